@@ -1,0 +1,75 @@
+namespace UnifiedCustomers.Migrations;
+
+internal static class Cli
+{
+    private const string Usage = """
+        usage:
+          dotnet run --project migrations -- up --connection "<connection string>"
+          dotnet run --project migrations -- seed-demo --connection "<connection string>"
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0) return Fail(Usage);
+        var options = Options.Parse(args.Skip(1));
+        var connection = options.Get("connection") ?? Environment.GetEnvironmentVariable("ConnectionStrings__Default");
+        switch (args[0])
+        {
+            case "up":
+                if (connection is null) return Fail("up needs --connection \"<connection string>\"");
+                var applied = await SchemaMigrator.UpAsync(connection);
+                Console.WriteLine(applied.Count == 0
+                    ? "Schema is up to date."
+                    : $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}");
+                return 0;
+            case "seed-demo":
+                if (connection is null) return Fail("seed-demo needs --connection \"<connection string>\"");
+                Console.WriteLine(await Seeding.DemoSeed.RunAsync(connection, TimeProvider.System)
+                    ? $"Seeded the demo organization '{Seeding.DemoSeed.Slug}'."
+                    : $"The demo organization '{Seeding.DemoSeed.Slug}' is already seeded.");
+                return 0;
+            default:
+                return Fail(Usage);
+        }
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        return 2;
+    }
+}
+
+/// <summary>`--name value` and `--flag` pairs, the only shape our commands take.</summary>
+internal sealed class Options
+{
+    private readonly Dictionary<string, string?> _values = new(StringComparer.Ordinal);
+
+    public static Options Parse(IEnumerable<string> args)
+    {
+        var options = new Options();
+        string? pending = null;
+        foreach (var arg in args)
+        {
+            if (arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                if (pending is not null) options._values[pending] = null;
+                pending = arg[2..];
+            }
+            else if (pending is not null)
+            {
+                options._values[pending] = arg;
+                pending = null;
+            }
+            else
+            {
+                throw new ArgumentException($"unexpected argument '{arg}'");
+            }
+        }
+        if (pending is not null) options._values[pending] = null;
+        return options;
+    }
+
+    public string? Get(string name) => _values.GetValueOrDefault(name);
+    public bool Has(string name) => _values.ContainsKey(name);
+}

@@ -1,0 +1,3 @@
+using UnifiedCustomers.Migrations;
+
+return await Cli.RunAsync(args);

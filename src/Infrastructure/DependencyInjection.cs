@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Infrastructure.Persistence;
+
+namespace UnifiedCustomers.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, string connectionString)
+    {
+        services.AddDbContext<AppDbContext>(options => options.UseAppDatabase(connectionString));
+        services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        return services;
+    }
+
+    /// <summary>The one place the provider is configured, shared by the API, the migrations tool and tests.</summary>
+    public static DbContextOptionsBuilder UseAppDatabase(this DbContextOptionsBuilder options, string connectionString) =>
+        options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(AppDbContext.MigrationsAssembly))
+            .UseSnakeCaseNamingConvention();
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs every test against a throwaway PostgreSQL that this script starts and stops.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+export UC_PG_STATE="$PWD/.pg/test"
+if [[ -z "${ConnectionStrings__Default:-}" ]]; then
+  ConnectionStrings__Default=$(scripts/pg start --fast)
+  export ConnectionStrings__Default
+  trap 'scripts/pg stop' EXIT
+fi
+
+status=0
+dotnet test UnifiedCustomers.sln --logger "console;verbosity=minimal" "$@" || status=$?
+exit $status
