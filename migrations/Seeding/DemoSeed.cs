@@ -15,7 +15,7 @@ internal static class DemoSeed
         if (await db.Organizations.AnyAsync(o => o.Slug == Slug, cancellationToken)) return false;
 
         var now = clock.GetUtcNow();
-        db.Organizations.Add(Organization.Create(Guid.CreateVersion7(), "Demo Studio", Slug, "Europe/London", "GB", now));
+        db.Organizations.Add(Organization.Create(Guid.CreateVersion7(), "Demo Studio", Slug, "Europe/London", "GB", now).Value);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

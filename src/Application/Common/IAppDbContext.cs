@@ -1,5 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using UnifiedCustomers.Domain.Bookings;
+using UnifiedCustomers.Domain.Customers;
+using UnifiedCustomers.Domain.Memberships;
 using UnifiedCustomers.Domain.Organizations;
+using UnifiedCustomers.Domain.Packs;
+using UnifiedCustomers.Domain.Scheduling;
 
 namespace UnifiedCustomers.Application.Common;
 
@@ -7,4 +12,16 @@ namespace UnifiedCustomers.Application.Common;
 public interface IAppDbContext
 {
     DbSet<Organization> Organizations { get; }
+    DbSet<Customer> Customers { get; }
+    DbSet<CustomerStatusChange> CustomerStatusChanges { get; }
+    DbSet<CustomerNote> CustomerNotes { get; }
+    DbSet<ClassType> ClassTypes { get; }
+    DbSet<ClassSession> ClassSessions { get; }
+    DbSet<MembershipPlan> MembershipPlans { get; }
+    DbSet<Membership> Memberships { get; }
+    DbSet<PackProduct> PackProducts { get; }
+    DbSet<ClassPack> ClassPacks { get; }
+    DbSet<Booking> Bookings { get; }
+    DbSet<CreditLedgerEntry> CreditLedger { get; }
+    DbSet<LegacyIdMapping> LegacyIdMap { get; }
 }

@@ -16,6 +16,9 @@ public enum ErrorKind
 /// <summary>An expected business outcome with a stable, documented code (see docs/errors.md).</summary>
 public sealed record Error(string Code, string Message, ErrorKind Kind = ErrorKind.Rule, string? Field = null)
 {
+    /// <summary>Why each alternative failed, when the error sums several up (payment.none_available).</summary>
+    public IReadOnlyList<Error> Reasons { get; init; } = [];
+
     public static Error NotFound(string code, string message) => new(code, message, ErrorKind.NotFound);
     public static Error Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);
     public static Error Invalid(string code, string message, string field) => new(code, message, ErrorKind.Validation, field);

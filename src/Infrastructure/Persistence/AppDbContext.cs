@@ -1,6 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Domain.Bookings;
+using UnifiedCustomers.Domain.Customers;
+using UnifiedCustomers.Domain.Memberships;
 using UnifiedCustomers.Domain.Organizations;
+using UnifiedCustomers.Domain.Packs;
+using UnifiedCustomers.Domain.Scheduling;
+using UnifiedCustomers.Infrastructure.Persistence.Conventions;
 
 namespace UnifiedCustomers.Infrastructure.Persistence;
 
@@ -17,7 +23,27 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     }
 
     public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<CustomerStatusChange> CustomerStatusChanges => Set<CustomerStatusChange>();
+    public DbSet<CustomerNote> CustomerNotes => Set<CustomerNote>();
+    public DbSet<ClassType> ClassTypes => Set<ClassType>();
+    public DbSet<ClassSession> ClassSessions => Set<ClassSession>();
+    public DbSet<MembershipPlan> MembershipPlans => Set<MembershipPlan>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<PackProduct> PackProducts => Set<PackProduct>();
+    public DbSet<ClassPack> ClassPacks => Set<ClassPack>();
+    public DbSet<Booking> Bookings => Set<Booking>();
+    public DbSet<CreditLedgerEntry> CreditLedger => Set<CreditLedgerEntry>();
+    public DbSet<LegacyIdMapping> LegacyIdMap => Set<LegacyIdMapping>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        foreach (var type in typeof(Organization).Assembly.GetTypes().Where(t => t.IsEnum && t.IsPublic))
+        {
+            configurationBuilder.Properties(type).HaveConversion(typeof(SnakeCaseEnumConverter<>).MakeGenericType(type));
+        }
+    }
 }

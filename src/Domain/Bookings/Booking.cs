@@ -1,0 +1,149 @@
+using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Customers;
+using UnifiedCustomers.Domain.Organizations;
+using UnifiedCustomers.Domain.Scheduling;
+
+namespace UnifiedCustomers.Domain.Bookings;
+
+/// <summary>What a cancellation means for the money: whether to give back what was spent, and whether a seat was freed.</summary>
+public readonly record struct CancellationOutcome(bool Refund, bool FreedSeat);
+
+/// <summary>
+/// A customer's place in a class session, from booking (or waitlist) to attendance. Bookings are
+/// never deleted: a cancellation is a state, so history stays whole.
+/// </summary>
+public sealed class Booking : Entity, ITenantOwned
+{
+    public const int IdempotencyKeyMaxLength = 100;
+    public static readonly TimeSpan CheckInOpensBefore = TimeSpan.FromMinutes(30);
+
+    private Booking() { }
+
+    public Guid OrganizationId { get; private set; }
+    public Guid CustomerId { get; private set; }
+    public Guid SessionId { get; private set; }
+    public BookingStatus Status { get; private set; }
+    public PaymentMethod PaymentMethod { get; private set; }
+    public Guid? MembershipId { get; private set; }
+    public Guid? PackId { get; private set; }
+    /// <summary>Whether what the payment spent still stands (false while waitlisted and after a refund).</summary>
+    public bool Charged { get; private set; }
+    public int? WaitlistPosition { get; private set; }
+    public BookingSource Source { get; private set; }
+    public string? IdempotencyKey { get; private set; }
+    public DateTimeOffset BookedAt { get; private set; }
+    public DateTimeOffset? CancelledAt { get; private set; }
+    public DateTimeOffset? CheckedInAt { get; private set; }
+    public DateTimeOffset? PromotedAt { get; private set; }
+
+    public BookingPayment Payment
+    {
+        get => new(PaymentMethod, MembershipId, PackId);
+        private set => (PaymentMethod, MembershipId, PackId) = (value.Method, value.MembershipId, value.PackId);
+    }
+
+    public bool IsActive => BookingStatuses.Active.Contains(Status);
+    public bool HoldsSeat => BookingStatuses.HoldingSeat.Contains(Status);
+
+    /// <summary>
+    /// A new booking. The caller has checked the customer, the session's window, the seat count
+    /// (under the session's lock) and chosen the payment; a waitlisted booking spends nothing yet.
+    /// </summary>
+    public static Booking Create(
+        Customer customer, ClassSession session, Admission admission, BookingPayment payment, BookingSource source, string? idempotencyKey, DateTimeOffset now) =>
+        new()
+        {
+            Id = Guid.CreateVersion7(now),
+            OrganizationId = customer.OrganizationId,
+            CustomerId = customer.Id,
+            SessionId = session.Id,
+            Status = admission.Waitlisted ? BookingStatus.Waitlisted : BookingStatus.Confirmed,
+            WaitlistPosition = admission.WaitlistPosition,
+            Payment = payment,
+            Charged = !admission.Waitlisted && payment.Consumes,
+            Source = source,
+            IdempotencyKey = idempotencyKey,
+            BookedAt = now,
+        };
+
+    /// <summary>
+    /// Before the late-cancel window: cancelled and refunded. Inside it: late-cancelled, and what
+    /// was spent is forfeited when the policy says so, unless staff waive it.
+    /// </summary>
+    public Result<CancellationOutcome> Cancel(ClassSession session, BookingPolicy policy, bool waiveLateFee, DateTimeOffset now)
+    {
+        if (Status is not (BookingStatus.Confirmed or BookingStatus.Waitlisted)) return BookingErrors.NotCancellable;
+        CancelledAt = now;
+        if (Status == BookingStatus.Waitlisted)
+        {
+            Status = BookingStatus.Cancelled;
+            WaitlistPosition = null;
+            return new CancellationOutcome(Refund: false, FreedSeat: false);
+        }
+
+        var late = policy.IsLateCancellation(session.StartsAt, now);
+        Status = late ? BookingStatus.LateCancelled : BookingStatus.Cancelled;
+        var refund = Charged && (!late || !policy.LateCancelForfeitsCredit || waiveLateFee);
+        if (refund) Charged = false;
+        return new CancellationOutcome(refund, FreedSeat: true);
+    }
+
+    /// <summary>The class was cancelled by the studio: every active booking is cancelled and refunded.</summary>
+    public CancellationOutcome CancelWithSession(DateTimeOffset now)
+    {
+        if (Status is not (BookingStatus.Confirmed or BookingStatus.Waitlisted)) return default;
+        var refund = Charged;
+        Status = BookingStatus.Cancelled;
+        WaitlistPosition = null;
+        Charged = false;
+        CancelledAt = now;
+        return new CancellationOutcome(refund, FreedSeat: false);
+    }
+
+    /// <summary>From the waitlist to a seat, paid the way the promotion found.</summary>
+    public Result Promote(BookingPayment payment, DateTimeOffset now)
+    {
+        if (Status != BookingStatus.Waitlisted) return BookingErrors.NotCancellable;
+        Status = BookingStatus.Confirmed;
+        Payment = payment;
+        Charged = payment.Consumes;
+        WaitlistPosition = null;
+        PromotedAt = now;
+        return Result.Success();
+    }
+
+    /// <summary>Waitlist positions close up when someone ahead leaves.</summary>
+    public void MoveUpWaitlist() => WaitlistPosition = WaitlistPosition is > 1 ? WaitlistPosition - 1 : WaitlistPosition;
+
+    public Result CheckIn(ClassSession session, DateTimeOffset now)
+    {
+        if (Status != BookingStatus.Confirmed) return BookingErrors.NotConfirmed;
+        if (now < session.StartsAt - CheckInOpensBefore) return BookingErrors.CheckInNotOpen;
+        if (now > session.EndsAt) return BookingErrors.CheckInClosed;
+        Status = BookingStatus.Attended;
+        CheckedInAt = now;
+        return Result.Success();
+    }
+
+    public Result UndoCheckIn()
+    {
+        if (Status != BookingStatus.Attended) return BookingErrors.NotCheckedIn;
+        Status = BookingStatus.Confirmed;
+        CheckedInAt = null;
+        return Result.Success();
+    }
+
+    public Result MarkNoShow(ClassSession session, DateTimeOffset now)
+    {
+        if (Status != BookingStatus.Confirmed) return BookingErrors.NotConfirmed;
+        if (!session.HasStarted(now)) return SessionErrors.NotStarted;
+        Status = BookingStatus.NoShow;
+        return Result.Success();
+    }
+
+    /// <summary>Part of a merge: the booking follows its person to the surviving customer.</summary>
+    internal void MoveTo(Customer survivor) => CustomerId = survivor.Id;
+
+    /// <summary>Part of a merge: a second active booking of the same class collapses into the survivor's.</summary>
+    internal CancellationOutcome CollapseAsDuplicate(DateTimeOffset now) => CancelWithSession(now);
+}

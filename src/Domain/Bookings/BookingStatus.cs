@@ -1,0 +1,28 @@
+namespace UnifiedCustomers.Domain.Bookings;
+
+public enum BookingStatus
+{
+    Confirmed,
+    Waitlisted,
+    Cancelled,
+    LateCancelled,
+    Attended,
+    NoShow,
+}
+
+public enum BookingSource
+{
+    Staff,
+    Public,
+    Api,
+    Legacy,
+}
+
+public static class BookingStatuses
+{
+    /// <summary>A customer may hold one of these per session (a partial unique index backs it).</summary>
+    public static readonly BookingStatus[] Active = [BookingStatus.Confirmed, BookingStatus.Waitlisted, BookingStatus.Attended];
+
+    /// <summary>These occupy a seat of the session's capacity.</summary>
+    public static readonly BookingStatus[] HoldingSeat = [BookingStatus.Confirmed, BookingStatus.Attended, BookingStatus.NoShow];
+}

@@ -1,0 +1,151 @@
+using UnifiedCustomers.Domain.Common;
+
+namespace UnifiedCustomers.Domain.Customers;
+
+/// <summary>
+/// One person in one organization, whatever they have bought so far. The lifecycle status follows
+/// from purchases (see <see cref="ApplyPurchases"/>) plus explicit archive and restore; every change
+/// is kept in the status history.
+/// </summary>
+public sealed class Customer : Entity, ITenantOwned
+{
+    public const int NameMaxLength = 100;
+    public const int PhoneMaxLength = 32;
+    public const int SourceMaxLength = 50;
+    public const int NotesMaxLength = 4000;
+
+    private readonly List<CustomerStatusChange> _statusHistory = [];
+
+    private Customer() { }
+
+    public Guid OrganizationId { get; private set; }
+    public string FirstName { get; private set; } = "";
+    public string LastName { get; private set; } = "";
+    public string? Email { get; private set; }
+    public string? Phone { get; private set; }
+    public string Source { get; private set; } = "";
+    public string? Notes { get; private set; }
+    public LifecycleStatus Status { get; private set; }
+    public Guid? MergedIntoId { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public IReadOnlyList<CustomerStatusChange> StatusHistory => _statusHistory;
+
+    public string FullName => $"{FirstName} {LastName}".Trim();
+
+    /// <summary>A new person enters as a lead; buying something moves them on.</summary>
+    public static Result<Customer> Register(
+        Guid organizationId, string? firstName, string? lastName, string? email, string? phone, string? source, DateTimeOffset now, Guid? id = null)
+    {
+        var customer = new Customer
+        {
+            Id = id ?? Guid.CreateVersion7(now),
+            OrganizationId = organizationId,
+            Status = LifecycleStatus.Lead,
+            CreatedAt = now,
+        };
+        var details = customer.UpdateDetails(firstName, lastName, email, phone, source, null, now);
+        if (details.IsFailure) return details.Error!;
+        customer._statusHistory.Add(new CustomerStatusChange(customer.Id, organizationId, null, LifecycleStatus.Lead, "registered", now));
+        return customer;
+    }
+
+    /// <param name="phone">already normalised by the caller (E.164 where the organization's country allows)</param>
+    public Result UpdateDetails(string? firstName, string? lastName, string? email, string? phone, string? source, string? notes, DateTimeOffset now)
+    {
+        var first = (firstName ?? "").Trim();
+        var last = (lastName ?? "").Trim();
+        if (first.Length == 0 && last.Length == 0) return CustomerErrors.NameRequired;
+        if (first.Length > NameMaxLength || last.Length > NameMaxLength)
+            return Error.Invalid("customer.name_too_long", $"Names are at most {NameMaxLength} characters.", "firstName");
+        var normalizedEmail = EmailAddress.Normalize(email);
+        if (normalizedEmail is not null && !EmailAddress.IsValid(normalizedEmail)) return CustomerErrors.EmailInvalid;
+        var trimmedPhone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
+        if (trimmedPhone is { Length: > PhoneMaxLength })
+            return Error.Invalid("customer.phone_too_long", $"A phone number is at most {PhoneMaxLength} characters.", "phone");
+        if (notes is { Length: > NotesMaxLength })
+            return Error.Invalid("customer.notes_too_long", $"Notes are at most {NotesMaxLength} characters.", "notes");
+
+        FirstName = first;
+        LastName = last;
+        Email = normalizedEmail;
+        Phone = trimmedPhone;
+        Source = string.IsNullOrWhiteSpace(source) ? (Source.Length == 0 ? "manual" : Source) : source.Trim()[..Math.Min(source.Trim().Length, SourceMaxLength)];
+        Notes = notes ?? Notes;
+        UpdatedAt = now;
+        return Result.Success();
+    }
+
+    /// <summary>An archived customer keeps their history but cannot book.</summary>
+    public Result EnsureCanBook() => Status == LifecycleStatus.Archived ? CustomerErrors.Archived : Result.Success();
+
+    /// <summary>
+    /// Recomputes the status from what the customer holds: a current paid product makes a member,
+    /// else a current trial makes a trial, else any past purchase makes them lapsed. Someone who
+    /// never bought anything keeps the status they have (lead, or a trial granted by staff).
+    /// Archived customers stay archived until restored.
+    /// </summary>
+    public void ApplyPurchases(LifecycleEvidence evidence, string cause, DateTimeOffset now)
+    {
+        if (Status == LifecycleStatus.Archived) return;
+        var target = StatusFrom(evidence) ?? Status;
+        ChangeStatus(target, cause, now);
+    }
+
+    public Result Archive(string cause, DateTimeOffset now)
+    {
+        if (Status == LifecycleStatus.Archived) return CustomerErrors.AlreadyArchived;
+        ChangeStatus(LifecycleStatus.Archived, cause, now);
+        return Result.Success();
+    }
+
+    /// <summary>Back from the archive with the status that their purchases give.</summary>
+    public Result Restore(LifecycleEvidence evidence, DateTimeOffset now)
+    {
+        if (Status != LifecycleStatus.Archived) return CustomerErrors.NotArchived;
+        if (MergedIntoId is not null) return CustomerErrors.MergedAway;
+        ChangeStatus(StatusFrom(evidence) ?? LifecycleStatus.Lead, "restored", now);
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// This customer is the same person as <paramref name="survivor"/>: it is archived with a pointer
+    /// to the survivor. Moving bookings, memberships, packs, ledger rows and notes is
+    /// <see cref="CustomerMerge"/>'s work.
+    /// </summary>
+    internal Result MergeInto(Customer survivor, DateTimeOffset now)
+    {
+        if (survivor.Id == Id) return CustomerErrors.MergeWithSelf;
+        if (survivor.OrganizationId != OrganizationId) return CustomerErrors.MergeAcrossOrganizations;
+        if (MergedIntoId is not null || survivor.MergedIntoId is not null) return CustomerErrors.MergedAway;
+        if (survivor.Status == LifecycleStatus.Archived) return CustomerErrors.Archived;
+
+        survivor.Email ??= Email;
+        survivor.Phone ??= Phone;
+        if (Notes is not null)
+            survivor.Notes = survivor.Notes is null ? Notes : $"{survivor.Notes}\n{Notes}";
+        survivor.UpdatedAt = now;
+
+        MergedIntoId = survivor.Id;
+        // The merged-away row gives up its email so the survivor (or anyone) may use it.
+        Email = null;
+        if (Status != LifecycleStatus.Archived) ChangeStatus(LifecycleStatus.Archived, $"merged into {survivor.Id}", now);
+        return Result.Success();
+    }
+
+    private static LifecycleStatus? StatusFrom(LifecycleEvidence evidence) => evidence switch
+    {
+        { HasCurrentPaid: true } => LifecycleStatus.Member,
+        { HasCurrentTrial: true } => LifecycleStatus.Trial,
+        { HasPastPurchase: true } => LifecycleStatus.Lapsed,
+        _ => null,
+    };
+
+    private void ChangeStatus(LifecycleStatus to, string cause, DateTimeOffset now)
+    {
+        if (to == Status) return;
+        _statusHistory.Add(new CustomerStatusChange(Id, OrganizationId, Status, to, cause, now));
+        Status = to;
+        UpdatedAt = now;
+    }
+}

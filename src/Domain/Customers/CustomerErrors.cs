@@ -1,0 +1,17 @@
+using UnifiedCustomers.Domain.Common;
+
+namespace UnifiedCustomers.Domain.Customers;
+
+public static class CustomerErrors
+{
+    public static readonly Error NotFound = Error.NotFound("customer.not_found", "No such customer in this organization.");
+    public static readonly Error Archived = new("customer.archived", "The customer is archived: restore them before booking or selling.");
+    public static readonly Error AlreadyArchived = Error.Conflict("customer.already_archived", "The customer is already archived.");
+    public static readonly Error NotArchived = Error.Conflict("customer.not_archived", "Only an archived customer can be restored.");
+    public static readonly Error MergedAway = Error.Conflict("customer.merged", "The customer was merged into another and cannot be restored; use the survivor.");
+    public static readonly Error MergeWithSelf = Error.Invalid("customer.merge_self", "A customer cannot be merged into itself.", "survivorId");
+    public static readonly Error MergeAcrossOrganizations = Error.NotFound("customer.not_found", "No such customer in this organization.");
+    public static readonly Error EmailTaken = Error.Conflict("customer.email_taken", "Another customer of this organization already uses this email.");
+    public static readonly Error NameRequired = Error.Invalid("customer.name_required", "A first or last name is required.", "firstName");
+    public static readonly Error EmailInvalid = Error.Invalid("customer.email_invalid", "The email address is not valid.", "email");
+}

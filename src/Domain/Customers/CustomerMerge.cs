@@ -1,0 +1,63 @@
+using UnifiedCustomers.Domain.Bookings;
+using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Memberships;
+using UnifiedCustomers.Domain.Packs;
+
+namespace UnifiedCustomers.Domain.Customers;
+
+/// <summary>Everything the merged-away customer holds, loaded (and locked) by the caller.</summary>
+public sealed record MergeHoldings(
+    IReadOnlyList<Booking> Bookings,
+    IReadOnlyList<Membership> Memberships,
+    IReadOnlyList<ClassPack> Packs,
+    IReadOnlyList<CustomerNote> Notes);
+
+/// <summary>
+/// Two customers of one organization turn out to be one person. The survivor takes over the
+/// other's bookings, memberships, packs and notes; where both hold an active booking of the same
+/// class, the less advanced one is cancelled and refunded; the other customer is archived with a
+/// pointer to the survivor.
+/// </summary>
+public static class CustomerMerge
+{
+    public static Result<IReadOnlyList<CreditLedgerEntry>> Merge(
+        Customer merged, Customer survivor, MergeHoldings mergedHoldings, IReadOnlyList<Booking> survivorActiveBookings,
+        IReadOnlyList<ClassPack> survivorPacks, LifecycleEvidence survivorEvidenceAfter, DateTimeOffset now)
+    {
+        var archive = merged.MergeInto(survivor, now);
+        if (archive.IsFailure) return archive.Error!;
+
+        var refunds = new List<CreditLedgerEntry>();
+        var packs = mergedHoldings.Packs.Concat(survivorPacks).ToDictionary(p => p.Id);
+        var survivorBySession = survivorActiveBookings.Where(b => b.IsActive).ToDictionary(b => b.SessionId);
+        foreach (var booking in mergedHoldings.Bookings)
+        {
+            booking.MoveTo(survivor);
+            if (booking.IsActive && survivorBySession.TryGetValue(booking.SessionId, out var kept))
+            {
+                var (loser, winner) = Rank(booking) > Rank(kept) ? (kept, booking) : (booking, kept);
+                var outcome = loser.CollapseAsDuplicate(now);
+                if (outcome.Refund)
+                {
+                    if (loser.Payment.PackId is { } packId && packs.TryGetValue(packId, out var pack)) pack.Refund();
+                    refunds.Add(CreditLedgerEntry.Refunded(loser, LedgerReason.MergeDuplicate, now));
+                }
+                survivorBySession[booking.SessionId] = winner;
+            }
+        }
+        foreach (var membership in mergedHoldings.Memberships) membership.MoveTo(survivor);
+        foreach (var pack in mergedHoldings.Packs) pack.MoveTo(survivor);
+        foreach (var note in mergedHoldings.Notes) note.MoveTo(survivor);
+
+        survivor.ApplyPurchases(survivorEvidenceAfter, $"merged with {merged.Id}", now);
+        return refunds;
+    }
+
+    private static int Rank(Booking booking) => booking.Status switch
+    {
+        BookingStatus.Attended => 3,
+        BookingStatus.Confirmed => 2,
+        BookingStatus.Waitlisted => 1,
+        _ => 0,
+    };
+}

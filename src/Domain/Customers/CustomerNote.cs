@@ -1,0 +1,35 @@
+using UnifiedCustomers.Domain.Common;
+
+namespace UnifiedCustomers.Domain.Customers;
+
+/// <summary>A staff note about a customer.</summary>
+public sealed class CustomerNote : Entity, ITenantOwned
+{
+    public const int ContentMaxLength = 4000;
+
+    private CustomerNote() { }
+
+    public Guid OrganizationId { get; private set; }
+    public Guid CustomerId { get; private set; }
+    public string Content { get; private set; } = "";
+    public Guid? CreatedBy { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public static Result<CustomerNote> Write(Customer customer, string content, Guid? author, DateTimeOffset now)
+    {
+        var text = content.Trim();
+        if (text.Length == 0) return Error.Invalid("note.empty", "A note needs some text.", "content");
+        if (text.Length > ContentMaxLength) return Error.Invalid("note.too_long", $"A note is at most {ContentMaxLength} characters.", "content");
+        return new CustomerNote
+        {
+            Id = Guid.CreateVersion7(now),
+            OrganizationId = customer.OrganizationId,
+            CustomerId = customer.Id,
+            Content = text,
+            CreatedBy = author,
+            CreatedAt = now,
+        };
+    }
+
+    internal void MoveTo(Customer survivor) => CustomerId = survivor.Id;
+}

@@ -1,0 +1,118 @@
+using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Customers;
+
+namespace UnifiedCustomers.Domain.Memberships;
+
+/// <summary>
+/// A customer's membership. The plan's terms are copied at sale, so a later change to the plan
+/// does not change what this customer bought. Usage is counted from the bookings it paid for.
+/// </summary>
+public sealed class Membership : Entity, ITenantOwned
+{
+    private readonly List<PausePeriod> _pauses = [];
+
+    private Membership() { }
+
+    public Guid OrganizationId { get; private set; }
+    public Guid CustomerId { get; private set; }
+    public Guid PlanId { get; private set; }
+    public Allowance Allowance { get; private set; }
+    public Guid[] ClassTypeIds { get; private set; } = [];
+    public bool IsTrial { get; private set; }
+    public DateOnly StartDate { get; private set; }
+    public DateOnly? EndDate { get; private set; }
+    public MembershipStatus Status { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? CancelledAt { get; private set; }
+    public IReadOnlyList<PausePeriod> Pauses => _pauses;
+
+    public static Result<Membership> Sell(Customer customer, MembershipPlan plan, DateOnly startDate, DateOnly? endDate, DateTimeOffset now, Guid? id = null)
+    {
+        var canBuy = customer.EnsureCanBook();
+        if (canBuy.IsFailure) return canBuy.Error!;
+        if (endDate < startDate) return MembershipErrors.DatesInvalid;
+        return new Membership
+        {
+            Id = id ?? Guid.CreateVersion7(now),
+            OrganizationId = customer.OrganizationId,
+            CustomerId = customer.Id,
+            PlanId = plan.Id,
+            Allowance = plan.Allowance,
+            ClassTypeIds = plan.ClassTypeIds,
+            IsTrial = plan.IsTrial,
+            StartDate = startDate,
+            EndDate = endDate,
+            Status = MembershipStatus.Active,
+            CreatedAt = now,
+        };
+    }
+
+    /// <summary>Active and running on that date (it may still be paused then).</summary>
+    public bool IsCurrentOn(DateOnly date) =>
+        Status is MembershipStatus.Active or MembershipStatus.Paused && date >= StartDate && (EndDate is null || date <= EndDate);
+
+    /// <summary>Counts towards "member" or "trial" on that date: active, running, not paused.</summary>
+    public bool IsInForceOn(DateOnly date) => Status == MembershipStatus.Active && IsCurrentOn(date) && !_pauses.Any(p => p.Covers(date));
+
+    /// <summary>Whether this membership may pay for a class on that local date, before counting usage.</summary>
+    public Result CanCover(DateOnly sessionDate, Guid classTypeId)
+    {
+        if (!IsCurrentOn(sessionDate)) return MembershipErrors.Expired;
+        if (Status == MembershipStatus.Paused || _pauses.Any(p => p.Covers(sessionDate))) return MembershipErrors.Paused;
+        if (ClassTypeIds.Length > 0 && !ClassTypeIds.Contains(classTypeId)) return MembershipErrors.ClassTypeNotCovered;
+        return Result.Success();
+    }
+
+    /// <summary>The allowance period containing a date: [From, Until) in the studio's local dates.</summary>
+    public (DateOnly From, DateOnly Until) PeriodContaining(DateOnly date) => Allowance.Period switch
+    {
+        AllowancePeriod.Week => (date.AddDays(-(((int)date.DayOfWeek + 6) % 7)), date.AddDays(7 - (((int)date.DayOfWeek + 6) % 7))),
+        AllowancePeriod.Month => (new DateOnly(date.Year, date.Month, 1), new DateOnly(date.Year, date.Month, 1).AddMonths(1)),
+        _ => (StartDate, EndDate?.AddDays(1) ?? DateOnly.MaxValue),
+    };
+
+    /// <summary>Whether one more class fits, given the classes already paid in the period.</summary>
+    public Result HasRoomFor(int usedInPeriod) =>
+        Allowance.IsUnlimited || usedInPeriod < Allowance.Classes ? Result.Success() : MembershipErrors.AllowanceUsed;
+
+    public int? Remaining(int usedInPeriod) => Allowance.IsUnlimited ? null : Math.Max(0, Allowance.Classes!.Value - usedInPeriod);
+
+    public Result Pause(DateOnly from, DateOnly? until, DateTimeOffset now)
+    {
+        if (Status != MembershipStatus.Active) return MembershipErrors.NotActive;
+        if (until <= from) return Error.Invalid("membership.pause_invalid", "A pause must end after it starts.", "until");
+        _pauses.Add(new PausePeriod(from, until));
+        if (until is null) Status = MembershipStatus.Paused;
+        return Result.Success();
+    }
+
+    /// <summary>Ends an open pause on a date (the membership covers classes again from that date).</summary>
+    public Result Resume(DateOnly on)
+    {
+        var open = _pauses.FindIndex(p => p.Until is null);
+        if (Status != MembershipStatus.Paused || open < 0) return MembershipErrors.NotPaused;
+        var pause = _pauses[open];
+        _pauses[open] = pause with { Until = on < pause.From ? pause.From : on };
+        Status = MembershipStatus.Active;
+        return Result.Success();
+    }
+
+    public Result Cancel(DateOnly endDate, DateTimeOffset now)
+    {
+        if (Status is MembershipStatus.Cancelled or MembershipStatus.Expired) return MembershipErrors.NotActive;
+        Status = MembershipStatus.Cancelled;
+        EndDate = EndDate is null || endDate < EndDate ? endDate : EndDate;
+        CancelledAt = now;
+        return Result.Success();
+    }
+
+    /// <summary>Time-driven expiry, run by the daily recompute.</summary>
+    public bool ExpireIfEnded(DateOnly today)
+    {
+        if (Status is not (MembershipStatus.Active or MembershipStatus.Paused) || EndDate is null || EndDate >= today) return false;
+        Status = MembershipStatus.Expired;
+        return true;
+    }
+
+    internal void MoveTo(Customer survivor) => CustomerId = survivor.Id;
+}

@@ -1,0 +1,17 @@
+using UnifiedCustomers.Domain.Common;
+
+namespace UnifiedCustomers.Domain.Memberships;
+
+public static class MembershipErrors
+{
+    public static readonly Error PlanNotFound = Error.NotFound("membership_plan.not_found", "No such membership plan in this organization.");
+    public static readonly Error NotFound = Error.NotFound("membership.not_found", "No such membership for this customer.");
+    public static readonly Error AllowanceUsed = new("membership.allowance_used", "The membership's classes for this period are used up.");
+    public static readonly Error Paused = new("membership.paused", "The membership is paused on the class's date.");
+    public static readonly Error Expired = new("membership.expired", "The membership is not active on the class's date.");
+    public static readonly Error ClassTypeNotCovered = new("membership.class_type_not_covered", "The membership does not cover this class type.");
+    public static readonly Error NotActive = Error.Conflict("membership.not_active", "Only an active membership can be paused or cancelled.");
+    public static readonly Error NotPaused = Error.Conflict("membership.not_paused", "The membership is not paused.");
+    public static readonly Error AllowanceInvalid = Error.Invalid("membership_plan.allowance_invalid", "A limited allowance needs a number of classes of at least 1.", "classes");
+    public static readonly Error DatesInvalid = Error.Invalid("membership.dates_invalid", "A membership cannot end before it starts.", "endDate");
+}

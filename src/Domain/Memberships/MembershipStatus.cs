@@ -1,0 +1,9 @@
+namespace UnifiedCustomers.Domain.Memberships;
+
+public enum MembershipStatus
+{
+    Active,
+    Paused,
+    Cancelled,
+    Expired,
+}

@@ -1,0 +1,79 @@
+using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Customers;
+
+namespace UnifiedCustomers.Domain.Packs;
+
+public enum PackStatus
+{
+    Active,
+    Refunded,
+}
+
+/// <summary>
+/// A customer's class pack. Credits remaining stay between 0 and the total (a CHECK backs it); the
+/// booking that spends a credit holds the pack's row lock.
+/// </summary>
+public sealed class ClassPack : Entity, ITenantOwned
+{
+    private ClassPack() { }
+
+    public Guid OrganizationId { get; private set; }
+    public Guid CustomerId { get; private set; }
+    public Guid ProductId { get; private set; }
+    public int CreditsTotal { get; private set; }
+    public int CreditsRemaining { get; private set; }
+    public Guid[] ClassTypeIds { get; private set; } = [];
+    public bool IsTrial { get; private set; }
+    public PackStatus Status { get; private set; }
+    public DateTimeOffset PurchasedAt { get; private set; }
+    public DateTimeOffset? ExpiresAt { get; private set; }
+
+    public static Result<ClassPack> Sell(Customer customer, PackProduct product, DateTimeOffset now, Guid? id = null)
+    {
+        var canBuy = customer.EnsureCanBook();
+        if (canBuy.IsFailure) return canBuy.Error!;
+        return new ClassPack
+        {
+            Id = id ?? Guid.CreateVersion7(now),
+            OrganizationId = customer.OrganizationId,
+            CustomerId = customer.Id,
+            ProductId = product.Id,
+            CreditsTotal = product.Credits,
+            CreditsRemaining = product.Credits,
+            ClassTypeIds = product.ClassTypeIds,
+            IsTrial = product.IsTrial,
+            Status = PackStatus.Active,
+            PurchasedAt = now,
+            ExpiresAt = now.AddDays(product.ValidityDays),
+        };
+    }
+
+    public bool IsExpired(DateTimeOffset now) => ExpiresAt is not null && now >= ExpiresAt;
+
+    /// <summary>Counts towards "member" or "trial": active, credits left, not expired.</summary>
+    public bool IsCurrent(DateTimeOffset now) => Status == PackStatus.Active && CreditsRemaining > 0 && !IsExpired(now);
+
+    public Result CanPay(Guid classTypeId, DateTimeOffset now)
+    {
+        if (Status != PackStatus.Active || IsExpired(now)) return PackErrors.Expired;
+        if (ClassTypeIds.Length > 0 && !ClassTypeIds.Contains(classTypeId)) return PackErrors.ClassTypeNotCovered;
+        if (CreditsRemaining <= 0) return PackErrors.NoCredits;
+        return Result.Success();
+    }
+
+    public Result Consume(Guid classTypeId, DateTimeOffset now)
+    {
+        var can = CanPay(classTypeId, now);
+        if (can.IsFailure) return can;
+        CreditsRemaining--;
+        return Result.Success();
+    }
+
+    /// <summary>Gives a credit back (a timely cancellation, a cancelled class). Never above the total.</summary>
+    public void Refund()
+    {
+        if (CreditsRemaining < CreditsTotal) CreditsRemaining++;
+    }
+
+    internal void MoveTo(Customer survivor) => CustomerId = survivor.Id;
+}

@@ -1,0 +1,13 @@
+using UnifiedCustomers.Domain.Common;
+
+namespace UnifiedCustomers.Domain.Packs;
+
+public static class PackErrors
+{
+    public static readonly Error ProductNotFound = Error.NotFound("pack_product.not_found", "No such pack product in this organization.");
+    public static readonly Error NotFound = Error.NotFound("pack.not_found", "No such pack for this customer.");
+    public static readonly Error NoCredits = new("pack.no_credits", "The pack has no credits left.");
+    public static readonly Error Expired = new("pack.expired", "The pack has expired.");
+    public static readonly Error ClassTypeNotCovered = new("pack.class_type_not_covered", "The pack does not cover this class type.");
+    public static readonly Error ProductInvalid = Error.Invalid("pack_product.invalid", "A pack has at least 1 credit and is valid for at least 1 day.", "credits");
+}

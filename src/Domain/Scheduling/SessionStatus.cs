@@ -1,0 +1,7 @@
+namespace UnifiedCustomers.Domain.Scheduling;
+
+public enum SessionStatus
+{
+    Scheduled,
+    Cancelled,
+}
