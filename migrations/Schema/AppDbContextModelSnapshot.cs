@@ -224,6 +224,73 @@ namespace UnifiedCustomers.Migrations.Schema
                         });
                 });
 
+            modelBuilder.Entity("UnifiedCustomers.Domain.Bookings.StandingBooking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ClassTypeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("class_type_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("date")
+                        .HasColumnName("from_date");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<bool>("JoinWaitlistIfFull")
+                        .HasColumnType("boolean")
+                        .HasColumnName("join_waitlist_if_full");
+
+                    b.Property<TimeOnly>("LocalTime")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("local_time");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("UntilDate")
+                        .HasColumnType("date")
+                        .HasColumnName("until_date");
+
+                    b.Property<int[]>("Weekdays")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("weekdays");
+
+                    b.HasKey("Id")
+                        .HasName("pk_standing_bookings");
+
+                    b.HasAlternateKey("OrganizationId", "Id")
+                        .HasName("ak_standing_bookings_organization_id_id");
+
+                    b.HasIndex("OrganizationId", "CustomerId")
+                        .HasDatabaseName("ix_standing_bookings_organization_id_customer_id");
+
+                    b.HasIndex("OrganizationId", "ClassTypeId", "IsActive")
+                        .HasDatabaseName("ix_standing_bookings_organization_id_class_type_id_is_active");
+
+                    b.ToTable("standing_bookings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_standing_bookings_range", "until_date >= from_date");
+
+                            t.HasCheckConstraint("ck_standing_bookings_weekdays", "cardinality(weekdays) BETWEEN 1 AND 7");
+                        });
+                });
+
             modelBuilder.Entity("UnifiedCustomers.Domain.Customers.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -997,6 +1064,32 @@ namespace UnifiedCustomers.Migrations.Schema
                         .HasPrincipalKey("OrganizationId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_credit_ledger_class_packs_organization_id_pack_id");
+                });
+
+            modelBuilder.Entity("UnifiedCustomers.Domain.Bookings.StandingBooking", b =>
+                {
+                    b.HasOne("UnifiedCustomers.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_standing_bookings_organizations_organization_id");
+
+                    b.HasOne("UnifiedCustomers.Domain.Scheduling.ClassType", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId", "ClassTypeId")
+                        .HasPrincipalKey("OrganizationId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_standing_bookings_class_types_organization_id_class_type_id");
+
+                    b.HasOne("UnifiedCustomers.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId", "CustomerId")
+                        .HasPrincipalKey("OrganizationId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_standing_bookings_customers_organization_id_customer_id");
                 });
 
             modelBuilder.Entity("UnifiedCustomers.Domain.Customers.Customer", b =>

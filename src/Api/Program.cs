@@ -1,6 +1,5 @@
 using UnifiedCustomers.Api.Health;
-using UnifiedCustomers.Application;
-using UnifiedCustomers.Infrastructure;
+using UnifiedCustomers.Api.Composition;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,8 +10,7 @@ var connectionString = builder.Configuration.GetConnectionString("Default")
     ?? throw new InvalidOperationException("ConnectionStrings:Default is not set (run ./run.sh, or set ConnectionStrings__Default).");
 
 builder.Services.AddProblemDetails();
-builder.Services.AddApplication();
-builder.Services.AddInfrastructure(connectionString);
+builder.Services.AddBackend(connectionString);
 
 var app = builder.Build();
 

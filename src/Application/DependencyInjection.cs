@@ -1,4 +1,6 @@
+using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using UnifiedCustomers.Application.Bookings;
 
 namespace UnifiedCustomers.Application;
 
@@ -7,6 +9,10 @@ public static class DependencyInjection
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
+        services.AddSingleton(MappingConfiguration.Create());
+        services.AddScoped<BookingDesk>();
+        services.AddScoped<WaitlistPromoter>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Infrastructure.Persistence;
+using UnifiedCustomers.Infrastructure.Persistence.Transactions;
 
 namespace UnifiedCustomers.Infrastructure;
 
@@ -11,6 +12,8 @@ public static class DependencyInjection
     {
         services.AddDbContext<AppDbContext>(options => options.UseAppDatabase(connectionString));
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<IRowLocks, RowLocks>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Domain.Bookings;
+using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Customers;
 using UnifiedCustomers.Domain.Memberships;
 using UnifiedCustomers.Domain.Organizations;
@@ -23,5 +24,9 @@ public interface IAppDbContext
     DbSet<ClassPack> ClassPacks { get; }
     DbSet<Booking> Bookings { get; }
     DbSet<CreditLedgerEntry> CreditLedger { get; }
+    DbSet<StandingBooking> StandingBookings { get; }
     DbSet<LegacyIdMapping> LegacyIdMap { get; }
+
+    /// <summary>An untracked query shaped by a specification (criteria, ordering, paging).</summary>
+    IQueryable<T> Query<T>(Specification<T> specification) where T : class;
 }

@@ -112,8 +112,13 @@ public sealed class Booking : Entity, ITenantOwned
         return Result.Success();
     }
 
-    /// <summary>Waitlist positions close up when someone ahead leaves.</summary>
-    public void MoveUpWaitlist() => WaitlistPosition = WaitlistPosition is > 1 ? WaitlistPosition - 1 : WaitlistPosition;
+    /// <summary>Waitlist positions close up when someone ahead leaves or moves up.</summary>
+    public void MoveToWaitlistPosition(int position)
+    {
+        if (Status != BookingStatus.Waitlisted || position < 1)
+            throw new InvalidOperationException($"Booking {Id} is {Status}; only a waitlisted booking has a position ≥ 1.");
+        WaitlistPosition = position;
+    }
 
     public Result CheckIn(ClassSession session, DateTimeOffset now)
     {

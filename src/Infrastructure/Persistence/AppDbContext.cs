@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Domain.Bookings;
+using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Customers;
 using UnifiedCustomers.Domain.Memberships;
 using UnifiedCustomers.Domain.Organizations;
@@ -34,7 +35,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<ClassPack> ClassPacks => Set<ClassPack>();
     public DbSet<Booking> Bookings => Set<Booking>();
     public DbSet<CreditLedgerEntry> CreditLedger => Set<CreditLedgerEntry>();
+    public DbSet<StandingBooking> StandingBookings => Set<StandingBooking>();
     public DbSet<LegacyIdMapping> LegacyIdMap => Set<LegacyIdMapping>();
+
+    public IQueryable<T> Query<T>(Specification<T> specification) where T : class => Set<T>().AsNoTracking().Apply(specification);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -70,3 +70,24 @@ internal sealed class CreditLedgerEntryConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(e => e.BookingId);
     }
 }
+
+internal sealed class StandingBookingConfiguration : IEntityTypeConfiguration<StandingBooking>
+{
+    public void Configure(EntityTypeBuilder<StandingBooking> builder)
+    {
+        builder.ToTable("standing_bookings", t =>
+        {
+            t.HasCheckConstraint("ck_standing_bookings_range", "until_date >= from_date");
+            t.HasCheckConstraint("ck_standing_bookings_weekdays", "cardinality(weekdays) BETWEEN 1 AND 7");
+        });
+        builder.IsTenantOwned();
+        builder.Property(s => s.Weekdays).HasConversion(
+            days => days.Select(d => (int)d).ToArray(),
+            numbers => numbers.Select(n => (DayOfWeek)n).ToArray(),
+            new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<DayOfWeek[]>(
+                (a, b) => a!.SequenceEqual(b!), days => days.Aggregate(0, (hash, d) => HashCode.Combine(hash, d)), days => days.ToArray()));
+        builder.ReferencesInTenant<StandingBooking, Customer>(nameof(StandingBooking.CustomerId));
+        builder.ReferencesInTenant<StandingBooking, ClassType>(nameof(StandingBooking.ClassTypeId));
+        builder.HasIndex(s => new { s.OrganizationId, s.ClassTypeId, s.IsActive });
+    }
+}

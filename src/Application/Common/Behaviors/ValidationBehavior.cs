@@ -1,0 +1,22 @@
+using FluentValidation;
+using Mediator;
+
+namespace UnifiedCustomers.Application.Common.Behaviors;
+
+/// <summary>Malformed requests stop here with every field's problem; the edge answers 400.</summary>
+internal sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        foreach (var validator in validators)
+        {
+            var result = await validator.ValidateAsync(message, cancellationToken);
+            failures.AddRange(result.Errors);
+        }
+        if (failures.Count > 0) throw new ValidationException(failures);
+        return await next(message, cancellationToken);
+    }
+}

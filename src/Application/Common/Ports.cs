@@ -1,0 +1,30 @@
+namespace UnifiedCustomers.Application.Common;
+
+/// <summary>
+/// Row locks (SELECT ... FOR UPDATE) that serialise the writers of one customer or one session.
+/// Every booking path takes the customer's lock first, then the session's; see ARCHITECTURE.md.
+/// </summary>
+public interface IRowLocks
+{
+    /// <returns>false when the row does not exist in that organization</returns>
+    Task<bool> LockCustomerAsync(Guid organizationId, Guid customerId, CancellationToken cancellationToken);
+
+    /// <returns>false when the row does not exist in that organization</returns>
+    Task<bool> LockSessionAsync(Guid organizationId, Guid sessionId, CancellationToken cancellationToken);
+}
+
+/// <summary>Runs work in one database transaction, retried from the start on a serialization failure or deadlock.</summary>
+public interface IUnitOfWork
+{
+    /// <param name="work">may run more than once; commits only when <paramref name="commit"/> says so</param>
+    Task<T> RunAsync<T>(Guid organizationId, Func<CancellationToken, Task<T>> work, Func<T, bool> commit, CancellationToken cancellationToken);
+
+    /// <summary>Runs a query in a read-only transaction scoped to the organization.</summary>
+    Task<T> ReadAsync<T>(Guid organizationId, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken);
+}
+
+/// <summary>Two writers raced for the same unique thing (an email, an idempotency key); the loser gets this error.</summary>
+public sealed class UniqueConflictException(Domain.Common.Error error, Exception inner) : Exception(error.Message, inner)
+{
+    public Domain.Common.Error Error { get; } = error;
+}

@@ -1,0 +1,76 @@
+using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Customers;
+using UnifiedCustomers.Domain.Organizations;
+using UnifiedCustomers.Domain.Scheduling;
+
+namespace UnifiedCustomers.Domain.Bookings;
+
+/// <summary>
+/// "Every Monday and Wednesday at 18:00 from March to June": a recurring booking that also books
+/// the sessions a studio schedules later inside its range. Times are the studio's wall clock, so
+/// 18:00 stays 18:00 across daylight-saving changes.
+/// </summary>
+public sealed class StandingBooking : Entity, ITenantOwned
+{
+    public const int MaxOccurrences = 400;
+
+    private StandingBooking() { }
+
+    public Guid OrganizationId { get; private set; }
+    public Guid CustomerId { get; private set; }
+    public Guid ClassTypeId { get; private set; }
+    public DayOfWeek[] Weekdays { get; private set; } = [];
+    public TimeOnly LocalTime { get; private set; }
+    public DateOnly FromDate { get; private set; }
+    public DateOnly UntilDate { get; private set; }
+    public bool JoinWaitlistIfFull { get; private set; }
+    public bool IsActive { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>The local dates of a pattern: every listed weekday from a date, until a date or for a count.</summary>
+    public static Result<IReadOnlyList<DateOnly>> Occurrences(IReadOnlyCollection<DayOfWeek> weekdays, DateOnly from, DateOnly? until, int? count)
+    {
+        if (weekdays.Count == 0) return Error.Invalid("recurring.weekdays_required", "Name at least one weekday.", "weekdays");
+        if ((until is null) == (count is null)) return Error.Invalid("recurring.end_required", "Give either an end date or a count.", "untilDate");
+        if (until < from) return Error.Invalid("recurring.range_invalid", "The end date is before the start date.", "untilDate");
+        var dates = new List<DateOnly>();
+        for (var date = from; (until is null || date <= until) && (count is null || dates.Count < count); date = date.AddDays(1))
+        {
+            if (weekdays.Contains(date.DayOfWeek)) dates.Add(date);
+            if (dates.Count > MaxOccurrences) return Error.Invalid("recurring.too_many", $"At most {MaxOccurrences} occurrences.", "untilDate");
+        }
+        return dates;
+    }
+
+    public static Result<StandingBooking> Create(
+        Customer customer, ClassType classType, IReadOnlyCollection<DayOfWeek> weekdays, TimeOnly localTime,
+        IReadOnlyList<DateOnly> occurrences, bool joinWaitlistIfFull, DateTimeOffset now)
+    {
+        if (occurrences.Count == 0) return Error.Invalid("recurring.no_occurrences", "The pattern has no date in its range.", "weekdays");
+        return new StandingBooking
+        {
+            Id = Guid.CreateVersion7(now),
+            OrganizationId = customer.OrganizationId,
+            CustomerId = customer.Id,
+            ClassTypeId = classType.Id,
+            Weekdays = weekdays.Distinct().Order().ToArray(),
+            LocalTime = localTime,
+            FromDate = occurrences[0],
+            UntilDate = occurrences[^1],
+            JoinWaitlistIfFull = joinWaitlistIfFull,
+            IsActive = true,
+            CreatedAt = now,
+        };
+    }
+
+    /// <summary>Whether a session of the same class type falls on this pattern, in the studio's local time.</summary>
+    public bool Matches(ClassSession session, Organization organization)
+    {
+        if (!IsActive || session.ClassTypeId != ClassTypeId) return false;
+        var local = organization.LocalTime(session.StartsAt);
+        var date = DateOnly.FromDateTime(local.DateTime);
+        return date >= FromDate && date <= UntilDate && Weekdays.Contains(date.DayOfWeek) && TimeOnly.FromDateTime(local.DateTime) == LocalTime;
+    }
+
+    public void Stop() => IsActive = false;
+}

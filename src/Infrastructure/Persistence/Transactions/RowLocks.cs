@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using UnifiedCustomers.Application.Common;
+
+namespace UnifiedCustomers.Infrastructure.Persistence.Transactions;
+
+internal sealed class RowLocks(AppDbContext db) : IRowLocks
+{
+    public async Task<bool> LockCustomerAsync(Guid organizationId, Guid customerId, CancellationToken cancellationToken) =>
+        (await db.Database
+            .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM customers WHERE organization_id = {organizationId} AND id = {customerId} FOR UPDATE")
+            .ToListAsync(cancellationToken)).Count == 1;
+
+    public async Task<bool> LockSessionAsync(Guid organizationId, Guid sessionId, CancellationToken cancellationToken) =>
+        (await db.Database
+            .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM class_sessions WHERE organization_id = {organizationId} AND id = {sessionId} FOR UPDATE")
+            .ToListAsync(cancellationToken)).Count == 1;
+}
