@@ -25,7 +25,11 @@ internal sealed class CustomerAtDesk(Organization organization, Customer custome
     public List<Membership> Memberships { get; } = memberships;
     public List<ClassPack> Packs { get; } = packs;
     public List<(Booking Booking, DateTimeOffset StartsAt)> BookedNow { get; } = [];
+    public List<(Booking Booking, DateTimeOffset StartsAt)> RefundedNow { get; } = [];
 }
+
+/// <summary>A stored booking with its customer at the desk and its session, all locked.</summary>
+internal sealed record BookingAtDesk(CustomerAtDesk Desk, Booking Booking, ClassSession Session);
 
 /// <summary>A booking made, with what it leaves on the membership or pack that paid.</summary>
 internal sealed record BookingMade(Booking Booking, ClassSession Session, string ClassName, int? CreditsRemaining, int? AllowanceRemaining);
@@ -55,16 +59,52 @@ internal sealed class BookingDesk(IAppDbContext db, IRowLocks locks, TimeProvide
         return new CustomerAtDesk(organization, customer, memberships, packs);
     }
 
+    /// <summary>
+    /// A stored booking, ready to change: its customer's row locked first, then its session's (the
+    /// same order as booking), both loaded and tracked.
+    /// </summary>
+    public async Task<Result<BookingAtDesk>> OpenBookingAsync(Guid organizationId, Guid bookingId, CancellationToken ct)
+    {
+        var customerId = await db.Bookings.Where(b => b.OrganizationId == organizationId && b.Id == bookingId).Select(b => (Guid?)b.CustomerId).FirstOrDefaultAsync(ct);
+        if (customerId is null) return BookingErrors.NotFound;
+        var seated = await SeatCustomerAsync(organizationId, customerId.Value, forWriting: true, ct);
+        if (seated.IsFailure) return seated.Error!;
+        var booking = await db.Bookings.SingleAsync(b => b.Id == bookingId, ct);
+        await locks.LockSessionAsync(organizationId, booking.SessionId, ct);
+        var session = await db.ClassSessions.SingleAsync(s => s.Id == booking.SessionId, ct);
+        return new BookingAtDesk(seated.Value, booking, session);
+    }
+
+    /// <summary>Opens a stored booking, applies one change of state to it, and describes the result.</summary>
+    public async Task<Result<BookingResponse>> ChangeAsync(Guid organizationId, Guid bookingId, Func<BookingAtDesk, Result> change, CancellationToken ct)
+    {
+        var opened = await OpenBookingAsync(organizationId, bookingId, ct);
+        if (opened.IsFailure) return opened.Error!;
+        var changed = change(opened.Value);
+        if (changed.IsFailure) return changed.Error!;
+        var desk = opened.Value.Desk;
+        return BookingResponses.From(await DescribeAsync(desk, opened.Value.Booking, ct), desk.Organization);
+    }
+
     /// <summary>Books one session: every rule, then the seat or waitlist place, then the payment and its ledger row.</summary>
     public async Task<Result<BookingMade>> BookAsync(CustomerAtDesk desk, BookingRequest request, bool dryRun, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
         var organization = desk.Organization;
         var canBook = desk.Customer.EnsureCanBook();
         if (canBook.IsFailure) return canBook.Error!;
         if (!dryRun && !await locks.LockSessionAsync(organization.Id, request.SessionId, ct)) return SessionErrors.NotFound;
         var session = await db.ClassSessions.FirstOrDefaultAsync(s => s.OrganizationId == organization.Id && s.Id == request.SessionId, ct);
         if (session is null) return SessionErrors.NotFound;
+        return await BookInSessionAsync(desk, session, request, dryRun, ct);
+    }
+
+    /// <summary>Books a session the caller has locked, or has just scheduled in this transaction (nobody else sees it yet).</summary>
+    public async Task<Result<BookingMade>> BookInSessionAsync(CustomerAtDesk desk, ClassSession session, BookingRequest request, bool dryRun, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var organization = desk.Organization;
+        var canBook = desk.Customer.EnsureCanBook();
+        if (canBook.IsFailure) return canBook.Error!;
         var open = session.EnsureOpenForBooking(organization.Policy, now);
         if (open.IsFailure) return open.Error!;
 
@@ -135,11 +175,21 @@ internal sealed class BookingDesk(IAppDbContext db, IRowLocks locks, TimeProvide
     }
 
     /// <summary>Gives back what a booking spent: the pack's credit, or the allowance (usage is counted from charged bookings).</summary>
-    public void Refund(CustomerAtDesk desk, Booking booking, LedgerReason reason)
+    public async Task RefundAsync(CustomerAtDesk desk, Booking booking, ClassSession session, LedgerReason reason, CancellationToken ct)
     {
         if (booking.Payment.PackId is { } packId)
-            desk.Packs.FirstOrDefault(p => p.Id == packId)?.Refund();
+        {
+            var pack = desk.Packs.FirstOrDefault(p => p.Id == packId);
+            if (pack is null)
+            {
+                // A pack that has since run out is no longer "active" in the desk, but takes its credit back.
+                pack = await db.ClassPacks.SingleAsync(p => p.Id == packId, ct);
+                desk.Packs.Add(pack);
+            }
+            pack.Refund();
+        }
         db.CreditLedger.Add(CreditLedgerEntry.Refunded(booking, reason, clock.GetUtcNow()));
+        desk.RefundedNow.Add((booking, session.StartsAt));
     }
 
     private void Spend(CustomerAtDesk desk, Booking booking, ClassSession session, LedgerReason reason, DateTimeOffset now)
@@ -153,11 +203,16 @@ internal sealed class BookingDesk(IAppDbContext db, IRowLocks locks, TimeProvide
         desk.BookedNow.Add((booking, session.StartsAt));
     }
 
-    /// <summary>Classes each membership already paid in the allowance period that contains the session.</summary>
-    private async Task<List<MembershipUsage>> UsageAsync(CustomerAtDesk desk, ClassSession session, CancellationToken ct)
+    private Task<List<MembershipUsage>> UsageAsync(CustomerAtDesk desk, ClassSession session, CancellationToken ct) =>
+        UsageOnAsync(desk, desk.Organization.LocalDate(session.StartsAt), ct);
+
+    /// <summary>
+    /// Classes each membership has paid in its allowance period containing a local date: the charged
+    /// bookings stored, plus those booked and minus those refunded in this transaction.
+    /// </summary>
+    public async Task<List<MembershipUsage>> UsageOnAsync(CustomerAtDesk desk, DateOnly date, CancellationToken ct)
     {
         var organization = desk.Organization;
-        var date = organization.LocalDate(session.StartsAt);
         var usage = new List<MembershipUsage>(desk.Memberships.Count);
         foreach (var membership in desk.Memberships)
         {
@@ -175,7 +230,9 @@ internal sealed class BookingDesk(IAppDbContext db, IRowLocks locks, TimeProvide
                 join s in db.ClassSessions on b.SessionId equals s.Id
                 where b.MembershipId == membershipId && b.Charged && s.StartsAt >= fromInstant && s.StartsAt < untilInstant
                 select b.Id).CountAsync(ct);
-            var pending = desk.BookedNow.Count(b => b.Booking.MembershipId == membershipId && b.StartsAt >= fromInstant && b.StartsAt < untilInstant);
+            bool InPeriod((Booking Booking, DateTimeOffset StartsAt) b) =>
+                b.Booking.MembershipId == membershipId && b.StartsAt >= fromInstant && b.StartsAt < untilInstant;
+            var pending = desk.BookedNow.Count(InPeriod) - desk.RefundedNow.Count(InPeriod);
             usage.Add(new MembershipUsage(membership, stored + pending));
         }
         return usage;

@@ -1,0 +1,78 @@
+using FluentValidation;
+using Mediator;
+using UnifiedCustomers.Application.Bookings.BookClass;
+using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Domain.Bookings;
+using UnifiedCustomers.Domain.Common;
+
+namespace UnifiedCustomers.Application.Bookings.BookClasses;
+
+public enum BatchMode
+{
+    /// <summary>Every session is booked, or none is.</summary>
+    AllOrNothing,
+    /// <summary>Each session is booked if it can be; the others say why not.</summary>
+    BestEffort,
+}
+
+public sealed record BookClassesCommand(
+    Guid OrganizationId,
+    Guid CustomerId,
+    IReadOnlyList<Guid> SessionIds,
+    BatchMode Mode = BatchMode.BestEffort,
+    PaymentChoice? Payment = null,
+    bool JoinWaitlistIfFull = false,
+    BookingSource Source = BookingSource.Api) : ITenantCommand<Result<BookClassesResponse>>;
+
+/// <summary>What happened to one session of the batch: its booking, or the error that refused it.</summary>
+public sealed record SessionOutcome(Guid SessionId, BookingResponse? Booking, string? ErrorCode, string? ErrorMessage);
+
+public sealed record BookClassesResponse(int Booked, int Failed, IReadOnlyList<SessionOutcome> Outcomes);
+
+internal sealed class BookClassesValidator : AbstractValidator<BookClassesCommand>
+{
+    public const int MaxSessions = 50;
+
+    public BookClassesValidator()
+    {
+        RuleFor(c => c.CustomerId).NotEmpty();
+        RuleFor(c => c.SessionIds).NotEmpty().Must(ids => ids.Count <= MaxSessions).WithMessage($"Book at most {MaxSessions} sessions at once.")
+            .Must(ids => ids.Distinct().Count() == ids.Count).WithMessage("Each session may appear once.");
+        RuleForEach(c => c.SessionIds).NotEmpty();
+        RuleFor(c => c.Mode).IsInEnum();
+        RuleFor(c => c.Source).IsInEnum();
+        RuleFor(c => c.Payment!).SetValidator(new PaymentChoiceValidator()).When(c => c.Payment is not null);
+    }
+}
+
+internal sealed class BookClassesHandler(BookingDesk desk) : ICommandHandler<BookClassesCommand, Result<BookClassesResponse>>
+{
+    public static readonly Error BatchRefused = new("booking.batch_refused", "At least one session could not be booked, so none was (all-or-nothing).");
+
+    public async ValueTask<Result<BookClassesResponse>> Handle(BookClassesCommand command, CancellationToken ct)
+    {
+        var seated = await desk.SeatCustomerAsync(command.OrganizationId, command.CustomerId, forWriting: true, ct);
+        if (seated.IsFailure) return seated.Error!;
+
+        var outcomes = new List<SessionOutcome>(command.SessionIds.Count);
+        // Session locks in id order, so two batches never wait on each other in a cycle.
+        foreach (var sessionId in command.SessionIds.Order())
+        {
+            var made = await desk.BookAsync(
+                seated.Value, new BookingRequest(sessionId, command.Payment, command.JoinWaitlistIfFull, command.Source), dryRun: false, ct);
+            outcomes.Add(made.IsSuccess
+                ? new SessionOutcome(sessionId, BookingResponses.From(made.Value, seated.Value.Organization), null, null)
+                : new SessionOutcome(sessionId, null, made.Error!.Code, made.Error.Message));
+        }
+        var ordered = command.SessionIds.Select(id => outcomes.Single(o => o.SessionId == id)).ToList();
+        var failed = ordered.Count(o => o.ErrorCode is not null);
+
+        // A failed result makes the unit of work roll back every booking of the batch.
+        if (command.Mode == BatchMode.AllOrNothing && failed > 0)
+            return BatchRefused with
+            {
+                Reasons = ordered.Where(o => o.ErrorCode is not null).Select(o => new Error(o.ErrorCode!, o.ErrorMessage!, Field: o.SessionId.ToString())).ToList(),
+            };
+        return new BookClassesResponse(ordered.Count - failed, failed, ordered);
+    }
+}

@@ -1,0 +1,105 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using UnifiedCustomers.Application.Bookings.BookClass;
+using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Domain.Bookings;
+using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Scheduling;
+
+namespace UnifiedCustomers.Application.Bookings.BookRecurring;
+
+/// <summary>
+/// Books a class type on some weekdays at a local time, from a date until a date or for a count of
+/// occurrences. With <paramref name="Standing"/>, sessions scheduled later inside the range are booked too.
+/// </summary>
+public sealed record BookRecurringCommand(
+    Guid OrganizationId,
+    Guid CustomerId,
+    Guid ClassTypeId,
+    DayOfWeek[] Weekdays,
+    TimeOnly LocalTime,
+    DateOnly FromDate,
+    DateOnly? UntilDate = null,
+    int? Count = null,
+    PaymentChoice? Payment = null,
+    bool JoinWaitlistIfFull = false,
+    bool Standing = true,
+    BookingSource Source = BookingSource.Api) : ITenantCommand<Result<BookRecurringResponse>>;
+
+/// <param name="ErrorCode">why this occurrence is not booked; recurring.no_session when no class is scheduled then</param>
+public sealed record OccurrenceOutcome(DateOnly Date, DateTimeOffset StartsAtLocal, Guid? SessionId, BookingResponse? Booking, string? ErrorCode, string? ErrorMessage);
+
+public sealed record BookRecurringResponse(Guid? StandingBookingId, int Booked, int Failed, IReadOnlyList<OccurrenceOutcome> Occurrences);
+
+internal sealed class BookRecurringValidator : AbstractValidator<BookRecurringCommand>
+{
+    public BookRecurringValidator()
+    {
+        RuleFor(c => c.CustomerId).NotEmpty();
+        RuleFor(c => c.ClassTypeId).NotEmpty();
+        RuleFor(c => c.Weekdays).NotEmpty();
+        RuleForEach(c => c.Weekdays).IsInEnum();
+        RuleFor(c => c).Must(c => (c.UntilDate is null) != (c.Count is null)).WithName("untilDate").WithMessage("Give either an end date or a count.");
+        RuleFor(c => c.UntilDate).GreaterThanOrEqualTo(c => c.FromDate).When(c => c.UntilDate is not null)
+            .Must((c, until) => until!.Value.DayNumber - c.FromDate.DayNumber <= 366).WithMessage("A recurring booking spans at most a year.");
+        RuleFor(c => c.Count).InclusiveBetween(1, 200).When(c => c.Count is not null);
+        RuleFor(c => c.Source).IsInEnum();
+        RuleFor(c => c.Payment!).SetValidator(new PaymentChoiceValidator()).When(c => c.Payment is not null);
+    }
+}
+
+internal sealed class BookRecurringHandler(IAppDbContext db, BookingDesk desk, TimeProvider clock)
+    : ICommandHandler<BookRecurringCommand, Result<BookRecurringResponse>>
+{
+    public static readonly Error NoSession = new("recurring.no_session", "No class of this type is scheduled at that time.");
+
+    public async ValueTask<Result<BookRecurringResponse>> Handle(BookRecurringCommand command, CancellationToken ct)
+    {
+        var seated = await desk.SeatCustomerAsync(command.OrganizationId, command.CustomerId, forWriting: true, ct);
+        if (seated.IsFailure) return seated.Error!;
+        var (organization, customer) = (seated.Value.Organization, seated.Value.Customer);
+        var canBook = customer.EnsureCanBook();
+        if (canBook.IsFailure) return canBook.Error!;
+        var classType = await db.ClassTypes.FirstOrDefaultAsync(t => t.OrganizationId == command.OrganizationId && t.Id == command.ClassTypeId, ct);
+        if (classType is null) return SessionErrors.ClassTypeNotFound;
+
+        var dates = StandingBooking.Occurrences(command.Weekdays, command.FromDate, command.UntilDate, command.Count);
+        if (dates.IsFailure) return dates.Error!;
+        var starts = dates.Value.Select(date => (Date: date, StartsAt: organization.AtLocal(date, command.LocalTime))).ToList();
+        var instants = starts.Select(s => s.StartsAt).ToList();
+        var sessions = await db.ClassSessions
+            .Where(s => s.OrganizationId == command.OrganizationId && s.ClassTypeId == classType.Id
+                        && s.Status == SessionStatus.Scheduled && instants.Contains(s.StartsAt))
+            .Select(s => new { s.Id, s.StartsAt })
+            .ToListAsync(ct);
+
+        var outcomes = new List<OccurrenceOutcome>(starts.Count);
+        foreach (var (date, startsAt) in starts)
+        {
+            var local = organization.LocalTime(startsAt);
+            var session = sessions.FirstOrDefault(s => s.StartsAt == startsAt);
+            if (session is null)
+            {
+                outcomes.Add(new OccurrenceOutcome(date, local, null, null, NoSession.Code, NoSession.Message));
+                continue;
+            }
+            var made = await desk.BookAsync(
+                seated.Value, new BookingRequest(session.Id, command.Payment, command.JoinWaitlistIfFull, command.Source), dryRun: false, ct);
+            outcomes.Add(made.IsSuccess
+                ? new OccurrenceOutcome(date, local, session.Id, BookingResponses.From(made.Value, organization), null, null)
+                : new OccurrenceOutcome(date, local, session.Id, null, made.Error!.Code, made.Error.Message));
+        }
+
+        Guid? standingId = null;
+        if (command.Standing)
+        {
+            var standing = StandingBooking.Create(customer, classType, command.Weekdays, command.LocalTime, dates.Value, command.JoinWaitlistIfFull, clock.GetUtcNow());
+            if (standing.IsFailure) return standing.Error!;
+            db.StandingBookings.Add(standing.Value);
+            standingId = standing.Value.Id;
+        }
+        var booked = outcomes.Count(o => o.Booking is not null);
+        return new BookRecurringResponse(standingId, booked, outcomes.Count - booked, outcomes);
+    }
+}

@@ -1,0 +1,38 @@
+using FluentValidation;
+using Mapster;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Domain.Bookings;
+using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Customers;
+
+namespace UnifiedCustomers.Application.Bookings.GetCreditLedger;
+
+public sealed record GetCreditLedgerQuery(Guid OrganizationId, Guid CustomerId, int Page = 1, int PageSize = 50) : ITenantQuery<Result<PagedList<LedgerEntryResponse>>>;
+
+public sealed record LedgerEntryResponse(Guid Id, DateTimeOffset At, int Delta, LedgerReason Reason, Guid? BookingId, Guid? MembershipId, Guid? PackId);
+
+internal sealed class GetCreditLedgerValidator : AbstractValidator<GetCreditLedgerQuery>
+{
+    public GetCreditLedgerValidator()
+    {
+        RuleFor(q => q.CustomerId).NotEmpty();
+        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+        RuleFor(q => q.PageSize).InclusiveBetween(1, 200);
+    }
+}
+
+internal sealed class GetCreditLedgerHandler(IAppDbContext db, TypeAdapterConfig mapping)
+    : IQueryHandler<GetCreditLedgerQuery, Result<PagedList<LedgerEntryResponse>>>
+{
+    public async ValueTask<Result<PagedList<LedgerEntryResponse>>> Handle(GetCreditLedgerQuery query, CancellationToken ct)
+    {
+        if (!await db.Customers.AnyAsync(c => c.OrganizationId == query.OrganizationId && c.Id == query.CustomerId, ct)) return CustomerErrors.NotFound;
+        var total = await db.Query(CreditLedgerOfCustomer.All(query.OrganizationId, query.CustomerId)).CountAsync(ct);
+        var items = await db.Query(new CreditLedgerOfCustomer(query.OrganizationId, query.CustomerId, query.Page, query.PageSize))
+            .ProjectToType<LedgerEntryResponse>(mapping)
+            .ToListAsync(ct);
+        return new PagedList<LedgerEntryResponse>(items, query.Page, query.PageSize, total);
+    }
+}

@@ -1,0 +1,72 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Domain.Bookings;
+using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Customers;
+
+namespace UnifiedCustomers.Application.Bookings.GetCustomerBookings;
+
+public enum BookingPeriod
+{
+    Upcoming,
+    Past,
+    All,
+}
+
+/// <summary>A customer's bookings: upcoming ones soonest first, past ones latest first.</summary>
+public sealed record GetCustomerBookingsQuery(
+    Guid OrganizationId,
+    Guid CustomerId,
+    BookingPeriod When = BookingPeriod.Upcoming,
+    BookingStatus? Status = null,
+    int Page = 1,
+    int PageSize = 20) : ITenantQuery<Result<PagedList<BookingResponse>>>;
+
+internal sealed class GetCustomerBookingsValidator : AbstractValidator<GetCustomerBookingsQuery>
+{
+    public GetCustomerBookingsValidator()
+    {
+        RuleFor(q => q.CustomerId).NotEmpty();
+        RuleFor(q => q.When).IsInEnum();
+        RuleFor(q => q.Status).IsInEnum();
+        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+        RuleFor(q => q.PageSize).InclusiveBetween(1, 100);
+    }
+}
+
+internal sealed class GetCustomerBookingsHandler(IAppDbContext db, TimeProvider clock)
+    : IQueryHandler<GetCustomerBookingsQuery, Result<PagedList<BookingResponse>>>
+{
+    public async ValueTask<Result<PagedList<BookingResponse>>> Handle(GetCustomerBookingsQuery query, CancellationToken ct)
+    {
+        var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == query.OrganizationId, ct);
+        if (organization is null) return ApplicationErrors.OrganizationNotFound;
+        if (!await db.Customers.AnyAsync(c => c.OrganizationId == query.OrganizationId && c.Id == query.CustomerId, ct)) return CustomerErrors.NotFound;
+
+        var now = clock.GetUtcNow();
+        var rows =
+            from b in db.Bookings
+            join s in db.ClassSessions on b.SessionId equals s.Id
+            join t in db.ClassTypes on s.ClassTypeId equals t.Id
+            where b.OrganizationId == query.OrganizationId && b.CustomerId == query.CustomerId
+            select new { Booking = b, s.StartsAt, s.ClassTypeId, ClassName = t.Name };
+        if (query.Status is { } status) rows = rows.Where(r => r.Booking.Status == status);
+        rows = query.When switch
+        {
+            BookingPeriod.Upcoming => rows.Where(r => r.StartsAt >= now).OrderBy(r => r.StartsAt),
+            BookingPeriod.Past => rows.Where(r => r.StartsAt < now).OrderByDescending(r => r.StartsAt),
+            _ => rows.OrderByDescending(r => r.StartsAt),
+        };
+        var total = await rows.CountAsync(ct);
+        var page = await rows.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).AsNoTracking().ToListAsync(ct);
+
+        // History lists what happened; the remaining balance lives in GetCustomerBalance.
+        var items = page.Select(r => new BookingResponse(
+            r.Booking.Id, r.Booking.Status, r.Booking.CustomerId, r.Booking.SessionId, r.ClassTypeId, r.ClassName,
+            r.StartsAt, organization.LocalTime(r.StartsAt), organization.TimeZone, r.Booking.PaymentMethod, r.Booking.MembershipId, r.Booking.PackId,
+            null, null, r.Booking.WaitlistPosition, r.Booking.BookedAt, r.Booking.CancelledAt, r.Booking.CheckedInAt)).ToList();
+        return new PagedList<BookingResponse>(items, query.Page, query.PageSize, total);
+    }
+}

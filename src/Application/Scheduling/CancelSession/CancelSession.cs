@@ -1,0 +1,48 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using UnifiedCustomers.Application.Bookings;
+using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Domain.Bookings;
+using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Scheduling;
+
+namespace UnifiedCustomers.Application.Scheduling.CancelSession;
+
+/// <summary>The studio cancels a class: every booking of it is cancelled and what it spent refunded.</summary>
+public sealed record CancelSessionCommand(Guid OrganizationId, Guid SessionId) : ITenantCommand<Result<CancelSessionResponse>>;
+
+public sealed record CancelSessionResponse(Guid SessionId, SessionStatus Status, DateTimeOffset? CancelledAt, int BookingsCancelled, int Refunds);
+
+internal sealed class CancelSessionValidator : AbstractValidator<CancelSessionCommand>
+{
+    public CancelSessionValidator() => RuleFor(c => c.SessionId).NotEmpty();
+}
+
+internal sealed class CancelSessionHandler(IAppDbContext db, IRowLocks locks, BookingDesk desk, TimeProvider clock)
+    : ICommandHandler<CancelSessionCommand, Result<CancelSessionResponse>>
+{
+    public async ValueTask<Result<CancelSessionResponse>> Handle(CancelSessionCommand command, CancellationToken ct)
+    {
+        if (!await locks.LockSessionAsync(command.OrganizationId, command.SessionId, ct)) return SessionErrors.NotFound;
+        var session = await db.ClassSessions.SingleAsync(s => s.Id == command.SessionId, ct);
+        var cancelled = session.Cancel(clock.GetUtcNow());
+        if (cancelled.IsFailure) return cancelled.Error!;
+
+        var bookings = await db.Bookings
+            .Where(b => b.SessionId == session.Id && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted))
+            .OrderBy(b => b.CustomerId)
+            .ToListAsync(ct);
+        var refunds = 0;
+        foreach (var booking in bookings)
+        {
+            // Each refund changes the customer's pack, so it takes that customer's lock (in id order).
+            var seated = await desk.SeatCustomerAsync(command.OrganizationId, booking.CustomerId, forWriting: true, ct);
+            if (seated.IsFailure) return seated.Error!;
+            if (!booking.CancelWithSession(clock.GetUtcNow()).Refund) continue;
+            await desk.RefundAsync(seated.Value, booking, session, LedgerReason.SessionCancelled, ct);
+            refunds++;
+        }
+        return new CancelSessionResponse(session.Id, session.Status, session.CancelledAt, bookings.Count, refunds);
+    }
+}

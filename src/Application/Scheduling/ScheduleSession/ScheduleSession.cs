@@ -1,0 +1,87 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using UnifiedCustomers.Application.Bookings;
+using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Domain.Bookings;
+using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Scheduling;
+
+namespace UnifiedCustomers.Application.Scheduling.ScheduleSession;
+
+/// <param name="EndsAt">defaults to the class type's duration</param>
+/// <param name="Capacity">defaults to the class type's capacity</param>
+public sealed record ScheduleSessionCommand(
+    Guid OrganizationId,
+    Guid ClassTypeId,
+    DateTimeOffset StartsAt,
+    DateTimeOffset? EndsAt = null,
+    int? Capacity = null,
+    string? Instructor = null,
+    string? Location = null) : ITenantCommand<Result<ScheduleSessionResponse>>;
+
+/// <summary>A standing booking met by the new session: booked, or why not.</summary>
+public sealed record StandingBookingOutcome(Guid StandingBookingId, Guid CustomerId, Guid? BookingId, BookingStatus? Status, string? ErrorCode);
+
+public sealed record ScheduleSessionResponse(
+    Guid Id,
+    Guid ClassTypeId,
+    string ClassName,
+    DateTimeOffset StartsAtUtc,
+    DateTimeOffset StartsAtLocal,
+    DateTimeOffset EndsAtUtc,
+    int Capacity,
+    string? Instructor,
+    string? Location,
+    SessionStatus Status,
+    IReadOnlyList<StandingBookingOutcome> StandingBookings);
+
+internal sealed class ScheduleSessionValidator : AbstractValidator<ScheduleSessionCommand>
+{
+    public ScheduleSessionValidator()
+    {
+        RuleFor(c => c.ClassTypeId).NotEmpty();
+        RuleFor(c => c.StartsAt).Must(s => s.Year is >= 2000 and <= 2100).WithMessage("Give a start between the years 2000 and 2100.");
+        RuleFor(c => c.EndsAt).GreaterThan(c => c.StartsAt).When(c => c.EndsAt is not null).WithMessage("A class must end after it starts.");
+        RuleFor(c => c.Capacity).InclusiveBetween(1, ClassSession.MaxCapacity).When(c => c.Capacity is not null);
+        RuleFor(c => c.Instructor).MaximumLength(ClassSession.InstructorMaxLength);
+        RuleFor(c => c.Location).MaximumLength(ClassSession.LocationMaxLength);
+    }
+}
+
+internal sealed class ScheduleSessionHandler(IAppDbContext db, BookingDesk desk, TimeProvider clock)
+    : ICommandHandler<ScheduleSessionCommand, Result<ScheduleSessionResponse>>
+{
+    public async ValueTask<Result<ScheduleSessionResponse>> Handle(ScheduleSessionCommand command, CancellationToken ct)
+    {
+        var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == command.OrganizationId, ct);
+        if (organization is null) return ApplicationErrors.OrganizationNotFound;
+        var classType = await db.ClassTypes.FirstOrDefaultAsync(t => t.OrganizationId == command.OrganizationId && t.Id == command.ClassTypeId, ct);
+        if (classType is null) return SessionErrors.ClassTypeNotFound;
+        var scheduled = ClassSession.Schedule(classType, command.StartsAt, command.EndsAt, command.Capacity, command.Instructor, command.Location, clock.GetUtcNow());
+        if (scheduled.IsFailure) return scheduled.Error!;
+        var session = scheduled.Value;
+        db.ClassSessions.Add(session);
+
+        var outcomes = new List<StandingBookingOutcome>();
+        var standing = await db.StandingBookings
+            .Where(s => s.OrganizationId == command.OrganizationId && s.ClassTypeId == classType.Id && s.IsActive)
+            .OrderBy(s => s.CreatedAt)
+            .ToListAsync(ct);
+        foreach (var pattern in standing.Where(s => s.Matches(session, organization)))
+        {
+            var seated = await desk.SeatCustomerAsync(organization.Id, pattern.CustomerId, forWriting: true, ct);
+            if (seated.IsFailure) continue;
+            // Nobody else can see the new session yet, so it needs no lock.
+            var made = await desk.BookInSessionAsync(
+                seated.Value, session, new BookingRequest(session.Id, null, pattern.JoinWaitlistIfFull, BookingSource.Staff), dryRun: false, ct);
+            outcomes.Add(made.IsSuccess
+                ? new StandingBookingOutcome(pattern.Id, pattern.CustomerId, made.Value.Booking.Id, made.Value.Booking.Status, null)
+                : new StandingBookingOutcome(pattern.Id, pattern.CustomerId, null, null, made.Error!.Code));
+        }
+
+        return new ScheduleSessionResponse(
+            session.Id, classType.Id, classType.Name, session.StartsAt, organization.LocalTime(session.StartsAt), session.EndsAt,
+            session.Capacity, session.Instructor, session.Location, session.Status, outcomes);
+    }
+}

@@ -1,0 +1,34 @@
+using UnifiedCustomers.Domain.Common;
+
+namespace UnifiedCustomers.Domain.Bookings;
+
+/// <summary>A customer's credit ledger, newest first, a page at a time.</summary>
+public sealed class CreditLedgerOfCustomer : Specification<CreditLedgerEntry>
+{
+    public CreditLedgerOfCustomer(Guid organizationId, Guid customerId, int page, int pageSize)
+    {
+        Where(e => e.OrganizationId == organizationId && e.CustomerId == customerId);
+        OrderByDescending(e => e.At);
+        OrderByDescending(e => e.Id);
+        Page(page, pageSize);
+    }
+
+    /// <summary>The same rows without paging, for the total count.</summary>
+    public static Specification<CreditLedgerEntry> All(Guid organizationId, Guid customerId) => new Unpaged(organizationId, customerId);
+
+    private sealed class Unpaged : Specification<CreditLedgerEntry>
+    {
+        public Unpaged(Guid organizationId, Guid customerId) => Where(e => e.OrganizationId == organizationId && e.CustomerId == customerId);
+    }
+}
+
+/// <summary>Who is in a class and who waits for it: seat holders by arrival, then the waitlist in order.</summary>
+public sealed class RosterOfSession : Specification<Booking>
+{
+    public RosterOfSession(Guid organizationId, Guid sessionId)
+    {
+        Where(b => b.OrganizationId == organizationId && b.SessionId == sessionId && (BookingStatuses.HoldingSeat.Contains(b.Status) || b.Status == BookingStatus.Waitlisted));
+        OrderBy(b => b.WaitlistPosition);
+        OrderBy(b => b.BookedAt);
+    }
+}
