@@ -1,6 +1,8 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using UnifiedCustomers.Application.Bookings;
+using UnifiedCustomers.Application.Customers;
+using UnifiedCustomers.Application.Sales;
 
 namespace UnifiedCustomers.Application;
 
@@ -13,6 +15,8 @@ public static class DependencyInjection
         services.AddSingleton(MappingConfiguration.Create());
         services.AddScoped<BookingDesk>();
         services.AddScoped<WaitlistPromoter>();
+        services.AddScoped<CustomerLifecycle>();
+        services.AddScoped<SalesDesk>();
         return services;
     }
 }

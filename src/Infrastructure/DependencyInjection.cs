@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Application.Customers;
+using UnifiedCustomers.Infrastructure.Phones;
 using UnifiedCustomers.Infrastructure.Persistence;
 using UnifiedCustomers.Infrastructure.Persistence.Transactions;
 
@@ -14,6 +16,7 @@ public static class DependencyInjection
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IRowLocks, RowLocks>();
+        services.AddSingleton<IPhoneNormalizer, PhoneNormalizer>();
         return services;
     }
 

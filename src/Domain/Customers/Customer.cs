@@ -85,12 +85,15 @@ public sealed class Customer : Entity, ITenantOwned
     /// never bought anything keeps the status they have (lead, or a trial granted by staff).
     /// Archived customers stay archived until restored.
     /// </summary>
-    public void ApplyPurchases(LifecycleEvidence evidence, string cause, DateTimeOffset now)
-    {
-        if (Status == LifecycleStatus.Archived) return;
-        var target = StatusFrom(evidence) ?? Status;
-        ChangeStatus(target, cause, now);
-    }
+    public void ApplyPurchases(LifecycleEvidence evidence, string cause, DateTimeOffset now) =>
+        ChangeStatus(StatusAfterPurchases(Status, evidence), cause, now);
+
+    /// <summary>
+    /// The status <see cref="ApplyPurchases"/> gives a customer now in <paramref name="current"/>, so a
+    /// batch can find the few customers whose status changes without loading every one of them.
+    /// </summary>
+    public static LifecycleStatus StatusAfterPurchases(LifecycleStatus current, LifecycleEvidence evidence) =>
+        current == LifecycleStatus.Archived ? current : StatusFrom(evidence) ?? current;
 
     public Result Archive(string cause, DateTimeOffset now)
     {

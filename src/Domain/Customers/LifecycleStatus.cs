@@ -1,3 +1,6 @@
+using UnifiedCustomers.Domain.Memberships;
+using UnifiedCustomers.Domain.Packs;
+
 namespace UnifiedCustomers.Domain.Customers;
 
 public enum LifecycleStatus
@@ -16,4 +19,30 @@ public enum LifecycleStatus
 public readonly record struct LifecycleEvidence(bool HasCurrentPaid, bool HasCurrentTrial, bool HasPastPurchase)
 {
     public static LifecycleEvidence Nothing => default;
+
+    /// <summary>
+    /// The evidence from a customer's memberships (in force on the studio's local date) and packs
+    /// (current at the instant).
+    /// </summary>
+    /// <param name="boughtOtherProducts">the customer holds purchases not passed in (a batch loads only the current ones)</param>
+    public static LifecycleEvidence From(
+        IEnumerable<Membership> memberships, IEnumerable<ClassPack> packs, DateOnly today, DateTimeOffset now, bool boughtOtherProducts = false)
+    {
+        var (paid, trial, any) = (false, false, boughtOtherProducts);
+        foreach (var membership in memberships)
+        {
+            any = true;
+            if (!membership.IsInForceOn(today)) continue;
+            if (membership.IsTrial) trial = true;
+            else paid = true;
+        }
+        foreach (var pack in packs)
+        {
+            any = true;
+            if (!pack.IsCurrent(now)) continue;
+            if (pack.IsTrial) trial = true;
+            else paid = true;
+        }
+        return new LifecycleEvidence(paid, trial, any);
+    }
 }

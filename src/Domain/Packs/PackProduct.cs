@@ -7,6 +7,7 @@ public sealed class PackProduct : Entity, ITenantOwned
 {
     public const int NameMaxLength = 120;
     public const int MaxCredits = 1000;
+    public const int MaxValidityDays = 3660;
 
     private PackProduct() { }
 
@@ -23,7 +24,7 @@ public sealed class PackProduct : Entity, ITenantOwned
     {
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > NameMaxLength)
             return Error.Invalid("pack_product.name_invalid", $"A pack needs a name of at most {NameMaxLength} characters.", "name");
-        if (credits is < 1 or > MaxCredits || validityDays is < 1 or > 3660) return PackErrors.ProductInvalid;
+        if (credits is < 1 or > MaxCredits || validityDays is < 1 or > MaxValidityDays) return PackErrors.ProductInvalid;
         return new PackProduct
         {
             Id = id ?? Guid.CreateVersion7(now),

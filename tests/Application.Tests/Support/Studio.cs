@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Domain.Customers;
 using UnifiedCustomers.Domain.Memberships;
 using UnifiedCustomers.Domain.Organizations;
@@ -80,6 +81,24 @@ public sealed class Studio
         await SaveAsync(plan, membership);
         return membership;
     }
+
+    public async Task<MembershipPlan> PlanAsync(string name, Allowance allowance, bool trial = false)
+    {
+        var plan = MembershipPlan.Create(Id, name, allowance, null, trial, Now).Value;
+        await SaveAsync(plan);
+        return plan;
+    }
+
+    public async Task<PackProduct> PackProductAsync(string name, int credits, int validityDays, bool trial = false)
+    {
+        var product = PackProduct.Create(Id, name, credits, validityDays, null, trial, Now).Value;
+        await SaveAsync(product);
+        return product;
+    }
+
+    /// <summary>The customer as stored now, with its status history.</summary>
+    public Task<Customer> ReloadAsync(Customer customer) => _backend.WithDbAsync(db =>
+        db.Customers.Include(c => c.StatusHistory).SingleAsync(c => c.Id == customer.Id));
 
     public Task SaveAsync(params object[] entities) => _backend.WithDbAsync(async db =>
     {

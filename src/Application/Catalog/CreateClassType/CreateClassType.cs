@@ -1,0 +1,38 @@
+using FluentValidation;
+using Mapster;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Scheduling;
+
+namespace UnifiedCustomers.Application.Catalog.CreateClassType;
+
+/// <param name="DefaultCapacity">seats a session of this type gets unless scheduled with another capacity</param>
+public sealed record CreateClassTypeCommand(Guid OrganizationId, string Name, int DefaultCapacity, int DefaultDurationMinutes)
+    : ITenantCommand<Result<ClassTypeResponse>>;
+
+internal sealed class CreateClassTypeValidator : AbstractValidator<CreateClassTypeCommand>
+{
+    public CreateClassTypeValidator()
+    {
+        RuleFor(c => c.Name).NotEmpty().WithMessage("A class type needs a name.")
+            .MaximumLength(ClassType.NameMaxLength).WithMessage($"A name is at most {ClassType.NameMaxLength} characters.");
+        RuleFor(c => c.DefaultCapacity).InclusiveBetween(1, ClassSession.MaxCapacity)
+            .WithMessage($"Capacity is between 1 and {ClassSession.MaxCapacity}.");
+        RuleFor(c => c.DefaultDurationMinutes).InclusiveBetween(5, 24 * 60).WithMessage("Duration is between 5 minutes and 24 hours.");
+    }
+}
+
+internal sealed class CreateClassTypeHandler(IAppDbContext db, TypeAdapterConfig mapping, TimeProvider clock)
+    : ICommandHandler<CreateClassTypeCommand, Result<ClassTypeResponse>>
+{
+    public async ValueTask<Result<ClassTypeResponse>> Handle(CreateClassTypeCommand command, CancellationToken ct)
+    {
+        if (!await db.Organizations.AnyAsync(o => o.Id == command.OrganizationId, ct)) return ApplicationErrors.OrganizationNotFound;
+        var created = ClassType.Create(command.OrganizationId, command.Name, command.DefaultCapacity, command.DefaultDurationMinutes, clock.GetUtcNow());
+        if (created.IsFailure) return created.Error!;
+        db.ClassTypes.Add(created.Value);
+        return created.Value.Adapt<ClassTypeResponse>(mapping);
+    }
+}

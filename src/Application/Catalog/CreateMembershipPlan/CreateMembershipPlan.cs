@@ -1,0 +1,53 @@
+using FluentValidation;
+using Mapster;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Memberships;
+using UnifiedCustomers.Domain.Scheduling;
+
+namespace UnifiedCustomers.Application.Catalog.CreateMembershipPlan;
+
+/// <param name="AllowanceClasses">classes per week, month or term; none for unlimited</param>
+/// <param name="ClassTypeIds">limits the plan to these class types; empty or null covers every class</param>
+/// <param name="IsTrial">buying it makes a lead a trial rather than a member</param>
+public sealed record CreateMembershipPlanCommand(
+    Guid OrganizationId,
+    string Name,
+    AllowancePeriod AllowancePeriod,
+    int? AllowanceClasses = null,
+    IReadOnlyList<Guid>? ClassTypeIds = null,
+    bool IsTrial = false) : ITenantCommand<Result<MembershipPlanResponse>>;
+
+internal sealed class CreateMembershipPlanValidator : AbstractValidator<CreateMembershipPlanCommand>
+{
+    public CreateMembershipPlanValidator()
+    {
+        RuleFor(c => c.Name).NotEmpty().WithMessage("A plan needs a name.")
+            .MaximumLength(MembershipPlan.NameMaxLength).WithMessage($"A name is at most {MembershipPlan.NameMaxLength} characters.");
+        RuleFor(c => c.AllowancePeriod).IsInEnum().WithMessage("The allowance period is one of unlimited, week, month or term.");
+        RuleFor(c => c.AllowanceClasses).Null().When(c => c.AllowancePeriod == AllowancePeriod.Unlimited)
+            .WithMessage("An unlimited plan has no number of classes.");
+        RuleFor(c => c.AllowanceClasses).NotNull().GreaterThanOrEqualTo(1).When(c => c.AllowancePeriod != AllowancePeriod.Unlimited)
+            .WithMessage("A limited plan covers at least 1 class per period.");
+        RuleForEach(c => c.ClassTypeIds).NotEmpty().WithMessage("A class type id cannot be empty.");
+    }
+}
+
+internal sealed class CreateMembershipPlanHandler(IAppDbContext db, TypeAdapterConfig mapping, TimeProvider clock)
+    : ICommandHandler<CreateMembershipPlanCommand, Result<MembershipPlanResponse>>
+{
+    public async ValueTask<Result<MembershipPlanResponse>> Handle(CreateMembershipPlanCommand command, CancellationToken ct)
+    {
+        if (!await db.Organizations.AnyAsync(o => o.Id == command.OrganizationId, ct)) return ApplicationErrors.OrganizationNotFound;
+        var classTypeIds = (command.ClassTypeIds ?? []).Distinct().ToList();
+        if (!await db.ClassTypes.AllExistAsync(command.OrganizationId, classTypeIds, ct)) return SessionErrors.ClassTypeNotFound;
+
+        var created = MembershipPlan.Create(
+            command.OrganizationId, command.Name, new Allowance(command.AllowancePeriod, command.AllowanceClasses), classTypeIds, command.IsTrial, clock.GetUtcNow());
+        if (created.IsFailure) return created.Error!;
+        db.MembershipPlans.Add(created.Value);
+        return created.Value.Adapt<MembershipPlanResponse>(mapping);
+    }
+}

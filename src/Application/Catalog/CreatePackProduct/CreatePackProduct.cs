@@ -1,0 +1,51 @@
+using FluentValidation;
+using Mapster;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Packs;
+using UnifiedCustomers.Domain.Scheduling;
+
+namespace UnifiedCustomers.Application.Catalog.CreatePackProduct;
+
+/// <param name="ValidityDays">a pack sold today expires this many days later</param>
+/// <param name="ClassTypeIds">limits the pack to these class types; empty or null covers every class</param>
+/// <param name="IsTrial">buying it makes a lead a trial rather than a member</param>
+public sealed record CreatePackProductCommand(
+    Guid OrganizationId,
+    string Name,
+    int Credits,
+    int ValidityDays,
+    IReadOnlyList<Guid>? ClassTypeIds = null,
+    bool IsTrial = false) : ITenantCommand<Result<PackProductResponse>>;
+
+internal sealed class CreatePackProductValidator : AbstractValidator<CreatePackProductCommand>
+{
+    public CreatePackProductValidator()
+    {
+        RuleFor(c => c.Name).NotEmpty().WithMessage("A pack needs a name.")
+            .MaximumLength(PackProduct.NameMaxLength).WithMessage($"A name is at most {PackProduct.NameMaxLength} characters.");
+        RuleFor(c => c.Credits).InclusiveBetween(1, PackProduct.MaxCredits).WithMessage($"A pack has between 1 and {PackProduct.MaxCredits} credits.");
+        RuleFor(c => c.ValidityDays).InclusiveBetween(1, PackProduct.MaxValidityDays)
+            .WithMessage($"A pack is valid for between 1 and {PackProduct.MaxValidityDays} days.");
+        RuleForEach(c => c.ClassTypeIds).NotEmpty().WithMessage("A class type id cannot be empty.");
+    }
+}
+
+internal sealed class CreatePackProductHandler(IAppDbContext db, TypeAdapterConfig mapping, TimeProvider clock)
+    : ICommandHandler<CreatePackProductCommand, Result<PackProductResponse>>
+{
+    public async ValueTask<Result<PackProductResponse>> Handle(CreatePackProductCommand command, CancellationToken ct)
+    {
+        if (!await db.Organizations.AnyAsync(o => o.Id == command.OrganizationId, ct)) return ApplicationErrors.OrganizationNotFound;
+        var classTypeIds = (command.ClassTypeIds ?? []).Distinct().ToList();
+        if (!await db.ClassTypes.AllExistAsync(command.OrganizationId, classTypeIds, ct)) return SessionErrors.ClassTypeNotFound;
+
+        var created = PackProduct.Create(
+            command.OrganizationId, command.Name, command.Credits, command.ValidityDays, classTypeIds, command.IsTrial, clock.GetUtcNow());
+        if (created.IsFailure) return created.Error!;
+        db.PackProducts.Add(created.Value);
+        return created.Value.Adapt<PackProductResponse>(mapping);
+    }
+}

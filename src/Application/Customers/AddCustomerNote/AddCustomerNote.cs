@@ -1,0 +1,38 @@
+using FluentValidation;
+using Mapster;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Customers;
+
+namespace UnifiedCustomers.Application.Customers.AddCustomerNote;
+
+/// <param name="AuthorId">the staff member who wrote it, when known</param>
+public sealed record AddCustomerNoteCommand(Guid OrganizationId, Guid CustomerId, string Content, Guid? AuthorId = null)
+    : ITenantCommand<Result<CustomerNoteResponse>>;
+
+internal sealed class AddCustomerNoteValidator : AbstractValidator<AddCustomerNoteCommand>
+{
+    public AddCustomerNoteValidator()
+    {
+        RuleFor(c => c.CustomerId).NotEmpty().WithMessage("Name the customer.");
+        RuleFor(c => c.Content).NotEmpty().WithMessage("A note needs some text.")
+            .Must(content => content.Trim().Length > 0).WithMessage("A note needs some text.")
+            .MaximumLength(CustomerNote.ContentMaxLength).WithMessage($"A note is at most {CustomerNote.ContentMaxLength} characters.");
+    }
+}
+
+internal sealed class AddCustomerNoteHandler(IAppDbContext db, TypeAdapterConfig mapping, TimeProvider clock)
+    : ICommandHandler<AddCustomerNoteCommand, Result<CustomerNoteResponse>>
+{
+    public async ValueTask<Result<CustomerNoteResponse>> Handle(AddCustomerNoteCommand command, CancellationToken ct)
+    {
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.OrganizationId == command.OrganizationId && c.Id == command.CustomerId, ct);
+        if (customer is null) return CustomerErrors.NotFound;
+        var note = CustomerNote.Write(customer, command.Content, command.AuthorId, clock.GetUtcNow());
+        if (note.IsFailure) return note.Error!;
+        db.CustomerNotes.Add(note.Value);
+        return note.Value.Adapt<CustomerNoteResponse>(mapping);
+    }
+}

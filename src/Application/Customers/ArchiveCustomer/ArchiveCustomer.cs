@@ -1,0 +1,35 @@
+using FluentValidation;
+using Mapster;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Customers;
+
+namespace UnifiedCustomers.Application.Customers.ArchiveCustomer;
+
+/// <param name="Reason">kept in the status history; "archived by staff" when not given</param>
+public sealed record ArchiveCustomerCommand(Guid OrganizationId, Guid CustomerId, string? Reason = null) : ITenantCommand<Result<CustomerResponse>>;
+
+internal sealed class ArchiveCustomerValidator : AbstractValidator<ArchiveCustomerCommand>
+{
+    public ArchiveCustomerValidator()
+    {
+        RuleFor(c => c.CustomerId).NotEmpty().WithMessage("Name the customer.");
+        RuleFor(c => c.Reason).MaximumLength(CustomerStatusChange.CauseMaxLength)
+            .WithMessage($"A reason is at most {CustomerStatusChange.CauseMaxLength} characters.");
+    }
+}
+
+internal sealed class ArchiveCustomerHandler(IAppDbContext db, IRowLocks locks, TypeAdapterConfig mapping, TimeProvider clock)
+    : ICommandHandler<ArchiveCustomerCommand, Result<CustomerResponse>>
+{
+    public async ValueTask<Result<CustomerResponse>> Handle(ArchiveCustomerCommand command, CancellationToken ct)
+    {
+        if (!await locks.LockCustomerAsync(command.OrganizationId, command.CustomerId, ct)) return CustomerErrors.NotFound;
+        var customer = await db.Customers.SingleAsync(c => c.OrganizationId == command.OrganizationId && c.Id == command.CustomerId, ct);
+        var reason = string.IsNullOrWhiteSpace(command.Reason) ? "archived by staff" : command.Reason.Trim();
+        var archived = customer.Archive(reason, clock.GetUtcNow());
+        return archived.IsSuccess ? customer.Adapt<CustomerResponse>(mapping) : archived.Error!;
+    }
+}

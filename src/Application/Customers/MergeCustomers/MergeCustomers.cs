@@ -1,0 +1,88 @@
+using FluentValidation;
+using Mapster;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Domain.Bookings;
+using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Customers;
+
+namespace UnifiedCustomers.Application.Customers.MergeCustomers;
+
+/// <summary>The two customers are one person: <paramref name="MergedId"/> moves everything to <paramref name="SurvivorId"/> and is archived.</summary>
+public sealed record MergeCustomersCommand(Guid OrganizationId, Guid SurvivorId, Guid MergedId) : ITenantCommand<Result<MergeCustomersResponse>>;
+
+/// <param name="DuplicateBookingsCancelled">active bookings of a class both held, cancelled (and refunded) in favour of the other</param>
+public sealed record MergeCustomersResponse(
+    CustomerResponse Survivor,
+    Guid MergedId,
+    int BookingsMoved,
+    int DuplicateBookingsCancelled,
+    int MembershipsMoved,
+    int PacksMoved,
+    int NotesMoved,
+    int LedgerEntriesMoved);
+
+internal sealed class MergeCustomersValidator : AbstractValidator<MergeCustomersCommand>
+{
+    public MergeCustomersValidator()
+    {
+        RuleFor(c => c.SurvivorId).NotEmpty().WithMessage("Name the customer who stays.");
+        RuleFor(c => c.MergedId).NotEmpty().WithMessage("Name the customer merged into the survivor.");
+    }
+}
+
+internal sealed class MergeCustomersHandler(IAppDbContext db, IRowLocks locks, CustomerLifecycle lifecycle, TypeAdapterConfig mapping, TimeProvider clock)
+    : ICommandHandler<MergeCustomersCommand, Result<MergeCustomersResponse>>
+{
+    public async ValueTask<Result<MergeCustomersResponse>> Handle(MergeCustomersCommand command, CancellationToken ct)
+    {
+        var organizationId = command.OrganizationId;
+        var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == organizationId, ct);
+        if (organization is null) return ApplicationErrors.OrganizationNotFound;
+        // Always in id order, so two merges of the same pair (either way round) cannot deadlock.
+        foreach (var id in new[] { command.SurvivorId, command.MergedId }.Distinct().Order())
+        {
+            if (!await locks.LockCustomerAsync(organizationId, id, ct)) return CustomerErrors.NotFound;
+        }
+        var survivor = await db.Customers.SingleAsync(c => c.OrganizationId == organizationId && c.Id == command.SurvivorId, ct);
+        var merged = await db.Customers.SingleAsync(c => c.OrganizationId == organizationId && c.Id == command.MergedId, ct);
+
+        var holdings = new MergeHoldings(
+            await db.Bookings.Where(b => b.OrganizationId == organizationId && b.CustomerId == merged.Id).ToListAsync(ct),
+            await db.Memberships.Where(m => m.OrganizationId == organizationId && m.CustomerId == merged.Id).ToListAsync(ct),
+            await db.ClassPacks.Where(p => p.OrganizationId == organizationId && p.CustomerId == merged.Id).ToListAsync(ct),
+            await db.CustomerNotes.Where(n => n.OrganizationId == organizationId && n.CustomerId == merged.Id).ToListAsync(ct));
+        var survivorActiveBookings = await db.Bookings
+            .Where(b => b.OrganizationId == organizationId && b.CustomerId == survivor.Id && BookingStatuses.Active.Contains(b.Status))
+            .ToListAsync(ct);
+        var survivorPacks = await db.ClassPacks.Where(p => p.OrganizationId == organizationId && p.CustomerId == survivor.Id).ToListAsync(ct);
+        var survivorMemberships = await db.Memberships.Where(m => m.OrganizationId == organizationId && m.CustomerId == survivor.Id).ToListAsync(ct);
+
+        var activeBefore = holdings.Bookings.Concat(survivorActiveBookings).Where(b => b.IsActive).ToList();
+
+        var now = clock.GetUtcNow();
+        var evidenceAfter = LifecycleEvidence.From(
+            holdings.Memberships.Concat(survivorMemberships), holdings.Packs.Concat(survivorPacks), organization.LocalDate(now), now);
+        var mergedResult = CustomerMerge.Merge(merged, survivor, holdings, survivorActiveBookings, survivorPacks, evidenceAfter, now);
+        if (mergedResult.IsFailure) return mergedResult.Error!;
+        db.CreditLedger.AddRange(mergedResult.Value);
+
+        // The ledger is append-only history: moved in one statement, never loaded to be rewritten.
+        var ledgerMoved = await db.CreditLedger
+            .Where(e => e.OrganizationId == organizationId && e.CustomerId == merged.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.CustomerId, survivor.Id), ct);
+        // A duplicate's refund may have brought a spent pack back to life.
+        await lifecycle.RecomputeAsync(organization, survivor, $"merged with {merged.Id}", ct);
+
+        return new MergeCustomersResponse(
+            survivor.Adapt<CustomerResponse>(mapping),
+            merged.Id,
+            holdings.Bookings.Count,
+            activeBefore.Count(b => !b.IsActive),
+            holdings.Memberships.Count,
+            holdings.Packs.Count,
+            holdings.Notes.Count,
+            ledgerMoved);
+    }
+}

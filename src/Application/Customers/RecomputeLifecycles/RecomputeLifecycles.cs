@@ -1,0 +1,98 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Customers;
+using UnifiedCustomers.Domain.Memberships;
+using UnifiedCustomers.Domain.Packs;
+
+namespace UnifiedCustomers.Application.Customers.RecomputeLifecycles;
+
+/// <summary>
+/// The daily run for one organization: memberships whose end date passed expire, then every customer
+/// whose status no longer matches what they hold (a membership ended or started, a pack expired) moves.
+/// </summary>
+public sealed record RecomputeLifecyclesCommand(Guid OrganizationId) : ITenantCommand<Result<RecomputeLifecyclesResponse>>;
+
+/// <param name="Today">the studio's local date the run used</param>
+public sealed record RecomputeLifecyclesResponse(DateOnly Today, int MembershipsExpired, int CustomersChecked, int CustomersChanged);
+
+internal sealed class RecomputeLifecyclesHandler(IAppDbContext db, IRowLocks locks, CustomerLifecycle lifecycle, TimeProvider clock)
+    : ICommandHandler<RecomputeLifecyclesCommand, Result<RecomputeLifecyclesResponse>>
+{
+    private const int BatchSize = 1000;
+    private const string Cause = "daily recompute";
+
+    public async ValueTask<Result<RecomputeLifecyclesResponse>> Handle(RecomputeLifecyclesCommand command, CancellationToken ct)
+    {
+        var organizationId = command.OrganizationId;
+        var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == organizationId, ct);
+        if (organization is null) return ApplicationErrors.OrganizationNotFound;
+        var now = clock.GetUtcNow();
+        var today = organization.LocalDate(now);
+
+        var ended = await db.Memberships
+            .Where(m => m.OrganizationId == organizationId && (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.Paused)
+                        && m.EndDate != null && m.EndDate < today)
+            .ToListAsync(ct);
+        var expired = ended.Count(m => m.ExpireIfEnded(today));
+
+        // Customers are read as (id, status) in keyset batches with only their current purchases;
+        // just the ones whose status changes are loaded for writing.
+        var (checkedCount, changedCount) = (0, 0);
+        var after = Guid.Empty;
+        while (true)
+        {
+            var batch = await db.Customers.AsNoTracking()
+                .Where(c => c.OrganizationId == organizationId && c.Status != LifecycleStatus.Archived && c.Id.CompareTo(after) > 0)
+                .OrderBy(c => c.Id)
+                .Take(BatchSize)
+                .Select(c => new { c.Id, c.Status })
+                .ToListAsync(ct);
+            if (batch.Count == 0) break;
+            checkedCount += batch.Count;
+            after = batch[^1].Id;
+
+            var ids = batch.Select(c => c.Id).ToList();
+            var evidence = await EvidenceAsync(organizationId, ids, today, now, ct);
+            var moving = batch
+                .Where(c => Customer.StatusAfterPurchases(c.Status, evidence(c.Id)) != c.Status)
+                .Select(c => c.Id)
+                .Order();
+            foreach (var customerId in moving)
+            {
+                // Under the customer's lock and from fresh rows: a sale committed since the batch was read still counts.
+                if (!await locks.LockCustomerAsync(organizationId, customerId, ct)) continue;
+                var customer = await db.Customers.SingleAsync(c => c.OrganizationId == organizationId && c.Id == customerId, ct);
+                var before = customer.Status;
+                await lifecycle.RecomputeAsync(organization, customer, Cause, ct);
+                if (customer.Status != before) changedCount++;
+            }
+        }
+        return new RecomputeLifecyclesResponse(today, expired, checkedCount, changedCount);
+    }
+
+    /// <summary>Each customer's evidence from three set-based reads: memberships in force, current packs, and who ever bought anything.</summary>
+    private async Task<Func<Guid, LifecycleEvidence>> EvidenceAsync(
+        Guid organizationId, List<Guid> customerIds, DateOnly today, DateTimeOffset now, CancellationToken ct)
+    {
+        // Ended memberships were just expired in memory; the date bounds leave them out without a flush.
+        var memberships = (await db.Memberships.AsNoTracking()
+                .Where(m => m.OrganizationId == organizationId && customerIds.Contains(m.CustomerId) && m.Status == MembershipStatus.Active
+                            && m.StartDate <= today && (m.EndDate == null || m.EndDate >= today))
+                .ToListAsync(ct))
+            .ToLookup(m => m.CustomerId);
+        var packs = (await db.ClassPacks.AsNoTracking()
+                .Where(p => p.OrganizationId == organizationId && customerIds.Contains(p.CustomerId) && p.Status == PackStatus.Active
+                            && p.CreditsRemaining > 0 && (p.ExpiresAt == null || p.ExpiresAt > now))
+                .ToListAsync(ct))
+            .ToLookup(p => p.CustomerId);
+        var buyers = (await db.Memberships
+                .Where(m => m.OrganizationId == organizationId && customerIds.Contains(m.CustomerId))
+                .Select(m => m.CustomerId)
+                .Union(db.ClassPacks.Where(p => p.OrganizationId == organizationId && customerIds.Contains(p.CustomerId)).Select(p => p.CustomerId))
+                .ToListAsync(ct))
+            .ToHashSet();
+        return customerId => LifecycleEvidence.From(memberships[customerId], packs[customerId], today, now, buyers.Contains(customerId));
+    }
+}

@@ -1,0 +1,46 @@
+using FluentValidation;
+using Mapster;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Customers;
+
+namespace UnifiedCustomers.Application.Customers.RegisterCustomer;
+
+/// <param name="Phone">stored in E.164 when it parses for the organization's country, else as written</param>
+/// <param name="Source">where the person came from (website, walk-in); "manual" when not given</param>
+public sealed record RegisterCustomerCommand(
+    Guid OrganizationId,
+    string? FirstName,
+    string? LastName,
+    string? Email = null,
+    string? Phone = null,
+    string? Source = null) : ITenantCommand<Result<CustomerResponse>>, ICustomerDetails;
+
+internal sealed class RegisterCustomerValidator : AbstractValidator<RegisterCustomerCommand>
+{
+    public RegisterCustomerValidator() => Include(new CustomerDetailsValidator());
+}
+
+internal sealed class RegisterCustomerHandler(IAppDbContext db, IPhoneNormalizer phones, TypeAdapterConfig mapping, TimeProvider clock)
+    : ICommandHandler<RegisterCustomerCommand, Result<CustomerResponse>>
+{
+    public async ValueTask<Result<CustomerResponse>> Handle(RegisterCustomerCommand command, CancellationToken ct)
+    {
+        var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == command.OrganizationId, ct);
+        if (organization is null) return ApplicationErrors.OrganizationNotFound;
+
+        var registered = Customer.Register(
+            organization.Id, command.FirstName, command.LastName, command.Email, phones.Normalize(command.Phone, organization.Country),
+            command.Source, clock.GetUtcNow());
+        if (registered.IsFailure) return registered.Error!;
+        var customer = registered.Value;
+        // The unique index backs this check when two registrations race; the loser gets the same error.
+        if (customer.Email is { } email && await db.Customers.EmailTakenAsync(organization.Id, email, customer.Id, ct))
+            return CustomerErrors.EmailTaken;
+
+        db.Customers.Add(customer);
+        return customer.Adapt<CustomerResponse>(mapping);
+    }
+}

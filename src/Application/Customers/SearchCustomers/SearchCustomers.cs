@@ -1,0 +1,76 @@
+using FluentValidation;
+using Mapster;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Customers;
+
+namespace UnifiedCustomers.Application.Customers.SearchCustomers;
+
+/// <param name="Name">every word must start a first or last name, case-insensitively ("amy arch" finds Amy Archer)</param>
+/// <param name="Email">part of the email, case-insensitively</param>
+/// <param name="Phone">the number in any common format; matched in its E.164 form and as written</param>
+/// <param name="Status">only customers in this status; without it, every customer who is not archived</param>
+public sealed record SearchCustomersQuery(
+    Guid OrganizationId,
+    string? Name = null,
+    string? Email = null,
+    string? Phone = null,
+    LifecycleStatus? Status = null,
+    int Page = 1,
+    int PageSize = SearchCustomersQuery.DefaultPageSize) : ITenantQuery<Result<PagedList<CustomerResponse>>>
+{
+    public const int DefaultPageSize = 25;
+    public const int MaxPageSize = 100;
+}
+
+internal sealed class SearchCustomersValidator : AbstractValidator<SearchCustomersQuery>
+{
+    public SearchCustomersValidator()
+    {
+        RuleFor(q => q.Name).MaximumLength(2 * Customer.NameMaxLength).WithMessage("A name to search for is at most 200 characters.");
+        RuleFor(q => q.Email).MaximumLength(EmailAddress.MaxLength).WithMessage($"An email to search for is at most {EmailAddress.MaxLength} characters.");
+        RuleFor(q => q.Phone).MaximumLength(Customer.PhoneMaxLength).WithMessage($"A phone number is at most {Customer.PhoneMaxLength} characters.");
+        RuleFor(q => q.Status).IsInEnum().WithMessage("The status is one of lead, trial, member, lapsed or archived.");
+        RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("Pages start at 1.");
+        RuleFor(q => q.PageSize).InclusiveBetween(1, SearchCustomersQuery.MaxPageSize)
+            .WithMessage($"A page holds between 1 and {SearchCustomersQuery.MaxPageSize} customers.");
+    }
+}
+
+internal sealed class SearchCustomersHandler(IAppDbContext db, IPhoneNormalizer phones, TypeAdapterConfig mapping)
+    : IQueryHandler<SearchCustomersQuery, Result<PagedList<CustomerResponse>>>
+{
+    public async ValueTask<Result<PagedList<CustomerResponse>>> Handle(SearchCustomersQuery query, CancellationToken ct)
+    {
+        var customers = db.Customers.AsNoTracking().Where(c => c.OrganizationId == query.OrganizationId);
+        customers = query.Status is { } status
+            ? customers.Where(c => c.Status == status)
+            : customers.Where(c => c.Status != LifecycleStatus.Archived);
+
+        foreach (var word in (query.Name ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var prefix = word.ToLowerInvariant();
+            customers = customers.Where(c => c.FirstName.ToLower().StartsWith(prefix) || c.LastName.ToLower().StartsWith(prefix));
+        }
+        if (EmailAddress.Normalize(query.Email) is { } email)
+            customers = customers.Where(c => c.Email != null && c.Email.Contains(email));
+        if (!string.IsNullOrWhiteSpace(query.Phone))
+        {
+            var written = query.Phone.Trim();
+            var country = await db.Organizations.Where(o => o.Id == query.OrganizationId).Select(o => o.Country).FirstOrDefaultAsync(ct) ?? "";
+            var normalized = phones.Normalize(written, country) ?? written;
+            customers = customers.Where(c => c.Phone != null && (c.Phone == normalized || c.Phone.Contains(written)));
+        }
+
+        var total = await customers.CountAsync(ct);
+        var page = await customers
+            .OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id)
+            .Skip((query.Page - 1) * query.PageSize)
+            .Take(query.PageSize)
+            .ProjectToType<CustomerResponse>(mapping)
+            .ToListAsync(ct);
+        return new PagedList<CustomerResponse>(page, query.Page, query.PageSize, total);
+    }
+}

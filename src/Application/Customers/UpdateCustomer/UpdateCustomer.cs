@@ -1,0 +1,53 @@
+using FluentValidation;
+using Mapster;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Customers;
+
+namespace UnifiedCustomers.Application.Customers.UpdateCustomer;
+
+/// <summary>Replaces the person's details; the lifecycle status is not theirs to set (it follows purchases).</summary>
+/// <param name="Notes">null keeps the current notes</param>
+public sealed record UpdateCustomerCommand(
+    Guid OrganizationId,
+    Guid CustomerId,
+    string? FirstName,
+    string? LastName,
+    string? Email,
+    string? Phone,
+    string? Source = null,
+    string? Notes = null) : ITenantCommand<Result<CustomerResponse>>, ICustomerDetails;
+
+internal sealed class UpdateCustomerValidator : AbstractValidator<UpdateCustomerCommand>
+{
+    public UpdateCustomerValidator()
+    {
+        RuleFor(c => c.CustomerId).NotEmpty().WithMessage("Name the customer.");
+        Include(new CustomerDetailsValidator());
+        RuleFor(c => c.Notes).MaximumLength(Customer.NotesMaxLength).WithMessage($"Notes are at most {Customer.NotesMaxLength} characters.");
+    }
+}
+
+internal sealed class UpdateCustomerHandler(IAppDbContext db, IRowLocks locks, IPhoneNormalizer phones, TypeAdapterConfig mapping, TimeProvider clock)
+    : ICommandHandler<UpdateCustomerCommand, Result<CustomerResponse>>
+{
+    public async ValueTask<Result<CustomerResponse>> Handle(UpdateCustomerCommand command, CancellationToken ct)
+    {
+        var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == command.OrganizationId, ct);
+        if (organization is null) return ApplicationErrors.OrganizationNotFound;
+        if (!await locks.LockCustomerAsync(organization.Id, command.CustomerId, ct)) return CustomerErrors.NotFound;
+        var customer = await db.Customers.SingleAsync(c => c.OrganizationId == organization.Id && c.Id == command.CustomerId, ct);
+
+        var updated = customer.UpdateDetails(
+            command.FirstName, command.LastName, command.Email, phones.Normalize(command.Phone, organization.Country),
+            command.Source, command.Notes, clock.GetUtcNow());
+        if (updated.IsFailure) return updated.Error!;
+        // An archived customer may keep an email someone else took; restoring them checks it again.
+        if (customer.Email is { } email && customer.Status != LifecycleStatus.Archived
+            && await db.Customers.EmailTakenAsync(organization.Id, email, customer.Id, ct))
+            return CustomerErrors.EmailTaken;
+        return customer.Adapt<CustomerResponse>(mapping);
+    }
+}

@@ -1,0 +1,36 @@
+using FluentValidation;
+using Mediator;
+using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Domain.Common;
+
+namespace UnifiedCustomers.Application.Sales.PauseMembership;
+
+/// <param name="From">the first local date it is paused; today when not given</param>
+/// <param name="Until">the date it covers classes again; open-ended (until resumed) when not given</param>
+public sealed record PauseMembershipCommand(Guid OrganizationId, Guid MembershipId, DateOnly? From = null, DateOnly? Until = null)
+    : ITenantCommand<Result<MembershipResponse>>;
+
+internal sealed class PauseMembershipValidator : AbstractValidator<PauseMembershipCommand>
+{
+    public PauseMembershipValidator()
+    {
+        RuleFor(c => c.MembershipId).NotEmpty().WithMessage("Name the membership.");
+        RuleFor(c => c.Until).GreaterThan(c => c.From!.Value).When(c => c.From is not null && c.Until is not null)
+            .WithMessage("A pause must end after it starts.");
+    }
+}
+
+internal sealed class PauseMembershipHandler(SalesDesk desk, TimeProvider clock) : ICommandHandler<PauseMembershipCommand, Result<MembershipResponse>>
+{
+    public async ValueTask<Result<MembershipResponse>> Handle(PauseMembershipCommand command, CancellationToken ct)
+    {
+        var atCounter = await desk.MembershipAsync(command.OrganizationId, command.MembershipId, ct);
+        if (atCounter.IsFailure) return atCounter.Error!;
+        var counter = atCounter.Value;
+        var now = clock.GetUtcNow();
+        var paused = counter.Membership.Pause(command.From ?? counter.Organization.LocalDate(now), command.Until, now);
+        if (paused.IsFailure) return paused.Error!;
+        await desk.RecomputeAsync(counter.Organization, counter.Customer, $"paused membership {counter.PlanName}", ct);
+        return SalesResponses.From(counter);
+    }
+}

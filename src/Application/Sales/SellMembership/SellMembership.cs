@@ -1,0 +1,44 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Memberships;
+
+namespace UnifiedCustomers.Application.Sales.SellMembership;
+
+/// <param name="StartDate">the studio's local date it starts; today when not given</param>
+/// <param name="EndDate">the last date it covers; open-ended when not given</param>
+public sealed record SellMembershipCommand(Guid OrganizationId, Guid CustomerId, Guid PlanId, DateOnly? StartDate = null, DateOnly? EndDate = null)
+    : ITenantCommand<Result<MembershipResponse>>;
+
+internal sealed class SellMembershipValidator : AbstractValidator<SellMembershipCommand>
+{
+    public SellMembershipValidator()
+    {
+        RuleFor(c => c.CustomerId).NotEmpty().WithMessage("Name the customer.");
+        RuleFor(c => c.PlanId).NotEmpty().WithMessage("Name the membership plan.");
+        RuleFor(c => c.EndDate).GreaterThanOrEqualTo(c => c.StartDate!.Value).When(c => c.StartDate is not null && c.EndDate is not null)
+            .WithMessage("A membership cannot end before it starts.");
+    }
+}
+
+internal sealed class SellMembershipHandler(IAppDbContext db, SalesDesk desk, TimeProvider clock)
+    : ICommandHandler<SellMembershipCommand, Result<MembershipResponse>>
+{
+    public async ValueTask<Result<MembershipResponse>> Handle(SellMembershipCommand command, CancellationToken ct)
+    {
+        var atCounter = await desk.CustomerAsync(command.OrganizationId, command.CustomerId, ct);
+        if (atCounter.IsFailure) return atCounter.Error!;
+        var (organization, customer) = atCounter.Value;
+        var plan = await db.MembershipPlans.FirstOrDefaultAsync(p => p.OrganizationId == organization.Id && p.Id == command.PlanId && p.IsActive, ct);
+        if (plan is null) return MembershipErrors.PlanNotFound;
+
+        var now = clock.GetUtcNow();
+        var sold = Membership.Sell(customer, plan, command.StartDate ?? organization.LocalDate(now), command.EndDate, now);
+        if (sold.IsFailure) return sold.Error!;
+        db.Memberships.Add(sold.Value);
+        await desk.RecomputeAsync(organization, customer, $"bought membership {plan.Name}", ct);
+        return SalesResponses.From(sold.Value, plan.Name, customer);
+    }
+}

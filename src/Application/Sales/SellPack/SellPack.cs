@@ -1,0 +1,38 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Packs;
+
+namespace UnifiedCustomers.Application.Sales.SellPack;
+
+/// <summary>Sells a class pack; its credits are valid from now for the product's validity days.</summary>
+public sealed record SellPackCommand(Guid OrganizationId, Guid CustomerId, Guid ProductId) : ITenantCommand<Result<PackResponse>>;
+
+internal sealed class SellPackValidator : AbstractValidator<SellPackCommand>
+{
+    public SellPackValidator()
+    {
+        RuleFor(c => c.CustomerId).NotEmpty().WithMessage("Name the customer.");
+        RuleFor(c => c.ProductId).NotEmpty().WithMessage("Name the pack product.");
+    }
+}
+
+internal sealed class SellPackHandler(IAppDbContext db, SalesDesk desk, TimeProvider clock) : ICommandHandler<SellPackCommand, Result<PackResponse>>
+{
+    public async ValueTask<Result<PackResponse>> Handle(SellPackCommand command, CancellationToken ct)
+    {
+        var atCounter = await desk.CustomerAsync(command.OrganizationId, command.CustomerId, ct);
+        if (atCounter.IsFailure) return atCounter.Error!;
+        var (organization, customer) = atCounter.Value;
+        var product = await db.PackProducts.FirstOrDefaultAsync(p => p.OrganizationId == organization.Id && p.Id == command.ProductId && p.IsActive, ct);
+        if (product is null) return PackErrors.ProductNotFound;
+
+        var sold = ClassPack.Sell(customer, product, clock.GetUtcNow());
+        if (sold.IsFailure) return sold.Error!;
+        db.ClassPacks.Add(sold.Value);
+        await desk.RecomputeAsync(organization, customer, $"bought pack {product.Name}", ct);
+        return SalesResponses.From(sold.Value, product.Name, customer);
+    }
+}

@@ -1,0 +1,57 @@
+using UnifiedCustomers.Domain.Bookings;
+using UnifiedCustomers.Domain.Organizations;
+using UnifiedCustomers.Domain.Scheduling;
+
+namespace UnifiedCustomers.Application.Scheduling;
+
+/// <summary>A class session as a timetable shows it: what, when (in UTC and in the studio's time), and how full.</summary>
+/// <param name="Booked">seats taken: confirmed, attended and no-show bookings</param>
+/// <param name="Available">seats left; 0 once the class is cancelled</param>
+/// <param name="StartsAtLocal">the start in the studio's time zone, with its offset</param>
+public sealed record SessionOverviewResponse(
+    Guid Id,
+    Guid ClassTypeId,
+    string ClassName,
+    DateTimeOffset StartsAtUtc,
+    DateTimeOffset StartsAtLocal,
+    DateTimeOffset EndsAtUtc,
+    DateTimeOffset EndsAtLocal,
+    string TimeZone,
+    int Capacity,
+    int Booked,
+    int Waitlisted,
+    int Available,
+    string? Instructor,
+    string? Location,
+    SessionStatus Status);
+
+/// <summary>One row of the timetable read, before the local times are worked out.</summary>
+internal sealed record SessionRow(
+    Guid Id, Guid ClassTypeId, string ClassName, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Capacity, int Booked, int Waitlisted,
+    string? Instructor, string? Location, SessionStatus Status);
+
+internal static class SessionOverviews
+{
+    /// <summary>Sessions with their class name and seat counts, counted in the database.</summary>
+    public static IQueryable<SessionRow> WithCounts(IQueryable<ClassSession> sessions, IQueryable<ClassType> classTypes, IQueryable<Booking> bookings) =>
+        from session in sessions
+        join type in classTypes on session.ClassTypeId equals type.Id
+        select new SessionRow(
+            session.Id,
+            session.ClassTypeId,
+            type.Name,
+            session.StartsAt,
+            session.EndsAt,
+            session.Capacity,
+            bookings.Count(b => b.SessionId == session.Id && BookingStatuses.HoldingSeat.Contains(b.Status)),
+            bookings.Count(b => b.SessionId == session.Id && b.Status == BookingStatus.Waitlisted),
+            session.Instructor,
+            session.Location,
+            session.Status);
+
+    public static SessionOverviewResponse From(SessionRow row, Organization organization) => new(
+        row.Id, row.ClassTypeId, row.ClassName, row.StartsAt, organization.LocalTime(row.StartsAt), row.EndsAt, organization.LocalTime(row.EndsAt),
+        organization.TimeZone, row.Capacity, row.Booked, row.Waitlisted,
+        row.Status == SessionStatus.Cancelled ? 0 : Math.Max(0, row.Capacity - row.Booked),
+        row.Instructor, row.Location, row.Status);
+}
