@@ -13,6 +13,8 @@ fi
 dotnet build src/Api/UnifiedCustomers.Api.csproj -v quiet -nologo
 dotnet run --project migrations --no-build -- up --connection "$ConnectionStrings__Default"
 dotnet run --project migrations --no-build -- seed-demo --connection "$ConnectionStrings__Default"
+# The key is stored hashed; its clear text is kept under .pg/ (git-ignored) so every start prints the same one.
+api_key=$(dotnet run --project migrations --no-build -- seed-demo-api-key --connection "$ConnectionStrings__Default" --key-file .pg/demo-api-key)
 
 cat <<EOT
 
@@ -20,6 +22,11 @@ cat <<EOT
   Health   $url/health/ready
   Docs     $url/docs
   OpenAPI  $url/openapi/v1.json
+  API key  $api_key   (demo-studio)
+
+  Try it:
+    curl -H "Authorization: Bearer $api_key" "$url/api/v1/customers"
+    curl "$url/api/v1/public/demo-studio/schedule"
 
 EOT
 export Logging__Console__FormatterName=${Logging__Console__FormatterName:-simple}

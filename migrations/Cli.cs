@@ -6,6 +6,8 @@ internal static class Cli
         usage:
           dotnet run --project migrations -- up --connection "<connection string>"
           dotnet run --project migrations -- seed-demo --connection "<connection string>"
+          dotnet run --project migrations -- seed-demo-api-key --connection "<connection string>" --key-file <path>
+          dotnet run --project migrations -- create-api-key --connection "<connection string>" --organization <slug> --name <name>
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -27,6 +29,24 @@ internal static class Cli
                 Console.WriteLine(await Seeding.DemoSeed.RunAsync(connection, TimeProvider.System)
                     ? $"Seeded the demo organization '{Seeding.DemoSeed.Slug}'."
                     : $"The demo organization '{Seeding.DemoSeed.Slug}' is already seeded.");
+                return 0;
+            case "seed-demo-api-key":
+                if (connection is null || options.Get("key-file") is not { } keyFile)
+                    return Fail("seed-demo-api-key needs --connection \"<connection string>\" --key-file <path>");
+                var demoKey = await Seeding.DemoApiKey.EnsureAsync(connection, keyFile, TimeProvider.System);
+                if (demoKey is null) return Fail($"The demo organization '{Seeding.DemoSeed.Slug}' is not seeded: run seed-demo first.");
+                Console.WriteLine(demoKey);
+                return 0;
+            case "create-api-key":
+                if (connection is null || options.Get("organization") is not { } slug || options.Get("name") is not { Length: > 0 } name)
+                    return Fail("create-api-key needs --connection \"<connection string>\" --organization <slug> --name <name>");
+                await using (var db = Infrastructure.Persistence.AppDbContext.Create(connection))
+                {
+                    var key = await Infrastructure.Access.ApiKeyStore.IssueAsync(db, slug, name, TimeProvider.System.GetUtcNow());
+                    if (key is null) return Fail($"No organization has the slug '{slug}'.");
+                    Console.Error.WriteLine($"API key '{name}' for '{slug}' (shown once; only its hash is stored):");
+                    Console.WriteLine(key);
+                }
                 return 0;
             default:
                 return Fail(Usage);

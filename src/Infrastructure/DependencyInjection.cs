@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Application.Customers;
 using UnifiedCustomers.Infrastructure.Phones;
+using UnifiedCustomers.Infrastructure.Idempotency;
 using UnifiedCustomers.Infrastructure.Persistence;
 using UnifiedCustomers.Infrastructure.Persistence.Transactions;
 
@@ -17,6 +19,8 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IRowLocks, RowLocks>();
         services.AddSingleton<IPhoneNormalizer, PhoneNormalizer>();
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton<IdempotencyStore>();
         return services;
     }
 

@@ -1,0 +1,168 @@
+using Mediator;
+using UnifiedCustomers.Api.Access;
+using UnifiedCustomers.Api.Common;
+using UnifiedCustomers.Api.Errors;
+using UnifiedCustomers.Api.Idempotency;
+using UnifiedCustomers.Application.Bookings;
+using UnifiedCustomers.Application.Bookings.BookClass;
+using UnifiedCustomers.Application.Bookings.BookClasses;
+using UnifiedCustomers.Application.Bookings.BookRecurring;
+using UnifiedCustomers.Application.Bookings.CancelBooking;
+using UnifiedCustomers.Application.Bookings.CheckEligibility;
+using UnifiedCustomers.Application.Bookings.CheckIn;
+using UnifiedCustomers.Application.Bookings.GetBooking;
+using UnifiedCustomers.Application.Bookings.GetCreditLedger;
+using UnifiedCustomers.Application.Bookings.GetCustomerBalance;
+using UnifiedCustomers.Application.Bookings.GetCustomerBookings;
+using UnifiedCustomers.Application.Bookings.GetSessionRoster;
+using UnifiedCustomers.Application.Bookings.MarkNoShow;
+using UnifiedCustomers.Application.Bookings.UndoCheckIn;
+using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Domain.Bookings;
+
+namespace UnifiedCustomers.Api.Bookings;
+
+/// <param name="Payment">how to pay; leave it out to let the studio's rules choose (membership, then pack, then drop-in)</param>
+/// <param name="JoinWaitlistIfFull">join the waitlist when the class is full instead of being refused</param>
+internal sealed record BookClassRequest(Guid CustomerId, Guid SessionId, PaymentChoice? Payment = null, bool JoinWaitlistIfFull = false);
+
+internal sealed record BookClassesRequest(
+    Guid CustomerId, IReadOnlyList<Guid> SessionIds, BatchMode Mode = BatchMode.BestEffort, PaymentChoice? Payment = null, bool JoinWaitlistIfFull = false);
+
+/// <param name="LocalTime">the studio's wall-clock time, e.g. "18:00:00"</param>
+/// <param name="Standing">also book sessions scheduled later inside the range</param>
+internal sealed record BookRecurringRequest(
+    Guid CustomerId, Guid ClassTypeId, DayOfWeek[] Weekdays, TimeOnly LocalTime, DateOnly FromDate, DateOnly? UntilDate = null, int? Count = null,
+    PaymentChoice? Payment = null, bool JoinWaitlistIfFull = false, bool Standing = true);
+
+internal sealed record CheckEligibilityRequest(Guid CustomerId, Guid SessionId, PaymentChoice? Payment = null, bool JoinWaitlistIfFull = false);
+
+/// <param name="WaiveLateFee">staff only: a late cancellation gives the credit back anyway</param>
+internal sealed record CancelBookingRequest(CancelledBy By = CancelledBy.Customer, bool WaiveLateFee = false);
+
+internal static class BookingsEndpoints
+{
+    public static RouteGroupBuilder MapBookings(this RouteGroupBuilder api)
+    {
+        var bookings = api.MapGroup("/bookings").WithTags("Bookings");
+
+        bookings.MapPost("/", async (BookClassRequest request, Tenant tenant, HttpContext http, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new BookClassCommand(
+                    tenant.OrganizationId, request.CustomerId, request.SessionId, request.Payment, request.JoinWaitlistIfFull, BookingSource.Api,
+                    http.Request.Headers[IdempotencyMiddleware.Header].ToString() is { Length: > 0 } key ? key : null), ct))
+                .ToCreated(b => $"/api/v1/bookings/{b.Id}"))
+            .WithName("BookClass")
+            .WithSummary("Book a customer into a class session")
+            .WithDescription("Checks every booking rule, takes a seat (or a waitlist place when asked for) and spends the payment in one transaction.")
+            .Produces<BookingResponse>(StatusCodes.Status201Created)
+            .Problems(404, 409, 422)
+            .Idempotent();
+
+        bookings.MapPost("/batch", async (BookClassesRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new BookClassesCommand(
+                    tenant.OrganizationId, request.CustomerId, request.SessionIds, request.Mode, request.Payment, request.JoinWaitlistIfFull, BookingSource.Api), ct))
+                .ToOk())
+            .WithName("BookClasses")
+            .WithSummary("Book a customer into several sessions, all or nothing or best effort")
+            .Produces<BookClassesResponse>()
+            .Problems(404, 409, 422)
+            .Idempotent();
+
+        bookings.MapPost("/recurring", async (BookRecurringRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new BookRecurringCommand(
+                    tenant.OrganizationId, request.CustomerId, request.ClassTypeId, request.Weekdays, request.LocalTime, request.FromDate,
+                    request.UntilDate, request.Count, request.Payment, request.JoinWaitlistIfFull, request.Standing, BookingSource.Api), ct))
+                .ToOk())
+            .WithName("BookRecurring")
+            .WithSummary("Book a class type on some weekdays at a local time, from a date until a date or for a count")
+            .Produces<BookRecurringResponse>()
+            .Problems(404, 422)
+            .Idempotent();
+
+        bookings.MapPost("/eligibility", async (CheckEligibilityRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new CheckEligibilityQuery(
+                    tenant.OrganizationId, request.CustomerId, request.SessionId, request.Payment, request.JoinWaitlistIfFull), ct))
+                .ToOk())
+            .WithName("CheckEligibility")
+            .WithSummary("What would happen if the customer booked this session now (nothing is written)")
+            .Produces<EligibilityResponse>()
+            .Problems(404);
+
+        bookings.MapGet("/{bookingId}", async (Guid bookingId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new GetBookingQuery(tenant.OrganizationId, bookingId), ct)).ToOk())
+            .WithName("GetBooking")
+            .WithSummary("A booking")
+            .Produces<BookingResponse>()
+            .Problems(404);
+
+        bookings.MapPost("/{bookingId}/cancel", async (Guid bookingId, CancelBookingRequest? request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new CancelBookingCommand(
+                    tenant.OrganizationId, bookingId, request?.By ?? CancelledBy.Customer, request?.WaiveLateFee ?? false), ct)).ToOk())
+            .WithName("CancelBooking")
+            .WithSummary("Cancel a booking; inside the late-cancel window it is late_cancelled and the credit is forfeited per policy")
+            .Produces<BookingResponse>()
+            .Problems(404, 409);
+
+        bookings.MapPost("/{bookingId}/check-in", async (Guid bookingId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new CheckInCommand(tenant.OrganizationId, bookingId), ct)).ToOk())
+            .WithName("CheckIn")
+            .WithSummary("Check the customer in (from 30 minutes before the class until it ends)")
+            .Produces<BookingResponse>()
+            .Problems(404, 409, 422);
+
+        bookings.MapPost("/{bookingId}/undo-check-in", async (Guid bookingId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new UndoCheckInCommand(tenant.OrganizationId, bookingId), ct)).ToOk())
+            .WithName("UndoCheckIn")
+            .WithSummary("Take back a check-in made by mistake")
+            .Produces<BookingResponse>()
+            .Problems(404, 409);
+
+        bookings.MapPost("/{bookingId}/no-show", async (Guid bookingId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new MarkNoShowCommand(tenant.OrganizationId, bookingId), ct)).ToOk())
+            .WithName("MarkNoShow")
+            .WithSummary("Mark a confirmed booking as a no-show, once the class has started")
+            .Produces<BookingResponse>()
+            .Problems(404, 409, 422);
+
+        var customers = api.MapGroup("/customers/{customerId}").WithTags("Bookings");
+
+        customers.MapGet("/bookings", async (
+                Guid customerId, Tenant tenant, IMediator mediator, CancellationToken ct,
+                string? when = null, string? status = null, int page = 1, int pageSize = 20) =>
+            {
+                if (QueryValues.TryEnum<BookingPeriod>(when, "when", out var period) is { } badPeriod) return badPeriod;
+                if (QueryValues.TryEnum<BookingStatus>(status, "status", out var bookingStatus) is { } badStatus) return badStatus;
+                return (await mediator.Send(new GetCustomerBookingsQuery(
+                    tenant.OrganizationId, customerId, period ?? BookingPeriod.Upcoming, bookingStatus, page, pageSize), ct)).ToOk();
+            })
+            .WithName("GetCustomerBookings")
+            .WithSummary("A customer's bookings: upcoming (soonest first), past or all (latest first)")
+            .WithDescription("`when`: upcoming (default), past or all. `status`: confirmed, waitlisted, cancelled, late_cancelled, attended or no_show.")
+            .Produces<PagedList<BookingResponse>>()
+            .Problems(404);
+
+        customers.MapGet("/balance", async (Guid customerId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new GetCustomerBalanceQuery(tenant.OrganizationId, customerId), ct)).ToOk())
+            .WithName("GetCustomerBalance")
+            .WithSummary("What a customer can still book with: each membership's allowance left this period, each pack's credits")
+            .Produces<CustomerBalanceResponse>()
+            .Problems(404);
+
+        customers.MapGet("/credit-ledger", async (Guid customerId, Tenant tenant, IMediator mediator, CancellationToken ct, int page = 1, int pageSize = 50) =>
+                (await mediator.Send(new GetCreditLedgerQuery(tenant.OrganizationId, customerId, page, pageSize), ct)).ToOk())
+            .WithName("GetCreditLedger")
+            .WithSummary("A customer's credit ledger, newest first: every credit or allowance spent (-1) and given back (+1)")
+            .Produces<PagedList<LedgerEntryResponse>>()
+            .Problems(404);
+
+        api.MapGet("/sessions/{sessionId}/roster", async (Guid sessionId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new GetSessionRosterQuery(tenant.OrganizationId, sessionId), ct)).ToOk())
+            .WithTags("Bookings")
+            .WithName("GetSessionRoster")
+            .WithSummary("Who is in a class and who waits for it, in order")
+            .Produces<SessionRosterResponse>()
+            .Problems(404);
+
+        return api;
+    }
+}

@@ -1,0 +1,18 @@
+using UnifiedCustomers.Api.Idempotency;
+
+namespace UnifiedCustomers.Api.Common;
+
+internal static class EndpointConventions
+{
+    /// <summary>Documents the problems an endpoint answers: always 400 and 401, plus the given statuses.</summary>
+    public static RouteHandlerBuilder Problems(this RouteHandlerBuilder builder, params int[] statuses)
+    {
+        foreach (var status in new[] { StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized }.Concat(statuses).Distinct())
+            builder.ProducesProblem(status);
+        return builder;
+    }
+
+    /// <summary>A creating POST: the Idempotency-Key header replays its first answer.</summary>
+    public static RouteHandlerBuilder Idempotent(this RouteHandlerBuilder builder) =>
+        builder.WithMetadata(new IdempotentAttribute()).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}

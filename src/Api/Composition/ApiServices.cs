@@ -1,0 +1,52 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Json;
+using UnifiedCustomers.Api.Access;
+using UnifiedCustomers.Api.Errors;
+using UnifiedCustomers.Api.OpenApi;
+using UnifiedCustomers.Api.Public;
+
+namespace UnifiedCustomers.Api.Composition;
+
+public static class ApiServices
+{
+    /// <summary>The HTTP edge: JSON, problem details, API-key authentication, rate limits, OpenAPI.</summary>
+    public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
+        // Bad route, query and body values throw, so the exception handler answers them as problems.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            if (!problem.Extensions.ContainsKey("code") && ProblemMapping.ForStatus(problem.Status ?? context.HttpContext.Response.StatusCode) is { } error)
+            {
+                var mapped = ProblemMapping.ToProblemDetails(error);
+                (problem.Type, problem.Title, problem.Detail) = (mapped.Type, mapped.Title, mapped.Detail);
+                problem.Extensions["code"] = error.Code;
+            }
+            problem.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<ApiExceptionHandler>();
+
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build());
+
+        services.AddScoped<OrganizationDirectory>();
+        services.AddPublicRateLimits(configuration);
+        services.AddApiDocument();
+        return services;
+    }
+
+    /// <summary>Strict JSON: snake_case enum strings (never numbers), no unknown or missing required fields, no null where none is allowed.</summary>
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.RespectNullableAnnotations = true;
+        options.RespectRequiredConstructorParameters = true;
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Mvc;
+using UnifiedCustomers.Domain.Common;
+
+namespace UnifiedCustomers.Api.Errors;
+
+/// <summary>
+/// The one place an <see cref="Error"/> becomes an RFC 9457 problem: the status follows the error's
+/// kind, the type is a stable URI per code, and the code travels as an extension.
+/// </summary>
+internal static class ProblemMapping
+{
+    public const string TypeBase = "https://docs.unifiedcustomers.dev/errors#";
+
+    public static int StatusOf(Error error) => error.Code switch
+    {
+        "auth.api_key_missing" or "auth.api_key_invalid" => StatusCodes.Status401Unauthorized,
+        "rate_limit.exceeded" => StatusCodes.Status429TooManyRequests,
+        "request.unsupported_media_type" => StatusCodes.Status415UnsupportedMediaType,
+        "request.method_not_allowed" => StatusCodes.Status405MethodNotAllowed,
+        "server.error" => StatusCodes.Status500InternalServerError,
+        _ => error.Kind switch
+        {
+            ErrorKind.Validation => StatusCodes.Status400BadRequest,
+            ErrorKind.NotFound => StatusCodes.Status404NotFound,
+            ErrorKind.Conflict => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status422UnprocessableEntity,
+        },
+    };
+
+    public static ProblemDetails ToProblemDetails(Error error, IDictionary<string, string[]>? fieldErrors = null)
+    {
+        var status = StatusOf(error);
+        var problem = new ProblemDetails
+        {
+            Type = TypeBase + error.Code,
+            Title = TitleOf(status),
+            Status = status,
+            Detail = error.Message,
+        };
+        problem.Extensions["code"] = error.Code;
+        if (error.Reasons.Count > 0)
+            problem.Extensions["reasons"] = error.Reasons.Select(r => new ProblemReason(r.Code, r.Message, r.Field)).ToList();
+        fieldErrors ??= error is { Kind: ErrorKind.Validation, Field: { Length: > 0 } field } ? new Dictionary<string, string[]> { [field] = [error.Message] } : null;
+        if (fieldErrors is not null) problem.Extensions["errors"] = fieldErrors;
+        return problem;
+    }
+
+    public static IResult ToProblem(this Error error, IDictionary<string, string[]>? fieldErrors = null) =>
+        TypedResults.Problem(ToProblemDetails(error, fieldErrors));
+
+    /// <summary>Problems the framework raises without an Error (unknown route, wrong method): the same shape, with a code.</summary>
+    public static Error? ForStatus(int status) => status switch
+    {
+        StatusCodes.Status404NotFound => ApiErrors.RouteNotFound,
+        StatusCodes.Status405MethodNotAllowed => ApiErrors.MethodNotAllowed,
+        StatusCodes.Status415UnsupportedMediaType => ApiErrors.UnsupportedMediaType,
+        StatusCodes.Status401Unauthorized => ApiErrors.ApiKeyMissing,
+        StatusCodes.Status429TooManyRequests => ApiErrors.RateLimited,
+        StatusCodes.Status400BadRequest => ApiErrors.Malformed,
+        >= 500 => ApiErrors.ServerError,
+        _ => null,
+    };
+
+    private static string TitleOf(int status) => status switch
+    {
+        400 => "The request is invalid.",
+        401 => "Authentication is required.",
+        404 => "Not found.",
+        405 => "Method not allowed.",
+        409 => "The request conflicts with the current state.",
+        415 => "Unsupported media type.",
+        422 => "The request was refused by a business rule.",
+        429 => "Too many requests.",
+        _ => "Server error.",
+    };
+}
+
+/// <summary>Why one alternative failed, inside payment.none_available and booking.batch_refused.</summary>
+internal sealed record ProblemReason(string Code, string Message, string? Field);

@@ -1,0 +1,102 @@
+using System.Security.Cryptography;
+using System.Text;
+using UnifiedCustomers.Api.Access;
+using UnifiedCustomers.Api.Errors;
+using UnifiedCustomers.Api.Public;
+using UnifiedCustomers.Infrastructure.Idempotency;
+
+namespace UnifiedCustomers.Api.Idempotency;
+
+/// <summary>Marks a creating POST that honours the Idempotency-Key header.</summary>
+internal sealed class IdempotentAttribute : Attribute;
+
+/// <summary>
+/// Same key and same request: the first answer again, with `Idempotent-Replayed: true`. Same key,
+/// another request: 422 idempotency.key_reused. A duplicate sent while the first still runs waits
+/// for it (see IdempotencyStore). Server errors are not kept, so a retry runs again.
+/// </summary>
+internal sealed class IdempotencyMiddleware(RequestDelegate next)
+{
+    public const string Header = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    public async Task InvokeAsync(HttpContext context, IdempotencyStore store, OrganizationDirectory directory)
+    {
+        var key = context.Request.Headers[Header].ToString();
+        if (key.Length == 0 || context.GetEndpoint()?.Metadata.GetMetadata<IdempotentAttribute>() is null)
+        {
+            await next(context);
+            return;
+        }
+        if (key.Length > IdempotencyRecord.KeyMaxLength || key.Any(c => c is < '!' or > '~'))
+        {
+            await ApiErrors.IdempotencyKeyInvalid.ToProblem().ExecuteAsync(context);
+            return;
+        }
+        var organizationId = Tenant.Of(context)?.OrganizationId ?? (await directory.FromRouteAsync(context))?.Id;
+        if (organizationId is null)
+        {
+            await next(context);
+            return;
+        }
+
+        var hash = await HashAsync(context.Request);
+        var claim = await store.ClaimAsync(organizationId.Value, key, hash, context.RequestAborted);
+        switch (claim)
+        {
+            case IdempotencyClaim.KeyReused:
+                await ApiErrors.IdempotencyKeyReused.ToProblem().ExecuteAsync(context);
+                return;
+            case IdempotencyClaim.Replay { Response: var stored }:
+                context.Response.StatusCode = stored.Status;
+                if (stored.ContentType is not null) context.Response.ContentType = stored.ContentType;
+                if (stored.Location is not null) context.Response.Headers.Location = stored.Location;
+                context.Response.Headers[ReplayedHeader] = "true";
+                await context.Response.Body.WriteAsync(stored.Body, context.RequestAborted);
+                return;
+            case IdempotencyClaim.First first:
+                await using (first)
+                {
+                    await RunFirstAsync(context, first);
+                }
+                return;
+        }
+    }
+
+    private async Task RunFirstAsync(HttpContext context, IdempotencyClaim.First first)
+    {
+        var original = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+        var body = buffer.ToArray();
+        // Disposing the claim without completing it rolls the key back: a server error is not an answer to keep.
+        if (context.Response.StatusCode < StatusCodes.Status500InternalServerError)
+        {
+            await first.CompleteAsync(
+                new StoredResponse(context.Response.StatusCode, context.Response.ContentType, context.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null, body),
+                CancellationToken.None);
+        }
+        await original.WriteAsync(body, context.RequestAborted);
+    }
+
+    /// <summary>The method, path, query and body: "the same request" means all of them.</summary>
+    private static async Task<byte[]> HashAsync(HttpRequest request)
+    {
+        request.EnableBuffering();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0) hash.AppendData(chunk, 0, read);
+        request.Body.Position = 0;
+        return hash.GetHashAndReset();
+    }
+}

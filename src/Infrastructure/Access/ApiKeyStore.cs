@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using UnifiedCustomers.Infrastructure.Persistence;
+
+namespace UnifiedCustomers.Infrastructure.Access;
+
+/// <summary>The organization an API key acts for.</summary>
+internal sealed record ApiKeyIdentity(Guid KeyId, Guid OrganizationId, string Name);
+
+/// <summary>
+/// Issues keys (owner connection: the CLI, the demo seed, tests) and recognises them (the API).
+/// api_keys has no row-level security: it is read before the organization is known, and the
+/// API's role may only read it.
+/// </summary>
+internal static class ApiKeyStore
+{
+    /// <returns>the key, to print once; null when no organization has that slug</returns>
+    public static async Task<string?> IssueAsync(AppDbContext db, string organizationSlug, string name, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var slug = organizationSlug.Trim().ToLowerInvariant();
+        var organizationId = await db.Organizations.Where(o => o.Slug == slug).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
+        if (organizationId is null) return null;
+        var (row, key) = ApiKey.Issue(organizationId.Value, name, now);
+        db.Set<ApiKey>().Add(row);
+        await db.SaveChangesAsync(ct);
+        return key;
+    }
+
+    public static async Task<ApiKeyIdentity?> RecogniseAsync(AppDbContext db, string key, CancellationToken ct)
+    {
+        if (ApiKey.PrefixOf(key) is not { } prefix) return null;
+        var row = await db.Set<ApiKey>().AsNoTracking().FirstOrDefaultAsync(k => k.KeyPrefix == prefix, ct);
+        return row is not null && row.Matches(key) ? new ApiKeyIdentity(row.Id, row.OrganizationId, row.Name) : null;
+    }
+}
