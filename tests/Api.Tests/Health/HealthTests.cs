@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using UnifiedCustomers.Api.Tests.Support;
 
 namespace UnifiedCustomers.Api.Tests.Health;
 

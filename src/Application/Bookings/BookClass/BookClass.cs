@@ -36,7 +36,8 @@ internal sealed class PaymentChoiceValidator : AbstractValidator<PaymentChoice>
     public PaymentChoiceValidator()
     {
         RuleFor(p => p.Method).IsInEnum().NotEqual(PaymentMethod.LegacyUnknown).WithMessage("Choose membership, pack, drop_in or complimentary.");
-        RuleFor(p => p.Id).NotEmpty().When(p => p.Method is PaymentMethod.Membership or PaymentMethod.Pack)
+        // Must, not NotEmpty: on a Guid? NotEmpty lets Guid.Empty through.
+        RuleFor(p => p.Id).Must(id => id is { } value && value != Guid.Empty).When(p => p.Method is PaymentMethod.Membership or PaymentMethod.Pack)
             .WithMessage("Name the membership or pack to pay with.");
         RuleFor(p => p.Id).Null().When(p => p.Method is PaymentMethod.DropIn or PaymentMethod.Complimentary)
             .WithMessage("A drop-in or complimentary booking names no membership or pack.");

@@ -1,0 +1,71 @@
+using System.Net;
+using UnifiedCustomers.Api.Tests.Support;
+
+namespace UnifiedCustomers.Api.Tests.Access;
+
+public sealed class AuthenticationTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task NoKey_Is401ProblemWithBearerChallenge()
+    {
+        var response = await api.CreateClient().GetAsync("/api/v1/customers");
+
+        await response.ShouldBeProblem(HttpStatusCode.Unauthorized, "auth.api_key_missing");
+        response.Headers.WwwAuthenticate.ToString().Should().Be("Bearer");
+    }
+
+    [Theory]
+    [InlineData("Bearer uc_live_notarealkeynotarealkeynotarealkey")]
+    [InlineData("Bearer something-else")]
+    [InlineData("Basic dXNlcjpwYXNz")]
+    public async Task UnknownKey_Is401(string header)
+    {
+        var client = api.CreateClient();
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", header);
+
+        await (await client.GetAsync("/api/v1/customers")).ShouldBeProblem(HttpStatusCode.Unauthorized, "auth.api_key_invalid");
+    }
+
+    [Fact]
+    public async Task RevokedKey_Is401_AndAValidKeyOfTheSameStudioStillWorks()
+    {
+        var studio = await api.StudioAsync();
+        await using (var db = api.Database.CreateDbContext())
+        {
+            var key = db.Set<Infrastructure.Access.ApiKey>().Single(k => k.OrganizationId == studio.Id);
+            key.Revoke(api.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        }
+
+        await (await studio.GetAsync("/api/v1/customers")).ShouldBeProblem(HttpStatusCode.Unauthorized, "auth.api_key_invalid");
+        await using (var db = api.Database.CreateDbContext())
+        {
+            var fresh = await Infrastructure.Access.ApiKeyStore.IssueAsync(db, studio.Slug, "second", api.Clock.GetUtcNow());
+            (await api.ClientWithKey(fresh!).GetAsync("/api/v1/customers")).StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+    }
+
+    [Fact]
+    public async Task KeyIsStoredHashed_NeverInClear()
+    {
+        var studio = await api.StudioAsync();
+        await using var db = api.Database.CreateDbContext();
+
+        var row = db.Set<Infrastructure.Access.ApiKey>().Single(k => k.OrganizationId == studio.Id);
+
+        studio.ApiKey.Should().StartWith("uc_live_");
+        row.KeyPrefix.Should().Be(studio.ApiKey[..16]);
+        row.KeyHash.Should().Equal(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(studio.ApiKey)));
+    }
+
+    [Fact]
+    public async Task HealthDocsAndOpenApi_NeedNoKey()
+    {
+        var client = api.CreateClient();
+        client.DefaultRequestHeaders.Authorization = null;
+
+        (await client.GetAsync("/health/live")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await client.GetAsync("/openapi/v1.json")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await client.GetAsync("/docs")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+}

@@ -1,0 +1,125 @@
+using System.Net;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using UnifiedCustomers.Api.Tests.Support;
+
+namespace UnifiedCustomers.Api.Tests.Access;
+
+/// <summary>Fixture: two studios with one of everything each.</summary>
+public sealed class TwoStudios : ApiFactory
+{
+    public StudioData Victim { get; private set; } = null!;
+    public StudioData Intruder { get; private set; } = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Victim = await StudioData.ArrangeAsync(this);
+        Intruder = await StudioData.ArrangeAsync(this);
+    }
+}
+
+/// <summary>Every endpoint called with another organization's ids: 404, none of its data, and no row changed anywhere.</summary>
+public sealed class TenantIsolationTests(TwoStudios api) : IClassFixture<TwoStudios>
+{
+    /// <summary>Each staff endpoint, aimed at the victim's ids (or mixing the intruder's own ids with the victim's).</summary>
+    public static IEnumerable<(string Method, string Path, Func<StudioData, StudioData, string> Url, Func<StudioData, StudioData, object?> Body)> Calls()
+    {
+        yield return ("GET", "/api/v1/customers/{customerId}", (v, _) => $"/api/v1/customers/{v.Customer}", (_, _) => null);
+        yield return ("PUT", "/api/v1/customers/{customerId}", (v, _) => $"/api/v1/customers/{v.Customer}", (_, _) => new { firstName = "Hacked", lastName = "X", email = (string?)null, phone = (string?)null });
+        yield return ("POST", "/api/v1/customers/{customerId}/archive", (v, _) => $"/api/v1/customers/{v.Customer}/archive", (_, _) => null);
+        yield return ("POST", "/api/v1/customers/{customerId}/restore", (v, _) => $"/api/v1/customers/{v.Customer}/restore", (_, _) => null);
+        yield return ("POST", "/api/v1/customers/{customerId}/merge", (v, i) => $"/api/v1/customers/{i.Customer}/merge", (v, _) => new { mergedId = v.Customer });
+        yield return ("POST", "/api/v1/customers/{customerId}/merge", (v, _) => $"/api/v1/customers/{v.Customer}/merge", (_, i) => new { mergedId = i.OtherCustomer });
+        yield return ("GET", "/api/v1/customers/{customerId}/status-history", (v, _) => $"/api/v1/customers/{v.Customer}/status-history", (_, _) => null);
+        yield return ("GET", "/api/v1/customers/{customerId}/notes", (v, _) => $"/api/v1/customers/{v.Customer}/notes", (_, _) => null);
+        yield return ("POST", "/api/v1/customers/{customerId}/notes", (v, _) => $"/api/v1/customers/{v.Customer}/notes", (_, _) => new { content = "planted" });
+        yield return ("GET", "/api/v1/customers/{customerId}/bookings", (v, _) => $"/api/v1/customers/{v.Customer}/bookings?when=all", (_, _) => null);
+        yield return ("GET", "/api/v1/customers/{customerId}/balance", (v, _) => $"/api/v1/customers/{v.Customer}/balance", (_, _) => null);
+        yield return ("GET", "/api/v1/customers/{customerId}/credit-ledger", (v, _) => $"/api/v1/customers/{v.Customer}/credit-ledger", (_, _) => null);
+        yield return ("POST", "/api/v1/customers/{customerId}/memberships", (v, _) => $"/api/v1/customers/{v.Customer}/memberships", (_, i) => new { planId = i.Plan });
+        yield return ("POST", "/api/v1/customers/{customerId}/memberships", (_, i) => $"/api/v1/customers/{i.Customer}/memberships", (v, _) => new { planId = v.Plan });
+        yield return ("POST", "/api/v1/customers/{customerId}/packs", (v, _) => $"/api/v1/customers/{v.Customer}/packs", (_, i) => new { productId = i.PackProduct });
+        yield return ("POST", "/api/v1/customers/{customerId}/packs", (_, i) => $"/api/v1/customers/{i.Customer}/packs", (v, _) => new { productId = v.PackProduct });
+        yield return ("POST", "/api/v1/memberships/{membershipId}/pause", (v, _) => $"/api/v1/memberships/{v.Membership}/pause", (_, _) => null);
+        yield return ("POST", "/api/v1/memberships/{membershipId}/resume", (v, _) => $"/api/v1/memberships/{v.Membership}/resume", (_, _) => null);
+        yield return ("POST", "/api/v1/memberships/{membershipId}/cancel", (v, _) => $"/api/v1/memberships/{v.Membership}/cancel", (_, _) => null);
+        yield return ("POST", "/api/v1/membership-plans", (_, _) => "/api/v1/membership-plans", (v, _) => new { name = "Stolen", allowancePeriod = "unlimited", classTypeIds = new[] { v.ClassType } });
+        yield return ("POST", "/api/v1/pack-products", (_, _) => "/api/v1/pack-products", (v, _) => new { name = "Stolen", credits = 5, validityDays = 30, classTypeIds = new[] { v.ClassType } });
+        yield return ("POST", "/api/v1/sessions", (_, _) => "/api/v1/sessions", (v, _) => new { classTypeId = v.ClassType, startsAt = "2026-06-10T10:00:00Z" });
+        yield return ("GET", "/api/v1/sessions/{sessionId}", (v, _) => $"/api/v1/sessions/{v.Session}", (_, _) => null);
+        yield return ("POST", "/api/v1/sessions/{sessionId}/cancel", (v, _) => $"/api/v1/sessions/{v.Session}/cancel", (_, _) => null);
+        yield return ("GET", "/api/v1/sessions/{sessionId}/roster", (v, _) => $"/api/v1/sessions/{v.Session}/roster", (_, _) => null);
+        yield return ("POST", "/api/v1/bookings", (_, _) => "/api/v1/bookings", (v, i) => new { customerId = i.OtherCustomer, sessionId = v.Session });
+        yield return ("POST", "/api/v1/bookings", (_, _) => "/api/v1/bookings", (v, i) => new { customerId = v.OtherCustomer, sessionId = i.Session });
+        yield return ("POST", "/api/v1/bookings", (_, _) => "/api/v1/bookings", (v, i) => new { customerId = i.OtherCustomer, sessionId = i.Session, payment = new { method = "pack", id = v.Pack } });
+        yield return ("POST", "/api/v1/bookings/batch", (_, _) => "/api/v1/bookings/batch", (v, i) => new { customerId = v.OtherCustomer, sessionIds = new[] { i.Session } });
+        yield return ("POST", "/api/v1/bookings/recurring", (_, _) => "/api/v1/bookings/recurring", (v, i) => new
+        {
+            customerId = i.OtherCustomer, classTypeId = v.ClassType, weekdays = new[] { "monday" }, localTime = "18:00:00", fromDate = "2026-06-01", count = 2,
+        });
+        yield return ("POST", "/api/v1/bookings/eligibility", (_, _) => "/api/v1/bookings/eligibility", (v, i) => new { customerId = i.OtherCustomer, sessionId = v.Session });
+        yield return ("GET", "/api/v1/bookings/{bookingId}", (v, _) => $"/api/v1/bookings/{v.Booking}", (_, _) => null);
+        yield return ("POST", "/api/v1/bookings/{bookingId}/cancel", (v, _) => $"/api/v1/bookings/{v.Booking}/cancel", (_, _) => new { by = "staff", waiveLateFee = true });
+        yield return ("POST", "/api/v1/bookings/{bookingId}/check-in", (v, _) => $"/api/v1/bookings/{v.Booking}/check-in", (_, _) => null);
+        yield return ("POST", "/api/v1/bookings/{bookingId}/undo-check-in", (v, _) => $"/api/v1/bookings/{v.Booking}/undo-check-in", (_, _) => null);
+        yield return ("POST", "/api/v1/bookings/{bookingId}/no-show", (v, _) => $"/api/v1/bookings/{v.Booking}/no-show", (_, _) => null);
+    }
+
+    /// <summary>Endpoints that name no id of another organization: lists (checked for leaks below) and organization-wide commands.</summary>
+    private static readonly HashSet<string> WithoutForeignIds =
+    [
+        "GET /api/v1/customers", "POST /api/v1/customers", "GET /api/v1/customers/by-legacy-id/{legacyId}", "POST /api/v1/customers/recompute-lifecycles",
+        "GET /api/v1/class-types", "POST /api/v1/class-types", "GET /api/v1/membership-plans", "GET /api/v1/pack-products", "GET /api/v1/sessions",
+    ];
+
+    [Fact]
+    public async Task EveryEndpointWithAnotherOrganizationsIds_Is404_ShowsNothing_AndChangesNothing()
+    {
+        var (victim, intruder) = (api.Victim, api.Intruder);
+        var before = await Rows.FingerprintAsync(api.Database);
+        var secrets = victim.Ids.Select(id => id.ToString()).Append(victim.Studio.Slug).ToList();
+
+        foreach (var (method, path, url, body) in Calls())
+        {
+            var response = await intruder.Studio.SendAsync(new HttpMethod(method), url(victim, intruder), body(victim, intruder));
+            var text = await response.Content.ReadAsStringAsync();
+
+            response.StatusCode.Should().Be(HttpStatusCode.NotFound, $"{method} {path} with another organization's ids answered {text}");
+            response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+            secrets.Should().NotContain(s => text.Contains(s, StringComparison.OrdinalIgnoreCase), $"{method} {path} must not show the other organization's data");
+        }
+
+        (await Rows.FingerprintAsync(api.Database)).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task Lists_ShowOnlyTheOrganizationsOwnRows()
+    {
+        var secrets = api.Victim.Ids.Select(id => id.ToString()).Append(api.Victim.Studio.Slug).ToList();
+
+        foreach (var path in new[]
+                 {
+                     "/api/v1/customers", "/api/v1/customers?name=secret", "/api/v1/customers?email=secret", "/api/v1/class-types", "/api/v1/membership-plans",
+                     "/api/v1/pack-products", "/api/v1/sessions?from=2026-05-25&to=2026-07-01",
+                 })
+        {
+            var response = await api.Intruder.Studio.GetAsync(path);
+            await response.ShouldBe(HttpStatusCode.OK);
+            var text = await response.Content.ReadAsStringAsync();
+            secrets.Should().NotContain(s => text.Contains(s, StringComparison.OrdinalIgnoreCase), path);
+        }
+    }
+
+    [Fact]
+    public void TheSuite_CoversEveryStaffEndpoint()
+    {
+        var covered = Calls().Select(c => $"{c.Method} {c.Path}").Concat(WithoutForeignIds).ToHashSet();
+
+        var endpoints = api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/v1/", StringComparison.Ordinal) && !e.RoutePattern.RawText.StartsWith("/api/v1/public", StringComparison.Ordinal))
+            .SelectMany(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {e.RoutePattern.RawText!.TrimEnd('/')}"));
+
+        endpoints.Should().OnlyContain(e => covered.Contains(e), "a new endpoint needs its cross-tenant call in this suite");
+    }
+}
