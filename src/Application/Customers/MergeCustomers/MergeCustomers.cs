@@ -67,6 +67,7 @@ internal sealed class MergeCustomersHandler(IAppDbContext db, IRowLocks locks, C
         var mergedResult = CustomerMerge.Merge(merged, survivor, holdings, survivorActiveBookings, survivorPacks, evidenceAfter, now);
         if (mergedResult.IsFailure) return mergedResult.Error!;
         db.CreditLedger.AddRange(mergedResult.Value);
+        await ReleaseWhatTheSurvivorTakesOverAsync(merged, survivorActiveBookings.Where(b => !b.IsActive), ct);
 
         // The ledger is append-only history: moved in one statement, never loaded to be rewritten.
         var ledgerMoved = await db.CreditLedger
@@ -84,5 +85,24 @@ internal sealed class MergeCustomersHandler(IAppDbContext db, IRowLocks locks, C
             holdings.Packs.Count,
             holdings.Notes.Count,
             ledgerMoved);
+    }
+
+    /// <summary>
+    /// PostgreSQL checks the unique indexes on the email and on one active booking per class row by
+    /// row, and EF orders its UPDATEs by key, not by those indexes. So what the merge frees (the merged
+    /// customer's email, the survivor's bookings cancelled as duplicates) is written first, and the
+    /// save that moves the rest to the survivor cannot trip over it.
+    /// </summary>
+    private async Task ReleaseWhatTheSurvivorTakesOverAsync(Customer merged, IEnumerable<Booking> collapsedSurvivorBookings, CancellationToken ct)
+    {
+        await db.Customers
+            .Where(c => c.OrganizationId == merged.OrganizationId && c.Id == merged.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.Email, merged.Email), ct);
+        foreach (var booking in collapsedSurvivorBookings)
+        {
+            await db.Bookings
+                .Where(b => b.OrganizationId == booking.OrganizationId && b.Id == booking.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(b => b.Status, booking.Status).SetProperty(b => b.WaitlistPosition, booking.WaitlistPosition), ct);
+        }
     }
 }

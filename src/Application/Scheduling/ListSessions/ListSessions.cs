@@ -37,9 +37,11 @@ internal sealed class ListSessionsHandler(IAppDbContext db) : IQueryHandler<List
         var sessions = db.ClassSessions.AsNoTracking()
             .Where(s => s.OrganizationId == organization.Id && s.StartsAt >= from && s.StartsAt < until);
         if (query.ClassTypeId is { } classTypeId) sessions = sessions.Where(s => s.ClassTypeId == classTypeId);
-        var rows = await SessionOverviews.WithCounts(sessions, db.ClassTypes, db.Bookings)
-            .OrderBy(r => r.StartsAt).ThenBy(r => r.ClassName).ThenBy(r => r.Id)
-            .ToListAsync(ct);
-        return rows.Select(row => SessionOverviews.From(row, organization)).ToList();
+        var rows = await SessionOverviews.WithCounts(sessions, db.ClassTypes, db.Bookings).ToListAsync(ct);
+        // Ordered here: SQL cannot order by a record built in the projection, and the range is bounded.
+        return rows
+            .OrderBy(r => r.StartsAt).ThenBy(r => r.ClassName, StringComparer.Ordinal).ThenBy(r => r.Id)
+            .Select(row => SessionOverviews.From(row, organization))
+            .ToList();
     }
 }
