@@ -10,7 +10,8 @@ public static class MappingConfiguration
 {
     public static TypeAdapterConfig Create()
     {
-        var config = new TypeAdapterConfig();
+        // A response member with nothing to fill it is a mistake, found when the configuration compiles.
+        var config = new TypeAdapterConfig { RequireDestinationMemberSource = true };
         config.Scan(typeof(MappingConfiguration).Assembly);
         return config;
     }

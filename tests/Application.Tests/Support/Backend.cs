@@ -1,6 +1,5 @@
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using UnifiedCustomers.Api.Composition;
 using UnifiedCustomers.Infrastructure.Persistence;
 using UnifiedCustomers.Testing;
@@ -17,7 +16,7 @@ public sealed class Backend : TestDatabase
 
     private ServiceProvider? _services;
 
-    public FakeTimeProvider Clock { get; } = new(Start);
+    public TestClock Clock { get; } = new(Start);
 
     public override async Task InitializeAsync()
     {
@@ -52,4 +51,16 @@ public sealed class Backend : TestDatabase
         await using var db = CreateDbContext();
         return await work(db);
     }
+}
+
+/// <summary>A clock the test sets, forwards or back (a test class shares one; each test sets what it needs).</summary>
+public sealed class TestClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void SetUtcNow(DateTimeOffset now) => _now = now;
+
+    public void Advance(TimeSpan by) => _now += by;
 }

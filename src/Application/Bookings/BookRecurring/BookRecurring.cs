@@ -41,7 +41,6 @@ internal sealed class BookRecurringValidator : AbstractValidator<BookRecurringCo
         RuleFor(c => c.Weekdays).NotEmpty();
         RuleForEach(c => c.Weekdays).IsInEnum();
         RuleFor(c => c).Must(c => (c.UntilDate is null) != (c.Count is null)).WithName("untilDate").WithMessage("Give either an end date or a count.");
-        // The condition covers both checks: a count instead of an end date left Must reading a null date (a 500).
         RuleFor(c => c.UntilDate).GreaterThanOrEqualTo(c => c.FromDate)
             .Must((c, until) => until!.Value.DayNumber - c.FromDate.DayNumber <= 366).WithMessage("A recurring booking spans at most a year.")
             .When(c => c.UntilDate is not null);
