@@ -12,4 +12,8 @@ fi
 
 status=0
 dotnet test UnifiedCustomers.sln --logger "console;verbosity=minimal" "$@" || status=$?
+
+# The committed TypeScript types must be what openapi-typescript makes of the committed OpenAPI
+# snapshot (which Api.Tests compares with the live document).
+(cd clients/typescript && npm ci --no-audit --no-fund --loglevel=error && npm run --silent check) || status=$?
 exit $status

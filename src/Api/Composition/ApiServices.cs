@@ -41,10 +41,12 @@ public static class ApiServices
         return services;
     }
 
-    /// <summary>Strict JSON: snake_case enum strings (never numbers), no unknown or missing required fields, no null where none is allowed.</summary>
+    /// <summary>Strict JSON: snake_case enum strings, numbers as numbers, no unknown or missing required fields, no null where none is allowed.</summary>
     public static void ConfigureJson(JsonSerializerOptions options)
     {
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        // Numbers are numbers: the web default also reads "12", which would make every integer `number | string` for clients.
+        options.NumberHandling = JsonNumberHandling.Strict;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
