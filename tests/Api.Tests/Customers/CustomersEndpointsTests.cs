@@ -74,8 +74,11 @@ public sealed class CustomersEndpointsTests(ApiFactory api) : IClassFixture<ApiF
         var studio = await api.StudioAsync();
         var customer = await studio.CustomerAsync();
 
+        // The history is ordered by time: each change a minute after the previous one.
+        api.Clock.Advance(TimeSpan.FromMinutes(1));
         var archived = await studio.PostAsync($"/api/v1/customers/{customer}/archive", null);
         var again = await studio.PostAsync($"/api/v1/customers/{customer}/archive", null);
+        api.Clock.Advance(TimeSpan.FromMinutes(1));
         var restored = await studio.PostAsync($"/api/v1/customers/{customer}/restore", null);
         var restoreAgain = await studio.PostAsync($"/api/v1/customers/{customer}/restore", null);
         var history = await (await studio.GetAsync($"/api/v1/customers/{customer}/status-history")).JsonAsync();
