@@ -13,6 +13,9 @@ internal sealed class ApiKey
     public const int NameMaxLength = 100;
     public const int PrefixLength = 16;
 
+    // 40 characters of base62: about 238 random bits.
+    private const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
     private ApiKey() { }
 
     public Guid Id { get; private set; }
@@ -26,7 +29,7 @@ internal sealed class ApiKey
     /// <returns>the row to store and the key to hand over (never stored)</returns>
     public static (ApiKey Row, string Key) Issue(Guid organizationId, string name, DateTimeOffset now)
     {
-        var key = Scheme + Base62(RandomNumberGenerator.GetBytes(30));
+        var key = Scheme + RandomNumberGenerator.GetString(Alphabet, 40);
         var row = new ApiKey
         {
             Id = Guid.CreateVersion7(now),
@@ -48,12 +51,4 @@ internal sealed class ApiKey
     public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
     public bool Matches(string key) => RevokedAt is null && CryptographicOperations.FixedTimeEquals(KeyHash, Hash(key));
-
-    private static string Base62(byte[] bytes)
-    {
-        const string alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-        var text = new StringBuilder(bytes.Length * 2);
-        foreach (var b in bytes) text.Append(alphabet[b % 62]).Append(alphabet[(b / 62) % 62]);
-        return text.ToString();
-    }
 }
