@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Infrastructure.Access;
 using UnifiedCustomers.Infrastructure.Persistence;
 
@@ -16,15 +15,9 @@ internal static class DemoApiKey
     public static async Task<string?> EnsureAsync(string connectionString, string keyFile, TimeProvider clock, CancellationToken ct = default)
     {
         await using var db = AppDbContext.Create(connectionString);
-        if (File.Exists(keyFile))
-        {
-            var kept = (await File.ReadAllTextAsync(keyFile, ct)).Trim();
-            var identity = await ApiKeyStore.RecogniseAsync(db, kept, ct);
-            var demo = await db.Organizations.Where(o => o.Slug == DemoSeed.Slug).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
-            if (identity is not null && identity.OrganizationId == demo) return kept;
-        }
-        var key = await ApiKeyStore.IssueAsync(db, DemoSeed.Slug, Name, clock.GetUtcNow(), ct);
-        if (key is null) return null;
+        var kept = File.Exists(keyFile) ? await File.ReadAllTextAsync(keyFile, ct) : null;
+        var key = await ApiKeyStore.ReuseOrIssueAsync(db, DemoSeed.Slug, Name, kept, clock.GetUtcNow(), ct);
+        if (key is null || key == kept?.Trim()) return key;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(keyFile))!);
         await File.WriteAllTextAsync(keyFile, key + Environment.NewLine, ct);
         return key;

@@ -25,6 +25,16 @@ internal static class ApiKeyStore
         return key;
     }
 
+    /// <summary>The key kept from an earlier run while it still works for that organization, else a new one.</summary>
+    /// <returns>null when no organization has that slug</returns>
+    public static async Task<string?> ReuseOrIssueAsync(AppDbContext db, string organizationSlug, string name, string? kept, DateTimeOffset now, CancellationToken ct = default)
+    {
+        if (kept is not null && await RecogniseAsync(db, kept.Trim(), ct) is { } identity
+            && await db.Organizations.AnyAsync(o => o.Id == identity.OrganizationId && o.Slug == organizationSlug, ct))
+            return kept.Trim();
+        return await IssueAsync(db, organizationSlug, name, now, ct);
+    }
+
     public static async Task<ApiKeyIdentity?> RecogniseAsync(AppDbContext db, string key, CancellationToken ct)
     {
         if (ApiKey.PrefixOf(key) is not { } prefix) return null;

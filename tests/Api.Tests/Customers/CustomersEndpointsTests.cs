@@ -42,6 +42,19 @@ public sealed class CustomersEndpointsTests(ApiFactory api) : IClassFixture<ApiF
     }
 
     [Fact]
+    public async Task ConcurrentRegistrations_OfOneEmail_OneWins_TheOthersAre409()
+    {
+        var studio = await api.StudioAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8)
+            .Select(i => studio.PostAsync("/api/v1/customers", new { firstName = $"Twin{i}", lastName = "T", email = "twin@example.test" })));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.Created).Should().Be(1);
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+            await refused.ShouldBeProblem(HttpStatusCode.Conflict, "customer.email_taken");
+    }
+
+    [Fact]
     public async Task Search_ByNameEmailPhoneAndStatus_WithPaging()
     {
         var studio = await api.StudioAsync();
