@@ -145,5 +145,11 @@ public sealed class Booking : Entity, ITenantOwned
     internal void MoveTo(Customer survivor) => CustomerId = survivor.Id;
 
     /// <summary>Part of a merge: a second active booking of the same class collapses into the survivor's.</summary>
-    internal CancellationOutcome CollapseAsDuplicate(DateTimeOffset now) => CancelWithSession(now);
+    internal CancellationOutcome CollapseAsDuplicate(DateTimeOffset now)
+    {
+        // One person checked in under both records: the duplicate must stop being active all the same,
+        // or the merge leaves two active bookings of one class.
+        if (Status == BookingStatus.Attended) Status = BookingStatus.Confirmed;
+        return CancelWithSession(now);
+    }
 }

@@ -163,6 +163,26 @@ public sealed class CustomerMergeTests
     }
 
     [Fact]
+    public void Merge_WhenBothAttendedTheSameSession_CollapsesThemToOneActiveBooking()
+    {
+        var pack = A.Pack.For(_merged).WithCredits(5).Build();
+        pack.Consume(_session.ClassTypeId, TestClock.Start).ShouldSucceed();
+        var survivorBooking = A.Booking.For(_survivor).Of(_session).PaidBy(BookingPayment.DropIn).Build();
+        var mergedBooking = A.Booking.For(_merged).Of(_session).PaidBy(BookingPayment.ByPack(pack.Id)).Build();
+        survivorBooking.CheckIn(_session, _session.StartsAt).ShouldSucceed();
+        mergedBooking.CheckIn(_session, _session.StartsAt).ShouldSucceed();
+
+        var ledger = CustomerMerge.Merge(_merged, _survivor, new MergeHoldings([mergedBooking], [], [pack], []), [survivorBooking], [], Evidence(paid: true), Now)
+            .ShouldSucceed();
+
+        new[] { survivorBooking, mergedBooking }.Count(b => b.IsActive).Should().Be(1);
+        survivorBooking.Status.Should().Be(BookingStatus.Attended);
+        mergedBooking.Status.Should().Be(BookingStatus.Cancelled);
+        pack.CreditsRemaining.Should().Be(5);
+        ledger.Should().ContainSingle().Which.BookingId.Should().Be(mergedBooking.Id);
+    }
+
+    [Fact]
     public void Merge_WhenTheMergedBookingOfTheSessionIsCancelled_MovesItWithoutCollapsing()
     {
         var survivorBooking = A.Booking.For(_survivor).Of(_session).PaidBy(BookingPayment.DropIn).Build();
