@@ -1,5 +1,7 @@
 using UnifiedCustomers.Domain.Bookings;
+using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Customers;
+using UnifiedCustomers.Domain.Organizations;
 using UnifiedCustomers.Domain.Scheduling;
 using UnifiedCustomers.Domain.Tests.Builders;
 
@@ -187,7 +189,7 @@ public sealed class CustomerMergeTests
     {
         var survivorBooking = A.Booking.For(_survivor).Of(_session).PaidBy(BookingPayment.DropIn).Build();
         var mergedBooking = A.Booking.For(_merged).Of(_session).PaidBy(BookingPayment.DropIn).Build();
-        mergedBooking.Cancel(_session, Organizations.BookingPolicy.Default, false, TestClock.Start).ShouldSucceed();
+        mergedBooking.Cancel(_session, BookingPolicy.Default, false, TestClock.Start).ShouldSucceed();
 
         var ledger = CustomerMerge.Merge(_merged, _survivor, new MergeHoldings([mergedBooking], [], [], []), [survivorBooking], [], Evidence(paid: true), Now)
             .ShouldSucceed();
@@ -250,7 +252,7 @@ public sealed class CustomerMergeTests
         _merged.MergedIntoId.Should().Be(_survivor.Id);
     }
 
-    private Common.Result<IReadOnlyList<CreditLedgerEntry>> Merge(MergeHoldings holdings) =>
+    private Result<IReadOnlyList<CreditLedgerEntry>> Merge(MergeHoldings holdings) =>
         CustomerMerge.Merge(_merged, _survivor, holdings, [], [], Evidence(paid: true), Now);
 
     private static MergeHoldings Nothing() => new([], [], [], []);
