@@ -54,6 +54,12 @@ public sealed class OrganizationTests
         London.AtLocal(new DateOnly(2026, 10, 25), new TimeOnly(9, 0)).Should().Be(new DateTimeOffset(2026, 10, 25, 9, 0, 0, TimeSpan.Zero));
     }
 
+    [Theory]
+    [InlineData(1, 0, "2026-03-29T01:00:00Z")]
+    [InlineData(1, 30, "2026-03-29T01:30:00Z")]
+    public void AtLocal_WhenLondonSkipsTheTime_MovesItForwardByTheGap(int hour, int minute, string expected) =>
+        London.AtLocal(new DateOnly(2026, 3, 29), new TimeOnly(hour, minute)).Should().Be(DateTimeOffset.Parse(expected, null));
+
     [Fact]
     public void AtLocal_InNewYorkAcrossTheSpringChange_FollowsEstThenEdt()
     {
@@ -61,6 +67,10 @@ public sealed class OrganizationTests
         NewYork.AtLocal(new DateOnly(2026, 3, 8), new TimeOnly(9, 0)).Should().Be(new DateTimeOffset(2026, 3, 8, 13, 0, 0, TimeSpan.Zero));
         NewYork.AtLocal(new DateOnly(2026, 11, 1), new TimeOnly(9, 0)).Should().Be(new DateTimeOffset(2026, 11, 1, 14, 0, 0, TimeSpan.Zero));
     }
+
+    [Fact]
+    public void AtLocal_WhenNewYorkSkipsTheTime_MovesItForwardByTheGap() =>
+        NewYork.AtLocal(new DateOnly(2026, 3, 8), new TimeOnly(2, 30)).Should().Be(new DateTimeOffset(2026, 3, 8, 7, 30, 0, TimeSpan.Zero));
 
     [Fact]
     public void AtLocal_Always_ReturnsAUtcOffset() =>
