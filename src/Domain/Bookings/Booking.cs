@@ -103,7 +103,7 @@ public sealed class Booking : Entity, ITenantOwned
     /// <summary>From the waitlist to a seat, paid the way the promotion found.</summary>
     public Result Promote(BookingPayment payment, DateTimeOffset now)
     {
-        if (Status != BookingStatus.Waitlisted) return BookingErrors.NotCancellable;
+        if (Status != BookingStatus.Waitlisted) return BookingErrors.NotWaitlisted;
         Status = BookingStatus.Confirmed;
         Payment = payment;
         Charged = payment.Consumes;

@@ -203,6 +203,16 @@ public sealed class BookingTests
         (booking.Status, booking.Charged).Should().Be((BookingStatus.Confirmed, false));
     }
 
+    [Fact]
+    public void Promote_WhenNotWaitlisted_FailsWithNotWaitlisted()
+    {
+        var booking = Confirmed(ByPack);
+
+        booking.Promote(BookingPayment.DropIn, TestClock.Start).ShouldFailWith("booking.not_waitlisted");
+
+        (booking.Payment, booking.PromotedAt).Should().Be((ByPack, (DateTimeOffset?)null));
+    }
+
     [Theory]
     [InlineData(3, 2)]
     [InlineData(2, 1)]
