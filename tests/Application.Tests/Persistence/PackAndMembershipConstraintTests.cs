@@ -42,6 +42,8 @@ public sealed class PackAndMembershipConstraintTests(TestDatabase database) : IC
     [Theory]
     [InlineData("UPDATE memberships SET status = 'frozen' WHERE organization_id = $1", "ck_memberships_status")]
     [InlineData("UPDATE memberships SET end_date = DATE '2026-05-31' WHERE organization_id = $1", "ck_memberships_dates")]
+    [InlineData("UPDATE memberships SET allowance_period = 'week' WHERE organization_id = $1", "ck_memberships_allowance")]
+    [InlineData("UPDATE membership_plans SET allowance_period = 'month' WHERE organization_id = $1", "ck_membership_plans_allowance")]
     [InlineData("UPDATE memberships SET allowance_period = 'fortnight', allowance_classes = 2 WHERE organization_id = $1", "ck_memberships_allowance_period")]
     [InlineData("UPDATE class_packs SET status = 'frozen' WHERE organization_id = $1", "ck_class_packs_status")]
     [InlineData("UPDATE class_sessions SET status = 'postponed' WHERE organization_id = $1", "ck_class_sessions_status")]
