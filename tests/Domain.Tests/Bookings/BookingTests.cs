@@ -213,17 +213,24 @@ public sealed class BookingTests
         (booking.Payment, booking.PromotedAt).Should().Be((ByPack, (DateTimeOffset?)null));
     }
 
-    [Theory]
-    [InlineData(3, 2)]
-    [InlineData(2, 1)]
-    [InlineData(1, 1)]
-    public void MoveUpWaitlist_WhenSomeoneAheadLeaves_MovesUpButNeverPastFirst(int position, int expected)
+    [Fact]
+    public void MoveToWaitlistPosition_WhenWaitlisted_TakesThePosition()
     {
-        var booking = A.Booking.Of(_session).Waitlisted(position).Build();
+        var booking = A.Booking.Of(_session).Waitlisted(3).Build();
 
-        booking.MoveUpWaitlist();
+        booking.MoveToWaitlistPosition(2);
 
-        booking.WaitlistPosition.Should().Be(expected);
+        booking.WaitlistPosition.Should().Be(2);
+    }
+
+    [Fact]
+    public void MoveToWaitlistPosition_WhenConfirmedOrBelowOne_IsABug()
+    {
+        var confirmed = Confirmed(ByPack);
+        var waitlisted = A.Booking.Of(_session).Waitlisted(1).Build();
+
+        confirmed.Invoking(b => b.MoveToWaitlistPosition(1)).Should().Throw<InvalidOperationException>();
+        waitlisted.Invoking(b => b.MoveToWaitlistPosition(0)).Should().Throw<InvalidOperationException>();
     }
 
     [Fact]
