@@ -602,7 +602,7 @@ namespace UnifiedCustomers.Migrations.Schema
 
                     b.ToTable("memberships", null, t =>
                         {
-                            t.HasCheckConstraint("ck_memberships_allowance", "(allowance_period = 'unlimited' AND allowance_classes IS NULL) OR (allowance_period <> 'unlimited' AND allowance_classes >= 0)");
+                            t.HasCheckConstraint("ck_memberships_allowance", "(allowance_period = 'unlimited' AND allowance_classes IS NULL) OR (allowance_period <> 'unlimited' AND allowance_classes IS NOT NULL AND allowance_classes >= 0)");
 
                             t.HasCheckConstraint("ck_memberships_allowance_period", "allowance_period IN ('unlimited', 'week', 'month', 'term')");
 
@@ -664,7 +664,7 @@ namespace UnifiedCustomers.Migrations.Schema
 
                     b.ToTable("membership_plans", null, t =>
                         {
-                            t.HasCheckConstraint("ck_membership_plans_allowance", "(allowance_period = 'unlimited' AND allowance_classes IS NULL) OR (allowance_period <> 'unlimited' AND allowance_classes >= 1)");
+                            t.HasCheckConstraint("ck_membership_plans_allowance", "(allowance_period = 'unlimited' AND allowance_classes IS NULL) OR (allowance_period <> 'unlimited' AND allowance_classes IS NOT NULL AND allowance_classes >= 1)");
 
                             t.HasCheckConstraint("ck_membership_plans_allowance_period", "allowance_period IN ('unlimited', 'week', 'month', 'term')");
                         });

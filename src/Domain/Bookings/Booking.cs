@@ -103,7 +103,7 @@ public sealed class Booking : Entity, ITenantOwned
     /// <summary>From the waitlist to a seat, paid the way the promotion found.</summary>
     public Result Promote(BookingPayment payment, DateTimeOffset now)
     {
-        if (Status != BookingStatus.Waitlisted) return BookingErrors.NotCancellable;
+        if (Status != BookingStatus.Waitlisted) return BookingErrors.NotWaitlisted;
         Status = BookingStatus.Confirmed;
         Payment = payment;
         Charged = payment.Consumes;
@@ -150,5 +150,11 @@ public sealed class Booking : Entity, ITenantOwned
     internal void MoveTo(Customer survivor) => CustomerId = survivor.Id;
 
     /// <summary>Part of a merge: a second active booking of the same class collapses into the survivor's.</summary>
-    internal CancellationOutcome CollapseAsDuplicate(DateTimeOffset now) => CancelWithSession(now);
+    internal CancellationOutcome CollapseAsDuplicate(DateTimeOffset now)
+    {
+        // One person checked in under both records: the duplicate must stop being active all the same,
+        // or the merge leaves two active bookings of one class.
+        if (Status == BookingStatus.Attended) Status = BookingStatus.Confirmed;
+        return CancelWithSession(now);
+    }
 }

@@ -7,6 +7,7 @@ public static class BookingErrors
     public static readonly Error NotFound = Error.NotFound("booking.not_found", "No such booking in this organization.");
     public static readonly Error AlreadyBooked = Error.Conflict("booking.already_booked", "The customer already has a booking for this class.");
     public static readonly Error NotCancellable = Error.Conflict("booking.not_cancellable", "Only a confirmed or waitlisted booking can be cancelled.");
+    public static readonly Error NotWaitlisted = Error.Conflict("booking.not_waitlisted", "Only a waitlisted booking can be promoted.");
     public static readonly Error NotConfirmed = Error.Conflict("booking.not_confirmed", "Only a confirmed booking can be checked in or marked as a no-show.");
     public static readonly Error NotCheckedIn = Error.Conflict("booking.not_checked_in", "The booking is not checked in.");
     public static readonly Error CheckInNotOpen = new("checkin.not_open", "Check-in opens 30 minutes before the class starts.");

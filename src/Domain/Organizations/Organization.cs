@@ -49,8 +49,8 @@ public sealed class Organization : Entity
     {
         var local = date.ToDateTime(time, DateTimeKind.Unspecified);
         var zone = Zone;
-        while (zone.IsInvalidTime(local)) local = local.AddMinutes(30);
-        var offset = zone.GetUtcOffset(local);
+        // Read with the offset in force before the jump, a skipped wall time lands exactly the gap later.
+        var offset = zone.IsInvalidTime(local) ? zone.GetUtcOffset(local.AddDays(-1)) : zone.GetUtcOffset(local);
         return new DateTimeOffset(local, offset).ToUniversalTime();
     }
 

@@ -45,7 +45,7 @@ internal sealed class BookClassesValidator : AbstractValidator<BookClassesComman
     }
 }
 
-internal sealed class BookClassesHandler(BookingDesk desk) : ICommandHandler<BookClassesCommand, Result<BookClassesResponse>>
+internal sealed class BookClassesHandler(BookingDesk desk, IRowLocks locks) : ICommandHandler<BookClassesCommand, Result<BookClassesResponse>>
 {
     public static readonly Error BatchRefused = new("booking.batch_refused", "At least one session could not be booked, so none was (all-or-nothing).");
 
@@ -54,9 +54,13 @@ internal sealed class BookClassesHandler(BookingDesk desk) : ICommandHandler<Boo
         var seated = await desk.SeatCustomerAsync(command.OrganizationId, command.CustomerId, forWriting: true, ct);
         if (seated.IsFailure) return seated.Error!;
 
-        var outcomes = new List<SessionOutcome>(command.SessionIds.Count);
-        // Session locks in id order, so two batches never wait on each other in a cycle.
+        // Every session's lock first, in id order, so two batches never wait on each other in a cycle;
+        // then the bookings in the order asked, so the earlier choices get a limited allowance first.
         foreach (var sessionId in command.SessionIds.Order())
+            await locks.LockSessionAsync(command.OrganizationId, sessionId, ct);
+
+        var outcomes = new List<SessionOutcome>(command.SessionIds.Count);
+        foreach (var sessionId in command.SessionIds)
         {
             var made = await desk.BookAsync(
                 seated.Value, new BookingRequest(sessionId, command.Payment, command.JoinWaitlistIfFull, command.Source), dryRun: false, ct);
@@ -64,15 +68,14 @@ internal sealed class BookClassesHandler(BookingDesk desk) : ICommandHandler<Boo
                 ? new SessionOutcome(sessionId, BookingResponses.From(made.Value, seated.Value.Organization), null, null)
                 : new SessionOutcome(sessionId, null, made.Error!.Code, made.Error.Message));
         }
-        var ordered = command.SessionIds.Select(id => outcomes.Single(o => o.SessionId == id)).ToList();
-        var failed = ordered.Count(o => o.ErrorCode is not null);
+        var failed = outcomes.Count(o => o.ErrorCode is not null);
 
         // A failed result makes the unit of work roll back every booking of the batch.
         if (command.Mode == BatchMode.AllOrNothing && failed > 0)
             return BatchRefused with
             {
-                Reasons = ordered.Where(o => o.ErrorCode is not null).Select(o => new Error(o.ErrorCode!, o.ErrorMessage!, Field: o.SessionId.ToString())).ToList(),
+                Reasons = outcomes.Where(o => o.ErrorCode is not null).Select(o => new Error(o.ErrorCode!, o.ErrorMessage!, Field: o.SessionId.ToString())).ToList(),
             };
-        return new BookClassesResponse(ordered.Count - failed, failed, ordered);
+        return new BookClassesResponse(outcomes.Count - failed, failed, outcomes);
     }
 }

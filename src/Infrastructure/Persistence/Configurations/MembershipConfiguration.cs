@@ -12,8 +12,9 @@ internal sealed class MembershipPlanConfiguration : IEntityTypeConfiguration<Mem
         builder.ToTable("membership_plans", t =>
         {
             t.HasCheckConstraint("ck_membership_plans_allowance_period", TenantKeys.In<AllowancePeriod>("allowance_period"));
+            // IS NOT NULL is spelled out: a CHECK that evaluates to NULL passes, so "classes >= 1" alone lets a limited plan through without a number.
             t.HasCheckConstraint("ck_membership_plans_allowance",
-                "(allowance_period = 'unlimited' AND allowance_classes IS NULL) OR (allowance_period <> 'unlimited' AND allowance_classes >= 1)");
+                "(allowance_period = 'unlimited' AND allowance_classes IS NULL) OR (allowance_period <> 'unlimited' AND allowance_classes IS NOT NULL AND allowance_classes >= 1)");
         });
         builder.IsTenantOwned();
         builder.Property(p => p.Name).HasMaxLength(MembershipPlan.NameMaxLength);
@@ -30,7 +31,7 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
             t.HasCheckConstraint("ck_memberships_status", TenantKeys.In<MembershipStatus>("status"));
             t.HasCheckConstraint("ck_memberships_allowance_period", TenantKeys.In<AllowancePeriod>("allowance_period"));
             t.HasCheckConstraint("ck_memberships_allowance",
-                "(allowance_period = 'unlimited' AND allowance_classes IS NULL) OR (allowance_period <> 'unlimited' AND allowance_classes >= 0)");
+                "(allowance_period = 'unlimited' AND allowance_classes IS NULL) OR (allowance_period <> 'unlimited' AND allowance_classes IS NOT NULL AND allowance_classes >= 0)");
             t.HasCheckConstraint("ck_memberships_dates", "end_date IS NULL OR end_date >= start_date");
         });
         builder.IsTenantOwned();

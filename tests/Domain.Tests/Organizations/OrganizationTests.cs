@@ -1,0 +1,132 @@
+using UnifiedCustomers.Domain.Organizations;
+using UnifiedCustomers.Domain.Tests.Builders;
+
+namespace UnifiedCustomers.Domain.Tests.Organizations;
+
+public sealed class OrganizationTests
+{
+    private static Organization London => A.Organization.Build();
+
+    private static Organization NewYork => A.Organization.InZone("America/New_York", "US").Build();
+
+    [Fact]
+    public void Create_WhenValid_NormalisesSlugAndCountryAndStartsWithTheDefaultPolicy()
+    {
+        var organization = Organization.Create(A.StudioId, " Northside Yoga ", " North-Side ", "Europe/London", "gb", TestClock.Start).ShouldSucceed();
+
+        organization.Should().BeEquivalentTo(new
+        {
+            Id = A.StudioId,
+            Name = "Northside Yoga",
+            Slug = "north-side",
+            TimeZone = "Europe/London",
+            Country = "GB",
+            CreatedAt = TestClock.Start,
+        });
+        organization.Policy.Should().Be(BookingPolicy.Default);
+    }
+
+    [Theory]
+    [InlineData("Mars/Olympus_Mons")]
+    [InlineData("Europe/Londres")]
+    public void Create_WhenTimeZoneIsUnknown_FailsWithTimeZoneUnknown(string timeZone) =>
+        Organization.Create(A.StudioId, "Studio", "studio", timeZone, "GB", TestClock.Start).ShouldFailWith("organization.time_zone_unknown");
+
+    [Theory]
+    [InlineData("GBR")]
+    [InlineData("G")]
+    [InlineData("")]
+    [InlineData("G1")]
+    public void Create_WhenCountryIsNotTwoLetters_FailsWithCountryInvalid(string country) =>
+        Organization.Create(A.StudioId, "Studio", "studio", "Europe/London", country, TestClock.Start).ShouldFailWith("organization.country_invalid");
+
+    [Theory]
+    [InlineData(0, 30, "2026-03-29T00:30:00Z")]
+    [InlineData(9, 0, "2026-03-29T08:00:00Z")]
+    public void AtLocal_OnLondonsSpringForwardDay_UsesGmtBeforeTheJumpAndBstAfter(int hour, int minute, string expected) =>
+        London.AtLocal(new DateOnly(2026, 3, 29), new TimeOnly(hour, minute)).Should().Be(DateTimeOffset.Parse(expected, null));
+
+    [Fact]
+    public void AtLocal_OnTheDaysAroundLondonsChange_KeepsTheWallClockTime()
+    {
+        London.AtLocal(new DateOnly(2026, 3, 28), new TimeOnly(9, 0)).Should().Be(new DateTimeOffset(2026, 3, 28, 9, 0, 0, TimeSpan.Zero));
+        London.AtLocal(new DateOnly(2026, 3, 30), new TimeOnly(9, 0)).Should().Be(new DateTimeOffset(2026, 3, 30, 8, 0, 0, TimeSpan.Zero));
+        London.AtLocal(new DateOnly(2026, 10, 25), new TimeOnly(9, 0)).Should().Be(new DateTimeOffset(2026, 10, 25, 9, 0, 0, TimeSpan.Zero));
+    }
+
+    [Theory]
+    [InlineData(1, 0, "2026-03-29T01:00:00Z")]
+    [InlineData(1, 30, "2026-03-29T01:30:00Z")]
+    public void AtLocal_WhenLondonSkipsTheTime_MovesItForwardByTheGap(int hour, int minute, string expected) =>
+        London.AtLocal(new DateOnly(2026, 3, 29), new TimeOnly(hour, minute)).Should().Be(DateTimeOffset.Parse(expected, null));
+
+    [Fact]
+    public void AtLocal_InNewYorkAcrossTheSpringChange_FollowsEstThenEdt()
+    {
+        NewYork.AtLocal(new DateOnly(2026, 3, 7), new TimeOnly(9, 0)).Should().Be(new DateTimeOffset(2026, 3, 7, 14, 0, 0, TimeSpan.Zero));
+        NewYork.AtLocal(new DateOnly(2026, 3, 8), new TimeOnly(9, 0)).Should().Be(new DateTimeOffset(2026, 3, 8, 13, 0, 0, TimeSpan.Zero));
+        NewYork.AtLocal(new DateOnly(2026, 11, 1), new TimeOnly(9, 0)).Should().Be(new DateTimeOffset(2026, 11, 1, 14, 0, 0, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void AtLocal_WhenNewYorkSkipsTheTime_MovesItForwardByTheGap() =>
+        NewYork.AtLocal(new DateOnly(2026, 3, 8), new TimeOnly(2, 30)).Should().Be(new DateTimeOffset(2026, 3, 8, 7, 30, 0, TimeSpan.Zero));
+
+    [Fact]
+    public void AtLocal_Always_ReturnsAUtcOffset() =>
+        London.AtLocal(new DateOnly(2026, 7, 1), new TimeOnly(18, 0)).Offset.Should().Be(TimeSpan.Zero);
+
+    [Theory]
+    [InlineData("2026-06-01T22:59:00Z", "2026-06-01")]
+    [InlineData("2026-06-01T23:00:00Z", "2026-06-02")]
+    [InlineData("2026-12-31T23:30:00Z", "2026-12-31")]
+    public void LocalDate_InLondon_IsTheDateOnTheStudiosWallCalendar(string instant, string date) =>
+        London.LocalDate(DateTimeOffset.Parse(instant, null)).Should().Be(DateOnly.Parse(date, null));
+
+    [Fact]
+    public void LocalDate_InNewYork_IsTheDayBeforeForAnEarlyUtcInstant() =>
+        NewYork.LocalDate(new DateTimeOffset(2026, 6, 2, 2, 0, 0, TimeSpan.Zero)).Should().Be(new DateOnly(2026, 6, 1));
+
+    [Fact]
+    public void LocalTime_InSummer_IsTheWallClockWithTheBstOffset()
+    {
+        var local = London.LocalTime(new DateTimeOffset(2026, 6, 1, 8, 0, 0, TimeSpan.Zero));
+
+        (local.DateTime, local.Offset).Should().Be((new DateTime(2026, 6, 1, 9, 0, 0), TimeSpan.FromHours(1)));
+    }
+
+    [Fact]
+    public void StartOfDay_InSummer_IsMidnightBst() =>
+        London.StartOfDay(new DateOnly(2026, 6, 2)).Should().Be(new DateTimeOffset(2026, 6, 1, 23, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public void UpdatePolicy_WhenValid_ReplacesThePolicy()
+    {
+        var organization = London;
+        var policy = new BookingPolicy { LateCancelHours = 24, DropInsForLeadsAndTrials = false };
+
+        organization.UpdatePolicy(policy).ShouldSucceed();
+
+        organization.Policy.Should().Be(policy);
+    }
+
+    [Theory]
+    [MemberData(nameof(NegativePolicies))]
+    public void UpdatePolicy_WhenAValueIsNegative_FailsWithPolicyInvalidAndKeepsTheOldPolicy(BookingPolicy policy)
+    {
+        var organization = London;
+
+        organization.UpdatePolicy(policy).ShouldFailWith("organization.policy_invalid");
+
+        organization.Policy.Should().Be(BookingPolicy.Default);
+    }
+
+    public static TheoryData<BookingPolicy> NegativePolicies => new()
+    {
+        new BookingPolicy { BookingOpensDaysBefore = -1 },
+        new BookingPolicy { BookingClosesMinutesBefore = -1 },
+        new BookingPolicy { LateCancelHours = -1 },
+        new BookingPolicy { WaitlistCap = -1 },
+        new BookingPolicy { PromotionCutoffMinutes = -1 },
+    };
+}

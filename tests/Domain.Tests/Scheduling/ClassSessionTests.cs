@@ -1,0 +1,183 @@
+using UnifiedCustomers.Domain.Organizations;
+using UnifiedCustomers.Domain.Scheduling;
+using UnifiedCustomers.Domain.Tests.Builders;
+
+namespace UnifiedCustomers.Domain.Tests.Scheduling;
+
+public sealed class ClassSessionTests
+{
+    private static readonly DateTimeOffset Start = SessionBuilder.DefaultStart;
+    private static readonly BookingPolicy Policy = BookingPolicy.Default;
+
+    private readonly ClassType _type = ClassType.Create(A.StudioId, "Barbell Club", 12, 45, TestClock.Start).ShouldSucceed();
+
+    [Fact]
+    public void Schedule_WhenEndAndCapacityAreOmitted_TakesTheTypesDefaults()
+    {
+        var session = ClassSession.Schedule(_type, Start, null, null, "  ", null, TestClock.Start).ShouldSucceed();
+
+        session.Should().BeEquivalentTo(new
+        {
+            OrganizationId = A.StudioId,
+            ClassTypeId = _type.Id,
+            StartsAt = Start,
+            EndsAt = Start.AddMinutes(45),
+            Capacity = 12,
+            Instructor = (string?)null,
+            Location = (string?)null,
+            Status = SessionStatus.Scheduled,
+        });
+    }
+
+    [Fact]
+    public void Schedule_WhenGivenALocalOffset_StoresUtcInstants()
+    {
+        var session = ClassSession.Schedule(_type, new DateTimeOffset(2026, 6, 3, 19, 0, 0, TimeSpan.FromHours(1)), null, 8, " Maya ", " Studio 2 ", TestClock.Start)
+            .ShouldSucceed();
+
+        (session.StartsAt.Offset, session.EndsAt.Offset).Should().Be((TimeSpan.Zero, TimeSpan.Zero));
+        session.StartsAt.Should().Be(Start);
+        (session.Capacity, session.Instructor, session.Location).Should().Be((8, "Maya", "Studio 2"));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-30)]
+    [InlineData(24 * 60 + 1)]
+    public void Schedule_WhenEndIsNotAfterStartOrMoreThanADayLater_FailsWithTimesInvalid(int minutes) =>
+        ClassSession.Schedule(_type, Start, Start.AddMinutes(minutes), null, null, null, TestClock.Start).ShouldFailWith("session.times_invalid");
+
+    [Fact]
+    public void Schedule_WhenExactlyADayLong_Succeeds() =>
+        ClassSession.Schedule(_type, Start, Start.AddHours(24), null, null, null, TestClock.Start).ShouldSucceed();
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1001)]
+    public void Schedule_WhenCapacityIsOutsideOneToAThousand_FailsWithCapacityInvalid(int capacity) =>
+        ClassSession.Schedule(_type, Start, null, capacity, null, null, TestClock.Start).ShouldFailWith("session.capacity_invalid");
+
+    [Fact]
+    public void Schedule_WhenInstructorOrLocationIsTooLong_FailsWithTextTooLongNamingTheField()
+    {
+        var tooLong = new string('x', 121);
+
+        var instructor = ClassSession.Schedule(_type, Start, null, null, tooLong, null, TestClock.Start);
+        var location = ClassSession.Schedule(_type, Start, null, null, null, tooLong, TestClock.Start);
+
+        instructor.ShouldFailWith("session.text_too_long");
+        instructor.Error!.Field.Should().Be("instructor");
+        location.ShouldFailWith("session.text_too_long");
+        location.Error!.Field.Should().Be("location");
+    }
+
+    [Theory]
+    [InlineData("", 10, 60, "class_type.name_required")]
+    [InlineData("Flow", 0, 60, "class_type.capacity_invalid")]
+    [InlineData("Flow", 1001, 60, "class_type.capacity_invalid")]
+    [InlineData("Flow", 10, 4, "class_type.duration_invalid")]
+    [InlineData("Flow", 10, 24 * 60 + 1, "class_type.duration_invalid")]
+    public void ClassTypeCreate_WhenAValueIsOutOfRange_FailsNamingIt(string name, int capacity, int duration, string code) =>
+        ClassType.Create(A.StudioId, name, capacity, duration, TestClock.Start).ShouldFailWith(code);
+
+    [Fact]
+    public void ClassTypeCreate_WhenNameIsLongerThan120_FailsWithNameTooLong() =>
+        ClassType.Create(A.StudioId, new string('n', 121), 10, 60, TestClock.Start).ShouldFailWith("class_type.name_too_long");
+
+    [Fact]
+    public void EnsureOpenForBooking_WhenInsideTheWindow_Succeeds() =>
+        A.Session.Build().EnsureOpenForBooking(Policy, Start.AddDays(-1)).ShouldSucceed();
+
+    [Fact]
+    public void EnsureOpenForBooking_WhenCancelled_FailsWithCancelled()
+    {
+        var session = A.Session.Build();
+        session.Cancel(TestClock.Start).ShouldSucceed();
+
+        session.EnsureOpenForBooking(Policy, Start.AddDays(-1)).ShouldFailWith("session.cancelled");
+    }
+
+    [Fact]
+    public void EnsureOpenForBooking_WhenStarted_FailsWithStarted() =>
+        A.Session.Build().EnsureOpenForBooking(Policy, Start).ShouldFailWith("session.started");
+
+    [Fact]
+    public void EnsureOpenForBooking_WhenBeforeTheWindowOpens_FailsWithWindowNotOpen()
+    {
+        var session = A.Session.Build();
+
+        session.EnsureOpenForBooking(Policy, Start.AddDays(-14).AddSeconds(-1)).ShouldFailWith("booking.window_not_open");
+        session.EnsureOpenForBooking(Policy, Start.AddDays(-14)).ShouldSucceed();
+    }
+
+    [Fact]
+    public void EnsureOpenForBooking_WhenPastTheClosingTime_FailsWithWindowClosed()
+    {
+        var session = A.Session.Build();
+        var policy = new BookingPolicy { BookingClosesMinutesBefore = 30 };
+
+        session.EnsureOpenForBooking(policy, Start.AddMinutes(-29)).ShouldFailWith("booking.window_closed");
+        session.EnsureOpenForBooking(policy, Start.AddMinutes(-30)).ShouldSucceed();
+    }
+
+    [Fact]
+    public void Admit_WhenASeatIsFree_GivesASeat() =>
+        A.Session.WithCapacity(2).Build().Admit(1, 0, false, Policy).ShouldSucceed().Should().Be(new Admission(false, null));
+
+    [Fact]
+    public void Admit_WhenFullAndNoWaitlistWanted_FailsWithFull() =>
+        A.Session.WithCapacity(2).Build().Admit(2, 0, false, Policy).ShouldFailWith("session.full");
+
+    [Fact]
+    public void Admit_WhenFullAndWaitlistWanted_WaitlistsAtTheNextPosition() =>
+        A.Session.WithCapacity(2).Build().Admit(2, 3, true, Policy).ShouldSucceed().Should().Be(new Admission(true, 4));
+
+    [Fact]
+    public void Admit_WhenTheWaitlistIsAtItsCap_FailsWithWaitlistFull()
+    {
+        var session = A.Session.WithCapacity(2).Build();
+
+        session.Admit(2, 10, true, Policy).ShouldFailWith("waitlist.full");
+        session.Admit(2, 0, true, new BookingPolicy { WaitlistCap = 0 }).ShouldFailWith("waitlist.full");
+    }
+
+    [Fact]
+    public void Cancel_WhenScheduledAndNotStarted_CancelsAtTheInstant()
+    {
+        var session = A.Session.Build();
+
+        session.Cancel(TestClock.Start).ShouldSucceed();
+
+        (session.Status, session.CancelledAt).Should().Be((SessionStatus.Cancelled, TestClock.Start));
+    }
+
+    [Fact]
+    public void Cancel_WhenAlreadyCancelled_FailsWithAlreadyCancelled()
+    {
+        var session = A.Session.Build();
+        session.Cancel(TestClock.Start).ShouldSucceed();
+
+        session.Cancel(TestClock.Start.AddHours(1)).ShouldFailWith("session.already_cancelled");
+
+        session.CancelledAt.Should().Be(TestClock.Start);
+    }
+
+    [Fact]
+    public void Cancel_WhenStarted_FailsWithStarted()
+    {
+        var session = A.Session.Build();
+
+        session.Cancel(Start).ShouldFailWith("session.started");
+
+        session.Status.Should().Be(SessionStatus.Scheduled);
+    }
+
+    [Fact]
+    public void HasStarted_FromTheStartInstantOn_IsTrue()
+    {
+        var session = A.Session.Build();
+
+        session.HasStarted(Start.AddTicks(-1)).Should().BeFalse();
+        session.HasStarted(Start).Should().BeTrue();
+    }
+}
