@@ -12,11 +12,11 @@ public sealed class LifecycleEvidenceTests
 
     private static Customer Lead() => Customer.Register(OrganizationId, "Amy", "Archer", null, null, "test", Now).Value;
 
-    private static ClassPack PackOf(Customer customer, bool trial = false, int validityDays = 30, DateTimeOffset? soldAt = null) =>
-        ClassPack.Sell(customer, PackProduct.Create(OrganizationId, "Pass", 5, validityDays, null, trial, Now).Value, soldAt ?? Now).Value;
+    private static ClassPack PackOf(Customer customer, int validityDays = 30, DateTimeOffset? soldAt = null) =>
+        ClassPack.Sell(customer, PackProduct.Create(OrganizationId, "Pass", 5, validityDays, null, false, Now).Value, soldAt ?? Now).Value;
 
-    private static Membership MembershipOf(Customer customer, bool trial = false, DateOnly? start = null, DateOnly? end = null) =>
-        Membership.Sell(customer, MembershipPlan.Create(OrganizationId, "Plan", Allowance.Unlimited, null, trial, Now).Value, start ?? Today, end, Now).Value;
+    private static Membership MembershipOf(Customer customer, bool trial = false, DateOnly? start = null) =>
+        Membership.Sell(customer, MembershipPlan.Create(OrganizationId, "Plan", Allowance.Unlimited, null, trial, Now).Value, start ?? Today, null, Now).Value;
 
     [Fact]
     public void From_NothingBought_IsNothing()
