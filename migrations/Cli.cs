@@ -24,7 +24,7 @@ internal static class Cli
                 return 0;
             case "seed-demo":
                 if (connection is null) return Fail("seed-demo needs --connection \"<connection string>\"");
-                Console.WriteLine(await Seeding.DemoSeed.RunAsync(connection, TimeProvider.System, Console.Out)
+                Console.WriteLine(await Seeding.DemoSeed.RunAsync(connection, TimeProvider.System)
                     ? $"Seeded the demo organization '{Seeding.DemoSeed.Slug}'."
                     : $"The demo organization '{Seeding.DemoSeed.Slug}' is already seeded.");
                 return 0;

@@ -14,7 +14,9 @@ internal static class DemoSeed
     /// <summary>Fixed, so docs and API examples can name the demo organization.</summary>
     public static readonly Guid OrganizationId = new("0193a1b0-0000-7000-8000-00000000dec0");
 
-    public static async Task<bool> RunAsync(string connectionString, TimeProvider clock, TextWriter output, CancellationToken cancellationToken = default)
+    /// <param name="output">where to print what was created; the console when not given</param>
+    public static async Task<bool> RunAsync(
+        string connectionString, TimeProvider clock, TextWriter? output = null, CancellationToken cancellationToken = default)
     {
         await using var db = AppDbContext.Create(connectionString);
         if (await db.Organizations.AnyAsync(o => o.Slug == Slug, cancellationToken)) return false;
@@ -23,7 +25,7 @@ internal static class DemoSeed
         studio.Build();
         db.AddRange(studio.Entities);
         await db.SaveChangesAsync(cancellationToken);
-        studio.Describe(output);
+        studio.Describe(output ?? Console.Out);
         return true;
     }
 }

@@ -15,8 +15,8 @@ public sealed class DemoSeedTests(Backend backend) : IClassFixture<Backend>
     {
         var output = new StringWriter();
 
-        var first = await DemoSeed.RunAsync(backend.ConnectionString, backend.Clock, output);
-        var second = await DemoSeed.RunAsync(backend.ConnectionString, backend.Clock, TextWriter.Null);
+        var first = await DemoSeed.RunAsync(backend.ConnectionString, backend.Clock, output: output);
+        var second = await DemoSeed.RunAsync(backend.ConnectionString, backend.Clock, output: TextWriter.Null);
 
         (first, second).Should().Be((true, false));
         output.ToString().Should().Contain("Demo Studio").And.Contain("Olivia Bennett");
