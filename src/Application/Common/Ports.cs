@@ -9,6 +9,10 @@ public interface IRowLocks
     /// <returns>false when the row does not exist in that organization</returns>
     Task<bool> LockCustomerAsync(Guid organizationId, Guid customerId, CancellationToken cancellationToken);
 
+    /// <summary>Locks many customers at once, in id order (the order every multi-customer writer uses).</summary>
+    /// <returns>the ids that exist in that organization</returns>
+    Task<IReadOnlyList<Guid>> LockCustomersAsync(Guid organizationId, IReadOnlyCollection<Guid> customerIds, CancellationToken cancellationToken);
+
     /// <returns>false when the row does not exist in that organization</returns>
     Task<bool> LockSessionAsync(Guid organizationId, Guid sessionId, CancellationToken cancellationToken);
 }

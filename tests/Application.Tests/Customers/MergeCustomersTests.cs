@@ -34,13 +34,16 @@ public sealed class MergeCustomersTests(Backend backend) : IClassFixture<Backend
         var duplicate = await BookAsync(studio, merged, both);
         var moved = await BookAsync(studio, merged, only);
         await backend.SendAsync(new AddCustomerNoteCommand(studio.Id, merged.Id, "Uses the side door"));
+        var everyMonday = StandingBooking.Create(
+            merged, studio.Yoga, [DayOfWeek.Monday], new TimeOnly(18, 0), [new DateOnly(2026, 9, 7)], joinWaitlistIfFull: false, backend.Clock.GetUtcNow()).Value;
+        await studio.SaveAsync(everyMonday);
 
         var result = await backend.SendAsync(new MergeCustomersCommand(studio.Id, survivor.Id, merged.Id));
 
         result.IsSuccess.Should().BeTrue(result.Error?.Code);
         result.Value.Should().Match<MergeCustomersResponse>(r =>
             r.BookingsMoved == 2 && r.DuplicateBookingsCancelled == 1 && r.MembershipsMoved == 1 && r.PacksMoved == 1 && r.NotesMoved == 1
-            && r.LedgerEntriesMoved == 2 && r.Survivor.Status == LifecycleStatus.Member);
+            && r.LedgerEntriesMoved == 2 && r.StandingBookingsMoved == 1 && r.Survivor.Status == LifecycleStatus.Member);
         await backend.WithDbAsync(async db =>
         {
             var gone = await db.Customers.SingleAsync(c => c.Id == merged.Id);
@@ -55,6 +58,7 @@ public sealed class MergeCustomersTests(Backend backend) : IClassFixture<Backend
             (await db.ClassPacks.Where(p => p.CustomerId == survivor.Id).Select(p => p.Id).ToListAsync()).Should().BeEquivalentTo([survivorPack.Id, mergedPack.Id]);
             (await db.CustomerNotes.SingleAsync(n => n.Content == "Uses the side door")).CustomerId.Should().Be(survivor.Id);
             (await db.CreditLedger.CountAsync(e => e.CustomerId == merged.Id)).Should().Be(0);
+            (await db.StandingBookings.SingleAsync(sb => sb.Id == everyMonday.Id)).CustomerId.Should().Be(survivor.Id);
             var ledger = await db.CreditLedger.Where(e => e.CustomerId == survivor.Id).ToListAsync();
             ledger.Should().HaveCount(4);
             ledger.Should().ContainSingle(e => e.Reason == LedgerReason.MergeDuplicate && e.BookingId == duplicate && e.Delta == 1);

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Application.Customers;
 using UnifiedCustomers.Application.Customers.RegisterCustomer;
 using UnifiedCustomers.Application.Tests.Support;
@@ -71,6 +72,29 @@ public sealed class RegisterCustomerTests(Backend backend) : IClassFixture<Backe
 
         var failure = (await act.Should().ThrowAsync<ValidationException>()).Which;
         failure.Errors.Select(e => e.PropertyName).Should().BeEquivalentTo("FirstName", "Email");
+    }
+
+    [Fact]
+    public async Task Register_TheSameEmailInParallel_StoresOneCustomerAndTellsTheOthersEmailTaken()
+    {
+        var studio = await Studio.OpenAsync(backend);
+
+        var attempts = await Task.WhenAll(Enumerable.Range(1, 6).Select(async i =>
+        {
+            try
+            {
+                var result = await backend.SendAsync(new RegisterCustomerCommand(studio.Id, "Pat", $"Parallel {i}", "pat@example.com"));
+                return result.Error?.Code ?? "registered";
+            }
+            catch (UniqueConflictException race)
+            {
+                return race.Error.Code;
+            }
+        }));
+
+        attempts.Count(a => a == "registered").Should().Be(1);
+        attempts.Where(a => a != "registered").Should().OnlyContain(code => code == "customer.email_taken");
+        (await backend.WithDbAsync(db => db.Customers.CountAsync(c => c.OrganizationId == studio.Id))).Should().Be(1);
     }
 
     [Fact]

@@ -21,7 +21,8 @@ public sealed record MergeCustomersResponse(
     int MembershipsMoved,
     int PacksMoved,
     int NotesMoved,
-    int LedgerEntriesMoved);
+    int LedgerEntriesMoved,
+    int StandingBookingsMoved);
 
 internal sealed class MergeCustomersValidator : AbstractValidator<MergeCustomersCommand>
 {
@@ -73,6 +74,10 @@ internal sealed class MergeCustomersHandler(IAppDbContext db, IRowLocks locks, C
         var ledgerMoved = await db.CreditLedger
             .Where(e => e.OrganizationId == organizationId && e.CustomerId == merged.Id)
             .ExecuteUpdateAsync(set => set.SetProperty(e => e.CustomerId, survivor.Id), ct);
+        // Recurring bookings follow the person too, or they would keep booking for an archived customer.
+        var standingMoved = await db.StandingBookings
+            .Where(s => s.OrganizationId == organizationId && s.CustomerId == merged.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.CustomerId, survivor.Id), ct);
         // A duplicate's refund may have brought a spent pack back to life.
         await lifecycle.RecomputeAsync(organization, survivor, $"merged with {merged.Id}", ct);
 
@@ -84,7 +89,8 @@ internal sealed class MergeCustomersHandler(IAppDbContext db, IRowLocks locks, C
             holdings.Memberships.Count,
             holdings.Packs.Count,
             holdings.Notes.Count,
-            ledgerMoved);
+            ledgerMoved,
+            standingMoved);
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ public sealed record RecomputeLifecyclesCommand(Guid OrganizationId) : ITenantCo
 /// <param name="Today">the studio's local date the run used</param>
 public sealed record RecomputeLifecyclesResponse(DateOnly Today, int MembershipsExpired, int CustomersChecked, int CustomersChanged);
 
-internal sealed class RecomputeLifecyclesHandler(IAppDbContext db, IRowLocks locks, CustomerLifecycle lifecycle, TimeProvider clock)
+internal sealed class RecomputeLifecyclesHandler(IAppDbContext db, IRowLocks locks, TimeProvider clock)
     : ICommandHandler<RecomputeLifecyclesCommand, Result<RecomputeLifecyclesResponse>>
 {
     private const int BatchSize = 1000;
@@ -38,7 +38,7 @@ internal sealed class RecomputeLifecyclesHandler(IAppDbContext db, IRowLocks loc
         var expired = ended.Count(m => m.ExpireIfEnded(today));
 
         // Customers are read as (id, status) in keyset batches with only their current purchases;
-        // just the ones whose status changes are loaded for writing.
+        // just the ones whose status changes are locked and loaded for writing, a batch at a time.
         var (checkedCount, changedCount) = (0, 0);
         var after = Guid.Empty;
         while (true)
@@ -55,17 +55,17 @@ internal sealed class RecomputeLifecyclesHandler(IAppDbContext db, IRowLocks loc
 
             var ids = batch.Select(c => c.Id).ToList();
             var evidence = await EvidenceAsync(organizationId, ids, today, now, ct);
-            var moving = batch
-                .Where(c => Customer.StatusAfterPurchases(c.Status, evidence(c.Id)) != c.Status)
-                .Select(c => c.Id)
-                .Order();
-            foreach (var customerId in moving)
+            var moving = batch.Where(c => Customer.StatusAfterPurchases(c.Status, evidence(c.Id)) != c.Status).Select(c => c.Id).ToList();
+            if (moving.Count == 0) continue;
+
+            // Locked, then read again: a sale committed since the batch was read still counts.
+            var locked = await locks.LockCustomersAsync(organizationId, moving, ct);
+            var fresh = await EvidenceAsync(organizationId, locked.ToList(), today, now, ct);
+            var customers = await db.Customers.Where(c => c.OrganizationId == organizationId && locked.Contains(c.Id)).ToListAsync(ct);
+            foreach (var customer in customers)
             {
-                // Under the customer's lock and from fresh rows: a sale committed since the batch was read still counts.
-                if (!await locks.LockCustomerAsync(organizationId, customerId, ct)) continue;
-                var customer = await db.Customers.SingleAsync(c => c.OrganizationId == organizationId && c.Id == customerId, ct);
                 var before = customer.Status;
-                await lifecycle.RecomputeAsync(organization, customer, Cause, ct);
+                customer.ApplyPurchases(fresh(customer.Id), Cause, now);
                 if (customer.Status != before) changedCount++;
             }
         }

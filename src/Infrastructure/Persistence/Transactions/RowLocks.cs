@@ -10,6 +10,11 @@ internal sealed class RowLocks(AppDbContext db) : IRowLocks
             .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM customers WHERE organization_id = {organizationId} AND id = {customerId} FOR UPDATE")
             .ToListAsync(cancellationToken)).Count == 1;
 
+    public async Task<IReadOnlyList<Guid>> LockCustomersAsync(Guid organizationId, IReadOnlyCollection<Guid> customerIds, CancellationToken cancellationToken) =>
+        await db.Database
+            .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM customers WHERE organization_id = {organizationId} AND id = ANY({customerIds.ToArray()}) ORDER BY id FOR UPDATE")
+            .ToListAsync(cancellationToken);
+
     public async Task<bool> LockSessionAsync(Guid organizationId, Guid sessionId, CancellationToken cancellationToken) =>
         (await db.Database
             .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM class_sessions WHERE organization_id = {organizationId} AND id = {sessionId} FOR UPDATE")
