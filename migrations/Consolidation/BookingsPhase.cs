@@ -23,7 +23,6 @@ internal static class BookingsPhase
     }
 
     private static readonly string Read = $"""
-        SET LOCAL work_mem = '256MB';
         CREATE TEMP TABLE uc_booking ON COMMIT DROP AS
         SELECT (row_number() OVER ())::bigint AS bk, y.*,
                CASE WHEN y.session_id IS NULL THEN CASE WHEN y.appointment THEN 'appointment_booking' ELSE 'no_class_session' END

@@ -27,6 +27,13 @@ internal static class Consolidator
     // Two runs started together would both see an empty target; the second waits for the first.
     private const long RunLockKey = 0x7563_636f_6e73;
 
+    // Work tables of a million rows need room in memory; temp_buffers only takes before the first temp table.
+    private const string Settings = """
+        SET temp_buffers = '1GB';
+        SET LOCAL work_mem = '256MB';
+        SET LOCAL maintenance_work_mem = '512MB';
+        """;
+
     public static async Task<ConsolidationResult> RunAsync(ConsolidationOptions options, IPhaseProgress progress, CancellationToken cancellationToken)
     {
         var startedAt = DateTimeOffset.UtcNow;
@@ -50,13 +57,16 @@ internal static class Consolidator
         var refusal = await CheckTargetAsync(context, cancellationToken);
         if (refusal is not null) return refusal;
 
+        await context.ExecuteAsync("session settings", Settings, cancellationToken);
         await OrganizationsPhase.RunAsync(context, cancellationToken);
+        await BulkLoad.SuspendAsync(context, cancellationToken);
         await PeoplePhase.RunAsync(context, cancellationToken);
         await CatalogPhase.RunAsync(context, cancellationToken);
         await PurchasesPhase.ResolveAsync(context, cancellationToken);
         await CustomersPhase.RunAsync(context, cancellationToken);
         await BookingsPhase.RunAsync(context, cancellationToken);
         await NotesPhase.RunAsync(context, cancellationToken);
+        await BulkLoad.RestoreAsync(context, cancellationToken);
         var report = await ReportPhase.RunAsync(context, cancellationToken);
 
         if (!report.Balanced)
