@@ -4,15 +4,16 @@
 --        -c "SELECT legacy_gen.generate(1)"          -- scale 1: 500k leads, 500k clients, 3M bookings, ...
 --
 -- legacy_gen.generate(scale, seed) fills the (empty) tables of the schema `legacy` with, at scale 1:
--- 10 organizations, 500k leads, 500k clients (about 30% the same person as a lead: linked by
+-- 10 organizations, 500k leads, 505k clients (about 30% the same person as a lead: linked by
 -- clients.lead_id, by leads.client_id, by equal emails written differently, or by the same id),
 -- 250 programs, 50k sessions, 3M bookings, 1M class_bookings, 40 plans, 200k memberships,
 -- 20 class packages, 100k packs, 50k waitlist entries and 100k notes. Every anomaly of the legacy
 -- README appears at 1-3%. Counts scale linearly (with small floors), so scale 0.001 makes a data
 -- set of a few thousand rows for tests. The same scale and seed give the same rows.
 --
--- Person j (1..n) is lead j and/or client j; both live in organization j % orgs + 1, so bookings,
--- memberships and packs of person j land in the right organization by construction.
+-- Index j (1..n) names lead j and client j, both in organization j % orgs + 1 (so bookings,
+-- memberships and packs pointing at either land in the right organization by construction);
+-- for j % 10 < 3 the two rows are one person, otherwise two people.
 
 CREATE SCHEMA IF NOT EXISTS legacy_gen;
 
@@ -81,7 +82,7 @@ BEGIN
            cutover - (i % 20) * interval '1 day'
     FROM generate_series(1, n) i;
 
-    -- Clients: only 60% of people have a client row; 3% of those carry the id of their lead.
+    -- Clients: 1% carry the id of their lead.
     INSERT INTO legacy.clients (id, org_id, organization_id, user_id, lead_id, name, first_name, last_name, email, email_lower, phone, status, source, metadata, created_at, updated_at)
     SELECT legacy_gen.client(i),
            legacy_gen.id(1, i % n_org + 1),
@@ -108,8 +109,7 @@ BEGIN
                 ELSE '{}'::jsonb END,
            CASE WHEN i % 89 = 0 THEN NULL ELSE cutover - (i % 800 + 20) * interval '1 day' END,
            cutover - (i % 10) * interval '1 day'
-    FROM generate_series(1, n) i
-    WHERE i % 10 < 6;
+    FROM generate_series(1, n) i;
     -- a second client row for 1% of people, never linked: merges with the first by email only
     INSERT INTO legacy.clients (id, org_id, organization_id, name, email, status, created_at)
     SELECT legacy_gen.id(3, n + i), legacy_gen.id(1, i % n_org + 1), NULL, 'Client' || i || ' Again',
@@ -184,8 +184,8 @@ BEGIN
     SELECT legacy_gen.id(6, b), legacy_gen.id(1, org),
            CASE WHEN b % 100 = 1 THEN legacy_gen.id(57005, b)                               -- orphan customer
                 WHEN b % 50 = 2 THEN legacy_gen.id(2, j + n_org)                           -- with client j: two people, a conflict
-                WHEN b % 10 >= 5 OR j % 10 >= 6 THEN legacy_gen.id(2, j) END,
-           CASE WHEN b % 100 <> 1 AND j % 10 < 6 AND (b % 10 < 5 OR b % 50 = 2) THEN legacy_gen.client(j) END,
+                WHEN b % 10 >= 5 THEN legacy_gen.id(2, j) END,
+           CASE WHEN b % 100 <> 1 AND (b % 10 < 5 OR b % 50 = 2) THEN legacy_gen.client(j) END,
            CASE WHEN b % 100 IN (3, 4) THEN NULL WHEN b % 100 = 5 THEN legacy_gen.id(57005, b) ELSE legacy_gen.id(5, s) END,
            CASE WHEN b % 50 = 6 THEN NULL WHEN b % 100 = 7 THEN 'rescheduled'
                 ELSE (ARRAY['confirmed', 'attended', 'Attended', 'cancelled', 'no_show', 'No-Show', 'booked', 'completed',
@@ -204,8 +204,8 @@ BEGIN
     INSERT INTO legacy.class_bookings (id, organization_id, class_session_id, customer_id, client_id, membership_id, package_id, booking_status, payment_status, payment_method, booking_type, amount, booking_date, booked_at, created_at, updated_at)
     SELECT legacy_gen.id(7, c), legacy_gen.id(1, g.org),
            CASE WHEN c % 100 = 3 THEN NULL WHEN c % 100 = 5 THEN legacy_gen.id(57005, c) ELSE legacy_gen.id(5, g.s) END,
-           CASE WHEN c % 100 = 1 THEN legacy_gen.id(57005, c) WHEN c % 10 >= 5 OR g.j % 10 >= 6 THEN legacy_gen.id(2, g.j) END,
-           CASE WHEN c % 10 < 5 AND c % 100 <> 1 AND g.j % 10 < 6 THEN legacy_gen.client(g.j) END,
+           CASE WHEN c % 100 = 1 THEN legacy_gen.id(57005, c) WHEN c % 10 >= 5 THEN legacy_gen.id(2, g.j) END,
+           CASE WHEN c % 10 < 5 AND c % 100 <> 1 THEN legacy_gen.client(g.j) END,
            CASE WHEN g.j <= n_ms AND c % 3 <> 0 THEN legacy_gen.id(9, g.j) END,
            CASE WHEN g.j > n_ms AND g.j <= n_ms + n_pk AND c % 3 <> 0 THEN legacy_gen.id(11, g.j - n_ms) END,
            CASE WHEN c % 100 = 8 THEN 'tentative'
@@ -219,7 +219,7 @@ BEGIN
 
     INSERT INTO legacy.class_waitlists (id, organization_id, class_session_id, customer_id, position, status, added_at, notified_at)
     SELECT legacy_gen.id(12, w), legacy_gen.id(1, g.org), legacy_gen.id(5, g.s),
-           CASE WHEN w % 100 = 1 THEN legacy_gen.id(57005, w) WHEN w % 5 = 0 AND g.j % 10 < 6 THEN legacy_gen.client(g.j) ELSE legacy_gen.id(2, g.j) END,
+           CASE WHEN w % 100 = 1 THEN legacy_gen.id(57005, w) WHEN w % 5 = 0 THEN legacy_gen.client(g.j) ELSE legacy_gen.id(2, g.j) END,
            1 + w % 6,
            CASE WHEN w % 100 = 9 THEN 'parked' ELSE (ARRAY['waiting', 'waiting', 'promoted', 'expired', 'cancelled', 'Waiting'])[w % 6 + 1] END,
            cutover - (w % 100) * interval '1 hour', NULL
@@ -228,11 +228,11 @@ BEGIN
 
     INSERT INTO legacy.customer_notes (id, organization_id, customer_id, client_id, content, created_by, created_at)
     SELECT legacy_gen.id(13, k), legacy_gen.id(1, j % n_org + 1),
-           CASE WHEN k % 100 = 1 THEN legacy_gen.id(57005, k) WHEN k % 100 = 2 AND j % 10 < 6 THEN legacy_gen.id(2, j + n_org) WHEN j % 10 >= 6 THEN legacy_gen.id(2, j) END,
+           CASE WHEN k % 100 = 1 THEN legacy_gen.id(57005, k) WHEN k % 100 = 2 THEN legacy_gen.id(2, j + n_org) WHEN j % 10 >= 6 THEN legacy_gen.id(2, j) END,
            CASE WHEN j % 10 < 6 AND k % 100 <> 1 THEN legacy_gen.client(j) END,
            CASE WHEN k % 100 = 50 THEN '  ' ELSE 'Note ' || k END, NULL, cutover - (k % 500) * interval '1 hour'
     FROM (SELECT k, 1 + (k * 7919) % (n - 1) AS j FROM generate_series(1, n_note) k) x;
 
-    RETURN format('generated scale %s: %s organizations, %s leads, %s+ clients, %s sessions, %s bookings, %s class_bookings',
-                  scale, n_org, n, (n * 6) / 10, n_sess, n_bk, n_cb);
+    RETURN format('generated scale %s: %s organizations, %s leads, %s clients, %s sessions, %s bookings, %s class_bookings',
+                  scale, n_org, n, n + n / 100, n_sess, n_bk, n_cb);
 END $$;
