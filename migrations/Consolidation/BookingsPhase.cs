@@ -88,40 +88,58 @@ internal static class BookingsPhase
         FROM {legacy}.class_waitlists w JOIN uc_booking u ON u.src = 'class_waitlists' AND u.id = w.id WHERE u.reason IS NOT NULL;
         """;
 
-    // keeper: the most advanced row of the customer in the session, then the earliest.
+    // keeper: the most advanced row of the customer in the session, then the earliest. Only the
+    // (few) groups with more than one row are sorted; every other row is its own keeper.
     private const string Duplicates = """
+        CREATE TEMP TABLE uc_dup_group ON COMMIT DROP AS
+        SELECT customer_id, session_id FROM uc_booking WHERE reason IS NULL
+        GROUP BY customer_id, session_id HAVING count(*) > 1;
         CREATE TEMP TABLE uc_keep ON COMMIT DROP AS
         SELECT b.bk,
                first_value(b.bk) OVER by_advance AS keeper_bk,
                first_value(b.pay_membership) OVER by_payment AS pay_membership,
                first_value(b.pay_pack) OVER by_payment AS pay_pack
         FROM uc_booking b
+        JOIN uc_dup_group d ON d.customer_id = b.customer_id AND d.session_id = b.session_id
         WHERE b.reason IS NULL
         WINDOW by_advance AS (PARTITION BY b.customer_id, b.session_id
                               ORDER BY b.advance, b.created_at NULLS FIRST, b.src_order, b.id),
                by_payment AS (PARTITION BY b.customer_id, b.session_id
                               ORDER BY (b.pay_membership IS NULL AND b.pay_pack IS NULL), b.advance,
                                        b.created_at NULLS FIRST, b.src_order, b.id);
+        ALTER TABLE uc_keep ADD PRIMARY KEY (bk);
         ANALYZE uc_keep;
         """;
 
     // Waitlisted survivors are renumbered 1..n per session, in legacy position then added order.
+    // A survivor whose id an earlier legacy table also uses (ids copied between tables) gets a fresh one.
     private const string Survivors = """
+        CREATE TEMP TABLE uc_id_clash ON COMMIT DROP AS
+        SELECT id, min(src_order) AS first_src FROM uc_booking WHERE reason IS NULL GROUP BY id HAVING count(*) > 1;
+        CREATE TEMP TABLE uc_wait_position ON COMMIT DROP AS
+        SELECT b.bk, row_number() OVER (PARTITION BY b.session_id
+                                        ORDER BY b.position NULLS LAST, b.created_at NULLS FIRST, b.src_order, b.id) AS position
+        FROM uc_booking b LEFT JOIN uc_keep k ON k.bk = b.bk
+        WHERE b.reason IS NULL AND b.status = 'waitlisted' AND (k.bk IS NULL OR k.keeper_bk = b.bk);
         CREATE TEMP TABLE uc_target ON COMMIT DROP AS
-        SELECT b.bk,
-               CASE WHEN row_number() OVER (PARTITION BY b.id ORDER BY b.src_order) > 1 THEN gen_random_uuid() ELSE b.id END AS id,
-               b.org_id, b.customer_id, b.session_id, b.status, k.pay_membership, k.pay_pack,
-               CASE WHEN b.status = 'waitlisted' THEN
-                   row_number() OVER (PARTITION BY b.session_id, b.status = 'waitlisted'
-                                      ORDER BY b.position NULLS LAST, b.created_at NULLS FIRST, b.src_order, b.id) END AS waitlist_position,
-               coalesce(b.booked_at, {cutover}) AS booked_at,
-               CASE WHEN b.status = 'cancelled' THEN b.cancelled_at END AS cancelled_at,
-               CASE WHEN b.status = 'attended' THEN b.attended_at END AS checked_in_at,
-               b.status IN ('confirmed', 'attended', 'no_show')
-                   AND (k.pay_membership IS NOT NULL OR k.pay_pack IS NOT NULL) AS charged
-        FROM uc_booking b JOIN uc_keep k ON k.bk = b.bk
-        WHERE k.keeper_bk = b.bk;
-        ALTER TABLE uc_target ADD PRIMARY KEY (bk);
+        SELECT x.*,
+               x.status IN ('confirmed', 'attended', 'no_show') AND (x.pay_membership IS NOT NULL OR x.pay_pack IS NOT NULL) AS charged
+        FROM (
+            SELECT b.bk,
+                   CASE WHEN c.id IS NOT NULL AND b.src_order > c.first_src THEN gen_random_uuid() ELSE b.id END AS id,
+                   b.org_id, b.customer_id, b.session_id, b.status,
+                   CASE WHEN k.bk IS NULL THEN b.pay_membership ELSE k.pay_membership END AS pay_membership,
+                   CASE WHEN k.bk IS NULL THEN b.pay_pack ELSE k.pay_pack END AS pay_pack,
+                   w.position AS waitlist_position,
+                   coalesce(b.booked_at, {cutover}) AS booked_at,
+                   CASE WHEN b.status = 'cancelled' THEN b.cancelled_at END AS cancelled_at,
+                   CASE WHEN b.status = 'attended' THEN b.attended_at END AS checked_in_at
+            FROM uc_booking b
+            LEFT JOIN uc_keep k ON k.bk = b.bk
+            LEFT JOIN uc_id_clash c ON c.id = b.id
+            LEFT JOIN uc_wait_position w ON w.bk = b.bk
+            WHERE b.reason IS NULL AND (k.bk IS NULL OR k.keeper_bk = b.bk)
+        ) x;
         ANALYZE uc_target;
         """;
 
@@ -131,18 +149,25 @@ internal static class BookingsPhase
         SELECT id, org_id, customer_id, session_id, status,
                CASE WHEN pay_membership IS NOT NULL THEN 'membership' WHEN pay_pack IS NOT NULL THEN 'pack' ELSE 'legacy_unknown' END,
                pay_membership, pay_pack, charged, waitlist_position, 'legacy', NULL, booked_at, cancelled_at, checked_in_at, NULL
-        FROM uc_target;
+        FROM uc_target
+        ORDER BY id;
         """;
 
     private const string Ledger = """
         INSERT INTO credit_ledger (id, organization_id, customer_id, booking_id, membership_id, pack_id, delta, reason, at)
-        SELECT gen_random_uuid(), org_id, customer_id, id, pay_membership, pay_pack, -1, 'legacy_import', booked_at
-        FROM uc_target WHERE charged;
+        SELECT * FROM (
+            SELECT gen_random_uuid() AS id, org_id, customer_id, id AS booking_id, pay_membership, pay_pack, -1, 'legacy_import', booked_at
+            FROM uc_target WHERE charged) l
+        ORDER BY l.id;
         """;
 
     private const string IdMap = """
         INSERT INTO legacy_id_map (source_table, legacy_id, target_table, target_id, outcome)
-        SELECT b.src, b.id, 'bookings', t.id, CASE WHEN k.keeper_bk = b.bk THEN 'migrated' ELSE 'merged' END
-        FROM uc_booking b JOIN uc_keep k ON k.bk = b.bk JOIN uc_target t ON t.bk = k.keeper_bk;
+        SELECT b.src, b.id, 'bookings', t.id, CASE WHEN t.bk = b.bk THEN 'migrated' ELSE 'merged' END
+        FROM uc_booking b
+        LEFT JOIN uc_keep k ON k.bk = b.bk
+        JOIN uc_target t ON t.bk = coalesce(k.keeper_bk, b.bk)
+        WHERE b.reason IS NULL
+        ORDER BY b.src, b.id;
         """;
 }

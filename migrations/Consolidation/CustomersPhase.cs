@@ -49,19 +49,22 @@ internal static class CustomersPhase
                CASE WHEN c.name_pair IS NULL THEN '' ELSE left(split_part(c.name_pair, E'\x1f', 2), 100) END,
                c.email, c.phone, left(coalesce(c.source, 'legacy'), 50), left(c.notes, 4000), s.status, NULL,
                coalesce(c.created_at, {"{cutover}"}), coalesce(c.updated_at, c.created_at, {"{cutover}"})
-        FROM uc_customer c JOIN uc_customer_status s ON s.id = c.id;
+        FROM uc_customer c JOIN uc_customer_status s ON s.id = c.id
+        ORDER BY c.id;
         """;
 
     private const string History = """
         INSERT INTO customer_status_changes (id, customer_id, organization_id, "from", "to", cause, at)
-        SELECT gen_random_uuid(), c.id, c.org_id, NULL, s.status, 'consolidated', {cutover}
-        FROM uc_customer c JOIN uc_customer_status s ON s.id = c.id;
+        SELECT * FROM (
+            SELECT gen_random_uuid() AS id, c.id AS customer_id, c.org_id, NULL, s.status, 'consolidated', {cutover}
+            FROM uc_customer c JOIN uc_customer_status s ON s.id = c.id) h
+        ORDER BY h.id;
         """;
 
     private const string IdMap = """
         INSERT INTO legacy_id_map (source_table, legacy_id, target_table, target_id, outcome)
-        SELECT p.src, p.id, 'customers', c.id,
-               CASE WHEN p.id = c.rep_id AND p.src = c.rep_src THEN 'migrated' ELSE 'merged' END
-        FROM uc_person p JOIN uc_group g ON g.idx = p.idx JOIN uc_customer c ON c.root = g.root;
+        SELECT p.src, p.id, 'customers', c.id, CASE WHEN p.seniority = 1 THEN 'migrated' ELSE 'merged' END
+        FROM uc_ranked p JOIN uc_customer c ON c.root = p.root
+        ORDER BY p.src, p.id;
         """;
 }

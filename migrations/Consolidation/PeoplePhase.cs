@@ -88,50 +88,54 @@ internal static class PeoplePhase
         ) e WHERE a <> b;
         """;
 
-    // Field values: a client's wins over a lead's, a newer row's over an older one's ("pref" order).
+    // pref orders a group's rows for field values (a client's wins over a lead's, a newer row's over
+    // an older one's); seniority for the id (oldest client, else oldest lead). Fields are then picked
+    // by min() over "rank || value" in one hash aggregate, instead of one sort per field and group.
     private const string Groups = """
-        CREATE TEMP TABLE uc_customer ON COMMIT DROP AS
-        SELECT g.root, p.org_id,
-               (array_agg(p.id ORDER BY p.is_client DESC, p.created_at ASC NULLS FIRST, p.id))[1] AS rep_id,
-               (array_agg(p.src ORDER BY p.is_client DESC, p.created_at ASC NULLS FIRST, p.id))[1] AS rep_src,
-               (array_agg(p.first_name || E'\x1f' || p.last_name ORDER BY p.is_client DESC, p.created_at DESC NULLS LAST, p.id DESC)
-                    FILTER (WHERE p.first_name <> '' OR p.last_name <> ''))[1] AS name_pair,
-               (array_agg(p.email_key ORDER BY p.is_client DESC, p.created_at DESC NULLS LAST, p.id DESC)
-                    FILTER (WHERE p.email_key IS NOT NULL AND length(p.email_key) <= 254))[1] AS email,
-               (array_agg(coalesce(ph.e164, p.phone) ORDER BY p.is_client DESC, p.created_at DESC NULLS LAST, p.id DESC)
-                    FILTER (WHERE p.phone IS NOT NULL AND length(coalesce(ph.e164, p.phone)) <= 32))[1] AS phone,
-               (array_agg(p.source ORDER BY p.is_client DESC, p.created_at DESC NULLS LAST, p.id DESC)
-                    FILTER (WHERE p.source IS NOT NULL))[1] AS source,
-               (array_agg(p.notes ORDER BY p.is_client DESC, p.created_at DESC NULLS LAST, p.id DESC)
-                    FILTER (WHERE p.notes IS NOT NULL))[1] AS notes,
-               min(p.created_at) AS created_at,
-               max(p.updated_at) AS updated_at,
-               bool_or(p.is_client) AS has_client,
-               coalesce(bool_and(coalesce(p.status = 'archived', false)) FILTER (WHERE p.is_client), false) AS all_clients_archived,
-               bool_or(NOT p.is_client AND coalesce(p.status = 'trial', false)) AS trial_lead,
-               bool_or(NOT p.is_client AND coalesce(p.status = 'lost', false)) AS lost_lead
+        CREATE TEMP TABLE uc_ranked ON COMMIT DROP AS
+        SELECT p.idx, g.root, p.org_id, p.id, p.src, p.is_client, p.first_name, p.last_name, p.email_key,
+               coalesce(ph.e164, p.phone) AS phone, p.source, p.notes, p.status, p.created_at, p.updated_at,
+               lpad(row_number() OVER (PARTITION BY g.root ORDER BY p.is_client DESC, p.created_at DESC NULLS LAST, p.id DESC)::text, 10, '0')
+                   COLLATE "C" AS pref,
+               row_number() OVER (PARTITION BY g.root ORDER BY p.is_client DESC, p.created_at ASC NULLS FIRST, p.id) AS seniority
         FROM uc_person p
         JOIN uc_group g ON g.idx = p.idx
-        LEFT JOIN uc_phone ph ON ph.org_id = p.org_id AND ph.raw = p.phone
-        GROUP BY g.root, p.org_id;
+        LEFT JOIN uc_phone ph ON ph.org_id = p.org_id AND ph.raw = p.phone;
+        CREATE TEMP TABLE uc_group_fields ON COMMIT DROP AS
+        SELECT root, org_id,
+               (min(id::text) FILTER (WHERE seniority = 1))::uuid AS rep_id,
+               substr(min(pref || first_name || E'\x1f' || last_name) FILTER (WHERE first_name <> '' OR last_name <> ''), 11) AS name_pair,
+               substr(min(pref || email_key) FILTER (WHERE email_key IS NOT NULL AND length(email_key) <= 254), 11) AS email,
+               substr(min(pref || phone) FILTER (WHERE phone IS NOT NULL AND length(phone) <= 32), 11) AS phone,
+               substr(min(pref || source) FILTER (WHERE source IS NOT NULL), 11) AS source,
+               substr(min(pref || notes) FILTER (WHERE notes IS NOT NULL), 11) AS notes,
+               min(created_at) AS created_at,
+               max(updated_at) AS updated_at,
+               bool_or(is_client) AS has_client,
+               coalesce(bool_and(coalesce(status = 'archived', false)) FILTER (WHERE is_client), false) AS all_clients_archived,
+               bool_or(NOT is_client AND coalesce(status = 'trial', false)) AS trial_lead,
+               bool_or(NOT is_client AND coalesce(status = 'lost', false)) AS lost_lead
+        FROM uc_ranked
+        GROUP BY root, org_id;
         """;
 
+    // A lead-only group whose id a client group in another organization also holds (ids copied
+    // between tables) gets a fresh id; its legacy ids still map to it.
     private const string CustomerIds = """
-        ALTER TABLE uc_customer ADD COLUMN id uuid;
-        UPDATE uc_customer SET id = rep_id;
-        -- A lead-only group whose id a client group in another organization also holds (ids copied
-        -- between tables) gets a fresh id; its legacy ids still map to it.
-        UPDATE uc_customer c SET id = gen_random_uuid()
-        WHERE NOT c.has_client AND EXISTS (SELECT 1 FROM uc_customer d WHERE d.rep_id = c.rep_id AND d.has_client);
+        CREATE TEMP TABLE uc_customer ON COMMIT DROP AS
+        SELECT f.*,
+               CASE WHEN NOT f.has_client AND EXISTS (SELECT 1 FROM uc_group_fields d WHERE d.rep_id = f.rep_id AND d.has_client)
+                    THEN gen_random_uuid() ELSE f.rep_id END AS id
+        FROM uc_group_fields f;
         ALTER TABLE uc_customer ADD PRIMARY KEY (id);
         CREATE UNIQUE INDEX ON uc_customer (root);
         ANALYZE uc_customer;
         CREATE TEMP TABLE uc_lead_ref ON COMMIT DROP AS
-        SELECT p.id, c.id AS customer_id, c.org_id FROM uc_person p JOIN uc_group g ON g.idx = p.idx JOIN uc_customer c ON c.root = g.root
+        SELECT p.id, c.id AS customer_id, c.org_id FROM uc_ranked p JOIN uc_customer c ON c.root = p.root
         WHERE NOT p.is_client;
         ALTER TABLE uc_lead_ref ADD PRIMARY KEY (id);
         CREATE TEMP TABLE uc_client_ref ON COMMIT DROP AS
-        SELECT p.id, c.id AS customer_id, c.org_id FROM uc_person p JOIN uc_group g ON g.idx = p.idx JOIN uc_customer c ON c.root = g.root
+        SELECT p.id, c.id AS customer_id, c.org_id FROM uc_ranked p JOIN uc_customer c ON c.root = p.root
         WHERE p.is_client;
         ALTER TABLE uc_client_ref ADD PRIMARY KEY (id);
         ANALYZE uc_lead_ref;

@@ -76,13 +76,10 @@ internal static class ReportPhase
 
     // Rows in different same-person groups that share a normalised phone.
     private const string PossibleDuplicates = """
-        SELECT c.org_id, coalesce(ph.e164, p.phone) AS phone, array_agg(DISTINCT c.id ORDER BY c.id) AS customers
-        FROM uc_person p
-        JOIN uc_group g ON g.idx = p.idx
-        JOIN uc_customer c ON c.root = g.root
-        LEFT JOIN uc_phone ph ON ph.org_id = p.org_id AND ph.raw = p.phone
+        SELECT c.org_id, p.phone, array_agg(DISTINCT c.id ORDER BY c.id) AS customers
+        FROM uc_ranked p JOIN uc_customer c ON c.root = p.root
         WHERE p.phone IS NOT NULL
-        GROUP BY c.org_id, coalesce(ph.e164, p.phone)
+        GROUP BY c.org_id, p.phone
         HAVING count(DISTINCT c.id) > 1
         ORDER BY 1, 2
         """;
