@@ -37,7 +37,7 @@ internal static partial class ConsolidateCommand
                 output.Write(report.ToText());
                 if (run.ReportPath is { } path && result.Outcome != ConsolidationOutcome.AlreadyConsolidated)
                 {
-                    await File.WriteAllTextAsync(path, report.ToJson(), CancellationToken.None);
+                    await File.WriteAllTextAsync(path, result.ReportJson ?? report.ToJson(), CancellationToken.None);
                     output.WriteLine($"JSON report written to {path}");
                 }
             }

@@ -13,7 +13,17 @@ internal enum ConsolidationOutcome
     Unbalanced,
 }
 
-internal sealed record ConsolidationResult(ConsolidationOutcome Outcome, string Message, ConsolidationReport? Report = null);
+internal sealed record ConsolidationResult(ConsolidationOutcome Outcome, string Message, ConsolidationReport? Report = null)
+{
+    private string? _reportJson;
+
+    /// <summary>Serialised once: at scale the lists of findings make it tens of megabytes.</summary>
+    public string? ReportJson
+    {
+        get => _reportJson ??= Report?.ToJson();
+        init => _reportJson = value;
+    }
+}
 
 /// <summary>
 /// The whole fold in one transaction on one connection: every phase writes through it, so a crash,
@@ -81,6 +91,7 @@ internal static class Consolidator
             return new ConsolidationResult(ConsolidationOutcome.DryRun, "Dry run: everything was rolled back, the target is unchanged.", report);
         }
 
+        var json = report.ToJson();
         await using (var run = new NpgsqlCommand(
             """
             INSERT INTO consolidation_runs (id, started_at, finished_at, cutover, legacy_schema, report)
@@ -90,11 +101,11 @@ internal static class Consolidator
             run.Parameters.AddWithValue(startedAt);
             run.Parameters.AddWithValue(options.Cutover);
             run.Parameters.AddWithValue(options.LegacySchema);
-            run.Parameters.AddWithValue(report.ToJson());
+            run.Parameters.AddWithValue(json);
             await run.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
-        return new ConsolidationResult(ConsolidationOutcome.Committed, "Committed.", report);
+        return new ConsolidationResult(ConsolidationOutcome.Committed, "Committed.", report) { ReportJson = json };
     }
 
     private static async Task<ConsolidationResult?> CheckTargetAsync(PhaseContext context, CancellationToken cancellationToken)

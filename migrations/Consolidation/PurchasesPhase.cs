@@ -43,7 +43,7 @@ internal static class PurchasesPhase
                    m.end_date, m.end_date IS NULL OR m.end_date >= o.cutover_day AS running,
                    coalesce(m.created_at, {"{cutover}"}) AS created_at,
                    m.cancellation_date::timestamp AT TIME ZONE o.time_zone AS cancelled_at,
-                   m.classes_used_this_period AS legacy_used, o.time_zone, o.cutover_day
+                   m.classes_used_this_period AS legacy_used, m.updated_at, o.time_zone, o.cutover_day
             FROM {"{legacy}"}.customer_memberships m
             {CustomerResolution.Joins("m.client_id", "m.customer_id")}
             LEFT JOIN uc_org o ON o.id = {CustomerResolution.Organization}
@@ -83,6 +83,8 @@ internal static class PurchasesPhase
         ANALYZE uc_pack;
         """;
 
+    // A paused membership gets an open pause (the domain resumes by closing it), from its last
+    // legacy update, the only date the old system kept.
     private const string WriteMemberships = """
         INSERT INTO consolidation_quarantine (source_table, legacy_id, reason, "row")
         SELECT 'customer_memberships', m.id, u.reason, to_jsonb(m)
@@ -90,8 +92,11 @@ internal static class PurchasesPhase
         INSERT INTO memberships (id, organization_id, customer_id, plan_id, class_type_ids, is_trial, start_date, end_date,
                                  status, created_at, cancelled_at, allowance_classes, allowance_period, pauses)
         SELECT id, org_id, customer_id, plan_id, '{}', st = 'trial', start_date, end_date,
-               status, created_at, cancelled_at, classes, allowance_period, NULL
-        FROM uc_membership WHERE reason IS NULL;
+               status, created_at, cancelled_at, classes, allowance_period,
+               CASE WHEN status = 'paused' THEN jsonb_build_array(jsonb_build_object(
+                   'From', greatest(start_date, coalesce((updated_at AT TIME ZONE time_zone)::date, start_date)), 'Until', NULL)) END
+        FROM uc_membership WHERE reason IS NULL
+        ORDER BY id;
         INSERT INTO legacy_id_map (source_table, legacy_id, target_table, target_id, outcome)
         SELECT 'customer_memberships', id, 'memberships', id, 'migrated' FROM uc_membership WHERE reason IS NULL;
         """;

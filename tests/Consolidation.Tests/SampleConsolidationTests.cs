@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Migrations.Consolidation;
 using static UnifiedCustomers.Consolidation.Tests.SampleIds;
 
@@ -234,6 +235,22 @@ public sealed class SampleConsolidationTests(SampleFixture fixture) : IClassFixt
         var plans = await _db.QueryAsync("SELECT allowance_period, allowance_classes FROM membership_plans ORDER BY id",
             r => (r.GetString(0), r.IsDBNull(1) ? (int?)null : r.GetInt32(1)));
         plans.Should().Equal(("unlimited", null), ("unlimited", null), ("month", 8), ("term", 4), ("unlimited", null), ("term", 6));
+    }
+
+    [Fact]
+    public async Task MigratedRows_LoadThroughTheDomainModel()
+    {
+        await using var db = _db.CreateDbContext();
+        (await db.Customers.CountAsync()).Should().Be(29);
+        (await db.Bookings.CountAsync()).Should().Be(25);
+        (await db.ClassPacks.CountAsync()).Should().Be(6);
+        (await db.MembershipPlans.CountAsync()).Should().Be(6);
+        var memberships = await db.Memberships.ToListAsync();
+        memberships.Should().HaveCount(10);
+        var paused = memberships.Single(m => m.Id == M(7));
+        paused.Pauses.Should().ContainSingle().Which.Until.Should().BeNull();
+        paused.Resume(new DateOnly(2026, 6, 1)).IsSuccess.Should().BeTrue();
+        memberships.Single(m => m.Id == M(2)).IsTrial.Should().BeTrue();
     }
 
     [Fact]
