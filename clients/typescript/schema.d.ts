@@ -704,7 +704,7 @@ export interface components {
             content: string;
         };
         /** @enum {unknown} */
-        AllowancePeriod: "unlimited" | "week" | "month" | "term";
+        AllowancePeriod: "unlimited" | "week" | "month" | "term" | "year";
         ArchiveCustomerRequest: {
             reason?: null | string;
         };
@@ -1052,6 +1052,8 @@ export interface components {
             notesMoved: number;
             /** Format: int32 */
             ledgerEntriesMoved: number;
+            /** Format: int32 */
+            standingBookingsMoved: number;
         };
         OccurrenceOutcome: {
             /** Format: date */
