@@ -1052,6 +1052,8 @@ export interface components {
             notesMoved: number;
             /** Format: int32 */
             ledgerEntriesMoved: number;
+            /** Format: int32 */
+            standingBookingsMoved: number;
         };
         OccurrenceOutcome: {
             /** Format: date */
