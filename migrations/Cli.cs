@@ -8,6 +8,7 @@ internal static class Cli
           dotnet run --project migrations -- seed-demo --connection "<connection string>"
           dotnet run --project migrations -- seed-demo-api-key --connection "<connection string>" --key-file <path>
           dotnet run --project migrations -- create-api-key --connection "<connection string>" --organization <slug> --name <name>
+          dotnet run --project migrations -- revoke-api-key --connection "<connection string>" --prefix <uc_live_xxxxxxxx>
           dotnet run --project migrations -- consolidate --connection "<connection string>"
               [--legacy-schema legacy] [--cutover 2026-06-01T00:00:00Z] [--dry-run] [--report report.json]
             Folds the legacy tables into the unified model in one transaction (see README, "Legacy consolidation").
@@ -51,6 +52,16 @@ internal static class Cli
                     Console.Error.WriteLine($"API key '{name}' for '{slug}' (shown once; only its hash is stored):");
                     Console.WriteLine(key);
                 }
+                return 0;
+            case "revoke-api-key":
+                if (connection is null || options.Get("prefix") is not { Length: > 0 } prefix)
+                    return Fail("revoke-api-key needs --connection \"<connection string>\" --prefix <uc_live_xxxxxxxx>");
+                await using (var db = Infrastructure.Persistence.AppDbContext.Create(connection))
+                {
+                    if (!await Infrastructure.Access.ApiKeyStore.RevokeAsync(db, prefix, TimeProvider.System.GetUtcNow()))
+                        return Fail($"No API key starts with '{prefix}'.");
+                }
+                Console.WriteLine($"Revoked the API key {prefix}.");
                 return 0;
             case "consolidate":
                 return await Consolidation.ConsolidateCommand.RunAsync(

@@ -3,7 +3,7 @@ using UnifiedCustomers.Infrastructure.Persistence;
 
 namespace UnifiedCustomers.Api.Public;
 
-internal sealed record PublicOrganization(Guid Id, string Name, string Slug, string TimeZone);
+internal sealed record PublicOrganization(Guid Id, string TimeZone);
 
 /// <summary>
 /// Finds the organization a public request names by its slug. organizations has no row-level
@@ -26,7 +26,7 @@ internal sealed class OrganizationDirectory(AppDbContext db)
         var normalized = slug.Trim().ToLowerInvariant();
         return await db.Organizations.AsNoTracking()
             .Where(o => o.Slug == normalized)
-            .Select(o => new PublicOrganization(o.Id, o.Name, o.Slug, o.TimeZone))
+            .Select(o => new PublicOrganization(o.Id, o.TimeZone))
             .FirstOrDefaultAsync(ct);
     }
 }

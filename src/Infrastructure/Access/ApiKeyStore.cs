@@ -35,6 +35,18 @@ internal static class ApiKeyStore
         return await IssueAsync(db, organizationSlug, name, now, ct);
     }
 
+    /// <param name="keyOrPrefix">the key, or its first 16 characters as listed</param>
+    /// <returns>false when no key has that prefix</returns>
+    public static async Task<bool> RevokeAsync(AppDbContext db, string keyOrPrefix, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var prefix = keyOrPrefix.Trim()[..Math.Min(keyOrPrefix.Trim().Length, ApiKey.PrefixLength)];
+        var row = await db.Set<ApiKey>().FirstOrDefaultAsync(k => k.KeyPrefix == prefix, ct);
+        if (row is null) return false;
+        row.Revoke(now);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
     public static async Task<ApiKeyIdentity?> RecogniseAsync(AppDbContext db, string key, CancellationToken ct)
     {
         if (ApiKey.PrefixOf(key) is not { } prefix) return null;

@@ -32,9 +32,7 @@ public sealed class AuthenticationTests(ApiFactory api) : IClassFixture<ApiFacto
         var studio = await api.StudioAsync();
         await using (var db = api.Database.CreateDbContext())
         {
-            var key = db.Set<Infrastructure.Access.ApiKey>().Single(k => k.OrganizationId == studio.Id);
-            key.Revoke(api.Clock.GetUtcNow());
-            await db.SaveChangesAsync();
+            (await Infrastructure.Access.ApiKeyStore.RevokeAsync(db, studio.ApiKey[..16], api.Clock.GetUtcNow())).Should().BeTrue();
         }
 
         await (await studio.GetAsync("/api/v1/customers")).ShouldBeProblem(HttpStatusCode.Unauthorized, "auth.api_key_invalid");
