@@ -25,6 +25,7 @@ api_pid=""
 cleanup() { [[ -n "$api_pid" ]] && kill "$api_pid" 2>/dev/null; scripts/pg stop; }
 trap cleanup EXIT
 psql_db() { local db=$1; shift; psql -h 127.0.0.1 -p "$pg_port" -U postgres -d "$db" -v ON_ERROR_STOP=1 -qAt "$@"; }
+seconds_of() { local start; start=$(date +%s.%N); "$@" >/dev/null; awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }'; }
 
 echo "bench: building (Release)"
 dotnet build src/Api/UnifiedCustomers.Api.csproj -c Release -v quiet -nologo >/dev/null
@@ -58,6 +59,9 @@ ConnectionStrings__Default="$owner" Logging__LogLevel__Default=Warning Logging__
   dotnet src/Api/bin/Release/net10.0/UnifiedCustomers.Api.dll --urls "http://127.0.0.1:$port" >"$results/api.log" 2>&1 &
 api_pid=$!
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 1; done
+# Warm-up (JIT, EF's compiled queries, connection pools) before anything is measured.
+dotnet bench/LoadGenerator/bin/Release/net10.0/LoadGenerator.dll --url "http://127.0.0.1:$port/" --key "$key" \
+  --connection "$owner" --clients 8 --seconds "$seconds" --mix spread >/dev/null
 for mix in spread hot; do
   for clients in $clients_list; do
     reset
@@ -77,11 +81,11 @@ for scale in $scales; do
   db="legacy_bench"
   psql_db postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
   psql_db $db -f ../shared/legacy/schema.sql -f bench/legacy/generate.sql >/dev/null
-  generated=$( { /usr/bin/time -f "%e" psql_db $db -c "SELECT legacy_gen.generate($scale)" >/dev/null; } 2>&1 | tail -n 1)
+  generated=$(seconds_of psql_db $db -c "SELECT legacy_gen.generate($scale)")
   rows=$(psql_db $db -c "SELECT $(for t in $tables; do printf "(SELECT count(*) FROM legacy.%s)+" "$t"; done)0")
   # The floor: the same rows copied once with plain INSERT ... SELECT, in one transaction.
   floor_sql="BEGIN; CREATE SCHEMA floor; $(for t in $tables; do printf "CREATE TABLE floor.%s (LIKE legacy.%s); INSERT INTO floor.%s SELECT * FROM legacy.%s; " "$t" "$t" "$t" "$t"; done) COMMIT;"
-  floor=$( { /usr/bin/time -f "%e" psql_db $db -c "$floor_sql" >/dev/null; } 2>&1 | tail -n 1)
+  floor=$(seconds_of psql_db $db -c "$floor_sql")
   psql_db $db -c "DROP SCHEMA floor CASCADE"
   cs=$(sed "s/Database=unified_customers/Database=$db/" <<<"$owner")
   /usr/bin/time -f "%e %M" -o "$results/time" dotnet "$migrations_dll" consolidate --connection "$cs" \

@@ -30,5 +30,6 @@ public sealed class RosterOfSession : Specification<Booking>
         Where(b => b.OrganizationId == organizationId && b.SessionId == sessionId && (BookingStatuses.HoldingSeat.Contains(b.Status) || b.Status == BookingStatus.Waitlisted));
         OrderBy(b => b.WaitlistPosition);
         OrderBy(b => b.BookedAt);
+        OrderBy(b => b.Id);
     }
 }

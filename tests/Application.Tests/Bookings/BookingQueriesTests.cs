@@ -55,7 +55,11 @@ public sealed class BookingQueriesTests(Backend backend) : IClassFixture<Backend
         var names = new[] { "Ann Able", "Bea Best", "Cal Core", "Dee Deep" };
         var bookings = new List<BookingResponse>();
         foreach (var name in names)
+        {
+            // One minute apart: the roster is in booking order, which a shared instant would leave to chance.
+            backend.Clock.Advance(TimeSpan.FromMinutes(1));
             bookings.Add((await backend.SendAsync(new BookClassCommand(studio.Id, (await studio.CustomerAsync(name)).Id, session.Id, JoinWaitlistIfFull: true))).Value);
+        }
 
         var roster = await backend.SendAsync(new GetSessionRosterQuery(studio.Id, session.Id));
 
@@ -72,9 +76,13 @@ public sealed class BookingQueriesTests(Backend backend) : IClassFixture<Backend
         var member = await studio.CustomerAsync(status: LifecycleStatus.Member);
         var membership = await studio.MembershipAsync(member, new Allowance(AllowancePeriod.Month, 8));
         var pack = await studio.PackAsync(member, 5);
+        // A minute between steps, so the ledger's newest-first order is the order of the steps.
         var first = await backend.SendAsync(new BookClassCommand(studio.Id, member.Id, (await studio.SessionAsync(TimeSpan.FromDays(1))).Id));
+        backend.Clock.Advance(TimeSpan.FromMinutes(1));
         await backend.SendAsync(new BookClassCommand(studio.Id, member.Id, (await studio.SessionAsync(TimeSpan.FromDays(2))).Id, new PaymentChoice(PaymentMethod.Pack, pack.Id)));
+        backend.Clock.Advance(TimeSpan.FromMinutes(1));
         await backend.SendAsync(new CancelBookingCommand(studio.Id, first.Value.Id));
+        backend.Clock.Advance(TimeSpan.FromMinutes(1));
         await backend.SendAsync(new BookClassCommand(studio.Id, member.Id, (await studio.SessionAsync(TimeSpan.FromDays(3))).Id));
 
         var balance = await backend.SendAsync(new GetCustomerBalanceQuery(studio.Id, member.Id));
