@@ -53,6 +53,19 @@ public sealed class SafetyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Refuses_ALegacySchemaThatDoesNotExist()
+    {
+        var error = new StringWriter();
+
+        var exit = await ConsolidateCommand.RunAsync(
+            Migrations.Options.Parse(["--legacy-schema", "legacy_typo"]), _db.ConnectionString, new StringWriter(), error, live: false);
+
+        exit.Should().Be(ConsolidateCommand.Refused);
+        error.ToString().Should().Contain("No legacy tables in schema 'legacy_typo'");
+        (await _db.TargetRowCountAsync()).Should().Be(0);
+    }
+
+    [Fact]
     public async Task KilledMidRun_LeavesTheTargetUnchanged_AndARerunCompletes()
     {
         var legacy = await _db.LegacyChecksumsAsync();
