@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Npgsql;
 
 namespace UnifiedCustomers.Migrations.Consolidation;
 
@@ -53,6 +54,13 @@ internal static partial class ConsolidateCommand
         catch (OperationCanceledException)
         {
             error.WriteLine("Cancelled: the transaction was rolled back, the target is unchanged.");
+            return Failed;
+        }
+        catch (Exception e) when (e is NpgsqlException or IOException or InvalidOperationException)
+        {
+            // The edge of the tool: whatever failed, the one transaction was not committed.
+            error.WriteLine($"Failed: {e.Message}");
+            error.WriteLine("The transaction was rolled back, the target is unchanged; fix the cause and run again.");
             return Failed;
         }
         finally

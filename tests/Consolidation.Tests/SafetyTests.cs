@@ -31,6 +31,35 @@ public sealed class SafetyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DryRun_FromTheCommandLine_PrintsAndWritesTheReport()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"consolidation-{Guid.NewGuid():N}.json");
+        var output = new StringWriter();
+        try
+        {
+            var exit = await ConsolidateCommand.RunAsync(
+                Migrations.Options.Parse(["--cutover", "2026-06-01T00:00:00Z", "--dry-run", "--report", path]),
+                _db.ConnectionString, output, new StringWriter(), live: false);
+
+            exit.Should().Be(0);
+            output.ToString().Should().Contain("people: done").And.Contain("DRY RUN").And.Contain("bookings")
+                .And.Contain("Dry run: everything was rolled back");
+            using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(path));
+            json.RootElement.GetProperty("dryRun").GetBoolean().Should().BeTrue();
+            json.RootElement.GetProperty("balanced").GetBoolean().Should().BeTrue();
+            json.RootElement.GetProperty("cutover").GetString().Should().Be("2026-06-01T00:00:00Z");
+            json.RootElement.GetProperty("tables").GetProperty("bookings").GetProperty("read").GetInt64().Should().Be(6000);
+            json.RootElement.GetProperty("tables").GetProperty("leads").GetProperty("quarantined")
+                .GetProperty("lead_without_organization").GetInt64().Should().BePositive();
+            (await _db.TargetRowCountAsync()).Should().Be(0);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task Refuses_ATargetHoldingCustomersNoRunCreated()
     {
         await _db.ExecuteAsync("""
@@ -50,6 +79,19 @@ public sealed class SafetyTests : IAsyncLifetime
         exit.Should().Be(ConsolidateCommand.Refused);
         error.ToString().Should().Contain("Refusing to consolidate").And.Contain("1 customer(s)");
         (await _db.TargetChecksumsAsync()).Should().BeEquivalentTo(before);
+    }
+
+    [Fact]
+    public async Task Refuses_ALegacySchemaThatDoesNotExist()
+    {
+        var error = new StringWriter();
+
+        var exit = await ConsolidateCommand.RunAsync(
+            Migrations.Options.Parse(["--legacy-schema", "legacy_typo"]), _db.ConnectionString, new StringWriter(), error, live: false);
+
+        exit.Should().Be(ConsolidateCommand.Refused);
+        error.ToString().Should().Contain("No legacy tables in schema 'legacy_typo'");
+        (await _db.TargetRowCountAsync()).Should().Be(0);
     }
 
     [Fact]
