@@ -9,6 +9,10 @@ internal static class Cli
           dotnet run --project migrations -- seed-demo-api-key --connection "<connection string>" --key-file <path>
           dotnet run --project migrations -- create-api-key --connection "<connection string>" --organization <slug> --name <name>
           dotnet run --project migrations -- revoke-api-key --connection "<connection string>" --prefix <uc_live_xxxxxxxx>
+          dotnet run --project migrations -- consolidate --connection "<connection string>"
+              [--legacy-schema legacy] [--cutover 2026-06-01T00:00:00Z] [--dry-run] [--report report.json]
+            Folds the legacy tables into the unified model in one transaction (see README, "Legacy consolidation").
+            Exit codes: 0 done (or already done, or dry run), 1 failed, 2 usage, 3 refused, 4 unbalanced.
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -59,6 +63,9 @@ internal static class Cli
                 }
                 Console.WriteLine($"Revoked the API key {prefix}.");
                 return 0;
+            case "consolidate":
+                return await Consolidation.ConsolidateCommand.RunAsync(
+                    options, connection, Console.Out, Console.Error, live: !Console.IsOutputRedirected);
             default:
                 return Fail(Usage);
         }

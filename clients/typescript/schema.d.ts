@@ -704,7 +704,7 @@ export interface components {
             content: string;
         };
         /** @enum {unknown} */
-        AllowancePeriod: "unlimited" | "week" | "month" | "term";
+        AllowancePeriod: "unlimited" | "week" | "month" | "term" | "year";
         ArchiveCustomerRequest: {
             reason?: null | string;
         };

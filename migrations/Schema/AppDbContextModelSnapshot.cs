@@ -604,7 +604,7 @@ namespace UnifiedCustomers.Migrations.Schema
                         {
                             t.HasCheckConstraint("ck_memberships_allowance", "(allowance_period = 'unlimited' AND allowance_classes IS NULL) OR (allowance_period <> 'unlimited' AND allowance_classes IS NOT NULL AND allowance_classes >= 0)");
 
-                            t.HasCheckConstraint("ck_memberships_allowance_period", "allowance_period IN ('unlimited', 'week', 'month', 'term')");
+                            t.HasCheckConstraint("ck_memberships_allowance_period", "allowance_period IN ('unlimited', 'week', 'month', 'term', 'year')");
 
                             t.HasCheckConstraint("ck_memberships_dates", "end_date IS NULL OR end_date >= start_date");
 
@@ -666,7 +666,7 @@ namespace UnifiedCustomers.Migrations.Schema
                         {
                             t.HasCheckConstraint("ck_membership_plans_allowance", "(allowance_period = 'unlimited' AND allowance_classes IS NULL) OR (allowance_period <> 'unlimited' AND allowance_classes IS NOT NULL AND allowance_classes >= 1)");
 
-                            t.HasCheckConstraint("ck_membership_plans_allowance_period", "allowance_period IN ('unlimited', 'week', 'month', 'term')");
+                            t.HasCheckConstraint("ck_membership_plans_allowance_period", "allowance_period IN ('unlimited', 'week', 'month', 'term', 'year')");
                         });
                 });
 

@@ -65,19 +65,19 @@ public class TestDatabase : IAsyncLifetime
 
     private static async Task<string> EnsureTemplateAsync(NpgsqlConnection server)
     {
-        // Named after the newest migration, so a new migration builds a new template.
-        string latest;
+        // Named after the whole migration set: branches merged later can add migrations older than the newest.
+        string[] migrations;
         await using (var design = AppDbContext.Create(TestServer.ConnectionString))
         {
-            latest = design.Database.GetMigrations().Last();
+            migrations = design.Database.GetMigrations().ToArray();
         }
-        var template = "uc_template_" + latest.ToLowerInvariant();
-        if (template.Length > 63) template = template[..63];
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', migrations))));
+        var template = "uc_template_" + hash[..32];
 
         await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", server) { Parameters = { new() { Value = template } } };
         if (await exists.ExecuteScalarAsync() is null)
         {
-            var building = template[..Math.Min(template.Length, 54)] + "_building";
+            var building = template + "_building";
             await Execute(server, $"DROP DATABASE IF EXISTS \"{building}\" WITH (FORCE)");
             await Execute(server, $"CREATE DATABASE \"{building}\"");
             await SchemaMigrator.UpAsync(With(TestServer.ConnectionString, building));

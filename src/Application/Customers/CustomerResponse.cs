@@ -1,5 +1,4 @@
 using Mapster;
-using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Domain.Customers;
 
 namespace UnifiedCustomers.Application.Customers;
@@ -32,13 +31,4 @@ internal sealed class CustomerMappings : IRegister
         config.NewConfig<CustomerStatusChange, CustomerStatusChangeResponse>();
         config.NewConfig<CustomerNote, CustomerNoteResponse>();
     }
-}
-
-internal static class CustomerQueries
-{
-    /// <summary>Whether another customer who is not archived already uses the (normalised) email.</summary>
-    public static Task<bool> EmailTakenAsync(this IQueryable<Customer> customers, Guid organizationId, string email, Guid exceptCustomerId, CancellationToken ct) =>
-        customers.AnyAsync(
-            c => c.OrganizationId == organizationId && c.Email == email && c.Status != LifecycleStatus.Archived && c.Id != exceptCustomerId,
-            ct);
 }

@@ -6,6 +6,8 @@ public enum AllowancePeriod
     Week,
     Month,
     Term,
+    /// <summary>A calendar year in the studio's zone (legacy yearly plans).</summary>
+    Year,
 }
 
 /// <summary>How many classes a membership covers, and over which period. Usage is always counted from bookings.</summary>

@@ -68,6 +68,7 @@ public sealed class Membership : Entity, ITenantOwned
     {
         AllowancePeriod.Week => (date.AddDays(-(((int)date.DayOfWeek + 6) % 7)), date.AddDays(7 - (((int)date.DayOfWeek + 6) % 7))),
         AllowancePeriod.Month => (new DateOnly(date.Year, date.Month, 1), new DateOnly(date.Year, date.Month, 1).AddMonths(1)),
+        AllowancePeriod.Year => (new DateOnly(date.Year, 1, 1), new DateOnly(date.Year + 1, 1, 1)),
         _ => (StartDate, EndDate?.AddDays(1) ?? DateOnly.MaxValue),
     };
 

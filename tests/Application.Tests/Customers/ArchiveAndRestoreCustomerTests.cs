@@ -85,4 +85,16 @@ public sealed class ArchiveAndRestoreCustomerTests(Backend backend) : IClassFixt
         result.Error!.Code.Should().Be("customer.email_taken");
         (await backend.WithDbAsync(db => db.Customers.SingleAsync(c => c.Id == first.Value.Id))).Status.Should().Be(LifecycleStatus.Archived);
     }
+
+    [Fact]
+    public async Task Restore_ACustomerMergedAway_IsMerged_AndAnUnknownOnesHistoryIsNotFound()
+    {
+        var studio = await Studio.OpenAsync(backend);
+        var survivor = await studio.CustomerAsync("Ros Rowe");
+        var merged = await studio.CustomerAsync("Rosalind Rowe");
+        (await backend.SendAsync(new Application.Customers.MergeCustomers.MergeCustomersCommand(studio.Id, survivor.Id, merged.Id))).IsSuccess.Should().BeTrue();
+
+        (await backend.SendAsync(new RestoreCustomerCommand(studio.Id, merged.Id))).Error!.Code.Should().Be("customer.merged");
+        (await backend.SendAsync(new GetCustomerStatusHistoryQuery(studio.Id, Guid.NewGuid()))).Error!.Code.Should().Be("customer.not_found");
+    }
 }

@@ -120,4 +120,17 @@ public sealed class MembershipSalesTests(Backend backend) : IClassFixture<Backen
         stored.Status.Should().Be(MembershipStatus.Active);
         stored.Pauses.Should().ContainSingle().Which.Until.Should().Be(today.AddDays(7));
     }
+
+    [Fact]
+    public async Task SellOrPause_WithDatesOutOfOrder_FailsValidationByField()
+    {
+        var studio = await Studio.OpenAsync(backend);
+        var today = Today;
+
+        var sell = () => backend.SendAsync(new SellMembershipCommand(studio.Id, Guid.NewGuid(), Guid.NewGuid(), today, today.AddDays(-1)));
+        var pause = () => backend.SendAsync(new PauseMembershipCommand(studio.Id, Guid.NewGuid(), today, today));
+
+        (await sell.Should().ThrowAsync<FluentValidation.ValidationException>()).Which.Errors.Should().OnlyContain(e => e.PropertyName == "EndDate");
+        (await pause.Should().ThrowAsync<FluentValidation.ValidationException>()).Which.Errors.Should().OnlyContain(e => e.PropertyName == "Until");
+    }
 }

@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# The benchmarks, side by side in one run on this machine, written to docs/benchmarks.md:
+#   1. the raw limit: pgbench running the booking transaction as plain SQL;
+#   2. the API: the load generator posting real bookings over loopback, with the same mixes;
+#   3. the consolidation at scale, against a plain INSERT ... SELECT copy of the same rows.
+# usage: bench/run.sh [--quick]     (--quick: short runs and small scales, under 3 minutes)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+repo=$PWD
+
+quick=0; [[ "${1:-}" == "--quick" ]] && quick=1
+if [[ $quick -eq 1 ]]; then seconds=4; scales="0.01 0.05"; clients_list="1 8 32"; customers=2000; else seconds=20; scales="0.25 1"; clients_list="1 8 32"; customers=20000; fi
+spread_sessions=2000
+capacity=1000
+port=${UC_BENCH_PORT:-5090}
+
+command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time; }
+
+# A cluster of its own, with fsync on: these are the numbers a studio would see.
+export UC_PG_STATE="$repo/.pg/bench"
+unset ConnectionStrings__Default
+owner=$(scripts/pg start)
+pg_port=$(cat "$UC_PG_STATE/port")
+api_pid=""
+cleanup() { [[ -n "$api_pid" ]] && kill "$api_pid" 2>/dev/null; scripts/pg stop; }
+trap cleanup EXIT
+psql_db() { local db=$1; shift; psql -h 127.0.0.1 -p "$pg_port" -U postgres -d "$db" -v ON_ERROR_STOP=1 -qAt "$@"; }
+
+echo "bench: building (Release)"
+dotnet build src/Api/UnifiedCustomers.Api.csproj -c Release -v quiet -nologo >/dev/null
+dotnet build bench/LoadGenerator/LoadGenerator.csproj -c Release -v quiet -nologo >/dev/null
+migrations_dll="$repo/migrations/bin/Release/net10.0/UnifiedCustomers.Migrations.dll"
+dotnet "$migrations_dll" up --connection "$owner" >/dev/null
+psql_db unified_customers -v customers=$customers -v spread_sessions=$spread_sessions -v capacity=$capacity -f bench/sql/setup.sql
+key=$(dotnet "$migrations_dll" create-api-key --connection "$owner" --organization bench-studio --name bench 2>/dev/null | tail -n 1)
+
+results=$(mktemp -d)
+sessions_for() { [[ $1 == hot ]] && echo 5 || echo $spread_sessions; }
+checks() { psql_db unified_customers -F ' ' -f bench/sql/checks.sql; }
+reset() { psql_db unified_customers -f bench/sql/reset.sql; }
+
+echo "bench: pgbench, the booking transaction as plain SQL"
+for mix in spread hot; do
+  for clients in $clients_list; do
+    reset
+    out=$(pgbench -h 127.0.0.1 -p "$pg_port" -U postgres -n -f "bench/sql/booking-$mix.pgbench" \
+      -D customers=$customers -D sessions="$(sessions_for $mix)" -c "$clients" -j "$clients" -T "$seconds" unified_customers 2>&1)
+    tps=$(grep -oP 'tps = \K[0-9.]+' <<<"$out" | head -n 1)
+    lat=$(grep -oP 'latency average = \K[0-9.]+' <<<"$out")
+    read -r overbooked negative bookings <<<"$(checks)"
+    echo "$mix $clients $tps $lat $overbooked $negative $bookings" >>"$results/pgbench"
+    echo "  $mix x$clients: $tps tps, avg ${lat} ms, overbooked $overbooked, negative credits $negative"
+  done
+done
+
+echo "bench: the API over loopback"
+ConnectionStrings__Default="$owner" Logging__LogLevel__Default=Warning Logging__Console__FormatterName=simple \
+  dotnet src/Api/bin/Release/net10.0/UnifiedCustomers.Api.dll --urls "http://127.0.0.1:$port" >"$results/api.log" 2>&1 &
+api_pid=$!
+for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 1; done
+for mix in spread hot; do
+  for clients in $clients_list; do
+    reset
+    line=$(dotnet bench/LoadGenerator/bin/Release/net10.0/LoadGenerator.dll --url "http://127.0.0.1:$port/" --key "$key" \
+      --connection "$owner" --clients "$clients" --seconds "$seconds" --mix "$mix")
+    read -r overbooked negative bookings <<<"$(checks)"
+    field() { grep -oP "\"$1\":\K[0-9.]+" <<<"$line"; }
+    echo "$mix $clients $(field throughput) $(field p50) $(field p95) $(field p99) $(field errors) $overbooked $negative $bookings" >>"$results/api"
+    echo "  $mix x$clients: $(field throughput) req/s, p50 $(field p50) p95 $(field p95) p99 $(field p99) ms, errors $(field errors), overbooked $overbooked, negative $negative"
+  done
+done
+kill "$api_pid"; wait "$api_pid" 2>/dev/null || true; api_pid=""
+
+echo "bench: the consolidation at scale"
+tables="organizations leads clients programs class_sessions bookings class_bookings membership_plans customer_memberships class_packages customer_class_packages class_waitlists customer_notes"
+for scale in $scales; do
+  db="legacy_bench"
+  psql_db postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+  psql_db $db -f ../shared/legacy/schema.sql -f bench/legacy/generate.sql >/dev/null
+  generated=$( { /usr/bin/time -f "%e" psql_db $db -c "SELECT legacy_gen.generate($scale)" >/dev/null; } 2>&1 | tail -n 1)
+  rows=$(psql_db $db -c "SELECT $(for t in $tables; do printf "(SELECT count(*) FROM legacy.%s)+" "$t"; done)0")
+  # The floor: the same rows copied once with plain INSERT ... SELECT, in one transaction.
+  floor_sql="BEGIN; CREATE SCHEMA floor; $(for t in $tables; do printf "CREATE TABLE floor.%s (LIKE legacy.%s); INSERT INTO floor.%s SELECT * FROM legacy.%s; " "$t" "$t" "$t" "$t"; done) COMMIT;"
+  floor=$( { /usr/bin/time -f "%e" psql_db $db -c "$floor_sql" >/dev/null; } 2>&1 | tail -n 1)
+  psql_db $db -c "DROP SCHEMA floor CASCADE"
+  cs=$(sed "s/Database=unified_customers/Database=$db/" <<<"$owner")
+  /usr/bin/time -f "%e %M" -o "$results/time" dotnet "$migrations_dll" consolidate --connection "$cs" \
+    --cutover 2026-06-01T00:00:00Z --report "$results/report-$scale.json" >"$results/consolidate-$scale.log" 2>&1
+  read -r wall rss <<<"$(cat "$results/time")"
+  balanced=$(grep -oP '"balanced":\s*\K(true|false)' "$results/report-$scale.json")
+  echo "$scale $rows $generated $floor $wall $((rss / 1024)) $balanced" >>"$results/consolidation"
+  echo "  S=$scale: $rows legacy rows, fold ${wall} s (floor ${floor} s), peak ${rss} KB, balanced $balanced"
+  psql_db postgres -c "DROP DATABASE $db"
+done
+
+# ---------------------------------------------------------------------------------- the report
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "n/a" }'; }
+raw_tps() { awk -v m="$1" -v c="$2" '$1 == m && $2 == c { print $3 }' "$results/pgbench"; }
+{
+  echo "# Benchmarks"
+  echo
+  echo "Produced by \`bench/run.sh$([[ $quick -eq 1 ]] && echo " --quick")\` on $(date -u '+%Y-%m-%d %H:%M UTC'), all figures from this one run."
+  echo
+  echo "## Machine"
+  echo "- $(nproc) cores: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ { print $2 }') GiB memory"
+  echo "- PostgreSQL $(psql_db postgres -c 'SHOW server_version'), fsync on, started by scripts/pg; .NET $(dotnet --version), Release builds"
+  echo "- Data: one studio, $customers customers each with a 1000-credit pack; 'spread' = $spread_sessions sessions, 'hot' = 5 sessions, capacity $capacity each; every run starts from no bookings; ${seconds} s per run"
+  echo
+  echo "## 1. The raw limit: the booking transaction as plain SQL (pgbench)"
+  echo "Lock the customer and the session, check the seat and the double booking, insert the booking, spend a credit, write the ledger row (\`bench/sql/booking-*.pgbench\`)."
+  echo
+  echo "| mix | clients | transactions/s | avg latency (ms) | overbooked sessions | negative credits |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+  while read -r mix clients tps lat over neg _; do echo "| $mix | $clients | $tps | $lat | $over | $neg |"; done <"$results/pgbench"
+  echo
+  echo "## 2. The API: POST /api/v1/bookings over loopback (bench/LoadGenerator)"
+  echo "Each request books a random bench customer into a random session of the mix; 409 (already booked) and 422 (class full) are answers, not errors."
+  echo
+  echo "| mix | clients | requests/s | % of raw | p50 (ms) | p95 (ms) | p99 (ms) | errors | overbooked sessions | negative credits |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  while read -r mix clients rps p50 p95 p99 errors over neg _; do
+    echo "| $mix | $clients | $rps | $(ratio "$rps" "$(raw_tps "$mix" "$clients")") | $p50 | $p95 | $p99 | $errors | $over | $neg |"
+  done <"$results/api"
+  echo
+  echo "Goals: at least 50% of the raw limit at 32 clients spread; p99 at most 50 ms at 8 clients; hot sessions exact (0 overbooked, 0 negative) and at least 25% of their raw limit."
+  echo
+  echo "## 3. The consolidation at scale"
+  echo "Legacy data from \`bench/legacy/generate.sql\` (scale 1: 10 organizations, 500k leads, 505k clients, 3M bookings, 1M class bookings, ...). The floor is a plain \`INSERT ... SELECT\` copy of the same legacy tables in one transaction."
+  echo
+  echo "| scale | legacy rows | fold (s) | floor (s) | fold / floor | peak memory (MB) | balanced |"
+  echo "| ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+  while read -r scale rows _ floor wall rss balanced; do
+    echo "| $scale | $rows | $wall | $floor | $(awk -v a="$wall" -v b="$floor" 'BEGIN { printf "%.1f×", a / b }') | $rss | $balanced |"
+  done <"$results/consolidation"
+  echo
+  echo "Goals: scale 1 under 5 minutes, within 3× the floor, peak memory under 300 MB and about flat from scale 0.25 to 1."
+  echo
+  echo "## Reproduce"
+  echo '```bash'
+  echo "bench/run.sh            # the full run (scales 0.25 and 1, 20 s per load run)"
+  echo "bench/run.sh --quick    # under 3 minutes (scales 0.01 and 0.05, 4 s per load run)"
+  echo '```'
+} >docs/benchmarks.md
+echo "bench: wrote docs/benchmarks.md"

@@ -1,0 +1,173 @@
+namespace UnifiedCustomers.Migrations.Consolidation;
+
+/// <summary>
+/// legacy bookings, class_bookings and class_waitlists become bookings. Each row gets a quarantine
+/// reason (the README's order) or a customer and a session; per customer and session one booking
+/// remains (the most advanced, then the earliest) and the others are merged into it. The survivor
+/// keeps its own payment reference, else the first one among the rows merged into it, so a
+/// consumption recorded on either legacy table is not lost.
+/// </summary>
+internal static class BookingsPhase
+{
+    public static async Task RunAsync(PhaseContext context, CancellationToken cancellationToken)
+    {
+        context.Progress.PhaseStarted("bookings");
+        await context.ExecuteAsync("read", Read, cancellationToken);
+        await context.ExecuteAsync("quarantine", Quarantine, cancellationToken);
+        await context.ExecuteAsync("duplicates", Duplicates, cancellationToken);
+        await context.ExecuteAsync("survivors", Survivors, cancellationToken);
+        await context.ExecuteAsync("insert", Insert, cancellationToken);
+        await context.ExecuteAsync("credit ledger", Ledger, cancellationToken);
+        await context.ExecuteAsync("id map", IdMap, cancellationToken);
+        context.Progress.PhaseDone();
+    }
+
+    private static readonly string Read = $"""
+        CREATE TEMP TABLE uc_booking ON COMMIT DROP AS
+        SELECT (row_number() OVER ())::bigint AS bk, y.*,
+               CASE WHEN y.session_id IS NULL THEN CASE WHEN y.appointment THEN 'appointment_booking' ELSE 'no_class_session' END
+                    WHEN y.customer_reason IS NOT NULL THEN y.customer_reason
+                    WHEN y.session_org IS NULL THEN 'orphan_session'
+                    WHEN y.status IS NULL THEN 'unknown_status'
+                    WHEN y.session_org <> y.org_id THEN 'organization_mismatch' END AS reason,
+               CASE y.status WHEN 'attended' THEN 1 WHEN 'no_show' THEN 2 WHEN 'confirmed' THEN 3
+                             WHEN 'waitlisted' THEN 4 ELSE 5 END AS advance
+        FROM (
+            SELECT x.src_order, x.src, x.id, x.session_id, x.position, x.created_at, x.booked_at, x.cancelled_at, x.attended_at,
+                   x.appointment,
+                   {CustomerResolution.Customer} AS customer_id, {CustomerResolution.Organization} AS org_id,
+                   {CustomerResolution.Reason} AS customer_reason,
+                   s.org_id AS session_org,
+                   CASE WHEN x.src = 'class_waitlists' THEN
+                            CASE x.legacy_status WHEN 'waiting' THEN 'waitlisted' WHEN 'promoted' THEN 'cancelled'
+                                                 WHEN 'expired' THEN 'cancelled' WHEN 'cancelled' THEN 'cancelled' END
+                        ELSE
+                            CASE x.legacy_status WHEN 'confirmed' THEN 'confirmed' WHEN 'booked' THEN 'confirmed'
+                                                 WHEN 'pending' THEN 'confirmed' WHEN 'cancelled' THEN 'cancelled'
+                                                 WHEN 'attended' THEN 'attended' WHEN 'completed' THEN 'attended'
+                                                 WHEN 'no_show' THEN 'no_show' WHEN 'waitlist' THEN 'waitlisted'
+                                                 WHEN 'waitlisted' THEN 'waitlisted' END
+                   END AS status,
+                   pm.id AS pay_membership,
+                   CASE WHEN pm.id IS NULL THEN pp.id END AS pay_pack
+            FROM (
+                SELECT 1 AS src_order, 'bookings'::text AS src, b.id, b.class_session_id AS session_id,
+                       b.customer_id, b.client_id, NULL::uuid AS membership_id, NULL::uuid AS package_id,
+                       pg_temp.uc_norm(coalesce(pg_temp.uc_text(b.booking_status), b.status)) AS legacy_status,
+                       (pg_temp.uc_text(b.attendee_name) IS NOT NULL OR pg_temp.uc_text(b.attendee_email) IS NOT NULL
+                        OR b.start_time IS NOT NULL) AS appointment,
+                       NULL::int AS position, b.created_at, b.created_at AS booked_at, b.cancelled_at, b.attended_at
+                FROM {"{legacy}"}.bookings b
+                UNION ALL
+                SELECT 2, 'class_bookings', c.id, c.class_session_id, c.customer_id, c.client_id, c.membership_id, c.package_id,
+                       pg_temp.uc_norm(c.booking_status), false, NULL, c.created_at, coalesce(c.booked_at, c.created_at),
+                       c.cancelled_at, c.attended_at
+                FROM {"{legacy}"}.class_bookings c
+                UNION ALL
+                SELECT 3, 'class_waitlists', w.id, w.class_session_id, w.customer_id, NULL, NULL, NULL,
+                       pg_temp.uc_norm(w.status), false, w.position, w.added_at, w.added_at, w.notified_at, NULL
+                FROM {"{legacy}"}.class_waitlists w
+            ) x
+            {CustomerResolution.Joins("x.client_id", "x.customer_id")}
+            LEFT JOIN uc_session s ON s.id = x.session_id
+            LEFT JOIN uc_membership pm ON pm.id = x.membership_id AND pm.reason IS NULL AND pm.org_id = {CustomerResolution.Organization}
+            LEFT JOIN uc_pack pp ON pp.id = x.package_id AND pp.reason IS NULL AND pp.org_id = {CustomerResolution.Organization}
+        ) y;
+        ANALYZE uc_booking;
+        """;
+
+    private const string Quarantine = """
+        INSERT INTO consolidation_quarantine (source_table, legacy_id, reason, "row")
+        SELECT 'bookings', b.id, u.reason, to_jsonb(b)
+        FROM {legacy}.bookings b JOIN uc_booking u ON u.src = 'bookings' AND u.id = b.id WHERE u.reason IS NOT NULL;
+        INSERT INTO consolidation_quarantine (source_table, legacy_id, reason, "row")
+        SELECT 'class_bookings', c.id, u.reason, to_jsonb(c)
+        FROM {legacy}.class_bookings c JOIN uc_booking u ON u.src = 'class_bookings' AND u.id = c.id WHERE u.reason IS NOT NULL;
+        INSERT INTO consolidation_quarantine (source_table, legacy_id, reason, "row")
+        SELECT 'class_waitlists', w.id, u.reason, to_jsonb(w)
+        FROM {legacy}.class_waitlists w JOIN uc_booking u ON u.src = 'class_waitlists' AND u.id = w.id WHERE u.reason IS NOT NULL;
+        """;
+
+    // keeper: the most advanced row of the customer in the session, then the earliest. Only the
+    // (few) groups with more than one row are sorted; every other row is its own keeper.
+    private const string Duplicates = """
+        CREATE TEMP TABLE uc_dup_group ON COMMIT DROP AS
+        SELECT customer_id, session_id FROM uc_booking WHERE reason IS NULL
+        GROUP BY customer_id, session_id HAVING count(*) > 1;
+        CREATE TEMP TABLE uc_keep ON COMMIT DROP AS
+        SELECT b.bk,
+               first_value(b.bk) OVER by_advance AS keeper_bk,
+               first_value(b.pay_membership) OVER by_payment AS pay_membership,
+               first_value(b.pay_pack) OVER by_payment AS pay_pack
+        FROM uc_booking b
+        JOIN uc_dup_group d ON d.customer_id = b.customer_id AND d.session_id = b.session_id
+        WHERE b.reason IS NULL
+        WINDOW by_advance AS (PARTITION BY b.customer_id, b.session_id
+                              ORDER BY b.advance, b.created_at NULLS FIRST, b.src_order, b.id),
+               by_payment AS (PARTITION BY b.customer_id, b.session_id
+                              ORDER BY (b.pay_membership IS NULL AND b.pay_pack IS NULL), b.advance,
+                                       b.created_at NULLS FIRST, b.src_order, b.id);
+        ALTER TABLE uc_keep ADD PRIMARY KEY (bk);
+        ANALYZE uc_keep;
+        """;
+
+    // Waitlisted survivors are renumbered 1..n per session, in legacy position then added order.
+    // A survivor whose id an earlier legacy table also uses (ids copied between tables) gets a fresh one.
+    private const string Survivors = """
+        CREATE TEMP TABLE uc_id_clash ON COMMIT DROP AS
+        SELECT id, min(src_order) AS first_src FROM uc_booking WHERE reason IS NULL GROUP BY id HAVING count(*) > 1;
+        CREATE TEMP TABLE uc_wait_position ON COMMIT DROP AS
+        SELECT b.bk, row_number() OVER (PARTITION BY b.session_id
+                                        ORDER BY b.position NULLS LAST, b.created_at NULLS FIRST, b.src_order, b.id) AS position
+        FROM uc_booking b LEFT JOIN uc_keep k ON k.bk = b.bk
+        WHERE b.reason IS NULL AND b.status = 'waitlisted' AND (k.bk IS NULL OR k.keeper_bk = b.bk);
+        CREATE TEMP TABLE uc_target ON COMMIT DROP AS
+        SELECT x.*,
+               x.status IN ('confirmed', 'attended', 'no_show') AND (x.pay_membership IS NOT NULL OR x.pay_pack IS NOT NULL) AS charged
+        FROM (
+            SELECT b.bk,
+                   CASE WHEN c.id IS NOT NULL AND b.src_order > c.first_src THEN gen_random_uuid() ELSE b.id END AS id,
+                   b.org_id, b.customer_id, b.session_id, b.status,
+                   CASE WHEN k.bk IS NULL THEN b.pay_membership ELSE k.pay_membership END AS pay_membership,
+                   CASE WHEN k.bk IS NULL THEN b.pay_pack ELSE k.pay_pack END AS pay_pack,
+                   w.position AS waitlist_position,
+                   coalesce(b.booked_at, {cutover}) AS booked_at,
+                   CASE WHEN b.status = 'cancelled' THEN b.cancelled_at END AS cancelled_at,
+                   CASE WHEN b.status = 'attended' THEN b.attended_at END AS checked_in_at
+            FROM uc_booking b
+            LEFT JOIN uc_keep k ON k.bk = b.bk
+            LEFT JOIN uc_id_clash c ON c.id = b.id
+            LEFT JOIN uc_wait_position w ON w.bk = b.bk
+            WHERE b.reason IS NULL AND (k.bk IS NULL OR k.keeper_bk = b.bk)
+        ) x;
+        ANALYZE uc_target;
+        """;
+
+    private const string Insert = """
+        INSERT INTO bookings (id, organization_id, customer_id, session_id, status, payment_method, membership_id, pack_id,
+                              charged, waitlist_position, source, idempotency_key, booked_at, cancelled_at, checked_in_at, promoted_at)
+        SELECT id, org_id, customer_id, session_id, status,
+               CASE WHEN pay_membership IS NOT NULL THEN 'membership' WHEN pay_pack IS NOT NULL THEN 'pack' ELSE 'legacy_unknown' END,
+               pay_membership, pay_pack, charged, waitlist_position, 'legacy', NULL, booked_at, cancelled_at, checked_in_at, NULL
+        FROM uc_target
+        ORDER BY id;
+        """;
+
+    private const string Ledger = """
+        INSERT INTO credit_ledger (id, organization_id, customer_id, booking_id, membership_id, pack_id, delta, reason, at)
+        SELECT * FROM (
+            SELECT gen_random_uuid() AS id, org_id, customer_id, id AS booking_id, pay_membership, pay_pack, -1, 'legacy_import', booked_at
+            FROM uc_target WHERE charged) l
+        ORDER BY l.id;
+        """;
+
+    private const string IdMap = """
+        INSERT INTO legacy_id_map (source_table, legacy_id, target_table, target_id, outcome)
+        SELECT b.src, b.id, 'bookings', t.id, CASE WHEN t.bk = b.bk THEN 'migrated' ELSE 'merged' END
+        FROM uc_booking b
+        LEFT JOIN uc_keep k ON k.bk = b.bk
+        JOIN uc_target t ON t.bk = coalesce(k.keeper_bk, b.bk)
+        WHERE b.reason IS NULL
+        ORDER BY b.src, b.id;
+        """;
+}

