@@ -223,6 +223,20 @@ public sealed class BookingsEndpointsTests(ApiFactory api) : IClassFixture<ApiFa
     }
 
     [Fact]
+    public async Task CustomerQueries_UnknownCustomerIs404_AndBadPagingIs400()
+    {
+        var studio = await api.StudioAsync();
+        var customer = await studio.CustomerAsync();
+
+        foreach (var path in new[] { "bookings", "balance", "credit-ledger" })
+            await (await studio.GetAsync($"/api/v1/customers/{Guid.NewGuid()}/{path}")).ShouldBeProblem(HttpStatusCode.NotFound, "customer.not_found");
+        await (await studio.GetAsync($"/api/v1/customers/{customer}/credit-ledger?pageSize=0")).ShouldBeProblem(HttpStatusCode.BadRequest, "validation.failed");
+        await (await studio.GetAsync($"/api/v1/customers/{customer}/bookings?page=-1")).ShouldBeProblem(HttpStatusCode.BadRequest, "validation.failed");
+        await (await studio.PostAsync("/api/v1/bookings/eligibility", new { customerId = Guid.NewGuid(), sessionId = Guid.NewGuid() }))
+            .ShouldBeProblem(HttpStatusCode.NotFound, "customer.not_found");
+    }
+
+    [Fact]
     public async Task UnknownBooking_Is404()
     {
         var studio = await api.StudioAsync();
