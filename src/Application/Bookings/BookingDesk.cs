@@ -46,8 +46,9 @@ internal sealed class BookingDesk(IAppDbContext db, IRowLocks locks, TimeProvide
     {
         var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == organizationId, ct);
         if (organization is null) return ApplicationErrors.OrganizationNotFound;
-        if (forWriting && !await locks.LockCustomerAsync(organizationId, customerId, ct)) return CustomerErrors.NotFound;
-        var customer = await db.Customers.FirstOrDefaultAsync(c => c.OrganizationId == organizationId && c.Id == customerId, ct);
+        var customer = forWriting
+            ? await locks.LockAndLoadCustomerAsync(organizationId, customerId, ct)
+            : await db.Customers.FirstOrDefaultAsync(c => c.OrganizationId == organizationId && c.Id == customerId, ct);
         if (customer is null) return CustomerErrors.NotFound;
         var memberships = await db.Memberships
             .Where(m => m.OrganizationId == organizationId && m.CustomerId == customerId
@@ -92,8 +93,9 @@ internal sealed class BookingDesk(IAppDbContext db, IRowLocks locks, TimeProvide
         var organization = desk.Organization;
         var canBook = desk.Customer.EnsureCanBook();
         if (canBook.IsFailure) return canBook.Error!;
-        if (!dryRun && !await locks.LockSessionAsync(organization.Id, request.SessionId, ct)) return SessionErrors.NotFound;
-        var session = await db.ClassSessions.FirstOrDefaultAsync(s => s.OrganizationId == organization.Id && s.Id == request.SessionId, ct);
+        var session = dryRun
+            ? await db.ClassSessions.FirstOrDefaultAsync(s => s.OrganizationId == organization.Id && s.Id == request.SessionId, ct)
+            : await locks.LockAndLoadSessionAsync(organization.Id, request.SessionId, ct);
         if (session is null) return SessionErrors.NotFound;
         return await BookInSessionAsync(desk, session, request, dryRun, ct);
     }

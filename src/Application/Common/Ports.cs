@@ -13,6 +13,12 @@ public interface IRowLocks
     /// <returns>the ids that exist in that organization</returns>
     Task<IReadOnlyList<Guid>> LockCustomersAsync(Guid organizationId, IReadOnlyCollection<Guid> customerIds, CancellationToken cancellationToken);
 
+    /// <summary>Locks and loads (tracked) in one round trip; null when the row does not exist in that organization.</summary>
+    Task<Domain.Customers.Customer?> LockAndLoadCustomerAsync(Guid organizationId, Guid customerId, CancellationToken cancellationToken);
+
+    /// <summary>Locks and loads (tracked) in one round trip; null when the row does not exist in that organization.</summary>
+    Task<Domain.Scheduling.ClassSession?> LockAndLoadSessionAsync(Guid organizationId, Guid sessionId, CancellationToken cancellationToken);
+
     /// <returns>false when the row does not exist in that organization</returns>
     Task<bool> LockSessionAsync(Guid organizationId, Guid sessionId, CancellationToken cancellationToken);
 }

@@ -15,6 +15,16 @@ internal sealed class RowLocks(AppDbContext db) : IRowLocks
             .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM customers WHERE organization_id = {organizationId} AND id = ANY({customerIds.ToArray()}) ORDER BY id FOR UPDATE")
             .ToListAsync(cancellationToken);
 
+    public async Task<Domain.Customers.Customer?> LockAndLoadCustomerAsync(Guid organizationId, Guid customerId, CancellationToken cancellationToken) =>
+        (await db.Customers
+            .FromSql($"SELECT * FROM customers WHERE organization_id = {organizationId} AND id = {customerId} FOR UPDATE")
+            .ToListAsync(cancellationToken)).SingleOrDefault();
+
+    public async Task<Domain.Scheduling.ClassSession?> LockAndLoadSessionAsync(Guid organizationId, Guid sessionId, CancellationToken cancellationToken) =>
+        (await db.ClassSessions
+            .FromSql($"SELECT * FROM class_sessions WHERE organization_id = {organizationId} AND id = {sessionId} FOR UPDATE")
+            .ToListAsync(cancellationToken)).SingleOrDefault();
+
     public async Task<bool> LockSessionAsync(Guid organizationId, Guid sessionId, CancellationToken cancellationToken) =>
         (await db.Database
             .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM class_sessions WHERE organization_id = {organizationId} AND id = {sessionId} FOR UPDATE")

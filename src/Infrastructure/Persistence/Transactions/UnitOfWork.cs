@@ -28,6 +28,8 @@ internal sealed partial class UnitOfWork(AppDbContext db, ILogger<UnitOfWork> lo
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+            // The whole command commits or rolls back as one; a savepoint around SaveChanges would only add round trips.
+            db.Database.AutoSavepointsEnabled = false;
             try
             {
                 await ScopeToOrganizationAsync(organizationId, cancellationToken);
