@@ -145,4 +145,5 @@ raw_tps() { awk -v m="$1" -v c="$2" '$1 == m && $2 == c { print $3 }' "$results/
   echo "bench/run.sh --quick    # under 3 minutes (scales 0.01 and 0.05, 4 s per load run)"
   echo '```'
 } >docs/benchmarks.md
+bench/goals.sh docs/benchmarks.md
 echo "bench: wrote docs/benchmarks.md"
