@@ -10,4 +10,8 @@ internal static class CustomerQueries
         customers.AnyAsync(
             c => c.OrganizationId == organizationId && c.Email == email && c.Status != LifecycleStatus.Archived && c.Id != exceptCustomerId,
             ct);
+
+    /// <summary>Whether the customer exists in that organization: the check before listing anything of theirs.</summary>
+    public static Task<bool> ExistsInAsync(this IQueryable<Customer> customers, Guid organizationId, Guid customerId, CancellationToken ct) =>
+        customers.AnyAsync(c => c.OrganizationId == organizationId && c.Id == customerId, ct);
 }

@@ -3,6 +3,7 @@ using Mapster;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Application.Customers;
 using UnifiedCustomers.Domain.Bookings;
 using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Customers;
@@ -28,7 +29,7 @@ internal sealed class GetCreditLedgerHandler(IAppDbContext db, TypeAdapterConfig
 {
     public async ValueTask<Result<PagedList<LedgerEntryResponse>>> Handle(GetCreditLedgerQuery query, CancellationToken ct)
     {
-        if (!await db.Customers.AnyAsync(c => c.OrganizationId == query.OrganizationId && c.Id == query.CustomerId, ct)) return CustomerErrors.NotFound;
+        if (!await db.Customers.ExistsInAsync(query.OrganizationId, query.CustomerId, ct)) return CustomerErrors.NotFound;
         var total = await db.Query(CreditLedgerOfCustomer.All(query.OrganizationId, query.CustomerId)).CountAsync(ct);
         var items = await db.Query(new CreditLedgerOfCustomer(query.OrganizationId, query.CustomerId, query.Page, query.PageSize))
             .ProjectToType<LedgerEntryResponse>(mapping)

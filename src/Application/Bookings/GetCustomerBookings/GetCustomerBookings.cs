@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Application.Customers;
 using UnifiedCustomers.Domain.Bookings;
 using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Customers;
@@ -43,7 +44,7 @@ internal sealed class GetCustomerBookingsHandler(IAppDbContext db, TimeProvider 
     {
         var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == query.OrganizationId, ct);
         if (organization is null) return ApplicationErrors.OrganizationNotFound;
-        if (!await db.Customers.AnyAsync(c => c.OrganizationId == query.OrganizationId && c.Id == query.CustomerId, ct)) return CustomerErrors.NotFound;
+        if (!await db.Customers.ExistsInAsync(query.OrganizationId, query.CustomerId, ct)) return CustomerErrors.NotFound;
 
         var now = clock.GetUtcNow();
         var rows =

@@ -26,7 +26,7 @@ internal sealed class CreateMembershipPlanValidator : AbstractValidator<CreateMe
     {
         RuleFor(c => c.Name).NotEmpty().WithMessage("A plan needs a name.")
             .MaximumLength(MembershipPlan.NameMaxLength).WithMessage($"A name is at most {MembershipPlan.NameMaxLength} characters.");
-        RuleFor(c => c.AllowancePeriod).IsInEnum().WithMessage("The allowance period is one of unlimited, week, month or term.");
+        RuleFor(c => c.AllowancePeriod).IsInEnum().WithMessage("The allowance period is one of unlimited, week, month, term or year.");
         RuleFor(c => c.AllowanceClasses).Null().When(c => c.AllowancePeriod == AllowancePeriod.Unlimited)
             .WithMessage("An unlimited plan has no number of classes.");
         RuleFor(c => c.AllowanceClasses).NotNull().GreaterThanOrEqualTo(1).When(c => c.AllowancePeriod != AllowancePeriod.Unlimited)

@@ -21,7 +21,7 @@ internal sealed class GetCustomerStatusHistoryHandler(IAppDbContext db, TypeAdap
 {
     public async ValueTask<Result<IReadOnlyList<CustomerStatusChangeResponse>>> Handle(GetCustomerStatusHistoryQuery query, CancellationToken ct)
     {
-        if (!await db.Customers.AnyAsync(c => c.OrganizationId == query.OrganizationId && c.Id == query.CustomerId, ct))
+        if (!await db.Customers.ExistsInAsync(query.OrganizationId, query.CustomerId, ct))
             return CustomerErrors.NotFound;
         var history = await db.CustomerStatusChanges.AsNoTracking()
             .Where(h => h.OrganizationId == query.OrganizationId && h.CustomerId == query.CustomerId)

@@ -21,7 +21,7 @@ internal sealed class ListCustomerNotesHandler(IAppDbContext db, TypeAdapterConf
 {
     public async ValueTask<Result<IReadOnlyList<CustomerNoteResponse>>> Handle(ListCustomerNotesQuery query, CancellationToken ct)
     {
-        if (!await db.Customers.AnyAsync(c => c.OrganizationId == query.OrganizationId && c.Id == query.CustomerId, ct))
+        if (!await db.Customers.ExistsInAsync(query.OrganizationId, query.CustomerId, ct))
             return CustomerErrors.NotFound;
         var notes = await db.CustomerNotes.AsNoTracking()
             .Where(n => n.OrganizationId == query.OrganizationId && n.CustomerId == query.CustomerId)
