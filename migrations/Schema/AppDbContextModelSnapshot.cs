@@ -676,6 +676,11 @@ namespace UnifiedCustomers.Migrations.Schema
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.PrimitiveCollection<string[]>("AllowedOrigins")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("allowed_origins");
+
                     b.Property<string>("Country")
                         .IsRequired()
                         .HasMaxLength(2)

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using UnifiedCustomers.Application.Common;
@@ -12,19 +14,32 @@ namespace UnifiedCustomers.Infrastructure;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddInfrastructure(this IServiceCollection services, string connectionString)
+    /// <summary>Connections the API may hold at once: small enough for a default PostgreSQL (max_connections 100) with room for the tools.</summary>
+    public const int DefaultMaxPoolSize = 50;
+
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, string connectionString, int maxPoolSize = DefaultMaxPoolSize)
     {
+        if (maxPoolSize is < 1 or > 1000)
+            throw new InvalidOperationException($"Database:MaxPoolSize must be between 1 and 1000 (got {maxPoolSize}).");
         // The booking path runs the same dozen statements on every request: prepared once per connection, they skip parsing.
         // Nothing the API sets outlives its transaction (the organization setting is SET LOCAL), so a pooled connection
         // needs no DISCARD ALL round trip each time it is taken.
-        var tuned = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true };
+        var tuned = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true, MaxPoolSize = maxPoolSize };
         if (tuned.MaxAutoPrepare == 0) (tuned.MaxAutoPrepare, tuned.AutoPrepareMinUsages) = (64, 2);
-        services.AddDbContext<AppDbContext>(options => options.UseAppDatabase(tuned.ConnectionString));
+        // One data source, so one pool: EF Core and the idempotency store share it (two connection strings made two pools).
+        services.AddSingleton(_ => NpgsqlDataSource.Create(tuned.ConnectionString));
+        services.AddSingleton<ConnectionRecovery>();
+        services.AddDbContext<AppDbContext>((sp, options) => options
+            .UseAppDatabase(sp.GetRequiredService<NpgsqlDataSource>())
+            // A failed statement is logged once, at the HTTP edge, with the request's trace id; EF Core's own error events go to Debug.
+            .ConfigureWarnings(w => w.Log(
+                (RelationalEventId.CommandError, LogLevel.Debug), (RelationalEventId.ConnectionError, LogLevel.Debug),
+                (RelationalEventId.TransactionError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+                (CoreEventId.QueryIterationFailed, LogLevel.Debug))));
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IRowLocks, RowLocks>();
         services.AddSingleton<IPhoneNormalizer, PhoneNormalizer>();
-        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<IdempotencyStore>();
         return services;
     }
@@ -33,5 +48,11 @@ public static class DependencyInjection
     public static DbContextOptionsBuilder UseAppDatabase(this DbContextOptionsBuilder options, string connectionString) =>
         options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(AppDbContext.MigrationsAssembly))
+            .UseSnakeCaseNamingConvention();
+
+    /// <summary>The same over a data source (the API's one pool).</summary>
+    public static DbContextOptionsBuilder UseAppDatabase(this DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
+        options
+            .UseNpgsql(dataSource, npgsql => npgsql.MigrationsAssembly(AppDbContext.MigrationsAssembly))
             .UseSnakeCaseNamingConvention();
 }

@@ -13,7 +13,8 @@ namespace UnifiedCustomers.Api.Access;
 /// missing or unknown key is answered 401 with a problem, never a redirect or an empty body.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AppDbContext db, IProblemDetailsService problems)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AppDbContext db, ConnectionRecovery recovery,
+    IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -27,7 +28,8 @@ internal sealed class ApiKeyAuthenticationHandler(
         if (string.IsNullOrEmpty(header)) return AuthenticateResult.NoResult();
         Context.Items[Presented] = true;
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.Fail("Not a bearer token.");
-        var identity = await ApiKeyStore.RecogniseAsync(db, header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        // The first statement of every staff request: after a database restart it may meet a dead pooled connection.
+        var identity = await recovery.ReadAsync(db, () => ApiKeyStore.RecogniseAsync(db, header["Bearer ".Length..].Trim(), Context.RequestAborted));
         if (identity is null) return AuthenticateResult.Fail("Unknown or revoked API key.");
         var principal = new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(OrganizationClaim, identity.OrganizationId.ToString()), new Claim(KeyClaim, identity.KeyId.ToString()), new Claim(ClaimTypes.Name, identity.Name)],

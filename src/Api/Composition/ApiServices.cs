@@ -26,17 +26,21 @@ public static class ApiServices
                 (problem.Type, problem.Title, problem.Detail) = (mapped.Type, mapped.Title, mapped.Detail);
                 problem.Extensions["code"] = error.Code;
             }
-            problem.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+            // The id every log line of this request carries (the TraceId of its scope), so a client's report finds them.
+            problem.Extensions["traceId"] = RequestTrace.Id(context.HttpContext);
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, UnknownRoutesAreNotFound>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build());
 
         services.AddScoped<OrganizationDirectory>();
         services.AddPublicRateLimits(configuration);
+        services.AddClientAddresses(configuration);
+        services.AddWidgetCors(configuration);
         services.AddApiDocument();
         return services;
     }

@@ -15,5 +15,10 @@ internal static class ApiErrors
     public static readonly Error RateLimited = new("rate_limit.exceeded", "Too many requests; retry after the time in the Retry-After header.");
     public static readonly Error IdempotencyKeyReused = new("idempotency.key_reused", "This Idempotency-Key was already used with a different request.");
     public static readonly Error IdempotencyKeyInvalid = Error.Invalid("idempotency.key_invalid", "An Idempotency-Key is 1 to 100 visible ASCII characters.", "Idempotency-Key");
+    public static readonly Error RequestTimeout = new("request.timeout", "The request was not received in time; send it again.");
+    public static readonly Error TooLarge = new("request.too_large", "The request body is too large.");
+    public static readonly Error HeadersTooLarge = new("request.headers_too_large", "The request's headers are too large.");
+    public static readonly Error DatabaseUnavailable = new("database.unavailable", "The service cannot reach its database right now; retry after the time in the Retry-After header.");
+    public static readonly Error ServiceUnavailable = new("service.unavailable", "The service is unavailable right now; retry later.");
     public static readonly Error ServerError = new("server.error", "Something went wrong on our side. It has been logged; retry later.");
 }

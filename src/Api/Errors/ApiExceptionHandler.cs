@@ -3,47 +3,68 @@ using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using UnifiedCustomers.Application.Common;
+using Microsoft.AspNetCore.Http.Features;
 using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Infrastructure.Persistence;
 
 namespace UnifiedCustomers.Api.Errors;
 
 /// <summary>
-/// The one place exceptions become problems: invalid commands (400 validation.failed with every
-/// field), unique-index races (409 with their code), unreadable requests (400 request.malformed
-/// naming the field when known) and everything else (500 server.error, logged, no internals).
+/// The one place exceptions become problems, and the one place they are logged: invalid commands
+/// (400 validation.failed with every field), unique-index races (409 with their code), unreadable
+/// requests (400 request.malformed naming the field when known; 408, 413 and 415 by the framework's
+/// status), a database that cannot serve now (503 database.unavailable with Retry-After, see
+/// <see cref="DatabaseFailures"/>), and everything else (500 server.error, logged, no internals).
 /// </summary>
 internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>Seconds a client waits before retrying when the database cannot serve.</summary>
+    public const int RetryAfterSeconds = 5;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var (error, fields) = Classify(exception);
-        if (error == ApiErrors.ServerError && !context.RequestAborted.IsCancellationRequested) Failed(exception, context.Request.Method, context.Request.Path);
+        if (context.RequestAborted.IsCancellationRequested && exception is OperationCanceledException) return true;
+        var (error, fields) = Classify(context, exception);
+        if (error == ApiErrors.DatabaseUnavailable)
+        {
+            Unavailable(DatabaseFailures.Describe(exception), context.Request.Method, context.Request.Path);
+            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (error == ApiErrors.ServerError && !context.RequestAborted.IsCancellationRequested)
+        {
+            Failed(exception, context.Request.Method, context.Request.Path);
+        }
         var problem = ProblemMapping.ToProblemDetails(error, fields);
         context.Response.StatusCode = problem.Status!.Value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
-    private static (Error Error, IDictionary<string, string[]>? Fields) Classify(Exception exception) => exception switch
+    private static (Error Error, IDictionary<string, string[]>? Fields) Classify(HttpContext context, Exception exception) => exception switch
     {
         ValidationException validation => (ApiErrors.ValidationFailed, validation.Errors
             .GroupBy(f => FieldName(f.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray())),
         UniqueConflictException conflict => (conflict.Error, null),
         BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => (ApiErrors.UnsupportedMediaType, null),
-        BadHttpRequestException bad => Malformed(bad),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (ApiErrors.TooLarge, null),
+        BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout } => (ApiErrors.RequestTimeout, null),
+        BadHttpRequestException { StatusCode: StatusCodes.Status431RequestHeaderFieldsTooLarge } => (ApiErrors.HeadersTooLarge, null),
+        BadHttpRequestException bad => Malformed(context, bad),
         JsonException json => Malformed(json),
+        _ when DatabaseFailures.IsUnavailable(exception) => (ApiErrors.DatabaseUnavailable, null),
         _ => (ApiErrors.ServerError, null),
     };
 
-    private static (Error, IDictionary<string, string[]>?) Malformed(BadHttpRequestException bad)
+    private static (Error, IDictionary<string, string[]>?) Malformed(HttpContext context, BadHttpRequestException bad)
     {
         for (var inner = bad.InnerException; inner is not null; inner = inner.InnerException)
         {
             if (inner is JsonException json) return Malformed(json);
         }
-        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge) return (ApiErrors.Malformed with { Message = "The request body is too large." }, null);
-        if (bad.Message.Contains("no body was provided", StringComparison.Ordinal))
+        if (context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false }
+            && context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>() is not null)
             return (ApiErrors.Malformed with { Message = "This request needs a JSON body." }, null);
+        // The framework names the route or query parameter it could not bind only in its message: read it for the field, if it is there.
         var parameter = ParameterName().Match(bad.Message);
         if (!parameter.Success) return (ApiErrors.Malformed, null);
         var field = parameter.Groups[1].Value;
@@ -102,4 +123,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private partial void Failed(Exception exception, string method, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable for {Method} {Path}: {Cause}")]
+    private partial void Unavailable(string cause, string method, string path);
 }

@@ -17,6 +17,10 @@ internal static class ProblemMapping
         "rate_limit.exceeded" => StatusCodes.Status429TooManyRequests,
         "request.unsupported_media_type" => StatusCodes.Status415UnsupportedMediaType,
         "request.method_not_allowed" => StatusCodes.Status405MethodNotAllowed,
+        "request.timeout" => StatusCodes.Status408RequestTimeout,
+        "request.too_large" => StatusCodes.Status413PayloadTooLarge,
+        "request.headers_too_large" => StatusCodes.Status431RequestHeaderFieldsTooLarge,
+        "database.unavailable" or "service.unavailable" => StatusCodes.Status503ServiceUnavailable,
         "server.error" => StatusCodes.Status500InternalServerError,
         _ => error.Kind switch
         {
@@ -48,7 +52,7 @@ internal static class ProblemMapping
     public static IResult ToProblem(this Error error, IDictionary<string, string[]>? fieldErrors = null) =>
         TypedResults.Problem(ToProblemDetails(error, fieldErrors));
 
-    /// <summary>Problems the framework raises without an Error (unknown route, wrong method): the same shape, with a code.</summary>
+    /// <summary>Problems the framework raises without an Error (unknown route, wrong method, body too large or too slow...): the same shape, with a code.</summary>
     public static Error? ForStatus(int status) => status switch
     {
         StatusCodes.Status404NotFound => ApiErrors.RouteNotFound,
@@ -57,6 +61,10 @@ internal static class ProblemMapping
         StatusCodes.Status401Unauthorized => ApiErrors.ApiKeyMissing,
         StatusCodes.Status429TooManyRequests => ApiErrors.RateLimited,
         StatusCodes.Status400BadRequest => ApiErrors.Malformed,
+        StatusCodes.Status408RequestTimeout => ApiErrors.RequestTimeout,
+        StatusCodes.Status413PayloadTooLarge => ApiErrors.TooLarge,
+        StatusCodes.Status431RequestHeaderFieldsTooLarge => ApiErrors.HeadersTooLarge,
+        StatusCodes.Status503ServiceUnavailable => ApiErrors.ServiceUnavailable,
         >= 500 => ApiErrors.ServerError,
         _ => null,
     };
@@ -67,6 +75,10 @@ internal static class ProblemMapping
         401 => "Authentication is required.",
         404 => "Not found.",
         405 => "Method not allowed.",
+        408 => "Request timeout.",
+        413 => "Content too large.",
+        431 => "Request header fields too large.",
+        503 => "Service unavailable.",
         409 => "The request conflicts with the current state.",
         415 => "Unsupported media type.",
         422 => "The request was refused by a business rule.",

@@ -3,13 +3,13 @@ using UnifiedCustomers.Infrastructure.Persistence;
 
 namespace UnifiedCustomers.Api.Public;
 
-internal sealed record PublicOrganization(Guid Id, string TimeZone);
+internal sealed record PublicOrganization(Guid Id, string TimeZone, string[] AllowedOrigins);
 
 /// <summary>
 /// Finds the organization a public request names by its slug. organizations has no row-level
 /// security (it is what the tenant is looked up from), and the slug is public anyway.
 /// </summary>
-internal sealed class OrganizationDirectory(AppDbContext db)
+internal sealed class OrganizationDirectory(AppDbContext db, ConnectionRecovery recovery)
 {
     private const string Found = "uc.public_organization";
 
@@ -24,9 +24,10 @@ internal sealed class OrganizationDirectory(AppDbContext db)
     private async Task<PublicOrganization?> FindAsync(string slug, CancellationToken ct)
     {
         var normalized = slug.Trim().ToLowerInvariant();
-        return await db.Organizations.AsNoTracking()
+        // Often the first statement of a request: after a database restart it may meet a dead pooled connection.
+        return await recovery.ReadAsync(db, () => db.Organizations.AsNoTracking()
             .Where(o => o.Slug == normalized)
-            .Select(o => new PublicOrganization(o.Id, o.TimeZone))
-            .FirstOrDefaultAsync(ct);
+            .Select(o => new PublicOrganization(o.Id, o.TimeZone, o.AllowedOrigins))
+            .FirstOrDefaultAsync(ct));
     }
 }

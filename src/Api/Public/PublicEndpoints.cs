@@ -5,24 +5,19 @@ using UnifiedCustomers.Application.Bookings.BookFromWebsite;
 using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Application.Scheduling;
 using UnifiedCustomers.Application.Scheduling.ListSessions;
-using UnifiedCustomers.Domain.Bookings;
 
 namespace UnifiedCustomers.Api.Public;
 
 /// <param name="Name">the person's full name, as they type it</param>
 internal sealed record PublicBookingRequest(Guid SessionId, string Name, string Email, bool JoinWaitlistIfFull = false);
 
-/// <summary>What the widget shows a person after booking; no internal ids beyond the booking's own.</summary>
-internal sealed record PublicBookingResponse(
-    Guid Id, BookingStatus Status, Guid SessionId, string ClassName, DateTimeOffset StartsAtUtc, DateTimeOffset StartsAtLocal, string TimeZone,
-    PaymentMethod PaymentMethod, int? WaitlistPosition);
-
 /// <summary>The studio's website widget, addressed by the organization's slug, without an API key.</summary>
 internal static class PublicEndpoints
 {
     public static RouteGroupBuilder MapPublic(this RouteGroupBuilder api)
     {
-        var widget = api.MapGroup("/public/{slug}").WithTags("Public").AllowAnonymous().RequireRateLimiting(PublicRateLimits.PerAddress);
+        var widget = api.MapGroup("/public/{slug}").WithTags("Public").AllowAnonymous().RequireRateLimiting(PublicRateLimits.PerAddress)
+            .RequireCors(WidgetCors.PolicyName);
 
         widget.MapGet("/schedule", async (
                 string slug, OrganizationDirectory directory, HttpContext http, IMediator mediator, TimeProvider clock, CancellationToken ct,
@@ -45,20 +40,21 @@ internal static class PublicEndpoints
                 CancellationToken ct) =>
             {
                 if (await directory.FromRouteAsync(http) is not { } organization) return ApplicationErrors.OrganizationNotFound.ToProblem();
-                using var lease = perEmail.Acquire(request.Email);
-                if (!lease.IsAcquired) return PublicRateLimits.TooManyRequests(lease);
+                using var reservation = perEmail.Reserve(organization.Id, request.Email, http.Connection.RemoteIpAddress);
+                if (reservation.RetryAfter is { } wait) return PublicRateLimits.TooManyRequests(wait);
                 var key = http.Request.Headers[IdempotencyMiddleware.Header].ToString();
-                var booked = await mediator.Send(
+                var received = await mediator.Send(
                     new BookFromWebsiteCommand(organization.Id, request.SessionId, request.Name, request.Email, request.JoinWaitlistIfFull, key.Length > 0 ? key : null), ct);
-                if (booked.IsFailure) return booked.Error!.ToProblem();
-                var b = booked.Value;
-                return TypedResults.Created(
-                    (string?)null,
-                    new PublicBookingResponse(b.Id, b.Status, b.SessionId, b.ClassName, b.StartsAtUtc, b.StartsAtLocal, b.TimeZone, b.PaymentMethod, b.WaitlistPosition));
+                if (received.IsFailure) return received.Error!.ToProblem();
+                reservation.Keep();
+                return TypedResults.Accepted((string?)null, received.Value);
             })
             .WithName("BookFromWebsite")
-            .WithSummary("Book a class from the studio's website by name and email (an unknown email becomes a new lead)")
-            .Produces<PublicBookingResponse>(StatusCodes.Status201Created)
+            .WithSummary("Ask for a class from the studio's website by name and email (docs/adr/0007)")
+            .WithDescription(
+                "An unknown email becomes a new lead, booked (paying at the desk when the studio allows drop-ins). A known email books nothing and "
+                + "spends nothing: the studio receives the request and confirms it with the customer. The answer is the same receipt either way.")
+            .Produces<WebsiteBookingReceipt>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)

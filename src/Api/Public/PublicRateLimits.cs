@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using UnifiedCustomers.Api.Errors;
@@ -13,9 +15,10 @@ internal sealed class PublicRateLimitOptions
 }
 
 /// <summary>
-/// The public surface is rate limited per client address (a policy on its route group) and its
-/// bookings per email (checked by the endpoint, which is where the email is known), both with
-/// ASP.NET Core's rate limiters; a refusal is a 429 problem with Retry-After.
+/// The public surface is rate limited per client address (ASP.NET Core's rate limiter, a policy on
+/// its route group; the address is the real client's behind trusted proxies, see ClientAddresses)
+/// and its booking requests per email and address (<see cref="BookingsPerEmail"/>); a refusal is a
+/// 429 problem with Retry-After.
 /// </summary>
 internal static class PublicRateLimits
 {
@@ -24,7 +27,7 @@ internal static class PublicRateLimits
     public static IServiceCollection AddPublicRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection("RateLimits:Public").Get<PublicRateLimitOptions>() ?? new PublicRateLimitOptions();
-        services.AddSingleton(new BookingsPerEmail(options));
+        services.AddSingleton(sp => new BookingsPerEmail(options, sp.GetRequiredService<TimeProvider>()));
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -36,11 +39,11 @@ internal static class PublicRateLimits
         return services;
     }
 
-    public static IResult TooManyRequests(RateLimitLease lease)
-    {
-        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-        return new WithRetryAfter(ApiErrors.RateLimited.ToProblem(), (int)Math.Ceiling(retryAfter.TotalSeconds));
-    }
+    public static IResult TooManyRequests(RateLimitLease lease) =>
+        TooManyRequests(lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1));
+
+    public static IResult TooManyRequests(TimeSpan retryAfter) =>
+        new WithRetryAfter(ApiErrors.RateLimited.ToProblem(), Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)));
 
     private sealed class WithRetryAfter(IResult inner, int seconds) : IResult
     {
@@ -52,17 +55,66 @@ internal static class PublicRateLimits
     }
 }
 
-/// <summary>Bookings per (normalised) email and hour, whoever sends them.</summary>
-internal sealed class BookingsPerEmail(PublicRateLimitOptions options) : IDisposable
+/// <summary>
+/// Booking requests per (organization, normalised email, client address) and hour. Only accepted
+/// requests count: a request is reserved while it runs and given back when it is refused, so
+/// nobody's failed attempts count, and another address's requests never count against this one,
+/// so a stranger cannot lock a customer out of the widget.
+/// </summary>
+internal sealed class BookingsPerEmail(PublicRateLimitOptions options, TimeProvider clock)
 {
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(email =>
-        RateLimitPartition.GetFixedWindowLimiter(email, _ => new FixedWindowRateLimiterOptions
+    private static readonly TimeSpan Window = TimeSpan.FromHours(1);
+    private const int SweepAbove = 10_000;
+    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _accepted = new(StringComparer.Ordinal);
+
+    public Reservation Reserve(Guid organizationId, string email, IPAddress? address)
+    {
+        var key = string.Join('\n', organizationId.ToString("N"), email.Trim().ToLowerInvariant(), address?.ToString() ?? "-");
+        var now = clock.GetUtcNow();
+        if (_accepted.Count > SweepAbove) Sweep(now);
+        var times = _accepted.GetOrAdd(key, _ => new Queue<DateTimeOffset>());
+        lock (times)
         {
-            PermitLimit = options.BookingsPerEmailPerHour,
-            Window = TimeSpan.FromHours(1),
-        }));
+            while (times.Count > 0 && times.Peek() <= now - Window) times.Dequeue();
+            if (times.Count >= options.BookingsPerEmailPerHour) return new Reservation(null, default, times.Peek() + Window - now);
+            times.Enqueue(now);
+            return new Reservation(times, now, null);
+        }
+    }
 
-    public RateLimitLease Acquire(string email) => _limiter.AttemptAcquire(email.Trim().ToLowerInvariant());
+    private void Sweep(DateTimeOffset now)
+    {
+        foreach (var (key, times) in _accepted)
+        {
+            lock (times)
+            {
+                while (times.Count > 0 && times.Peek() <= now - Window) times.Dequeue();
+                if (times.Count == 0) _accepted.TryRemove(new KeyValuePair<string, Queue<DateTimeOffset>>(key, times));
+            }
+        }
+    }
 
-    public void Dispose() => _limiter.Dispose();
+    /// <summary>A place in the window: kept when the request is accepted, given back on dispose otherwise.</summary>
+    public sealed class Reservation(Queue<DateTimeOffset>? times, DateTimeOffset at, TimeSpan? retryAfter) : IDisposable
+    {
+        private bool _kept;
+
+        /// <summary>Set when the window is full: how long until a place frees.</summary>
+        public TimeSpan? RetryAfter { get; } = retryAfter;
+
+        public void Keep() => _kept = true;
+
+        public void Dispose()
+        {
+            if (_kept || times is null) return;
+            lock (times)
+            {
+                // Queue has no Remove: rebuild without this one reservation.
+                var kept = times.ToList();
+                kept.Remove(at);
+                times.Clear();
+                foreach (var t in kept) times.Enqueue(t);
+            }
+        }
+    }
 }

@@ -8,6 +8,8 @@ public sealed class Organization : Entity
     public const int NameMaxLength = 200;
     public const int SlugMaxLength = 80;
     public const int TimeZoneMaxLength = 64;
+    public const int MaxAllowedOrigins = 20;
+    public const int OriginMaxLength = 200;
 
     private Organization() { }
 
@@ -17,6 +19,9 @@ public sealed class Organization : Entity
     public string Country { get; private set; } = "";
     public BookingPolicy Policy { get; private set; } = BookingPolicy.Default;
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Web origins (scheme, host and port, e.g. https://studio.example) whose pages may call the public widget from a browser (CORS).</summary>
+    public string[] AllowedOrigins { get; private set; } = [];
 
     public static Result<Organization> Create(Guid id, string name, string slug, string timeZone, string country, DateTimeOffset now)
     {
@@ -60,6 +65,26 @@ public sealed class Organization : Entity
             || policy.WaitlistCap < 0 || policy.PromotionCutoffMinutes < 0)
             return Error.Invalid("organization.policy_invalid", "Policy values cannot be negative.", "policy");
         Policy = policy;
+        return Result.Success();
+    }
+
+    /// <summary>Replaces the origins allowed to call the public widget: absolute http(s) origins, no path, stored in their canonical form.</summary>
+    public Result AllowOrigins(IEnumerable<string> origins)
+    {
+        var canonical = new List<string>();
+        foreach (var origin in origins)
+        {
+            if (origin.Length > OriginMaxLength
+                || !Uri.TryCreate(origin.Trim(), UriKind.Absolute, out var uri)
+                || uri.Scheme is not ("https" or "http")
+                || uri.PathAndQuery != "/" || uri.UserInfo.Length > 0 || uri.Fragment.Length > 0)
+                return Error.Invalid("organization.origin_invalid", $"'{origin}' is not a web origin such as https://studio.example.", "allowedOrigins");
+            var value = uri.GetLeftPart(UriPartial.Authority).ToLowerInvariant();
+            if (!canonical.Contains(value)) canonical.Add(value);
+        }
+        if (canonical.Count > MaxAllowedOrigins)
+            return Error.Invalid("organization.origin_invalid", $"At most {MaxAllowedOrigins} origins may be allowed.", "allowedOrigins");
+        AllowedOrigins = [.. canonical];
         return Result.Success();
     }
 }

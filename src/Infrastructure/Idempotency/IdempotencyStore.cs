@@ -14,7 +14,8 @@ internal abstract record IdempotencyClaim
     public sealed record KeyReused : IdempotencyClaim;
 
     /// <summary>This request is the first with its key: it holds the record's row until it completes or is disposed (rolled back).</summary>
-    public sealed record First(NpgsqlConnection Connection, NpgsqlTransaction Transaction, Guid OrganizationId, string Key) : IdempotencyClaim, IAsyncDisposable
+    public sealed record First(NpgsqlConnection Connection, NpgsqlTransaction Transaction, Guid OrganizationId, string Key, SemaphoreSlim Slot)
+        : IdempotencyClaim, IAsyncDisposable
     {
         public async Task CompleteAsync(StoredResponse response, CancellationToken ct)
         {
@@ -37,8 +38,15 @@ internal abstract record IdempotencyClaim
 
         public async ValueTask DisposeAsync()
         {
-            await Transaction.DisposeAsync();
-            await Connection.DisposeAsync();
+            try
+            {
+                await Transaction.DisposeAsync();
+                await Connection.DisposeAsync();
+            }
+            finally
+            {
+                Slot.Release();
+            }
         }
     }
 }
@@ -53,10 +61,28 @@ internal sealed class IdempotencyStore(NpgsqlDataSource dataSource, TimeProvider
 {
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// A first request holds its claim's connection while it takes another from the same pool for its
+    /// command. Were every connection of the pool a claim's, all would wait for a second one forever:
+    /// so at most half the pool holds claims at a time.
+    /// </summary>
+    private readonly SemaphoreSlim _slots = new(Math.Max(1, new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).MaxPoolSize / 2));
+
     public async Task<IdempotencyClaim> ClaimAsync(Guid organizationId, string key, byte[] requestHash, CancellationToken ct)
     {
-        var connection = await dataSource.OpenConnectionAsync(ct);
-        var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+        await _slots.WaitAsync(ct);
+        NpgsqlConnection connection;
+        NpgsqlTransaction transaction;
+        try
+        {
+            connection = await dataSource.OpenConnectionAsync(ct);
+            transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+        }
+        catch
+        {
+            _slots.Release();
+            throw;
+        }
         var first = false;
         try
         {
@@ -72,7 +98,7 @@ internal sealed class IdempotencyStore(NpgsqlDataSource dataSource, TimeProvider
             if (inserted == 1)
             {
                 first = true;
-                return new IdempotencyClaim.First(connection, transaction, organizationId, key);
+                return new IdempotencyClaim.First(connection, transaction, organizationId, key, _slots);
             }
 
             await using var select = new NpgsqlCommand(
@@ -91,8 +117,15 @@ internal sealed class IdempotencyStore(NpgsqlDataSource dataSource, TimeProvider
             // The first request keeps its connection and transaction until it completes; the others are done with theirs.
             if (!first)
             {
-                await transaction.DisposeAsync();
-                await connection.DisposeAsync();
+                try
+                {
+                    await transaction.DisposeAsync();
+                    await connection.DisposeAsync();
+                }
+                finally
+                {
+                    _slots.Release();
+                }
             }
         }
     }

@@ -52,6 +52,25 @@ public sealed class RowLevelSecurityTests(ApiFactory api) : IClassFixture<ApiFac
         (await Scalar<long>(connection, null, "SELECT count(*) FROM customers")).Should().Be(0, "outside any transaction the setting is empty");
     }
 
+    [Theory]
+    [InlineData("UPDATE organizations SET name = 'Taken over'")]
+    [InlineData("UPDATE organizations SET allowed_origins = ARRAY['https://evil.example']")]
+    [InlineData("INSERT INTO organizations (id, name, slug, time_zone, country, created_at) SELECT gen_random_uuid(), 'X', 'x-' || gen_random_uuid(), 'UTC', 'GB', now()")]
+    [InlineData("DELETE FROM organizations")]
+    [InlineData("TRUNCATE organizations CASCADE")]
+    public async Task AppRole_MayOnlyReadOrganizations(string write)
+    {
+        var studio = await api.StudioAsync();
+        await using var connection = AppConnection();
+        await connection.OpenAsync();
+
+        (await Scalar<long>(connection, null, $"SELECT count(*) FROM organizations WHERE id = '{studio.Id}'")).Should().Be(1);
+        var writing = () => Scalar<object>(connection, null, write + " RETURNING 1");
+        if (write.StartsWith("TRUNCATE", StringComparison.Ordinal)) writing = () => Scalar<object>(connection, null, write);
+
+        (await writing.Should().ThrowAsync<PostgresException>()).Which.SqlState.Should().Be(PostgresErrorCodes.InsufficientPrivilege);
+    }
+
     [Fact]
     public async Task EveryTableWithAnOrganization_HasRowLevelSecurity_ExceptTheLookupTables()
     {

@@ -33,26 +33,100 @@ public sealed class PublicEndpointsTests(ApiFactory api) : IClassFixture<ApiFact
     }
 
     [Fact]
-    public async Task Booking_UnknownEmailBecomesALead_KnownEmailIsThatCustomer()
+    public async Task Booking_UnknownEmail_RegistersALeadAndBooksIt_WithAReceipt()
     {
         var studio = await api.StudioAsync();
-        var yoga = await studio.ClassTypeAsync();
-        var first = await studio.SessionAsync(yoga, TimeSpan.FromDays(1));
-        var second = await studio.SessionAsync(yoga, TimeSpan.FromDays(2));
-        var known = await studio.CustomerAsync("Kim", "Known", "kim@example.test");
-        var anonymous = api.CreateClient();
+        var session = await studio.SessionAsync(await studio.ClassTypeAsync("Morning Flow"), TimeSpan.FromDays(1));
 
-        var asLead = await anonymous.PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = first, name = "Nia New Person", email = "Nia@Example.test" });
-        var asKnown = await anonymous.PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = second, name = "Kimberly", email = "KIM@example.test " });
+        var response = await api.CreateClient().PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = session, name = "Nia New Person", email = "Nia@Example.test" });
 
-        await asLead.ShouldBe(HttpStatusCode.Created);
-        (await asLead.JsonAsync()).Str("paymentMethod").Should().Be("drop_in");
-        await asKnown.ShouldBe(HttpStatusCode.Created);
+        await response.ShouldBe(HttpStatusCode.Accepted);
+        var receipt = await response.JsonAsync();
+        receipt.GetProperty("sessionId").GetGuid().Should().Be(session);
+        receipt.Str("className").Should().Be("Morning Flow");
         await using var db = api.Database.CreateDbContext();
         var lead = await db.Customers.SingleAsync(c => c.OrganizationId == studio.Id && c.Email == "nia@example.test");
         (lead.FirstName, lead.LastName, lead.Status.ToString(), lead.Source).Should().Be(("Nia", "New Person", "Lead", "website"));
-        (await db.Bookings.SingleAsync(b => b.SessionId == second)).CustomerId.Should().Be(known);
-        (await db.Bookings.Where(b => b.OrganizationId == studio.Id).Select(b => b.Source.ToString()).Distinct().ToListAsync()).Should().Equal("Public");
+        var booking = await db.Bookings.SingleAsync(b => b.SessionId == session);
+        (booking.CustomerId, booking.Source.ToString(), booking.PaymentMethod.ToString()).Should().Be((lead.Id, "Public", "DropIn"));
+    }
+
+    [Fact]
+    public async Task Booking_KnownEmail_SpendsNothingBooksNothing_AndAnswersExactlyLikeAnUnknownEmail()
+    {
+        var studio = await api.StudioAsync();
+        var session = await studio.SessionAsync(await studio.ClassTypeAsync(), TimeSpan.FromDays(1));
+        var mia = await studio.CustomerAsync("Mia", "Robinson", "mia.robinson@example.com");
+        var pack = await studio.PackAsync(mia, credits: 7);
+        var anonymous = api.CreateClient();
+
+        var asMia = await anonymous.PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = session, name = "Someone Else", email = "MIA.ROBINSON@example.com" });
+        var asStranger = await anonymous.PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = session, name = "Someone Else", email = "nobody.known@example.com" });
+
+        await asMia.ShouldBe(HttpStatusCode.Accepted);
+        await asStranger.ShouldBe(HttpStatusCode.Accepted);
+        var body = await asMia.Content.ReadAsStringAsync();
+        body.Should().Be(await asStranger.Content.ReadAsStringAsync(), "the answer must not tell whether the email is a customer's");
+        body.Should().NotContainAny(mia.ToString(), pack.ToString(), "credit", "pack", "Mia");
+        await using var db = api.Database.CreateDbContext();
+        (await db.ClassPacks.SingleAsync(p => p.Id == pack)).CreditsRemaining.Should().Be(7);
+        (await db.Bookings.CountAsync(b => b.CustomerId == mia)).Should().Be(0);
+        (await db.CreditLedger.CountAsync(l => l.CustomerId == mia)).Should().Be(0);
+        var note = await db.CustomerNotes.SingleAsync(n => n.CustomerId == mia);
+        note.Content.Should().Contain("not booked").And.Contain(session.ToString()).And.Contain("Someone Else");
+    }
+
+    [Fact]
+    public async Task Booking_KnownEmail_WithAnExpiredPack_RefusalRevealsNothing_AndIsTheSameAsAStrangers()
+    {
+        var studio = await api.StudioAsync();
+        await using (var owner = api.Database.CreateDbContext())
+        {
+            var organization = await owner.Organizations.SingleAsync(o => o.Id == studio.Id);
+            organization.UpdatePolicy(organization.Policy with { DropInsForLeadsAndTrials = false });
+            await owner.SaveChangesAsync();
+        }
+        var yoga = await studio.ClassTypeAsync();
+        var mia = await studio.CustomerAsync("Mia", "Robinson", "mia@example.com");
+        var pack = await studio.PackAsync(mia, credits: 3);
+        api.Clock.Advance(TimeSpan.FromDays(100));
+        var session = await studio.SessionAsync(yoga, TimeSpan.FromDays(1));
+        var anonymous = api.CreateClient();
+
+        var asMia = await anonymous.PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = session, name = "Mia R", email = "mia@example.com" });
+        var asStranger = await anonymous.PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = session, name = "Mia R", email = "stranger@example.com" });
+
+        var miaProblem = await asMia.ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "payment.none_available");
+        var strangerProblem = await asStranger.ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "payment.none_available");
+        WithoutTraceId(miaProblem).Should().Be(WithoutTraceId(strangerProblem));
+        miaProblem.ToString().Should().NotContainAny(pack.ToString(), "pack.expired", mia.ToString());
+        await using var db = api.Database.CreateDbContext();
+        (await db.Customers.CountAsync(c => c.OrganizationId == studio.Id)).Should().Be(1, "a refused request registers nobody");
+    }
+
+    [Fact]
+    public async Task Booking_KnownEmail_AlreadyBooked_AnswersLikeAnyoneElse_AndAddsNoBooking()
+    {
+        var studio = await api.StudioAsync();
+        var session = await studio.SessionAsync(await studio.ClassTypeAsync(), TimeSpan.FromDays(1));
+        var kim = await studio.CustomerAsync("Kim", "Known", "kim@example.test");
+        await studio.BookingAsync(kim, session);
+        var anonymous = api.CreateClient();
+
+        var asKim = await anonymous.PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = session, name = "K", email = "kim@example.test" });
+        var asStranger = await anonymous.PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = session, name = "K", email = "k2@example.test" });
+
+        await asKim.ShouldBe(HttpStatusCode.Accepted);
+        (await asKim.Content.ReadAsStringAsync()).Should().Be(await asStranger.Content.ReadAsStringAsync());
+        await using var db = api.Database.CreateDbContext();
+        (await db.Bookings.CountAsync(b => b.CustomerId == kim)).Should().Be(1);
+    }
+
+    private static string WithoutTraceId(System.Text.Json.JsonElement problem)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(problem.GetRawText())!.AsObject();
+        node.Remove("traceId");
+        return node.ToJsonString();
     }
 
     [Fact]
@@ -106,20 +180,116 @@ public sealed class PublicRateLimitTests(TightLimits api) : IClassFixture<TightL
     }
 
     [Fact]
-    public async Task PerEmail_Is429WithRetryAfter_FromAnyAddress()
+    public async Task PerEmailAndAddress_Is429WithRetryAfter_CountingOnlyAcceptedRequests()
     {
         var studio = await api.StudioAsync();
         var yoga = await studio.ClassTypeAsync();
         var sessions = new List<Guid>();
         for (var i = 1; i <= 3; i++) sessions.Add(await studio.SessionAsync(yoga, TimeSpan.FromDays(i)));
+        var eve = From("198.51.100.1");
 
-        var one = await From("198.51.100.1").PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = sessions[0], name = "Eve", email = "eve@example.test" });
-        var two = await From("198.51.100.2").PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = sessions[1], name = "Eve", email = "eve@example.test" });
-        var three = await From("198.51.100.3").PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = sessions[2], name = "Eve", email = "EVE@example.test" });
+        var refused = await eve.PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = Guid.NewGuid(), name = "Eve", email = "eve@example.test" });
+        var one = await eve.PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = sessions[0], name = "Eve", email = "eve@example.test" });
+        var two = await eve.PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = sessions[1], name = "Eve", email = "eve@example.test" });
+        var three = await From("198.51.100.1").PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = sessions[2], name = "Eve", email = "EVE@example.test" });
 
-        await one.ShouldBe(HttpStatusCode.Created);
-        await two.ShouldBe(HttpStatusCode.Created);
+        await refused.ShouldBeProblem(HttpStatusCode.NotFound, "session.not_found");
+        await one.ShouldBe(HttpStatusCode.Accepted);
+        await two.ShouldBe(HttpStatusCode.Accepted);
         await three.ShouldBeProblem(HttpStatusCode.TooManyRequests, "rate_limit.exceeded");
-        three.Headers.Contains("Retry-After").Should().BeTrue();
+        int.Parse(three.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture).Should().BeInRange(1, 3600);
+    }
+}
+
+public sealed class EmailLimits : ApiFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["RateLimits:Public:RequestsPerAddressPerMinute"] = "100000",
+        ["RateLimits:Public:BookingsPerEmailPerHour"] = "2",
+    };
+}
+
+/// <summary>The issue's lock-out: a stranger's attempts with a customer's email cannot make the widget refuse her.</summary>
+public sealed class PublicLockOutTests(EmailLimits api) : IClassFixture<EmailLimits>
+{
+    private HttpClient From(string address)
+    {
+        var client = api.CreateClient();
+        client.DefaultRequestHeaders.Add(ApiFactory.ClientAddressHeader, address);
+        return client;
+    }
+
+    [Fact]
+    public async Task AStrangersAttemptsWithHerEmail_NeverLockTheCustomerOut()
+    {
+        var studio = await api.StudioAsync();
+        var yoga = await studio.ClassTypeAsync();
+        var first = await studio.SessionAsync(yoga, TimeSpan.FromDays(1));
+        var second = await studio.SessionAsync(yoga, TimeSpan.FromDays(2));
+        await studio.CustomerAsync("Mia", "Robinson", "mia@example.com");
+        var stranger = From("203.0.113.66");
+
+        for (var i = 0; i < 5; i++)
+        {
+            await (await stranger.PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = Guid.NewGuid(), name = "X", email = "mia@example.com" }))
+                .ShouldBeProblem(HttpStatusCode.NotFound, "session.not_found");
+        }
+        for (var i = 0; i < 2; i++)
+            await (await stranger.PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = first, name = "X", email = "mia@example.com" })).ShouldBe(HttpStatusCode.Accepted);
+        await (await stranger.PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = first, name = "X", email = "mia@example.com" }))
+            .ShouldBeProblem(HttpStatusCode.TooManyRequests, "rate_limit.exceeded");
+
+        var mia = await From("192.0.2.10").PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = second, name = "Mia Robinson", email = "mia@example.com" });
+
+        await mia.ShouldBe(HttpStatusCode.Accepted);
+    }
+}
+
+public sealed class BehindAProxy : ApiFactory
+{
+    public const string Proxy = "10.1.2.3";
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["RateLimits:Public:RequestsPerAddressPerMinute"] = "2",
+        ["RateLimits:Public:BookingsPerEmailPerHour"] = "100000",
+        ["ForwardedHeaders:KnownProxies:0"] = Proxy,
+    };
+}
+
+/// <summary>The per-address limit counts the real client behind a trusted proxy, and only there trusts X-Forwarded-For.</summary>
+public sealed class ForwardedClientAddressTests(BehindAProxy api) : IClassFixture<BehindAProxy>
+{
+    private async Task<HttpResponseMessage> ScheduleAsync(string slug, string peer, string forwardedFor)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/public/{slug}/schedule");
+        request.Headers.Add(ApiFactory.ClientAddressHeader, peer);
+        request.Headers.Add("X-Forwarded-For", forwardedFor);
+        return await api.CreateClient().SendAsync(request);
+    }
+
+    [Fact]
+    public async Task ThroughATrustedProxy_EachClientHasItsOwnLimit()
+    {
+        var studio = await api.StudioAsync();
+
+        for (var i = 0; i < 2; i++) await (await ScheduleAsync(studio.Slug, BehindAProxy.Proxy, "203.0.113.10")).ShouldBe(HttpStatusCode.OK);
+        var limited = await ScheduleAsync(studio.Slug, BehindAProxy.Proxy, "203.0.113.10");
+        var anotherClient = await ScheduleAsync(studio.Slug, BehindAProxy.Proxy, "203.0.113.11");
+
+        await limited.ShouldBeProblem(HttpStatusCode.TooManyRequests, "rate_limit.exceeded");
+        await anotherClient.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task FromAnUntrustedPeer_XForwardedForIsIgnored()
+    {
+        var studio = await api.StudioAsync();
+
+        for (var i = 0; i < 2; i++) await (await ScheduleAsync(studio.Slug, "198.51.100.77", $"203.0.113.{100 + i}")).ShouldBe(HttpStatusCode.OK);
+        var limited = await ScheduleAsync(studio.Slug, "198.51.100.77", "203.0.113.200");
+
+        await limited.ShouldBeProblem(HttpStatusCode.TooManyRequests, "rate_limit.exceeded");
     }
 }

@@ -25,6 +25,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
+    /// <summary>The owner's connection to the API's database: the class's copy of the template, unless a factory brings its own server.</summary>
+    public virtual string OwnerConnectionString => Database.ConnectionString;
+
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["RateLimits:Public:RequestsPerAddressPerMinute"] = "100000",
@@ -34,7 +37,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
+        builder.UseSetting("ConnectionStrings:Default", OwnerConnectionString);
         builder.UseSetting("Logging:Console:FormatterName", "simple");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
@@ -50,16 +53,27 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        await base.DisposeAsync();
-        await Database.DisposeAsync();
+        try
+        {
+            await base.DisposeAsync();
+        }
+        finally
+        {
+            await DisposeDatabaseAsync();
+        }
     }
+
+    protected virtual Task DisposeDatabaseAsync() => Database.DisposeAsync();
+
+    /// <summary>The owner's context on the API's database, for arranging and checking rows.</summary>
+    public Infrastructure.Persistence.AppDbContext OwnerDbContext() => Infrastructure.Persistence.AppDbContext.Create(OwnerConnectionString);
 
     /// <summary>A new studio with a class type, and a client holding one of its API keys.</summary>
     public async Task<TestStudio> StudioAsync(string timeZone = "Europe/London")
     {
         var id = Guid.NewGuid();
         var slug = "studio-" + id.ToString("N")[..12];
-        await using var db = Database.CreateDbContext();
+        await using var db = OwnerDbContext();
         db.Organizations.Add(Organization.Create(id, "Studio " + slug, slug, timeZone, "GB", Clock.GetUtcNow()).Value);
         await db.SaveChangesAsync();
         var key = await ApiKeyStore.IssueAsync(db, slug, "tests", Clock.GetUtcNow());

@@ -9,13 +9,19 @@ using UnifiedCustomers.Domain.Customers;
 namespace UnifiedCustomers.Application.Bookings.BookFromWebsite;
 
 /// <summary>
-/// A booking from the studio's website widget, by name and email: a known email books as that
-/// customer, an unknown one registers a new lead first, in the same transaction. The payment is
-/// chosen by the studio's rules (a lead pays as a drop-in when the studio allows it).
+/// A booking request from the studio's website widget, by name and email, from someone nobody has
+/// recognised (docs/adr/0007). An unknown email registers a new lead and books as that lead, in one
+/// transaction. A known email books nothing and spends nothing: the request is written as a note on
+/// that customer for the studio to confirm. Either way the answer is what a newcomer would get (the
+/// same refusals, the same receipt), so it never tells whether the email belongs to a customer.
 /// </summary>
 public sealed record BookFromWebsiteCommand(
     Guid OrganizationId, Guid SessionId, string Name, string Email, bool JoinWaitlistIfFull = false, string? IdempotencyKey = null)
-    : ITenantCommand<Result<BookingResponse>>;
+    : ITenantCommand<Result<WebsiteBookingReceipt>>;
+
+/// <summary>The same for every email: which class the request was for.</summary>
+/// <param name="StartsAtLocal">the class's start in the studio's time zone, with its offset</param>
+public sealed record WebsiteBookingReceipt(Guid SessionId, string ClassName, DateTimeOffset StartsAtUtc, DateTimeOffset StartsAtLocal, string TimeZone);
 
 internal sealed class BookFromWebsiteValidator : AbstractValidator<BookFromWebsiteCommand>
 {
@@ -30,39 +36,50 @@ internal sealed class BookFromWebsiteValidator : AbstractValidator<BookFromWebsi
 }
 
 internal sealed class BookFromWebsiteHandler(IAppDbContext db, BookingDesk desk, TimeProvider clock)
-    : ICommandHandler<BookFromWebsiteCommand, Result<BookingResponse>>
+    : ICommandHandler<BookFromWebsiteCommand, Result<WebsiteBookingReceipt>>
 {
     public const string Source = "website";
 
-    public async ValueTask<Result<BookingResponse>> Handle(BookFromWebsiteCommand command, CancellationToken ct)
+    public async ValueTask<Result<WebsiteBookingReceipt>> Handle(BookFromWebsiteCommand command, CancellationToken ct)
     {
         var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == command.OrganizationId, ct);
         if (organization is null) return ApplicationErrors.OrganizationNotFound;
         var email = EmailAddress.Normalize(command.Email)!;
+        var now = clock.GetUtcNow();
+
+        // Every answer is computed for a newcomer with this name and email, whoever the email belongs to.
+        var names = command.Name.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var registered = Customer.Register(organization.Id, names.ElementAtOrDefault(0), names.ElementAtOrDefault(1), email, null, Source, now);
+        if (registered.IsFailure) return registered.Error!;
+        var newcomer = new CustomerAtDesk(organization, registered.Value, [], []);
+        var request = new BookingRequest(command.SessionId, null, command.JoinWaitlistIfFull, BookingSource.Public, command.IdempotencyKey);
+
         var known = await db.Customers
             .Where(c => c.OrganizationId == organization.Id && c.Email == email && c.Status != LifecycleStatus.Archived)
-            .Select(c => (Guid?)c.Id)
             .FirstOrDefaultAsync(ct);
-
-        CustomerAtDesk seated;
-        if (known is { } customerId)
+        if (known is null)
         {
-            var found = await desk.SeatCustomerAsync(organization.Id, customerId, forWriting: true, ct);
-            if (found.IsFailure) return found.Error!;
-            seated = found.Value;
-        }
-        else
-        {
-            var names = command.Name.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            // Two first bookings with one new email race on the unique email index; the loser is told the email is taken.
-            var registered = Customer.Register(organization.Id, names.ElementAtOrDefault(0), names.ElementAtOrDefault(1), email, null, Source, clock.GetUtcNow());
-            if (registered.IsFailure) return registered.Error!;
+            // Two first requests with one new email race on the unique email index; the loser is told the email is taken.
             db.Customers.Add(registered.Value);
-            seated = new CustomerAtDesk(organization, registered.Value, [], []);
+            var made = await desk.BookAsync(newcomer, request, dryRun: false, ct);
+            return made.IsSuccess ? Receipt(made.Value, organization) : made.Error!;
         }
 
-        var made = await desk.BookAsync(
-            seated, new BookingRequest(command.SessionId, null, command.JoinWaitlistIfFull, BookingSource.Public, command.IdempotencyKey), dryRun: false, ct);
-        return made.IsSuccess ? BookingResponses.From(made.Value, organization) : made.Error!;
+        // Nothing of the customer is read or spent: the newcomer's dry run decides the answer, the studio decides the booking.
+        var tried = await desk.BookAsync(newcomer, request, dryRun: true, ct);
+        if (tried.IsFailure) return tried.Error!;
+        var receipt = Receipt(tried.Value, organization);
+        var note = CustomerNote.Write(known, RequestNote(command, receipt), author: null, now);
+        if (note.IsFailure) return note.Error!;
+        db.CustomerNotes.Add(note.Value);
+        return receipt;
     }
+
+    private static WebsiteBookingReceipt Receipt(BookingMade made, Domain.Organizations.Organization organization) =>
+        new(made.Session.Id, made.ClassName, made.Session.StartsAt, organization.LocalTime(made.Session.StartsAt), organization.TimeZone);
+
+    private static string RequestNote(BookFromWebsiteCommand command, WebsiteBookingReceipt receipt) =>
+        FormattableString.Invariant($"Booking request from the website widget, not booked: {receipt.ClassName} on {receipt.StartsAtLocal:yyyy-MM-dd HH:mm} ({receipt.TimeZone}), ")
+            + FormattableString.Invariant($"session {receipt.SessionId}{(command.JoinWaitlistIfFull ? ", waitlist if full" : "")}. Name given: \"{command.Name.Trim()}\". ")
+            + "Anyone can type an email into the widget: confirm with the customer before booking.";
 }

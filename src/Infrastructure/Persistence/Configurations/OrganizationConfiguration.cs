@@ -16,6 +16,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.TimeZone).HasMaxLength(Organization.TimeZoneMaxLength);
         builder.Property(o => o.Country).HasMaxLength(2).IsFixedLength();
         builder.Ignore(o => o.Zone);
+        builder.PrimitiveCollection(o => o.AllowedOrigins).HasColumnType("text[]");
         builder.ComplexProperty(o => o.Policy, policy =>
         {
             policy.Property(p => p.BookingOpensDaysBefore).HasColumnName("policy_booking_opens_days_before");

@@ -9,7 +9,7 @@ using UnifiedCustomers.Domain.Customers;
 
 namespace UnifiedCustomers.Infrastructure.Persistence.Transactions;
 
-internal sealed partial class UnitOfWork(AppDbContext db, ILogger<UnitOfWork> logger) : IUnitOfWork
+internal sealed partial class UnitOfWork(AppDbContext db, ConnectionRecovery recovery, ILogger<UnitOfWork> logger) : IUnitOfWork
 {
     private const int MaxAttempts = 8;
 
@@ -24,42 +24,72 @@ internal sealed partial class UnitOfWork(AppDbContext db, ILogger<UnitOfWork> lo
 
     public async Task<T> RunAsync<T>(Guid organizationId, Func<CancellationToken, Task<T>> work, Func<T, bool> commit, CancellationToken cancellationToken)
     {
+        var reconnected = false;
         for (var attempt = 1; ; attempt++)
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-            // The whole command commits or rolls back as one; a savepoint around SaveChanges would only add round trips.
-            db.Database.AutoSavepointsEnabled = false;
+            var committing = false;
             try
             {
-                await ScopeToOrganizationAsync(organizationId, cancellationToken);
-                var result = await work(cancellationToken);
-                if (!commit(result))
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+                // The whole command commits or rolls back as one; a savepoint around SaveChanges would only add round trips.
+                db.Database.AutoSavepointsEnabled = false;
+                try
                 {
-                    await transaction.RollbackAsync(cancellationToken);
-                    db.ChangeTracker.Clear();
+                    await ScopeToOrganizationAsync(organizationId, cancellationToken);
+                    var result = await work(cancellationToken);
+                    if (!commit(result))
+                    {
+                        await transaction.RollbackAsync(cancellationToken);
+                        db.ChangeTracker.Clear();
+                        return result;
+                    }
+                    await db.SaveChangesAsync(cancellationToken);
+                    committing = true;
+                    await transaction.CommitAsync(cancellationToken);
                     return result;
                 }
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return result;
+                catch (Exception ex) when (IsTransient(ex) && attempt < MaxAttempts)
+                {
+                    Retrying(attempt, Postgres(ex)!.SqlState);
+                    await transaction.RollbackAsync(CancellationToken.None);
+                    // Jittered back-off so the retried transactions do not collide again in lockstep.
+                    await Task.Delay(Random.Shared.Next(1, 10 * attempt), cancellationToken);
+                }
+                catch (DbUpdateException ex) when (Postgres(ex) is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: { } name }
+                                                    && UniqueErrors.TryGetValue(name, out var error))
+                {
+                    throw new UniqueConflictException(error, ex);
+                }
             }
-            catch (Exception ex) when (IsTransient(ex) && attempt < MaxAttempts)
+            // A connection lost before COMMIT was sent took its whole transaction with it: run the command once more on a
+            // fresh connection (it is one transaction, so it cannot book twice). Lost during COMMIT, the outcome is unknown:
+            // no retry, the edge answers 503 and the client's retry meets the first outcome (already booked, or a booking).
+            catch (Exception ex) when (!committing && !reconnected && DatabaseFailures.IsConnectionLost(ex) && !cancellationToken.IsCancellationRequested)
             {
-                Retrying(attempt, Postgres(ex)!.SqlState);
-                await transaction.RollbackAsync(CancellationToken.None);
-                // Jittered back-off so the retried transactions do not collide again in lockstep.
-                await Task.Delay(Random.Shared.Next(1, 10 * attempt), cancellationToken);
-            }
-            catch (DbUpdateException ex) when (Postgres(ex) is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: { } name }
-                                                && UniqueErrors.TryGetValue(name, out var error))
-            {
-                throw new UniqueConflictException(error, ex);
+                reconnected = true;
+                ConnectionLost(Postgres(ex)?.SqlState ?? ex.GetType().Name);
+                await recovery.ResetAsync(db);
             }
         }
     }
 
     public async Task<T> ReadAsync<T>(Guid organizationId, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadOnceAsync(organizationId, work, cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseFailures.IsConnectionLost(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            // A read has nothing to lose: once more on a fresh connection.
+            ConnectionLost(Postgres(ex)?.SqlState ?? ex.GetType().Name);
+            await recovery.ResetAsync(db);
+            return await ReadOnceAsync(organizationId, work, cancellationToken);
+        }
+    }
+
+    private async Task<T> ReadOnceAsync<T>(Guid organizationId, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
         await db.Database.ExecuteSqlRawAsync("SET TRANSACTION READ ONLY", cancellationToken);
@@ -87,4 +117,7 @@ internal sealed partial class UnitOfWork(AppDbContext db, ILogger<UnitOfWork> lo
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Transaction attempt {Attempt} failed with {SqlState}; retrying")]
     private partial void Retrying(int attempt, string sqlState);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database connection was lost ({Reason}); running once more on a fresh connection")]
+    private partial void ConnectionLost(string reason);
 }

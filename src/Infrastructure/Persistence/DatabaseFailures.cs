@@ -1,0 +1,70 @@
+using System.Net.Sockets;
+using Npgsql;
+
+namespace UnifiedCustomers.Infrastructure.Persistence;
+
+/// <summary>
+/// Which database failures are the database's state rather than a bug, judged by exception types
+/// and SQLSTATE codes (never by message text). The edge answers them 503 with Retry-After.
+/// </summary>
+public static class DatabaseFailures
+{
+    /// <summary>
+    /// The connection is gone: the server shut it (a restart: 57P01/57P02), is still starting (57P03),
+    /// refused or dropped the socket (08xxx, I/O errors). Nothing was committed on it, and a fresh
+    /// connection may well succeed, so the unit of work retries once.
+    /// </summary>
+    public static bool IsConnectionLost(Exception exception)
+    {
+        for (Exception? ex = exception; ex is not null; ex = ex.InnerException)
+        {
+            switch (ex)
+            {
+                case PostgresException postgres:
+                    return postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
+                           || postgres.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow;
+                case NpgsqlException npgsql when npgsql.InnerException is IOException or SocketException or EndOfStreamException:
+                    return true;
+                case SocketException or EndOfStreamException:
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The database cannot serve this request now: the connection is lost (above), the server is out
+    /// of connection slots (53300), the pool is exhausted, or a statement ran past its timeout
+    /// (57014 statement_timeout, 55P03 lock_timeout, Npgsql's command timeout).
+    /// </summary>
+    public static bool IsUnavailable(Exception exception)
+    {
+        if (IsConnectionLost(exception)) return true;
+        for (Exception? ex = exception; ex is not null; ex = ex.InnerException)
+        {
+            switch (ex)
+            {
+                case PostgresException postgres:
+                    return postgres.SqlState is PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.ConfigurationLimitExceeded
+                        or PostgresErrorCodes.QueryCanceled or PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.InsufficientResources;
+                case NpgsqlException { InnerException: TimeoutException }:
+                case TimeoutException:
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>One line for the log: the innermost cause's type, SQLSTATE when the server sent one, and message.</summary>
+    public static string Describe(Exception exception)
+    {
+        var root = exception;
+        PostgresException? postgres = null;
+        for (Exception? ex = exception; ex is not null; ex = ex.InnerException)
+        {
+            postgres ??= ex as PostgresException;
+            root = ex;
+        }
+        return postgres is not null ? $"{postgres.SqlState} {postgres.MessageText}" : $"{root.GetType().Name}: {root.Message}";
+    }
+}
