@@ -688,7 +688,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Book a class from the studio's website by name and email (an unknown email becomes a new lead) */
+        /**
+         * Ask for a class from the studio's website by name and email (docs/adr/0007)
+         * @description An unknown email becomes a new lead, booked (paying at the desk when the studio allows drop-ins). A known email books nothing and spends nothing: the studio receives the request and confirms it with the customer. The answer is the same receipt either way.
+         */
         post: operations["BookFromWebsite"];
         delete?: never;
         options?: never;
@@ -1193,22 +1196,6 @@ export interface components {
             /** @default false */
             joinWaitlistIfFull: boolean;
         };
-        PublicBookingResponse: {
-            /** Format: uuid */
-            id: string;
-            status: components["schemas"]["BookingStatus"];
-            /** Format: uuid */
-            sessionId: string;
-            className: string;
-            /** Format: date-time */
-            startsAtUtc: string;
-            /** Format: date-time */
-            startsAtLocal: string;
-            timeZone: string;
-            paymentMethod: components["schemas"]["PaymentMethod"];
-            /** Format: int32 */
-            waitlistPosition: null | number;
-        };
         RecomputeLifecyclesResponse: {
             /** Format: date */
             today: string;
@@ -1361,6 +1348,16 @@ export interface components {
             phone: null | string;
             source?: null | string;
             notes?: null | string;
+        };
+        WebsiteBookingReceipt: {
+            /** Format: uuid */
+            sessionId: string;
+            className: string;
+            /** Format: date-time */
+            startsAtUtc: string;
+            /** Format: date-time */
+            startsAtLocal: string;
+            timeZone: string;
         };
     };
     responses: never;
@@ -3753,13 +3750,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
-            201: {
+            /** @description Accepted */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PublicBookingResponse"];
+                    "application/json": components["schemas"]["WebsiteBookingReceipt"];
                 };
             };
             /** @description Bad Request */
