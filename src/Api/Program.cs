@@ -38,6 +38,7 @@ app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<HeaderLimitMiddleware>();
+app.UseMiddleware<JsonBodyBuffering>();
 app.UseRouting();
 app.UseCors();
 app.UseAuthentication();

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using UnifiedCustomers.Application.Common;
@@ -24,7 +23,8 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         if (context.RequestAborted.IsCancellationRequested && exception is OperationCanceledException) return true;
-        var (error, fields) = Classify(context, exception);
+        var body = await UnreadableRequests.BodyAsync(context, exception);
+        var (error, fields) = Classify(context, exception, body);
         if (error == ApiErrors.DatabaseUnavailable)
         {
             Unavailable(DatabaseFailures.Describe(exception), context.Request.Method, context.Request.Path);
@@ -39,7 +39,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
-    private static (Error Error, IDictionary<string, string[]>? Fields) Classify(HttpContext context, Exception exception) => exception switch
+    private static (Error Error, IDictionary<string, string[]>? Fields) Classify(HttpContext context, Exception exception, byte[]? body) => exception switch
     {
         ValidationException validation => (ApiErrors.ValidationFailed, validation.Errors
             .GroupBy(f => FieldName(f.PropertyName))
@@ -49,77 +49,36 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (ApiErrors.TooLarge, null),
         BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout } => (ApiErrors.RequestTimeout, null),
         BadHttpRequestException { StatusCode: StatusCodes.Status431RequestHeaderFieldsTooLarge } => (ApiErrors.HeadersTooLarge, null),
-        BadHttpRequestException bad => Malformed(context, bad),
-        JsonException json => Malformed(json),
+        BadHttpRequestException bad => Malformed(context, bad, body),
+        JsonException json => Malformed(context, json, body),
         _ when DatabaseFailures.IsUnavailable(exception) => (ApiErrors.DatabaseUnavailable, null),
         _ => (ApiErrors.ServerError, null),
     };
 
-    private static (Error, IDictionary<string, string[]>?) Malformed(HttpContext context, BadHttpRequestException bad)
+    private static (Error, IDictionary<string, string[]>?) Malformed(HttpContext context, BadHttpRequestException bad, byte[]? body)
     {
         for (var inner = bad.InnerException; inner is not null; inner = inner.InnerException)
         {
-            if (inner is JsonException json) return Malformed(json);
+            if (inner is JsonException json) return Malformed(context, json, body);
         }
         if (context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false }
-            && context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>() is not null)
+            && UnreadableRequests.FailedEndpoint(context)?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>() is not null)
             return (ApiErrors.Malformed with { Message = "This request needs a JSON body." }, null);
-        // The framework names the route or query parameter it could not bind only in its message: read it for the field, if it is there.
-        var parameter = ParameterName().Match(bad.Message);
-        if (!parameter.Success) return (ApiErrors.Malformed, null);
-        var field = parameter.Groups[1].Value;
-        var message = bad.Message.StartsWith("Required parameter", StringComparison.Ordinal)
-            ? $"The parameter '{field}' is required."
-            : $"The value of '{field}' is not valid.";
+        if (UnreadableRequests.UnboundParameter(context) is not var (field, message)) return (ApiErrors.Malformed, null);
         return (ApiErrors.Malformed with { Message = message, Field = field }, new Dictionary<string, string[]> { [field] = [message] });
     }
 
-    private static (Error, IDictionary<string, string[]>?) Malformed(JsonException json)
+    private static (Error, IDictionary<string, string[]>?) Malformed(HttpContext context, JsonException json, byte[]? body)
     {
-        var text = json.Message;
-        string? field = null;
-        string message;
-        if (MissingProperty().Match(text) is { Success: true } missing)
-        {
-            field = missing.Groups[1].Value;
-            message = $"The field '{field}' is required.";
-        }
-        else if (UnmappedProperty().Match(text) is { Success: true } unmapped)
-        {
-            field = unmapped.Groups[1].Value;
-            message = $"The field '{field}' is not part of this request.";
-        }
-        else
-        {
-            field = FieldFromPath(json.Path);
-            message = field is null ? "The body is not valid JSON." : $"The value of '{field}' is not valid here (wrong type, format or unknown value).";
-        }
+        var (field, message) = UnreadableRequests.Describe(context, json, body);
         return field is null
             ? (ApiErrors.Malformed with { Message = message }, null)
             : (ApiErrors.Malformed with { Message = message, Field = field }, new Dictionary<string, string[]> { [field] = [message] });
     }
 
-    /// <summary>"$.payment.method" → "payment.method"; "$['x']" → "x"; the root names no field.</summary>
-    private static string? FieldFromPath(string? path)
-    {
-        if (string.IsNullOrEmpty(path) || path == "$") return null;
-        var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
-        field = field.Replace("['", ".", StringComparison.Ordinal).Replace("']", "", StringComparison.Ordinal).TrimStart('.');
-        return field.Length == 0 ? null : field;
-    }
-
     /// <summary>"Payment.Method" → "payment.method", "SessionIds[0]" → "sessionIds[0]".</summary>
     public static string FieldName(string propertyName) =>
         string.Join('.', propertyName.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
-
-    [GeneratedRegex("""parameter "(?:[^" ]+ )?([^" ]+)" """)]
-    private static partial Regex ParameterName();
-
-    [GeneratedRegex("missing required properties including: '([^']+)'")]
-    private static partial Regex MissingProperty();
-
-    [GeneratedRegex("The JSON property '([^']+)' could not be mapped")]
-    private static partial Regex UnmappedProperty();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private partial void Failed(Exception exception, string method, string path);
