@@ -126,6 +126,47 @@ public sealed class DatabaseRestartTests(OwnClusterApiFactory api) : IClassFixtu
         await after.ShouldBe(HttpStatusCode.Created);
     }
 
+    [Fact]
+    public async Task AServerOutOfConnectionSlots_Is503WithRetryAfter_UntilSlotsFree()
+    {
+        var studio = await api.StudioAsync();
+        await (await studio.GetAsync("/api/v1/customers")).ShouldBe(HttpStatusCode.OK);
+        // scripts/pg starts the server with max_connections=300 on its command line; reserving 297 for superusers leaves 3.
+        await ExecuteAsOwnerAsync("ALTER SYSTEM SET superuser_reserved_connections = 297");
+        await api.RestartAsync();
+        var taken = new List<Npgsql.NpgsqlConnection>();
+        try
+        {
+            // The test takes the 3 slots left: the API's role finds none.
+            var asApp = new Npgsql.NpgsqlConnectionStringBuilder(api.OwnerConnectionString) { Username = Infrastructure.Persistence.DatabaseRoles.App, Pooling = false }.ConnectionString;
+            for (var i = 0; i < 3; i++)
+            {
+                var connection = new Npgsql.NpgsqlConnection(asApp);
+                await connection.OpenAsync();
+                taken.Add(connection);
+            }
+
+            await ShouldBeUnavailable(await studio.GetAsync("/api/v1/customers"));
+            await ShouldBeUnavailable(await api.CreateClient().GetAsync($"/api/v1/public/{studio.Slug}/schedule"));
+        }
+        finally
+        {
+            foreach (var connection in taken) await connection.DisposeAsync();
+            await ExecuteAsOwnerAsync("ALTER SYSTEM RESET superuser_reserved_connections");
+            await api.RestartAsync();
+        }
+
+        await (await studio.GetAsync("/api/v1/customers")).ShouldBe(HttpStatusCode.OK);
+    }
+
+    private async Task ExecuteAsOwnerAsync(string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(api.OwnerConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     private static async Task WarmThePoolAsync(TestStudio studio)
     {
         var warm = Enumerable.Range(0, 8).Select(_ => studio.GetAsync("/api/v1/customers")).ToList();
