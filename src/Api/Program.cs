@@ -16,6 +16,7 @@ builder.Logging.ClearProviders();
 builder.Logging.AddConsole(options => options.FormatterName = builder.Configuration["Logging:Console:FormatterName"] ?? "json");
 
 builder.Services.AddApi(builder.Configuration);
+builder.Services.AddTelemetry(builder.Configuration);
 builder.Services.AddBackend(DatabaseConnections.AppConnectionString(builder.Configuration));
 
 var app = builder.Build();
