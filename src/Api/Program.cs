@@ -17,6 +17,7 @@ builder.Logging.AddConsole(options => options.FormatterName = builder.Configurat
 
 builder.Services.AddApi(builder.Configuration);
 builder.Services.AddTelemetry(builder.Configuration);
+builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddBackend(DatabaseConnections.AppConnectionString(builder.Configuration));
 
 var app = builder.Build();
