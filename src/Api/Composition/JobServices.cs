@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using UnifiedCustomers.Api.Jobs;
 using UnifiedCustomers.Application.Bookings.MaterialiseStandingBookings;
 using UnifiedCustomers.Application.Common.Jobs;
@@ -14,8 +15,8 @@ public static class JobServices
     {
         services.AddOptions<JobsOptions>()
             .Bind(configuration.GetSection(JobsOptions.Section))
-            .Validate(o => !o.Problems().Any(), "Jobs: PollInterval must be 00:00:01..01:00:00 and Lease 00:00:30..06:00:00.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>();
         services.AddSingleton<JobRunStore>();
         services.AddSingleton<JobScheduler>();
         services.AddHostedService<JobSchedulerService>();
@@ -25,5 +26,11 @@ public static class JobServices
         services.AddScheduledJob<IdempotencyPruningJob>();
         services.AddScheduledJob<JobHistoryPruningJob>();
         return services;
+    }
+
+    private sealed class JobsOptionsValidator : IValidateOptions<JobsOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, JobsOptions options) =>
+            options.Problems().ToList() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
     }
 }
