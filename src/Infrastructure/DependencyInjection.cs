@@ -25,7 +25,8 @@ public static class DependencyInjection
         // Nothing the API sets outlives its transaction (the organization setting is SET LOCAL), so a pooled connection
         // needs no DISCARD ALL round trip each time it is taken.
         var tuned = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true, MaxPoolSize = maxPoolSize };
-        if (tuned.MaxAutoPrepare == 0) (tuned.MaxAutoPrepare, tuned.AutoPrepareMinUsages) = (64, 2);
+        // A connection string that names Max Auto Prepare keeps its value: 0 turns it off behind a PgBouncer older than 1.21.
+        if (!NamesMaxAutoPrepare(connectionString)) (tuned.MaxAutoPrepare, tuned.AutoPrepareMinUsages) = (64, 2);
         // One data source, so one pool: EF Core and the idempotency store share it (two connection strings made two pools).
         services.AddSingleton(_ => NpgsqlDataSource.Create(tuned.ConnectionString));
         services.AddSingleton<ConnectionRecovery>();
@@ -44,15 +45,21 @@ public static class DependencyInjection
         return services;
     }
 
+    internal static bool NamesMaxAutoPrepare(string connectionString) =>
+        new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Any(key => key.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The one place the provider is configured, shared by the API, the migrations tool and tests.</summary>
     public static DbContextOptionsBuilder UseAppDatabase(this DbContextOptionsBuilder options, string connectionString) =>
         options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(AppDbContext.MigrationsAssembly))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(Telemetry.CommittedBookingMetrics.Instance);
 
     /// <summary>The same over a data source (the API's one pool).</summary>
     public static DbContextOptionsBuilder UseAppDatabase(this DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
         options
             .UseNpgsql(dataSource, npgsql => npgsql.MigrationsAssembly(AppDbContext.MigrationsAssembly))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(Telemetry.CommittedBookingMetrics.Instance);
 }

@@ -9,6 +9,9 @@ namespace UnifiedCustomers.Api.Access;
 /// </summary>
 internal static class DatabaseConnections
 {
+    /// <summary>The size of the API's one connection pool (default <see cref="Infrastructure.DependencyInjection.DefaultMaxPoolSize"/>).</summary>
+    public const string MaxPoolSizeSetting = "Database:MaxPoolSize";
+
     public static string AppConnectionString(IConfiguration configuration)
     {
         var app = configuration.GetConnectionString("App");
