@@ -20,6 +20,7 @@ public sealed class Organization : Entity
 
     public static Result<Organization> Create(Guid id, string name, string slug, string timeZone, string country, DateTimeOffset now)
     {
+        if ((CleanText.Check(name, "name") ?? CleanText.Check(slug, "slug")) is { } unclean) return unclean;
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
             return Error.Invalid("organization.time_zone_unknown", $"'{timeZone}' is not an IANA time zone.", "timeZone");
         if (country.Length != 2 || !country.All(char.IsAsciiLetter))
