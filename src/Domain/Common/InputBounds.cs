@@ -3,7 +3,8 @@ namespace UnifiedCustomers.Domain.Common;
 /// <summary>
 /// What text may hold: no control characters (C0, DEL, C1) and no unpaired surrogates, which
 /// PostgreSQL cannot store (NUL) or which mean nothing to a person. Free text (notes) may also
-/// hold line breaks and tabs. Every text value the domain keeps passes this rule.
+/// hold line breaks and tabs. Surrounding whitespace does not count (values are kept trimmed).
+/// Every text value the domain keeps passes this rule.
 /// </summary>
 public static class CleanText
 {
@@ -12,6 +13,7 @@ public static class CleanText
     public static bool IsClean(string? text, bool multiline = false)
     {
         if (text is null) return true;
+        text = text.Trim();
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
