@@ -82,7 +82,13 @@ public sealed class BoundedInputTests(OneStudio api) : IClassFixture<OneStudio>
         // The last accepted day works, and so do the customer's balance and bookings afterwards.
         var edge = await Data.Studio.PostAsync($"/api/v1/customers/{Data.OtherCustomer}/memberships", new { planId = term, startDate = "2026-06-01", endDate = "2200-12-31" });
         await edge.ShouldBe(HttpStatusCode.Created);
-        await (await Data.Studio.GetAsync($"/api/v1/customers/{Data.OtherCustomer}/balance")).ShouldBe(HttpStatusCode.OK);
+        var edgeId = (await edge.JsonAsync()).Id();
+        var openEnded = (await Data.Studio.CreatedAsync($"/api/v1/customers/{Data.OtherCustomer}/memberships", new { planId = term, startDate = "2026-05-01" })).Id();
+        var balance = await Data.Studio.GetAsync($"/api/v1/customers/{Data.OtherCustomer}/balance");
+        await balance.ShouldBe(HttpStatusCode.OK);
+        var memberships = (await balance.JsonAsync()).GetProperty("memberships").EnumerateArray().ToList();
+        memberships.Single(m => m.Id() == openEnded).GetProperty("periodUntil").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null, "an open-ended term has no period end");
+        memberships.Single(m => m.Id() == edgeId).Str("periodUntil").Should().Be("2200-12-31");
         await (await Data.Studio.PostAsync("/api/v1/bookings/eligibility", new { customerId = Data.OtherCustomer, sessionId = Data.Session })).ShouldBe(HttpStatusCode.OK);
     }
 
