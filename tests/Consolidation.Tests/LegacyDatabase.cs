@@ -9,18 +9,7 @@ public abstract class LegacyDatabase : TestDatabase
 {
     public static readonly DateTimeOffset Cutover = DateTimeOffset.Parse("2026-06-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>shared/legacy beside the repository, or beside one of its parents (a git worktree lives deeper).</summary>
-    public static string LegacyDirectory { get; } = FindLegacyDirectory();
-
-    private static string FindLegacyDirectory()
-    {
-        for (var dir = Directory.GetParent(TestServer.RepositoryRoot()); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "legacy");
-            if (File.Exists(Path.Combine(candidate, "schema.sql"))) return candidate;
-        }
-        return Path.GetFullPath(Path.Combine(TestServer.RepositoryRoot(), "..", "shared", "legacy"));
-    }
+    public static string LegacyDirectory { get; } = Path.GetFullPath(Path.Combine(TestServer.RepositoryRoot(), "docs", "legacy"));
 
     public static string GeneratorScript { get; } = Path.Combine(TestServer.RepositoryRoot(), "bench", "legacy", "generate.sql");
 
