@@ -1375,7 +1375,9 @@ export interface operations {
                 email?: string;
                 phone?: string;
                 status?: string;
+                /** @description The page, from 1. 1 to 100000, default 1. */
                 page?: number;
+                /** @description Items per page. 1 to 100, default 25. */
                 pageSize?: number;
             };
             header?: never;
@@ -3165,7 +3167,9 @@ export interface operations {
             query?: {
                 when?: string;
                 status?: string;
+                /** @description The page, from 1. 1 to 100000, default 1. */
                 page?: number;
+                /** @description Items per page. 1 to 100, default 25. */
                 pageSize?: number;
             };
             header?: never;
@@ -3266,7 +3270,9 @@ export interface operations {
     GetCreditLedger: {
         parameters: {
             query?: {
+                /** @description The page, from 1. 1 to 100000, default 1. */
                 page?: number;
+                /** @description Items per page. 1 to 100, default 25. */
                 pageSize?: number;
             };
             header?: never;

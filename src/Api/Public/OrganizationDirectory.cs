@@ -23,6 +23,8 @@ internal sealed class OrganizationDirectory(AppDbContext db, ConnectionRecovery 
 
     private async Task<PublicOrganization?> FindAsync(string slug, CancellationToken ct)
     {
+        // No organization's slug holds control characters (PostgreSQL refuses NUL in a parameter).
+        if (slug.Length > Domain.Organizations.Organization.SlugMaxLength || !Domain.Common.CleanText.IsClean(slug)) return null;
         var normalized = slug.Trim().ToLowerInvariant();
         // Often the first statement of a request: after a database restart it may meet a dead pooled connection.
         return await recovery.ReadAsync(db, () => db.Organizations.AsNoTracking()
