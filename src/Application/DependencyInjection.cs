@@ -13,7 +13,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
         services.AddSingleton(MappingConfiguration.Create());
-        services.AddScoped<BookingDesk>();
+        services.AddScoped<BookingLoader>();
         services.AddScoped<WaitlistPromoter>();
         services.AddScoped<CustomerLifecycle>();
         services.AddScoped<SalesDesk>();

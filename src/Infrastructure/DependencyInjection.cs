@@ -25,7 +25,7 @@ public static class DependencyInjection
         services.AddScoped<IRowLocks, RowLocks>();
         services.AddSingleton<IPhoneNormalizer, PhoneNormalizer>();
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        services.AddSingleton<IdempotencyStore>();
+        services.AddScoped<IdempotencyStore>();
         return services;
     }
 
@@ -33,5 +33,6 @@ public static class DependencyInjection
     public static DbContextOptionsBuilder UseAppDatabase(this DbContextOptionsBuilder options, string connectionString) =>
         options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(AppDbContext.MigrationsAssembly))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(Persistence.Transactions.StatementPrefixInterceptor.Instance);
 }

@@ -29,13 +29,14 @@ internal sealed class BookFromWebsiteValidator : AbstractValidator<BookFromWebsi
     }
 }
 
-internal sealed class BookFromWebsiteHandler(IAppDbContext db, BookingDesk desk, TimeProvider clock)
+internal sealed class BookFromWebsiteHandler(IAppDbContext db, BookingLoader loader, TimeProvider clock)
     : ICommandHandler<BookFromWebsiteCommand, Result<BookingResponse>>
 {
     public const string Source = "website";
 
     public async ValueTask<Result<BookingResponse>> Handle(BookFromWebsiteCommand command, CancellationToken ct)
     {
+        var now = clock.GetUtcNow();
         var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == command.OrganizationId, ct);
         if (organization is null) return ApplicationErrors.OrganizationNotFound;
         var email = EmailAddress.Normalize(command.Email)!;
@@ -44,25 +45,29 @@ internal sealed class BookFromWebsiteHandler(IAppDbContext db, BookingDesk desk,
             .Select(c => (Guid?)c.Id)
             .FirstOrDefaultAsync(ct);
 
-        CustomerAtDesk seated;
+        CustomerAccount account;
         if (known is { } customerId)
         {
-            var found = await desk.SeatCustomerAsync(organization.Id, customerId, forWriting: true, ct);
-            if (found.IsFailure) return found.Error!;
-            seated = found.Value;
+            var found = await loader.AccountAsync(organization.Id, customerId, CustomerAccount.ChargesNeededFrom(now), forUpdate: true, ct);
+            if (found is null) return CustomerErrors.NotFound;
+            account = found;
         }
         else
         {
             var names = command.Name.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             // Two first bookings with one new email race on the unique email index; the loser is told the email is taken.
-            var registered = Customer.Register(organization.Id, names.ElementAtOrDefault(0), names.ElementAtOrDefault(1), email, null, Source, clock.GetUtcNow());
+            var registered = Customer.Register(organization.Id, names.ElementAtOrDefault(0), names.ElementAtOrDefault(1), email, null, Source, now);
             if (registered.IsFailure) return registered.Error!;
             db.Customers.Add(registered.Value);
-            seated = new CustomerAtDesk(organization, registered.Value, [], []);
+            account = new CustomerAccount(organization, registered.Value, [], [], []);
         }
 
-        var made = await desk.BookAsync(
-            seated, new BookingRequest(command.SessionId, null, command.JoinWaitlistIfFull, BookingSource.Public, command.IdempotencyKey), dryRun: false, ct);
-        return made.IsSuccess ? BookingResponses.From(made.Value, organization) : made.Error!;
+        var sessions = await loader.SessionsAsync(organization.Id, [command.SessionId], account.Customer.Id, withWaitlist: false, forUpdate: true, ct);
+        var decision = BookingDesk.Book(
+            account, sessions.SingleOrDefault(), new BookingRequest(null, command.JoinWaitlistIfFull, BookingSource.Public, command.IdempotencyKey), now);
+        if (decision.IsFailure) return decision.Error!;
+        db.Bookings.Add(decision.Value.Booking);
+        db.CreditLedger.AddRange(decision.Value.LedgerRows);
+        return BookingResponses.From(decision.Value, organization);
     }
 }
