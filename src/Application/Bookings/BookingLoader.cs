@@ -9,31 +9,50 @@ using UnifiedCustomers.Domain.Scheduling;
 
 namespace UnifiedCustomers.Application.Bookings;
 
+/// <summary>What one booking decides on, loaded in one statement.</summary>
+/// <param name="EarlierWithKey">the organization's booking already made with the command's idempotency key</param>
+internal sealed record BookingSnapshot(CustomerAccount? Account, SessionAtDesk? Session, Booking? EarlierWithKey);
+
 /// <summary>
-/// Loads the snapshots the booking desk (Domain/Bookings/BookingDesk.cs) decides on, one query each,
-/// with the row lock in the same round trip when writing: the customer's account (organization,
-/// memberships, packs, what the limited memberships already paid for), then the sessions (seats
-/// taken, waitlist length, class name, whether the customer already holds a booking). The lock
-/// order is always customer, then session (sessions of a batch in id order). It never decides.
+/// Loads the snapshots the booking desk (Domain/Bookings/BookingDesk.cs) decides on, and never decides.
+/// Writers lock first, in the same round trip as the query and as statements of their own before
+/// it (so the query reads what the locks' previous holders committed), always the customer, then the
+/// session (sessions of a batch in id order). One booking is one statement after its two locks: the
+/// customer's account (organization, memberships, packs, what the limited memberships already paid
+/// for) and the session (seats taken, waitlist length, class name, whether the customer already
+/// holds a booking of it).
 /// </summary>
 internal sealed class BookingLoader(IAppDbContext db, IRowLocks locks)
 {
-    private sealed record AccountRow(
-        Organization Organization, Customer Customer, List<Membership> Memberships, List<ClassPack> Packs, List<MembershipCharge> Charges, Booking? EarlierWithKey);
+    private sealed record SessionRow(ClassSession Session, string ClassName, int SeatsTaken, int Waitlisted, bool Held);
 
-    /// <param name="chargesFrom">the earliest session start the decisions look at (see <see cref="CustomerAccount.ChargesNeededFrom"/>)</param>
+    private sealed record Row(
+        Organization Organization, Customer Customer, List<Membership> Memberships, List<ClassPack> Packs, List<MembershipCharge> Charges,
+        SessionRow? Session, Booking? EarlierWithKey);
+
+    /// <summary>The customer's account and one session, the customer's row locked first and the session's next when writing.</summary>
+    /// <param name="chargesFrom">the earliest session start the decision looks at (see <see cref="CustomerAccount.ChargesNeededFrom"/>)</param>
+    public async Task<BookingSnapshot> SnapshotAsync(
+        Guid organizationId, Guid customerId, Guid sessionId, DateTimeOffset chargesFrom, string? idempotencyKey, bool forUpdate, CancellationToken ct)
+    {
+        if (forUpdate)
+        {
+            locks.LockCustomersWithNextQuery(organizationId, [customerId]);
+            locks.LockSessionsWithNextQuery(organizationId, [sessionId]);
+        }
+        var row = await Query(organizationId, customerId, sessionId, chargesFrom, idempotencyKey).FirstOrDefaultAsync(ct);
+        if (row is null) return new BookingSnapshot(null, null, null);
+        var session = row.Session is { } s ? new SessionAtDesk(s.Session, s.ClassName, s.SeatsTaken, s.Waitlisted, s.Held ? [customerId] : []) : null;
+        return new BookingSnapshot(Account(row), session, row.EarlierWithKey);
+    }
+
+    /// <summary>The customer's account, their row locked first when writing.</summary>
     /// <returns>null when the organization has no such customer</returns>
-    public async Task<CustomerAccount?> AccountAsync(Guid organizationId, Guid customerId, DateTimeOffset chargesFrom, bool forUpdate, CancellationToken ct) =>
-        (await AccountWithKeyAsync(organizationId, customerId, chargesFrom, null, forUpdate, ct)).Account;
-
-    /// <summary>The account, and in the same statement the organization's booking made with an idempotency key, if any.</summary>
-    public async Task<(CustomerAccount? Account, Booking? EarlierWithKey)> AccountWithKeyAsync(
-        Guid organizationId, Guid customerId, DateTimeOffset chargesFrom, string? idempotencyKey, bool forUpdate, CancellationToken ct)
+    public async Task<CustomerAccount?> AccountAsync(Guid organizationId, Guid customerId, DateTimeOffset chargesFrom, bool forUpdate, CancellationToken ct)
     {
         if (forUpdate) locks.LockCustomersWithNextQuery(organizationId, [customerId]);
-        var row = await Accounts(db.Customers.Where(c => c.OrganizationId == organizationId && c.Id == customerId), chargesFrom, idempotencyKey)
-            .FirstOrDefaultAsync(ct);
-        return row is null ? (null, null) : (new CustomerAccount(row.Organization, row.Customer, row.Memberships, row.Packs, row.Charges), row.EarlierWithKey);
+        var row = await Query(organizationId, customerId, null, chargesFrom, null).FirstOrDefaultAsync(ct);
+        return row is null ? null : Account(row);
     }
 
     /// <summary>A stored booking with its customer's account (the customer's row locked first when writing) and its session (locked next).</summary>
@@ -65,12 +84,11 @@ internal sealed class BookingLoader(IAppDbContext db, IRowLocks locks)
         var rows = await (
                 from s in db.ClassSessions
                 where s.OrganizationId == organizationId && ids.Contains(s.Id)
-                join t in db.ClassTypes on s.ClassTypeId equals t.Id
                 orderby s.Id
                 select new
                 {
                     Session = s,
-                    ClassName = t.Name,
+                    ClassName = db.ClassTypes.Where(t => t.Id == s.ClassTypeId).Select(t => t.Name).First(),
                     SeatsTaken = db.Bookings.Count(b => b.SessionId == s.Id && BookingStatuses.HoldingSeat.Contains(b.Status)),
                     Waitlisted = db.Bookings.Count(b => b.SessionId == s.Id && b.Status == BookingStatus.Waitlisted),
                     Held = customerId != null && db.Bookings.Any(b => b.SessionId == s.Id && b.CustomerId == customerId && BookingStatuses.Active.Contains(b.Status)),
@@ -94,25 +112,46 @@ internal sealed class BookingLoader(IAppDbContext db, IRowLocks locks)
             account.Include(await db.ClassPacks.SingleAsync(p => p.Id == packId, ct));
     }
 
-    private IQueryable<AccountRow> Accounts(IQueryable<Customer> customers, DateTimeOffset chargesFrom, string? idempotencyKey) =>
-        from c in customers
+    private static CustomerAccount Account(Row row) => new(row.Organization, row.Customer, row.Memberships, row.Packs, row.Charges);
+
+    /// <summary>
+    /// One row: the customer with the organization, their memberships, packs and charges (collections,
+    /// a handful of rows each), and, when asked, one session with its counts and the booking made
+    /// with an idempotency key (single rows and scalars, which multiply nothing).
+    /// </summary>
+    private IQueryable<Row> Query(Guid organizationId, Guid customerId, Guid? sessionId, DateTimeOffset chargesFrom, string? idempotencyKey) =>
+        from c in db.Customers
+        where c.OrganizationId == organizationId && c.Id == customerId
         join o in db.Organizations on c.OrganizationId equals o.Id
-        select new AccountRow(
+        select new Row(
             o,
             c,
             db.Memberships
-                .Where(m => m.OrganizationId == c.OrganizationId && m.CustomerId == c.Id
+                .Where(m => m.OrganizationId == organizationId && m.CustomerId == customerId
                             && (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.Paused))
                 .ToList(),
-            db.ClassPacks.Where(p => p.OrganizationId == c.OrganizationId && p.CustomerId == c.Id && p.Status == PackStatus.Active).ToList(),
+            db.ClassPacks.Where(p => p.OrganizationId == organizationId && p.CustomerId == customerId && p.Status == PackStatus.Active).ToList(),
             (from b in db.Bookings
              join m in db.Memberships on b.MembershipId equals (Guid?)m.Id
              join s in db.ClassSessions on b.SessionId equals s.Id
-             where b.OrganizationId == c.OrganizationId && b.CustomerId == c.Id && b.Charged
+             where b.OrganizationId == organizationId && b.CustomerId == customerId && b.Charged
                    && m.Allowance.Period != AllowancePeriod.Unlimited
                    && (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.Paused)
                    && (s.StartsAt >= chargesFrom || m.Allowance.Period == AllowancePeriod.Term)
              select new MembershipCharge(b.Id, m.Id, s.StartsAt))
             .ToList(),
-            idempotencyKey == null ? null : db.Bookings.FirstOrDefault(b => b.OrganizationId == c.OrganizationId && b.IdempotencyKey == idempotencyKey));
+            sessionId == null
+                ? null
+                : db.ClassSessions
+                    .Where(s => s.OrganizationId == organizationId && s.Id == sessionId)
+                    .Select(s => new SessionRow(
+                        s,
+                        db.ClassTypes.Where(t => t.Id == s.ClassTypeId).Select(t => t.Name).First(),
+                        db.Bookings.Count(b => b.SessionId == s.Id && BookingStatuses.HoldingSeat.Contains(b.Status)),
+                        db.Bookings.Count(b => b.SessionId == s.Id && b.Status == BookingStatus.Waitlisted),
+                        db.Bookings.Any(b => b.SessionId == s.Id && b.CustomerId == customerId && BookingStatuses.Active.Contains(b.Status))))
+                    .FirstOrDefault(),
+            idempotencyKey == null
+                ? null
+                : db.Bookings.FirstOrDefault(b => b.OrganizationId == organizationId && b.IdempotencyKey == idempotencyKey));
 }

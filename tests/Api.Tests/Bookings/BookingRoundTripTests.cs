@@ -46,7 +46,7 @@ public sealed class CountedApiFactory : ApiFactory
 /// round trips and 10 statements (12 with an Idempotency-Key: 8 round trips); a cancellation that
 /// promotes the first of the waitlist 7 round trips and 18 statements.
 /// </summary>
-public sealed class BookingRoundTripTests(CountedApiFactory api) : IClassFixture<CountedApiFactory>
+public sealed class BookingRoundTripTests(CountedApiFactory api, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<CountedApiFactory>
 {
     [Fact]
     public async Task BookingOneClass_Warm_TakesAtMost6RoundTripsAnd10Statements()
@@ -58,6 +58,7 @@ public sealed class BookingRoundTripTests(CountedApiFactory api) : IClassFixture
         api.Counter.Start();
         await BookAsync(studio, customers[2], sessions[2]);
         api.Counter.Stop();
+        output.WriteLine(api.Counter.Describe());
 
         api.Counter.RoundTrips.Should().BeInRange(1, 6, api.Counter.Describe());
         api.Counter.Statements.Should().BeLessThanOrEqualTo(10, api.Counter.Describe());
@@ -74,6 +75,7 @@ public sealed class BookingRoundTripTests(CountedApiFactory api) : IClassFixture
         api.Counter.Start();
         await BookAsync(studio, customers[2], sessions[2], "counted");
         api.Counter.Stop();
+        output.WriteLine(api.Counter.Describe());
 
         api.Counter.RoundTrips.Should().BeInRange(1, 8, api.Counter.Describe());
         api.Counter.Statements.Should().BeLessThanOrEqualTo(12, api.Counter.Describe());
@@ -97,6 +99,7 @@ public sealed class BookingRoundTripTests(CountedApiFactory api) : IClassFixture
         api.Counter.Start();
         await CancelAsync(studio, seated);
         api.Counter.Stop();
+        output.WriteLine(api.Counter.Describe());
 
         api.Counter.RoundTrips.Should().BeInRange(1, 7, api.Counter.Describe());
         api.Counter.Statements.Should().BeLessThanOrEqualTo(18, api.Counter.Describe());

@@ -8,8 +8,8 @@ namespace UnifiedCustomers.Api.Tests.Support;
 /// <summary>
 /// A TCP proxy in front of PostgreSQL that reads what clients send and counts, while counting is on:
 /// round trips (each Sync of the extended protocol, which ends every command or batch Npgsql sends,
-/// and each simple Query, such as a lone BEGIN or COMMIT) and statements (each Execute, and each
-/// statement of a simple Query): what PostgreSQL's log shows with log_statement = all. Counting on
+/// and each simple Query the client then waits on, such as a lone COMMIT) and statements (each
+/// Execute, and each statement of a simple Query): what PostgreSQL's log shows with log_statement = all. Counting on
 /// the wire sees everything: EF's commands, raw Npgsql batches, the BEGIN Npgsql prepends, COMMIT.
 /// </summary>
 public sealed class PostgresWireCounter : IAsyncDisposable
@@ -24,6 +24,7 @@ public sealed class PostgresWireCounter : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly object _gate = new();
     private readonly List<string> _log = [];
+    private readonly StringBuilder _types = new();
     private int _roundTrips;
     private int _statements;
     private volatile bool _counting;
@@ -49,7 +50,11 @@ public sealed class PostgresWireCounter : IAsyncDisposable
 
     public void Start()
     {
-        lock (_gate) _log.Clear();
+        lock (_gate)
+        {
+            _log.Clear();
+            _types.Clear();
+        }
         Interlocked.Exchange(ref _roundTrips, 0);
         Interlocked.Exchange(ref _statements, 0);
         _counting = true;
@@ -57,7 +62,7 @@ public sealed class PostgresWireCounter : IAsyncDisposable
 
     public void Stop() => _counting = false;
 
-    public string Describe() => $"{RoundTrips} round trips, {Statements} statements:\n  " + string.Join("\n  ", Log);
+    public string Describe() => $"{RoundTrips} round trips, {Statements} statements ({_types}):\n  " + string.Join("\n  ", Log);
 
     private async Task AcceptAsync()
     {
@@ -115,6 +120,7 @@ public sealed class PostgresWireCounter : IAsyncDisposable
             var header = await ReadAndForwardAsync(fromClient, toServer, 5, ct);
             var type = (char)header[0];
             var body = await ReadAndForwardAsync(fromClient, toServer, BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(1)) - 4, ct);
+            if (_counting) lock (_gate) _types.Append(type);
             switch (type)
             {
                 case 'P':
@@ -134,8 +140,11 @@ public sealed class PostgresWireCounter : IAsyncDisposable
                     Count(statements: 0, roundTrips: 1, null);
                     break;
                 case 'Q':
+                    // Npgsql sends BEGIN as a simple query in front of the next command, in the same write: with
+                    // more already on its way, it is not a round trip of its own (the command's Sync ends it).
                     var sql = CString(body, 0, out _);
-                    Count(sql.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length, roundTrips: 1, sql);
+                    var alone = fromClient is not NetworkStream network || !network.DataAvailable;
+                    Count(sql.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length, roundTrips: alone ? 1 : 0, sql);
                     break;
                 case 'X':
                     return;
@@ -148,7 +157,7 @@ public sealed class PostgresWireCounter : IAsyncDisposable
         if (!_counting) return;
         Interlocked.Add(ref _statements, statements);
         Interlocked.Add(ref _roundTrips, roundTrips);
-        lock (_gate) _log.Add(roundTrips > 0 ? $"-- round trip {RoundTrips}" + (sql is null ? "" : ": " + Oneline(sql)) : Oneline(sql!));
+        lock (_gate) _log.Add(roundTrips == 0 ? Oneline(sql!) : sql is null ? $"-- end of round trip {RoundTrips}" : $"{Oneline(sql)} -- round trip {RoundTrips}, on its own");
     }
 
     private static string Oneline(string sql) => string.Join(' ', sql.Split((char[])['\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries));

@@ -2,6 +2,7 @@ using UnifiedCustomers.Domain.Bookings;
 using UnifiedCustomers.Domain.Customers;
 using UnifiedCustomers.Domain.Memberships;
 using UnifiedCustomers.Domain.Organizations;
+using UnifiedCustomers.Domain.Packs;
 using UnifiedCustomers.Domain.Scheduling;
 using UnifiedCustomers.Domain.Tests.Builders;
 
@@ -178,14 +179,14 @@ public sealed class BookingDeskTests
         BookingDesk.MarkNoShow(account, atDesk, booking, session.StartsAt).ShouldSucceed().Booking.Status.Should().Be(BookingStatus.NoShow);
     }
 
-    private static (Customer Customer, Packs.ClassPack Pack) Holder(int credits)
+    private static (Customer Customer, ClassPack Pack) Holder(int credits)
     {
         var customer = A.Customer.AsMember().Build();
         return (customer, A.Pack.For(customer).WithCredits(credits).Build());
     }
 
     private CustomerAccount Account(
-        Customer customer, IEnumerable<Membership>? memberships = null, IEnumerable<Packs.ClassPack>? packs = null, IEnumerable<MembershipCharge>? charges = null) =>
+        Customer customer, IEnumerable<Membership>? memberships = null, IEnumerable<ClassPack>? packs = null, IEnumerable<MembershipCharge>? charges = null) =>
         new(_studio, customer, memberships ?? [], packs ?? [], charges ?? []);
 
     private static SessionAtDesk AtDesk(ClassSession session, int seatsTaken = 0, int waitlisted = 0, Customer? heldBy = null) =>

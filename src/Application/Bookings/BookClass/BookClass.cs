@@ -50,10 +50,9 @@ internal sealed class BookClassHandler(IAppDbContext db, BookingLoader loader, T
     {
         var now = clock.GetUtcNow();
         // Sessions open for booking have not started, so no allowance period that matters began before now - LongestPeriod.
-        var (account, earlier) = await loader.AccountWithKeyAsync(
-            command.OrganizationId, command.CustomerId, CustomerAccount.ChargesNeededFrom(now), command.IdempotencyKey, forUpdate: true, ct);
+        var (account, session, earlier) = await loader.SnapshotAsync(
+            command.OrganizationId, command.CustomerId, command.SessionId, CustomerAccount.ChargesNeededFrom(now), command.IdempotencyKey, forUpdate: true, ct);
         if (account is null) return CustomerErrors.NotFound;
-        var sessions = await loader.SessionsAsync(command.OrganizationId, [command.SessionId], command.CustomerId, withWaitlist: false, forUpdate: true, ct);
 
         // The command is idempotent on its own (for callers other than the HTTP edge): read under the
         // customer's lock, so a repeated command sees the first one's booking.
@@ -61,11 +60,11 @@ internal sealed class BookClassHandler(IAppDbContext db, BookingLoader loader, T
         {
             if (earlier.CustomerId != command.CustomerId || earlier.SessionId != command.SessionId) return BookingErrors.IdempotencyKeyReused;
             await loader.IncludePaymentAsync(account, earlier, ct);
-            return BookingResponses.From(BookingDesk.Describe(account, sessions.Single(), earlier), account.Organization);
+            return BookingResponses.From(BookingDesk.Describe(account, session!, earlier), account.Organization);
         }
 
         var decision = BookingDesk.Book(
-            account, sessions.SingleOrDefault(), new BookingRequest(command.Payment, command.JoinWaitlistIfFull, command.Source, command.IdempotencyKey), now);
+            account, session, new BookingRequest(command.Payment, command.JoinWaitlistIfFull, command.Source, command.IdempotencyKey), now);
         if (decision.IsFailure) return decision.Error!;
         db.Bookings.Add(decision.Value.Booking);
         db.CreditLedger.AddRange(decision.Value.LedgerRows);

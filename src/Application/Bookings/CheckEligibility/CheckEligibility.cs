@@ -45,11 +45,11 @@ internal sealed class CheckEligibilityHandler(BookingLoader loader, TimeProvider
     public async ValueTask<Result<EligibilityResponse>> Handle(CheckEligibilityQuery query, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var account = await loader.AccountAsync(query.OrganizationId, query.CustomerId, CustomerAccount.ChargesNeededFrom(now), forUpdate: false, ct);
+        var (account, session, _) = await loader.SnapshotAsync(
+            query.OrganizationId, query.CustomerId, query.SessionId, CustomerAccount.ChargesNeededFrom(now), null, forUpdate: false, ct);
         if (account is null) return CustomerErrors.NotFound;
-        var sessions = await loader.SessionsAsync(query.OrganizationId, [query.SessionId], query.CustomerId, withWaitlist: false, forUpdate: false, ct);
         // The desk's own decision, never saved: a query's transaction is read-only and its changes are dropped.
-        var made = BookingDesk.Book(account, sessions.SingleOrDefault(), new BookingRequest(query.Payment, query.JoinWaitlistIfFull, BookingSource.Api), now);
+        var made = BookingDesk.Book(account, session, new BookingRequest(query.Payment, query.JoinWaitlistIfFull, BookingSource.Api), now);
         if (made.IsFailure)
         {
             // What names no customer or session is an error; a rule that refuses is an answer.
