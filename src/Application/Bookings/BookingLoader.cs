@@ -66,7 +66,9 @@ internal sealed class BookingLoader(IAppDbContext db, IRowLocks locks)
             .Join(db.ClassSessions, b => b.SessionId, s => s.Id, (b, s) => new { Booking = b, s.StartsAt })
             .FirstOrDefaultAsync(ct);
         if (found is null) return null;
-        var account = await AccountAsync(organizationId, found.Booking.CustomerId, CustomerAccount.ChargesNeededFrom(found.StartsAt), forUpdate: false, ct);
+        // Locked again by the id just read: a merge may have moved the booking to another customer while this waited
+        // (a no-op when it is the customer already locked).
+        var account = await AccountAsync(organizationId, found.Booking.CustomerId, CustomerAccount.ChargesNeededFrom(found.StartsAt), forUpdate, ct);
         var session = (await SessionsAsync(organizationId, [found.Booking.SessionId], found.Booking.CustomerId, withWaitlist, forUpdate, ct)).Single();
         await IncludePaymentAsync(account!, found.Booking, ct);
         return (account!, found.Booking, session);

@@ -67,14 +67,20 @@ internal sealed class ScheduleSessionHandler(IAppDbContext db, BookingLoader loa
         var atDesk = BookingLoader.NewSession(session, classType.Name);
 
         var outcomes = new List<StandingBookingOutcome>();
+        var accounts = new Dictionary<Guid, CustomerAccount?>();
         var standing = await db.StandingBookings
             .Where(s => s.OrganizationId == command.OrganizationId && s.ClassTypeId == classType.Id && s.IsActive)
             .OrderBy(s => s.CreatedAt)
             .ToListAsync(ct);
         foreach (var pattern in standing.Where(s => s.Matches(session, organization)))
         {
-            var account = await loader.AccountAsync(
-                organization.Id, pattern.CustomerId, CustomerAccount.ChargesNeededFrom(Min(now, session.StartsAt)), forUpdate: true, ct);
+            // One account per customer, so a second pattern of theirs counts what the first one booked.
+            if (!accounts.TryGetValue(pattern.CustomerId, out var account))
+            {
+                account = await loader.AccountAsync(
+                    organization.Id, pattern.CustomerId, CustomerAccount.ChargesNeededFrom(Min(now, session.StartsAt)), forUpdate: true, ct);
+                accounts[pattern.CustomerId] = account;
+            }
             if (account is null) continue;
             var made = BookingDesk.Book(account, atDesk, new BookingRequest(null, pattern.JoinWaitlistIfFull, BookingSource.Staff), now);
             if (made.IsSuccess)

@@ -44,9 +44,11 @@ internal sealed partial class UnitOfWork(AppDbContext db, ILogger<UnitOfWork> lo
                 {
                     await transaction.RollbackAsync(cancellationToken);
                     db.ChangeTracker.Clear();
+                    db.Prefix.Clear();
                     return result;
                 }
                 await db.SaveChangesAsync(cancellationToken);
+                db.Prefix.Clear();
                 await transaction.CommitAsync(cancellationToken);
                 return result;
             }
@@ -106,6 +108,8 @@ internal sealed partial class UnitOfWork(AppDbContext db, ILogger<UnitOfWork> lo
 
     public async Task<T> ReadAsync<T>(Guid organizationId, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
+        // Inside an idempotent request's transaction (already scoped to the organization): read there.
+        if (db.Database.CurrentTransaction is not null) return await work(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
         await db.Database.ExecuteSqlRawAsync("SET TRANSACTION READ ONLY", cancellationToken);
         ScopeToOrganization(organizationId);
