@@ -1378,7 +1378,9 @@ export interface operations {
                 email?: string;
                 phone?: string;
                 status?: string;
+                /** @description The page, from 1. 1 to 100000, default 1. */
                 page?: number;
+                /** @description Items per page. 1 to 100, default 25. */
                 pageSize?: number;
             };
             header?: never;
@@ -3168,7 +3170,9 @@ export interface operations {
             query?: {
                 when?: string;
                 status?: string;
+                /** @description The page, from 1. 1 to 100000, default 1. */
                 page?: number;
+                /** @description Items per page. 1 to 100, default 25. */
                 pageSize?: number;
             };
             header?: never;
@@ -3269,7 +3273,9 @@ export interface operations {
     GetCreditLedger: {
         parameters: {
             query?: {
+                /** @description The page, from 1. 1 to 100000, default 1. */
                 page?: number;
+                /** @description Items per page. 1 to 100, default 25. */
                 pageSize?: number;
             };
             header?: never;
