@@ -55,8 +55,7 @@ public sealed class CustomerAccount
     {
         if (membership.Allowance.IsUnlimited) return 0;
         var (from, until) = membership.PeriodContaining(date);
-        var fromInstant = Organization.StartOfDay(from);
-        var untilInstant = until == DateOnly.MaxValue ? DateTimeOffset.MaxValue : Organization.StartOfDay(until);
+        var (fromInstant, untilInstant) = (Organization.StartOfDay(from), Organization.StartOfDay(until));
         return _charges.Count(c => c.MembershipId == membership.Id && c.SessionStartsAt >= fromInstant && c.SessionStartsAt < untilInstant);
     }
 
