@@ -27,6 +27,8 @@ internal sealed class DemoStudio(DateTimeOffset now)
     private readonly List<Membership> _memberships = [];
     private readonly List<ClassPack> _packs = [];
     private readonly List<Booking> _bookings = [];
+    private readonly Dictionary<Guid, CustomerAccount> _accounts = [];
+    private readonly Dictionary<Guid, SessionAtDesk> _sessionsAtDesk = [];
     private Organization _organization = null!;
     private DateOnly _today;
 
@@ -115,18 +117,31 @@ internal sealed class DemoStudio(DateTimeOffset now)
     private ClassSession SessionOn(DateOnly date, string classType, TimeOnly at) =>
         _sessions.Single(s => s.ClassTypeId == _classTypes[classType].Id && s.StartsAt == _organization.AtLocal(date, at));
 
+    /// <summary>Books through the booking desk, like the API: every rule checked, the payment spent, the ledger written.</summary>
     private void Book(Customer customer, ClassSession session, int? waitlistPosition)
     {
-        var payment = PaymentFor(customer);
-        var booking = Booking.Create(customer, session, new Admission(waitlistPosition is not null, waitlistPosition), payment, BookingSource.Staff, null, now);
-        Add(_bookings, booking);
-        if (!booking.Charged) return;
-        if (payment.PackId is { } packId)
+        if (!_accounts.TryGetValue(customer.Id, out var account))
         {
-            var consumed = _packs.Single(p => p.Id == packId).Consume(session.ClassTypeId, now);
-            if (consumed.IsFailure) throw new InvalidOperationException($"Demo pack {packId} cannot pay: {consumed.Error!.Code}");
+            account = new CustomerAccount(
+                _organization, customer,
+                _memberships.Where(m => m.CustomerId == customer.Id && m.Status is MembershipStatus.Active or MembershipStatus.Paused),
+                _packs.Where(p => p.CustomerId == customer.Id && p.Status == PackStatus.Active),
+                []);
+            _accounts[customer.Id] = account;
         }
-        _entities.Add(CreditLedgerEntry.Consumed(booking, LedgerReason.Booked, now));
+        if (!_sessionsAtDesk.TryGetValue(session.Id, out var atDesk))
+        {
+            atDesk = new SessionAtDesk(session, _classTypes.Values.Single(t => t.Id == session.ClassTypeId).Name, 0, 0, []);
+            _sessionsAtDesk[session.Id] = atDesk;
+        }
+        var payment = PaymentFor(customer);
+        var choice = new PaymentChoice(payment.Method, payment.MembershipId ?? payment.PackId);
+        var decision = BookingDesk.Book(account, atDesk, new BookingRequest(choice, JoinWaitlistIfFull: waitlistPosition is not null, BookingSource.Staff), now);
+        if (decision.IsFailure) throw new InvalidOperationException($"The demo booking of {customer.FirstName} was refused: {decision.Error!.Code}");
+        if (decision.Value.Booking.WaitlistPosition != waitlistPosition)
+            throw new InvalidOperationException($"The demo booking of {customer.FirstName} is not at waitlist position {waitlistPosition}.");
+        Add(_bookings, decision.Value.Booking);
+        _entities.AddRange(decision.Value.LedgerRows);
     }
 
     private BookingPayment PaymentFor(Customer customer)

@@ -41,7 +41,7 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IRowLocks, RowLocks>();
         services.AddSingleton<IPhoneNormalizer, PhoneNormalizer>();
-        services.AddSingleton<IdempotencyStore>();
+        services.AddScoped<IdempotencyStore>();
         return services;
     }
 
@@ -54,12 +54,12 @@ public static class DependencyInjection
         options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(AppDbContext.MigrationsAssembly))
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(Telemetry.CommittedBookingMetrics.Instance);
+            .AddInterceptors(Persistence.Transactions.StatementPrefixInterceptor.Instance, Telemetry.CommittedBookingMetrics.Instance);
 
     /// <summary>The same over a data source (the API's one pool).</summary>
     public static DbContextOptionsBuilder UseAppDatabase(this DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
         options
             .UseNpgsql(dataSource, npgsql => npgsql.MigrationsAssembly(AppDbContext.MigrationsAssembly))
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(Telemetry.CommittedBookingMetrics.Instance);
+            .AddInterceptors(Persistence.Transactions.StatementPrefixInterceptor.Instance, Telemetry.CommittedBookingMetrics.Instance);
 }

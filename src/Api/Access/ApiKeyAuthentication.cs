@@ -10,11 +10,12 @@ namespace UnifiedCustomers.Api.Access;
 
 /// <summary>
 /// `Authorization: Bearer uc_live_...`: the key's organization becomes the request's tenant. A
-/// missing or unknown key is answered 401 with a problem, never a redirect or an empty body.
+/// missing or unknown key is answered 401 with a problem, never a redirect or an empty body. Known keys
+/// are remembered for a short time (<see cref="ApiKeyCache"/>).
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AppDbContext db, ConnectionRecovery recovery,
-    IProblemDetailsService problems)
+    ApiKeyCache cache, IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -28,8 +29,9 @@ internal sealed class ApiKeyAuthenticationHandler(
         if (string.IsNullOrEmpty(header)) return AuthenticateResult.NoResult();
         Context.Items[Presented] = true;
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.Fail("Not a bearer token.");
-        // The first statement of every staff request: after a database restart it may meet a dead pooled connection.
-        var identity = await recovery.ReadAsync(db, () => ApiKeyStore.RecogniseAsync(db, header["Bearer ".Length..].Trim(), Context.RequestAborted));
+        // The first statement of a staff request whose key is not cached: after a database restart it may meet a dead pooled connection.
+        var identity = await cache.RecogniseAsync(header["Bearer ".Length..].Trim(),
+            key => recovery.ReadAsync(db, () => ApiKeyStore.RecogniseAsync(db, key, Context.RequestAborted)));
         if (identity is null) return AuthenticateResult.Fail("Unknown or revoked API key.");
         var principal = new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(OrganizationClaim, identity.OrganizationId.ToString()), new Claim(KeyClaim, identity.KeyId.ToString()), new Claim(ClaimTypes.Name, identity.Name)],

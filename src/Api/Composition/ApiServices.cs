@@ -37,6 +37,7 @@ public static class ApiServices
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build());
 
+        services.AddSingleton<ApiKeyCache>();
         services.AddScoped<OrganizationDirectory>();
         services.AddPublicRateLimits(configuration);
         services.AddClientAddresses(configuration);

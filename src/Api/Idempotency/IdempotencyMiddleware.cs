@@ -13,7 +13,8 @@ internal sealed class IdempotentAttribute : Attribute;
 /// <summary>
 /// Same key and same request: the first answer again, with `Idempotent-Replayed: true`. Same key,
 /// another request: 422 idempotency.key_reused. A duplicate sent while the first still runs waits
-/// for it (see IdempotencyStore). Server errors are not kept, so a retry runs again.
+/// for it (see IdempotencyStore). Server errors are not kept, so a retry runs again. The key, the
+/// command and the answer share the request's one transaction (docs/adr/0006).
 /// </summary>
 internal sealed class IdempotencyMiddleware(RequestDelegate next)
 {
@@ -40,7 +41,18 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
             return;
         }
 
-        var hash = await HashAsync(context.Request);
+        byte[] hash;
+        try
+        {
+            hash = await HashAsync(context.Request);
+        }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // A body over the limit is answered exactly as without the key (413): the endpoint meets the same limit.
+            context.Request.Body.Position = 0;
+            await next(context);
+            return;
+        }
         var claim = await store.ClaimAsync(organizationId.Value, key, hash, context.RequestAborted);
         switch (claim)
         {

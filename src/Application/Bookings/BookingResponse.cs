@@ -28,11 +28,11 @@ public sealed record BookingResponse(
 
 internal static class BookingResponses
 {
-    public static BookingResponse From(BookingMade made, Domain.Organizations.Organization organization)
+    public static BookingResponse From(BookingDecision made, Domain.Organizations.Organization organization)
     {
-        var (booking, session) = (made.Booking, made.Session);
+        var (booking, session) = (made.Booking, made.Session.Session);
         return new BookingResponse(
-            booking.Id, booking.Status, booking.CustomerId, booking.SessionId, session.ClassTypeId, made.ClassName,
+            booking.Id, booking.Status, booking.CustomerId, booking.SessionId, session.ClassTypeId, made.Session.ClassName,
             session.StartsAt, organization.LocalTime(session.StartsAt), organization.TimeZone,
             booking.PaymentMethod, booking.MembershipId, booking.PackId, made.CreditsRemaining, made.AllowanceRemaining,
             booking.WaitlistPosition, booking.BookedAt, booking.CancelledAt, booking.CheckedInAt);

@@ -1,50 +1,32 @@
-using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Domain.Bookings;
 using UnifiedCustomers.Domain.Organizations;
-using UnifiedCustomers.Domain.Scheduling;
 
 namespace UnifiedCustomers.Application.Bookings;
 
 /// <summary>
-/// Fills freed seats from the waitlist, in order, until the promotion cutoff. A waitlisted customer
-/// who cannot pay now is skipped and keeps their place. The caller holds the session's row lock.
+/// Fills freed seats from the waitlist: the desk names the candidates in order and decides each
+/// promotion; this loads (and locks) each candidate's account in turn. A waitlisted customer who
+/// cannot pay now is skipped and keeps their place. The caller holds the session's row lock and
+/// loaded the session with its waitlist.
 /// </summary>
-internal sealed class WaitlistPromoter(IAppDbContext db, BookingDesk desk, TimeProvider clock)
+internal sealed class WaitlistPromoter(IAppDbContext db, BookingLoader loader, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<Booking>> FillFreedSeatsAsync(Organization organization, ClassSession session, CancellationToken ct)
+    public async Task<IReadOnlyList<Booking>> FillFreedSeatsAsync(Organization organization, SessionAtDesk session, CancellationToken ct)
     {
-        // Tracked instances: a booking cancelled in this transaction already shows its new status here.
-        var bookings = await db.Bookings
-            .Where(b => b.SessionId == session.Id && (BookingStatuses.HoldingSeat.Contains(b.Status) || b.Status == BookingStatus.Waitlisted))
-            .ToListAsync(ct);
-        var seatsTaken = bookings.Count(b => b.HoldsSeat);
-        var waitlist = bookings.Where(b => b.Status == BookingStatus.Waitlisted).OrderBy(b => b.WaitlistPosition).ThenBy(b => b.BookedAt).ToList();
+        var now = clock.GetUtcNow();
         var promoted = new List<Booking>();
-
-        if (session.Status == SessionStatus.Scheduled && organization.Policy.PromotesAt(session.StartsAt, clock.GetUtcNow()))
+        foreach (var candidate in BookingDesk.PromotionCandidates(session, organization.Policy, now))
         {
-            foreach (var candidate in waitlist)
-            {
-                if (seatsTaken >= session.Capacity) break;
-                var seated = await desk.SeatCustomerAsync(organization.Id, candidate.CustomerId, forWriting: true, ct);
-                if (seated.IsFailure || seated.Value.Customer.EnsureCanBook().IsFailure) continue;
-                var result = await desk.PromoteAsync(seated.Value, candidate, session, ct);
-                if (result.IsFailure) continue;
-                promoted.Add(candidate);
-                seatsTaken++;
-            }
+            var account = await loader.AccountAsync(
+                organization.Id, candidate.CustomerId, CustomerAccount.ChargesNeededFrom(session.Session.StartsAt), forUpdate: true, ct);
+            if (account is null) continue;
+            var decision = BookingDesk.Promote(account, session, candidate, now);
+            if (decision.IsFailure) continue;
+            db.CreditLedger.AddRange(decision.Value.LedgerRows);
+            promoted.Add(candidate);
         }
-
-        CloseUpWaitlist(bookings);
+        BookingDesk.CloseUpWaitlist(session);
         return promoted;
-    }
-
-    /// <summary>Positions stay 1..n in the order people joined, whoever left or moved up.</summary>
-    public static void CloseUpWaitlist(IEnumerable<Booking> sessionBookings)
-    {
-        var position = 1;
-        foreach (var waiting in sessionBookings.Where(b => b.Status == BookingStatus.Waitlisted).OrderBy(b => b.WaitlistPosition).ThenBy(b => b.BookedAt))
-            waiting.MoveToWaitlistPosition(position++);
     }
 }

@@ -13,11 +13,17 @@ public interface IRowLocks
     /// <returns>the ids that exist in that organization</returns>
     Task<IReadOnlyList<Guid>> LockCustomersAsync(Guid organizationId, IReadOnlyCollection<Guid> customerIds, CancellationToken cancellationToken);
 
-    /// <summary>Locks and loads (tracked) in one round trip; null when the row does not exist in that organization.</summary>
-    Task<Domain.Customers.Customer?> LockAndLoadCustomerAsync(Guid organizationId, Guid customerId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Locks customers (in id order) in the same round trip as the next query, as a statement of its
+    /// own before it: the query then reads what the lock's previous holder committed.
+    /// </summary>
+    void LockCustomersWithNextQuery(Guid organizationId, IReadOnlyCollection<Guid> customerIds);
 
-    /// <summary>Locks and loads (tracked) in one round trip; null when the row does not exist in that organization.</summary>
-    Task<Domain.Scheduling.ClassSession?> LockAndLoadSessionAsync(Guid organizationId, Guid sessionId, CancellationToken cancellationToken);
+    /// <summary>Locks the customer who holds a booking, in the same round trip as the next query (see <see cref="LockCustomersWithNextQuery"/>).</summary>
+    void LockCustomerOfBookingWithNextQuery(Guid organizationId, Guid bookingId);
+
+    /// <summary>Locks sessions (in id order) in the same round trip as the next query (see <see cref="LockCustomersWithNextQuery"/>).</summary>
+    void LockSessionsWithNextQuery(Guid organizationId, IReadOnlyCollection<Guid> sessionIds);
 
     /// <returns>false when the row does not exist in that organization</returns>
     Task<bool> LockSessionAsync(Guid organizationId, Guid sessionId, CancellationToken cancellationToken);

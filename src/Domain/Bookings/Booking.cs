@@ -46,10 +46,11 @@ public sealed class Booking : Entity, ITenantOwned
     public bool HoldsSeat => BookingStatuses.HoldingSeat.Contains(Status);
 
     /// <summary>
-    /// A new booking. The caller has checked the customer, the session's window, the seat count
-    /// (under the session's lock) and chosen the payment; a waitlisted booking spends nothing yet.
+    /// A new booking, made only by <see cref="BookingDesk.Book"/>, which has checked every rule on its
+    /// snapshot (the seat count under the session's lock) and chosen the payment; a waitlisted booking
+    /// spends nothing yet.
     /// </summary>
-    public static Booking Create(
+    internal static Booking Create(
         Customer customer, ClassSession session, Admission admission, BookingPayment payment, BookingSource source, string? idempotencyKey, DateTimeOffset now) =>
         new()
         {

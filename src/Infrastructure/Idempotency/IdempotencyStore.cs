@@ -1,5 +1,9 @@
 using System.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using UnifiedCustomers.Infrastructure.Persistence;
+using UnifiedCustomers.Infrastructure.Persistence.Transactions;
 
 namespace UnifiedCustomers.Infrastructure.Idempotency;
 
@@ -13,97 +17,98 @@ internal abstract record IdempotencyClaim
 
     public sealed record KeyReused : IdempotencyClaim;
 
-    /// <summary>This request is the first with its key: it holds the record's row until it completes or is disposed (rolled back).</summary>
-    public sealed record First(NpgsqlConnection Connection, NpgsqlTransaction Transaction, Guid OrganizationId, string Key, SemaphoreSlim Slot)
+    /// <summary>
+    /// This request is the first with its key. The key's row is written in the request's own
+    /// transaction, which the command then joins (<see cref="UnitOfWork"/>): the booking and the answer
+    /// commit together, or neither does (disposing without completing rolls both back).
+    /// </summary>
+    public sealed record First(AppDbContext Db, IDbContextTransaction Transaction, Guid OrganizationId, string Key, DateTimeOffset ExpiredBefore)
         : IdempotencyClaim, IAsyncDisposable
     {
         public async Task CompleteAsync(StoredResponse response, CancellationToken ct)
         {
+            // The expired keys of the organization go in the same statement.
             await using var update = new NpgsqlCommand(
                 """
+                WITH expired AS (DELETE FROM idempotency_records WHERE organization_id = $1 AND created_at < $7 AND key <> $2)
                 UPDATE idempotency_records SET status = $3, content_type = $4, location = $5, response_body = $6
                 WHERE organization_id = $1 AND key = $2
-                """, Connection, Transaction)
+                """, (NpgsqlConnection)Db.Database.GetDbConnection(), (NpgsqlTransaction)Transaction.GetDbTransaction())
             {
                 Parameters =
                 {
                     new() { Value = OrganizationId }, new() { Value = Key }, new() { Value = response.Status },
                     new() { Value = (object?)response.ContentType ?? DBNull.Value }, new() { Value = (object?)response.Location ?? DBNull.Value },
-                    new() { Value = response.Body },
+                    new() { Value = response.Body }, new() { Value = ExpiredBefore },
                 },
             };
             await update.ExecuteNonQueryAsync(ct);
             await Transaction.CommitAsync(ct);
         }
 
-        public async ValueTask DisposeAsync()
-        {
-            try
-            {
-                await Transaction.DisposeAsync();
-                await Connection.DisposeAsync();
-            }
-            finally
-            {
-                Slot.Release();
-            }
-        }
+        public ValueTask DisposeAsync() => Transaction.DisposeAsync();
     }
 }
 
 /// <summary>
-/// Keeps the first answer per (organization, Idempotency-Key) for 24 hours. The first request
-/// inserts the key's row and keeps its transaction open while it runs; a concurrent duplicate's
-/// INSERT ... ON CONFLICT waits on that row, so it sees the finished answer and replays it (or,
-/// when the first failed and rolled back, becomes the first itself).
+/// Keeps the first answer per (organization, Idempotency-Key) for 24 hours, in the request's own
+/// transaction (the scoped context's): the key's row is inserted first, the command runs in the same
+/// transaction after a savepoint, the answer is written and everything commits at once. A concurrent
+/// duplicate's INSERT ... ON CONFLICT waits on the uncommitted row, so it sees the finished answer and
+/// replays it (or, when the first failed and rolled back, becomes the first itself). See docs/adr/0006.
 /// </summary>
-internal sealed class IdempotencyStore(NpgsqlDataSource dataSource, TimeProvider clock)
+internal sealed class IdempotencyStore(AppDbContext db, TimeProvider clock)
 {
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
 
-    /// <summary>
-    /// A first request holds its claim's connection while it takes another from the same pool for its
-    /// command. Were every connection of the pool a claim's, all would wait for a second one forever:
-    /// so at most half the pool holds claims at a time.
-    /// </summary>
-    private readonly SemaphoreSlim _slots = new(Math.Max(1, new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).MaxPoolSize / 2));
-
     public async Task<IdempotencyClaim> ClaimAsync(Guid organizationId, string key, byte[] requestHash, CancellationToken ct)
     {
-        await _slots.WaitAsync(ct);
-        NpgsqlConnection connection;
-        NpgsqlTransaction transaction;
-        try
-        {
-            connection = await dataSource.OpenConnectionAsync(ct);
-            transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        }
-        catch
-        {
-            _slots.Release();
-            throw;
-        }
+        var now = clock.GetUtcNow();
+        var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+        db.Database.AutoSavepointsEnabled = false;
         var first = false;
         try
         {
-            var now = clock.GetUtcNow();
-            await ExecuteAsync(connection, transaction, "SELECT set_config('app.organization_id', $1, true)", ct, organizationId.ToString());
-            await ExecuteAsync(connection, transaction, "DELETE FROM idempotency_records WHERE organization_id = $1 AND created_at < $2", ct,
-                organizationId, now - Retention);
-            var inserted = await ExecuteAsync(connection, transaction,
-                """
-                INSERT INTO idempotency_records (organization_id, key, request_hash, created_at) VALUES ($1, $2, $3, $4)
-                ON CONFLICT (organization_id, key) DO NOTHING
-                """, ct, organizationId, key, requestHash, now);
-            if (inserted == 1)
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            var npgsqlTransaction = (NpgsqlTransaction)transaction.GetDbTransaction();
+            // One round trip: BEGIN (Npgsql sends it with the first command), the claim, which also scopes the
+            // transaction to the organization for row-level security, and the savepoint the command goes back
+            // to when it fails (its failure is an answer to keep; its writes are not). An expired row is taken over.
+            await using (var claim = new NpgsqlBatch(connection, npgsqlTransaction)
             {
-                first = true;
-                return new IdempotencyClaim.First(connection, transaction, organizationId, key, _slots);
+                BatchCommands =
+                {
+                    new NpgsqlBatchCommand(
+                        """
+                        INSERT INTO idempotency_records (organization_id, key, request_hash, created_at)
+                        SELECT $1, $2, $3, $4 FROM (SELECT set_config('app.organization_id', $1::text, true)) AS scope
+                        ON CONFLICT (organization_id, key) DO UPDATE
+                            SET request_hash = excluded.request_hash, created_at = excluded.created_at,
+                                status = NULL, content_type = NULL, location = NULL, response_body = NULL
+                            WHERE idempotency_records.created_at < $5
+                        RETURNING 1
+                        """)
+                    {
+                        Parameters =
+                        {
+                            new() { Value = organizationId }, new() { Value = key }, new() { Value = requestHash }, new() { Value = now },
+                            new() { Value = now - Retention },
+                        },
+                    },
+                    new NpgsqlBatchCommand($"SAVEPOINT {UnitOfWork.CommandSavepoint}"),
+                },
+            })
+            {
+                if (await claim.ExecuteScalarAsync(ct) is not null)
+                {
+                    first = true;
+                    return new IdempotencyClaim.First(db, transaction, organizationId, key, now - Retention);
+                }
             }
 
             await using var select = new NpgsqlCommand(
                 "SELECT request_hash, status, content_type, location, response_body FROM idempotency_records WHERE organization_id = $1 AND key = $2",
-                connection, transaction) { Parameters = { new() { Value = organizationId }, new() { Value = key } } };
+                connection, npgsqlTransaction) { Parameters = { new() { Value = organizationId }, new() { Value = key } } };
             await using var reader = await select.ExecuteReaderAsync(ct);
             if (!await reader.ReadAsync(ct) || reader.IsDBNull(1))
                 throw new InvalidOperationException("An idempotency record was neither insertable nor complete.");
@@ -114,26 +119,8 @@ internal sealed class IdempotencyStore(NpgsqlDataSource dataSource, TimeProvider
         }
         finally
         {
-            // The first request keeps its connection and transaction until it completes; the others are done with theirs.
-            if (!first)
-            {
-                try
-                {
-                    await transaction.DisposeAsync();
-                    await connection.DisposeAsync();
-                }
-                finally
-                {
-                    _slots.Release();
-                }
-            }
+            // The first request keeps the transaction until it completes; the others are done with it.
+            if (!first) await transaction.DisposeAsync();
         }
-    }
-
-    private static async Task<int> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken ct, params object[] values)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value });
-        return await command.ExecuteNonQueryAsync(ct);
     }
 }

@@ -38,6 +38,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<StandingBooking> StandingBookings => Set<StandingBooking>();
     public DbSet<LegacyIdMapping> LegacyIdMap => Set<LegacyIdMapping>();
 
+    /// <summary>Statements (scope, row locks) that ride in front of this context's next query.</summary>
+    internal Transactions.StatementPrefix Prefix { get; } = new();
+
     public IQueryable<T> Query<T>(Specification<T> specification) where T : class => Set<T>().AsNoTracking().Apply(specification);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -44,6 +44,25 @@ public sealed class AuthenticationTests(ApiFactory api) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task ARecognisedKey_IsRemembered30Seconds_SoARevokedKeyStopsWorkingWithinThem()
+    {
+        var studio = await api.StudioAsync();
+        (await studio.GetAsync("/api/v1/customers")).StatusCode.Should().Be(HttpStatusCode.OK);
+        await using (var db = api.Database.CreateDbContext())
+        {
+            (await Infrastructure.Access.ApiKeyStore.RevokeAsync(db, studio.ApiKey[..16], api.Clock.GetUtcNow())).Should().BeTrue();
+        }
+
+        api.Clock.Advance(TimeSpan.FromSeconds(29));
+        var remembered = await studio.GetAsync("/api/v1/customers");
+        api.Clock.Advance(TimeSpan.FromSeconds(2));
+        var forgotten = await studio.GetAsync("/api/v1/customers");
+
+        remembered.StatusCode.Should().Be(HttpStatusCode.OK, "the key was recognised less than 30 seconds ago");
+        await forgotten.ShouldBeProblem(HttpStatusCode.Unauthorized, "auth.api_key_invalid");
+    }
+
+    [Fact]
     public async Task KeyIsStoredHashed_NeverInClear()
     {
         var studio = await api.StudioAsync();

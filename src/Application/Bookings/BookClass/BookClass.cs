@@ -1,9 +1,9 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Domain.Bookings;
 using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Customers;
 
 namespace UnifiedCustomers.Application.Bookings.BookClass;
 
@@ -44,30 +44,30 @@ internal sealed class PaymentChoiceValidator : AbstractValidator<PaymentChoice>
     }
 }
 
-internal sealed class BookClassHandler(IAppDbContext db, BookingDesk desk) : ICommandHandler<BookClassCommand, Result<BookingResponse>>
+internal sealed class BookClassHandler(IAppDbContext db, BookingLoader loader, TimeProvider clock) : ICommandHandler<BookClassCommand, Result<BookingResponse>>
 {
     public async ValueTask<Result<BookingResponse>> Handle(BookClassCommand command, CancellationToken ct)
     {
-        var seated = await desk.SeatCustomerAsync(command.OrganizationId, command.CustomerId, forWriting: true, ct);
-        if (seated.IsFailure) return seated.Error!;
+        var now = clock.GetUtcNow();
+        // Sessions open for booking have not started, so no allowance period that matters began before now - LongestPeriod.
+        var (account, session, earlier) = await loader.SnapshotAsync(
+            command.OrganizationId, command.CustomerId, command.SessionId, CustomerAccount.ChargesNeededFrom(now), command.IdempotencyKey, forUpdate: true, ct);
+        if (account is null) return CustomerErrors.NotFound;
 
-        if (command.IdempotencyKey is { } key)
+        // The command is idempotent on its own (for callers other than the HTTP edge): read under the
+        // customer's lock, so a repeated command sees the first one's booking.
+        if (earlier is not null)
         {
-            // Under the customer's lock, so a repeated request sees the first one's booking.
-            var earlier = await db.Bookings.FirstOrDefaultAsync(b => b.OrganizationId == command.OrganizationId && b.IdempotencyKey == key, ct);
-            if (earlier is not null)
-            {
-                return earlier.CustomerId == command.CustomerId && earlier.SessionId == command.SessionId
-                    ? BookingResponses.From(await desk.DescribeAsync(seated.Value, earlier, ct), seated.Value.Organization)
-                    : BookingErrors.IdempotencyKeyReused;
-            }
+            if (earlier.CustomerId != command.CustomerId || earlier.SessionId != command.SessionId) return BookingErrors.IdempotencyKeyReused;
+            await loader.IncludePaymentAsync(account, earlier, ct);
+            return BookingResponses.From(BookingDesk.Describe(account, session!, earlier), account.Organization);
         }
 
-        var made = await desk.BookAsync(
-            seated.Value,
-            new BookingRequest(command.SessionId, command.Payment, command.JoinWaitlistIfFull, command.Source, command.IdempotencyKey),
-            dryRun: false,
-            ct);
-        return made.IsSuccess ? BookingResponses.From(made.Value, seated.Value.Organization) : made.Error!;
+        var decision = BookingDesk.Book(
+            account, session, new BookingRequest(command.Payment, command.JoinWaitlistIfFull, command.Source, command.IdempotencyKey), now);
+        if (decision.IsFailure) return decision.Error!;
+        db.Bookings.Add(decision.Value.Booking);
+        db.CreditLedger.AddRange(decision.Value.LedgerRows);
+        return BookingResponses.From(decision.Value, account.Organization);
     }
 }

@@ -4,6 +4,7 @@ using UnifiedCustomers.Application.Bookings.BookClass;
 using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Domain.Bookings;
 using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Customers;
 
 namespace UnifiedCustomers.Application.Bookings.BookClasses;
 
@@ -45,28 +46,34 @@ internal sealed class BookClassesValidator : AbstractValidator<BookClassesComman
     }
 }
 
-internal sealed class BookClassesHandler(BookingDesk desk, IRowLocks locks) : ICommandHandler<BookClassesCommand, Result<BookClassesResponse>>
+internal sealed class BookClassesHandler(IAppDbContext db, BookingLoader loader, TimeProvider clock) : ICommandHandler<BookClassesCommand, Result<BookClassesResponse>>
 {
     public static readonly Error BatchRefused = new("booking.batch_refused", "At least one session could not be booked, so none was (all-or-nothing).");
 
     public async ValueTask<Result<BookClassesResponse>> Handle(BookClassesCommand command, CancellationToken ct)
     {
-        var seated = await desk.SeatCustomerAsync(command.OrganizationId, command.CustomerId, forWriting: true, ct);
-        if (seated.IsFailure) return seated.Error!;
-
-        // Every session's lock first, in id order, so two batches never wait on each other in a cycle;
-        // then the bookings in the order asked, so the earlier choices get a limited allowance first.
-        foreach (var sessionId in command.SessionIds.Order())
-            await locks.LockSessionAsync(command.OrganizationId, sessionId, ct);
+        var now = clock.GetUtcNow();
+        var account = await loader.AccountAsync(command.OrganizationId, command.CustomerId, CustomerAccount.ChargesNeededFrom(now), forUpdate: true, ct);
+        if (account is null) return CustomerErrors.NotFound;
+        // Every session locked at once, in id order, so two batches never wait on each other in a cycle;
+        // then booked in the order asked, so the earlier choices get a limited allowance first. The
+        // account and the sessions carry each booking into the next decision.
+        var sessions = (await loader.SessionsAsync(command.OrganizationId, command.SessionIds, command.CustomerId, withWaitlist: false, forUpdate: true, ct))
+            .ToDictionary(s => s.Session.Id);
 
         var outcomes = new List<SessionOutcome>(command.SessionIds.Count);
         foreach (var sessionId in command.SessionIds)
         {
-            var made = await desk.BookAsync(
-                seated.Value, new BookingRequest(sessionId, command.Payment, command.JoinWaitlistIfFull, command.Source), dryRun: false, ct);
-            outcomes.Add(made.IsSuccess
-                ? new SessionOutcome(sessionId, BookingResponses.From(made.Value, seated.Value.Organization), null, null)
-                : new SessionOutcome(sessionId, null, made.Error!.Code, made.Error.Message));
+            var decision = BookingDesk.Book(
+                account, sessions.GetValueOrDefault(sessionId), new BookingRequest(command.Payment, command.JoinWaitlistIfFull, command.Source), now);
+            if (decision.IsSuccess)
+            {
+                db.Bookings.Add(decision.Value.Booking);
+                db.CreditLedger.AddRange(decision.Value.LedgerRows);
+            }
+            outcomes.Add(decision.IsSuccess
+                ? new SessionOutcome(sessionId, BookingResponses.From(decision.Value, account.Organization), null, null)
+                : new SessionOutcome(sessionId, null, decision.Error!.Code, decision.Error.Message));
         }
         var failed = outcomes.Count(o => o.ErrorCode is not null);
 

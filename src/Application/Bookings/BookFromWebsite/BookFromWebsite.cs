@@ -35,7 +35,7 @@ internal sealed class BookFromWebsiteValidator : AbstractValidator<BookFromWebsi
     }
 }
 
-internal sealed class BookFromWebsiteHandler(IAppDbContext db, BookingDesk desk, TimeProvider clock)
+internal sealed class BookFromWebsiteHandler(IAppDbContext db, BookingLoader loader, TimeProvider clock)
     : ICommandHandler<BookFromWebsiteCommand, Result<WebsiteBookingReceipt>>
 {
     public const string Source = "website";
@@ -51,32 +51,35 @@ internal sealed class BookFromWebsiteHandler(IAppDbContext db, BookingDesk desk,
         var names = command.Name.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var registered = Customer.Register(organization.Id, names.ElementAtOrDefault(0), names.ElementAtOrDefault(1), email, null, Source, now);
         if (registered.IsFailure) return registered.Error!;
-        var newcomer = new CustomerAtDesk(organization, registered.Value, [], []);
-        var request = new BookingRequest(command.SessionId, null, command.JoinWaitlistIfFull, BookingSource.Public, command.IdempotencyKey);
+        var newcomer = new CustomerAccount(organization, registered.Value, [], [], []);
+        var request = new BookingRequest(null, command.JoinWaitlistIfFull, BookingSource.Public, command.IdempotencyKey);
 
         var known = await db.Customers
             .Where(c => c.OrganizationId == organization.Id && c.Email == email && c.Status != LifecycleStatus.Archived)
             .FirstOrDefaultAsync(ct);
+        // A newcomer holds nothing, so the known customer's own bookings never shape the answer; only a real booking locks the session.
+        var sessions = await loader.SessionsAsync(organization.Id, [command.SessionId], registered.Value.Id, withWaitlist: false, forUpdate: known is null, ct);
+        var decision = BookingDesk.Book(newcomer, sessions.SingleOrDefault(), request, now);
+        if (decision.IsFailure) return decision.Error!;
+        var receipt = Receipt(decision.Value, organization);
         if (known is null)
         {
             // Two first requests with one new email race on the unique email index; the loser is told the email is taken.
             db.Customers.Add(registered.Value);
-            var made = await desk.BookAsync(newcomer, request, dryRun: false, ct);
-            return made.IsSuccess ? Receipt(made.Value, organization) : made.Error!;
+            db.Bookings.Add(decision.Value.Booking);
+            db.CreditLedger.AddRange(decision.Value.LedgerRows);
+            return receipt;
         }
 
-        // Nothing of the customer is read or spent: the newcomer's dry run decides the answer, the studio decides the booking.
-        var tried = await desk.BookAsync(newcomer, request, dryRun: true, ct);
-        if (tried.IsFailure) return tried.Error!;
-        var receipt = Receipt(tried.Value, organization);
+        // Nothing of the customer is read or spent: the newcomer's decision is the answer, the studio decides the booking.
         var note = CustomerNote.Write(known, RequestNote(command, receipt), author: null, now);
         if (note.IsFailure) return note.Error!;
         db.CustomerNotes.Add(note.Value);
         return receipt;
     }
 
-    private static WebsiteBookingReceipt Receipt(BookingMade made, Domain.Organizations.Organization organization) =>
-        new(made.Session.Id, made.ClassName, made.Session.StartsAt, organization.LocalTime(made.Session.StartsAt), organization.TimeZone);
+    private static WebsiteBookingReceipt Receipt(BookingDecision made, Domain.Organizations.Organization organization) =>
+        new(made.Session.Session.Id, made.Session.ClassName, made.Session.Session.StartsAt, organization.LocalTime(made.Session.Session.StartsAt), organization.TimeZone);
 
     private static string RequestNote(BookFromWebsiteCommand command, WebsiteBookingReceipt receipt) =>
         FormattableString.Invariant($"Booking request from the website widget, not booked: {receipt.ClassName} on {receipt.StartsAtLocal:yyyy-MM-dd HH:mm} ({receipt.TimeZone}), ")

@@ -5,6 +5,7 @@ using UnifiedCustomers.Application.Bookings.BookClass;
 using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Domain.Bookings;
 using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Customers;
 using UnifiedCustomers.Domain.Scheduling;
 
 namespace UnifiedCustomers.Application.Bookings.BookRecurring;
@@ -50,16 +51,17 @@ internal sealed class BookRecurringValidator : AbstractValidator<BookRecurringCo
     }
 }
 
-internal sealed class BookRecurringHandler(IAppDbContext db, BookingDesk desk, TimeProvider clock)
+internal sealed class BookRecurringHandler(IAppDbContext db, BookingLoader loader, TimeProvider clock)
     : ICommandHandler<BookRecurringCommand, Result<BookRecurringResponse>>
 {
     public static readonly Error NoSession = new("recurring.no_session", "No class of this type is scheduled at that time.");
 
     public async ValueTask<Result<BookRecurringResponse>> Handle(BookRecurringCommand command, CancellationToken ct)
     {
-        var seated = await desk.SeatCustomerAsync(command.OrganizationId, command.CustomerId, forWriting: true, ct);
-        if (seated.IsFailure) return seated.Error!;
-        var (organization, customer) = (seated.Value.Organization, seated.Value.Customer);
+        var now = clock.GetUtcNow();
+        var account = await loader.AccountAsync(command.OrganizationId, command.CustomerId, CustomerAccount.ChargesNeededFrom(now), forUpdate: true, ct);
+        if (account is null) return CustomerErrors.NotFound;
+        var (organization, customer) = (account.Organization, account.Customer);
         var canBook = customer.EnsureCanBook();
         if (canBook.IsFailure) return canBook.Error!;
         var classType = await db.ClassTypes.FirstOrDefaultAsync(t => t.OrganizationId == command.OrganizationId && t.Id == command.ClassTypeId, ct);
@@ -69,33 +71,39 @@ internal sealed class BookRecurringHandler(IAppDbContext db, BookingDesk desk, T
         if (dates.IsFailure) return dates.Error!;
         var starts = dates.Value.Select(date => (Date: date, StartsAt: organization.AtLocal(date, command.LocalTime))).ToList();
         var instants = starts.Select(s => s.StartsAt).ToList();
-        var sessions = await db.ClassSessions
+        var sessionIds = await db.ClassSessions
             .Where(s => s.OrganizationId == command.OrganizationId && s.ClassTypeId == classType.Id
                         && s.Status == SessionStatus.Scheduled && instants.Contains(s.StartsAt))
-            .Select(s => new { s.Id, s.StartsAt })
+            .Select(s => s.Id)
             .ToListAsync(ct);
+        // All of them locked at once, in id order (the order every batch takes), then booked in date order.
+        var sessions = await loader.SessionsAsync(command.OrganizationId, sessionIds, customer.Id, withWaitlist: false, forUpdate: true, ct);
 
         var outcomes = new List<OccurrenceOutcome>(starts.Count);
         foreach (var (date, startsAt) in starts)
         {
             var local = organization.LocalTime(startsAt);
-            var session = sessions.FirstOrDefault(s => s.StartsAt == startsAt);
+            var session = sessions.FirstOrDefault(s => s.Session.StartsAt == startsAt);
             if (session is null)
             {
                 outcomes.Add(new OccurrenceOutcome(date, local, null, null, NoSession.Code, NoSession.Message));
                 continue;
             }
-            var made = await desk.BookAsync(
-                seated.Value, new BookingRequest(session.Id, command.Payment, command.JoinWaitlistIfFull, command.Source), dryRun: false, ct);
-            outcomes.Add(made.IsSuccess
-                ? new OccurrenceOutcome(date, local, session.Id, BookingResponses.From(made.Value, organization), null, null)
-                : new OccurrenceOutcome(date, local, session.Id, null, made.Error!.Code, made.Error.Message));
+            var decision = BookingDesk.Book(account, session, new BookingRequest(command.Payment, command.JoinWaitlistIfFull, command.Source), now);
+            if (decision.IsSuccess)
+            {
+                db.Bookings.Add(decision.Value.Booking);
+                db.CreditLedger.AddRange(decision.Value.LedgerRows);
+            }
+            outcomes.Add(decision.IsSuccess
+                ? new OccurrenceOutcome(date, local, session.Session.Id, BookingResponses.From(decision.Value, organization), null, null)
+                : new OccurrenceOutcome(date, local, session.Session.Id, null, decision.Error!.Code, decision.Error.Message));
         }
 
         Guid? standingId = null;
         if (command.Standing)
         {
-            var standing = StandingBooking.Create(customer, classType, command.Weekdays, command.LocalTime, dates.Value, command.JoinWaitlistIfFull, clock.GetUtcNow());
+            var standing = StandingBooking.Create(customer, classType, command.Weekdays, command.LocalTime, dates.Value, command.JoinWaitlistIfFull, now);
             if (standing.IsFailure) return standing.Error!;
             db.StandingBookings.Add(standing.Value);
             standingId = standing.Value.Id;

@@ -26,21 +26,20 @@ internal sealed class CancelBookingValidator : AbstractValidator<CancelBookingCo
     }
 }
 
-internal sealed class CancelBookingHandler(BookingDesk desk, WaitlistPromoter promoter, TimeProvider clock)
+internal sealed class CancelBookingHandler(IAppDbContext db, BookingLoader loader, WaitlistPromoter promoter, TimeProvider clock)
     : ICommandHandler<CancelBookingCommand, Result<BookingResponse>>
 {
     public async ValueTask<Result<BookingResponse>> Handle(CancelBookingCommand command, CancellationToken ct)
     {
-        var opened = await desk.OpenBookingAsync(command.OrganizationId, command.BookingId, ct);
-        if (opened.IsFailure) return opened.Error!;
-        var (customer, booking, session) = opened.Value;
-        var organization = customer.Organization;
+        var opened = await loader.BookingAsync(command.OrganizationId, command.BookingId, withWaitlist: true, forUpdate: true, ct);
+        if (opened is null) return BookingErrors.NotFound;
+        var (account, booking, session) = opened.Value;
 
-        var cancelled = booking.Cancel(session, organization.Policy, command.WaiveLateFee, clock.GetUtcNow());
+        var cancelled = BookingDesk.Cancel(account, session, booking, command.WaiveLateFee, clock.GetUtcNow());
         if (cancelled.IsFailure) return cancelled.Error!;
-        if (cancelled.Value.Refund) await desk.RefundAsync(customer, booking, session, LedgerReason.CancellationRefund, ct);
-        await promoter.FillFreedSeatsAsync(organization, session, ct);
+        db.CreditLedger.AddRange(cancelled.Value.LedgerRows);
+        await promoter.FillFreedSeatsAsync(account.Organization, session, ct);
 
-        return BookingResponses.From(await desk.DescribeAsync(customer, booking, ct), organization);
+        return BookingResponses.From(BookingDesk.Describe(account, session, booking), account.Organization);
     }
 }

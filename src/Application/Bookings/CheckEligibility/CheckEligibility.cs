@@ -4,6 +4,7 @@ using UnifiedCustomers.Application.Bookings.BookClass;
 using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Domain.Bookings;
 using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Customers;
 
 namespace UnifiedCustomers.Application.Bookings.CheckEligibility;
 
@@ -39,14 +40,16 @@ internal sealed class CheckEligibilityValidator : AbstractValidator<CheckEligibi
     }
 }
 
-internal sealed class CheckEligibilityHandler(BookingDesk desk) : IQueryHandler<CheckEligibilityQuery, Result<EligibilityResponse>>
+internal sealed class CheckEligibilityHandler(BookingLoader loader, TimeProvider clock) : IQueryHandler<CheckEligibilityQuery, Result<EligibilityResponse>>
 {
     public async ValueTask<Result<EligibilityResponse>> Handle(CheckEligibilityQuery query, CancellationToken ct)
     {
-        var seated = await desk.SeatCustomerAsync(query.OrganizationId, query.CustomerId, forWriting: false, ct);
-        if (seated.IsFailure) return seated.Error!;
-        var made = await desk.BookAsync(
-            seated.Value, new BookingRequest(query.SessionId, query.Payment, query.JoinWaitlistIfFull, BookingSource.Api), dryRun: true, ct);
+        var now = clock.GetUtcNow();
+        var (account, session, _) = await loader.SnapshotAsync(
+            query.OrganizationId, query.CustomerId, query.SessionId, CustomerAccount.ChargesNeededFrom(now), null, forUpdate: false, ct);
+        if (account is null) return CustomerErrors.NotFound;
+        // The desk's own decision, never saved: a query's transaction is read-only and its changes are dropped.
+        var made = BookingDesk.Book(account, session, new BookingRequest(query.Payment, query.JoinWaitlistIfFull, BookingSource.Api), now);
         if (made.IsFailure)
         {
             // What names no customer or session is an error; a rule that refuses is an answer.

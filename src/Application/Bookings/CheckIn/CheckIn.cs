@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Domain.Bookings;
 using UnifiedCustomers.Domain.Common;
 
 namespace UnifiedCustomers.Application.Bookings.CheckIn;
@@ -13,8 +14,13 @@ internal sealed class CheckInValidator : AbstractValidator<CheckInCommand>
     public CheckInValidator() => RuleFor(c => c.BookingId).NotEmpty();
 }
 
-internal sealed class CheckInHandler(BookingDesk desk, TimeProvider clock) : ICommandHandler<CheckInCommand, Result<BookingResponse>>
+internal sealed class CheckInHandler(BookingLoader loader, TimeProvider clock) : ICommandHandler<CheckInCommand, Result<BookingResponse>>
 {
-    public async ValueTask<Result<BookingResponse>> Handle(CheckInCommand command, CancellationToken ct) =>
-        await desk.ChangeAsync(command.OrganizationId, command.BookingId, opened => opened.Booking.CheckIn(opened.Session, clock.GetUtcNow()), ct);
+    public async ValueTask<Result<BookingResponse>> Handle(CheckInCommand command, CancellationToken ct)
+    {
+        if (await loader.BookingAsync(command.OrganizationId, command.BookingId, withWaitlist: false, forUpdate: true, ct) is not { } opened)
+            return BookingErrors.NotFound;
+        var decision = BookingDesk.CheckIn(opened.Account, opened.Session, opened.Booking, clock.GetUtcNow());
+        return decision.IsSuccess ? BookingResponses.From(decision.Value, opened.Account.Organization) : decision.Error!;
+    }
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Domain.Bookings;
 using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Customers;
 using UnifiedCustomers.Domain.Memberships;
@@ -24,16 +25,15 @@ internal sealed class GetCustomerBalanceValidator : AbstractValidator<GetCustome
     public GetCustomerBalanceValidator() => RuleFor(q => q.CustomerId).NotEmpty();
 }
 
-internal sealed class GetCustomerBalanceHandler(BookingDesk desk, TimeProvider clock) : IQueryHandler<GetCustomerBalanceQuery, Result<CustomerBalanceResponse>>
+internal sealed class GetCustomerBalanceHandler(BookingLoader loader, TimeProvider clock) : IQueryHandler<GetCustomerBalanceQuery, Result<CustomerBalanceResponse>>
 {
     public async ValueTask<Result<CustomerBalanceResponse>> Handle(GetCustomerBalanceQuery query, CancellationToken ct)
     {
-        var seated = await desk.SeatCustomerAsync(query.OrganizationId, query.CustomerId, forWriting: false, ct);
-        if (seated.IsFailure) return seated.Error!;
-        var customer = seated.Value;
         var now = clock.GetUtcNow();
+        var customer = await loader.AccountAsync(query.OrganizationId, query.CustomerId, CustomerAccount.ChargesNeededFrom(now), forUpdate: false, ct);
+        if (customer is null) return CustomerErrors.NotFound;
         var today = customer.Organization.LocalDate(now);
-        var usage = await desk.UsageOnAsync(customer, today, ct);
+        var usage = customer.UsageOn(today);
 
         var memberships = usage.Select(u =>
         {

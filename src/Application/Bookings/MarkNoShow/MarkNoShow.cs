@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Domain.Bookings;
 using UnifiedCustomers.Domain.Common;
 
 namespace UnifiedCustomers.Application.Bookings.MarkNoShow;
@@ -13,8 +14,13 @@ internal sealed class MarkNoShowValidator : AbstractValidator<MarkNoShowCommand>
     public MarkNoShowValidator() => RuleFor(c => c.BookingId).NotEmpty();
 }
 
-internal sealed class MarkNoShowHandler(BookingDesk desk, TimeProvider clock) : ICommandHandler<MarkNoShowCommand, Result<BookingResponse>>
+internal sealed class MarkNoShowHandler(BookingLoader loader, TimeProvider clock) : ICommandHandler<MarkNoShowCommand, Result<BookingResponse>>
 {
-    public async ValueTask<Result<BookingResponse>> Handle(MarkNoShowCommand command, CancellationToken ct) =>
-        await desk.ChangeAsync(command.OrganizationId, command.BookingId, opened => opened.Booking.MarkNoShow(opened.Session, clock.GetUtcNow()), ct);
+    public async ValueTask<Result<BookingResponse>> Handle(MarkNoShowCommand command, CancellationToken ct)
+    {
+        if (await loader.BookingAsync(command.OrganizationId, command.BookingId, withWaitlist: false, forUpdate: true, ct) is not { } opened)
+            return BookingErrors.NotFound;
+        var decision = BookingDesk.MarkNoShow(opened.Account, opened.Session, opened.Booking, clock.GetUtcNow());
+        return decision.IsSuccess ? BookingResponses.From(decision.Value, opened.Account.Organization) : decision.Error!;
+    }
 }

@@ -19,7 +19,7 @@ public sealed record MaterialiseStandingBookingsCommand(Guid OrganizationId) : I
 
 public sealed record MaterialiseStandingBookingsResponse(int Patterns, int Booked, int Waitlisted, int Refused);
 
-internal sealed class MaterialiseStandingBookingsHandler(IAppDbContext db, BookingDesk desk, TimeProvider clock)
+internal sealed class MaterialiseStandingBookingsHandler(IAppDbContext db, BookingLoader loader, TimeProvider clock)
     : ICommandHandler<MaterialiseStandingBookingsCommand, Result<MaterialiseStandingBookingsResponse>>
 {
     public async ValueTask<Result<MaterialiseStandingBookingsResponse>> Handle(MaterialiseStandingBookingsCommand command, CancellationToken ct)
@@ -60,18 +60,27 @@ internal sealed class MaterialiseStandingBookingsHandler(IAppDbContext db, Booki
                 .Where(w => w.Pattern is not null && !held.Contains((customerPatterns.Key, w.Session.Id)))
                 .ToList();
             if (wanted.Count == 0) continue;
-            var seated = await desk.SeatCustomerAsync(organizationId, customerPatterns.Key, forWriting: true, ct);
-            if (seated.IsFailure)
+            var account = await loader.AccountAsync(organizationId, customerPatterns.Key, CustomerAccount.ChargesNeededFrom(now), forUpdate: true, ct);
+            if (account is null)
             {
                 refused += wanted.Count;
                 continue;
             }
+            // The customer's sessions locked at once, in id order, then booked in time order.
+            var atDesk = (await loader.SessionsAsync(organizationId, wanted.Select(w => w.Session.Id).ToList(), account.Customer.Id, withWaitlist: false, forUpdate: true, ct))
+                .ToDictionary(s => s.Session.Id);
             foreach (var (session, pattern) in wanted)
             {
-                var made = await desk.BookAsync(
-                    seated.Value, new BookingRequest(session.Id, null, pattern!.JoinWaitlistIfFull, BookingSource.Staff), dryRun: false, ct);
-                if (made.IsFailure) refused++;
-                else if (made.Value.Booking.Status == BookingStatus.Waitlisted) waitlisted++;
+                var made = BookingDesk.Book(
+                    account, atDesk.GetValueOrDefault(session.Id), new BookingRequest(null, pattern!.JoinWaitlistIfFull, BookingSource.Staff), now);
+                if (made.IsFailure)
+                {
+                    refused++;
+                    continue;
+                }
+                db.Bookings.Add(made.Value.Booking);
+                db.CreditLedger.AddRange(made.Value.LedgerRows);
+                if (made.Value.Booking.Status == BookingStatus.Waitlisted) waitlisted++;
                 else booked++;
             }
         }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Domain.Bookings;
 using UnifiedCustomers.Domain.Common;
 
 namespace UnifiedCustomers.Application.Bookings.UndoCheckIn;
@@ -13,8 +14,13 @@ internal sealed class UndoCheckInValidator : AbstractValidator<UndoCheckInComman
     public UndoCheckInValidator() => RuleFor(c => c.BookingId).NotEmpty();
 }
 
-internal sealed class UndoCheckInHandler(BookingDesk desk) : ICommandHandler<UndoCheckInCommand, Result<BookingResponse>>
+internal sealed class UndoCheckInHandler(BookingLoader loader) : ICommandHandler<UndoCheckInCommand, Result<BookingResponse>>
 {
-    public async ValueTask<Result<BookingResponse>> Handle(UndoCheckInCommand command, CancellationToken ct) =>
-        await desk.ChangeAsync(command.OrganizationId, command.BookingId, opened => opened.Booking.UndoCheckIn(), ct);
+    public async ValueTask<Result<BookingResponse>> Handle(UndoCheckInCommand command, CancellationToken ct)
+    {
+        if (await loader.BookingAsync(command.OrganizationId, command.BookingId, withWaitlist: false, forUpdate: true, ct) is not { } opened)
+            return BookingErrors.NotFound;
+        var decision = BookingDesk.UndoCheckIn(opened.Account, opened.Session, opened.Booking);
+        return decision.IsSuccess ? BookingResponses.From(decision.Value, opened.Account.Organization) : decision.Error!;
+    }
 }

@@ -5,6 +5,7 @@ using UnifiedCustomers.Application.Bookings;
 using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Domain.Bookings;
 using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Customers;
 using UnifiedCustomers.Domain.Scheduling;
 
 namespace UnifiedCustomers.Application.Scheduling.CancelSession;
@@ -19,14 +20,15 @@ internal sealed class CancelSessionValidator : AbstractValidator<CancelSessionCo
     public CancelSessionValidator() => RuleFor(c => c.SessionId).NotEmpty();
 }
 
-internal sealed class CancelSessionHandler(IAppDbContext db, IRowLocks locks, BookingDesk desk, TimeProvider clock)
+internal sealed class CancelSessionHandler(IAppDbContext db, IRowLocks locks, BookingLoader loader, TimeProvider clock)
     : ICommandHandler<CancelSessionCommand, Result<CancelSessionResponse>>
 {
     public async ValueTask<Result<CancelSessionResponse>> Handle(CancelSessionCommand command, CancellationToken ct)
     {
         if (!await locks.LockSessionAsync(command.OrganizationId, command.SessionId, ct)) return SessionErrors.NotFound;
         var session = await db.ClassSessions.SingleAsync(s => s.Id == command.SessionId, ct);
-        var cancelled = session.Cancel(clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var cancelled = session.Cancel(now);
         if (cancelled.IsFailure) return cancelled.Error!;
 
         var bookings = await db.Bookings
@@ -37,11 +39,12 @@ internal sealed class CancelSessionHandler(IAppDbContext db, IRowLocks locks, Bo
         foreach (var booking in bookings)
         {
             // Each refund changes the customer's pack, so it takes that customer's lock (in id order).
-            var seated = await desk.SeatCustomerAsync(command.OrganizationId, booking.CustomerId, forWriting: true, ct);
-            if (seated.IsFailure) return seated.Error!;
-            if (!booking.CancelWithSession(clock.GetUtcNow()).Refund) continue;
-            await desk.RefundAsync(seated.Value, booking, session, LedgerReason.SessionCancelled, ct);
-            refunds++;
+            var account = await loader.AccountAsync(command.OrganizationId, booking.CustomerId, CustomerAccount.ChargesNeededFrom(session.StartsAt), forUpdate: true, ct);
+            if (account is null) return CustomerErrors.NotFound;
+            await loader.IncludePaymentAsync(account, booking, ct);
+            var ledger = BookingDesk.CancelWithSession(account, booking, now);
+            db.CreditLedger.AddRange(ledger);
+            refunds += ledger.Count;
         }
         return new CancelSessionResponse(session.Id, session.Status, session.CancelledAt, bookings.Count, refunds);
     }

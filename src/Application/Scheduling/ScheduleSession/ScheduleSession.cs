@@ -49,7 +49,7 @@ internal sealed class ScheduleSessionValidator : AbstractValidator<ScheduleSessi
     }
 }
 
-internal sealed class ScheduleSessionHandler(IAppDbContext db, BookingDesk desk, TimeProvider clock)
+internal sealed class ScheduleSessionHandler(IAppDbContext db, BookingLoader loader, TimeProvider clock)
     : ICommandHandler<ScheduleSessionCommand, Result<ScheduleSessionResponse>>
 {
     public async ValueTask<Result<ScheduleSessionResponse>> Handle(ScheduleSessionCommand command, CancellationToken ct)
@@ -58,23 +58,36 @@ internal sealed class ScheduleSessionHandler(IAppDbContext db, BookingDesk desk,
         if (organization is null) return ApplicationErrors.OrganizationNotFound;
         var classType = await db.ClassTypes.FirstOrDefaultAsync(t => t.OrganizationId == command.OrganizationId && t.Id == command.ClassTypeId, ct);
         if (classType is null) return SessionErrors.ClassTypeNotFound;
-        var scheduled = ClassSession.Schedule(classType, command.StartsAt, command.EndsAt, command.Capacity, command.Instructor, command.Location, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var scheduled = ClassSession.Schedule(classType, command.StartsAt, command.EndsAt, command.Capacity, command.Instructor, command.Location, now);
         if (scheduled.IsFailure) return scheduled.Error!;
         var session = scheduled.Value;
         db.ClassSessions.Add(session);
+        // Nobody else can see the new session yet, so it needs no lock and holds no booking.
+        var atDesk = BookingLoader.NewSession(session, classType.Name);
 
         var outcomes = new List<StandingBookingOutcome>();
+        var accounts = new Dictionary<Guid, CustomerAccount?>();
         var standing = await db.StandingBookings
             .Where(s => s.OrganizationId == command.OrganizationId && s.ClassTypeId == classType.Id && s.IsActive)
             .OrderBy(s => s.CreatedAt)
             .ToListAsync(ct);
         foreach (var pattern in standing.Where(s => s.Matches(session, organization)))
         {
-            var seated = await desk.SeatCustomerAsync(organization.Id, pattern.CustomerId, forWriting: true, ct);
-            if (seated.IsFailure) continue;
-            // Nobody else can see the new session yet, so it needs no lock.
-            var made = await desk.BookInSessionAsync(
-                seated.Value, session, new BookingRequest(session.Id, null, pattern.JoinWaitlistIfFull, BookingSource.Staff), dryRun: false, ct);
+            // One account per customer, so a second pattern of theirs counts what the first one booked.
+            if (!accounts.TryGetValue(pattern.CustomerId, out var account))
+            {
+                account = await loader.AccountAsync(
+                    organization.Id, pattern.CustomerId, CustomerAccount.ChargesNeededFrom(Min(now, session.StartsAt)), forUpdate: true, ct);
+                accounts[pattern.CustomerId] = account;
+            }
+            if (account is null) continue;
+            var made = BookingDesk.Book(account, atDesk, new BookingRequest(null, pattern.JoinWaitlistIfFull, BookingSource.Staff), now);
+            if (made.IsSuccess)
+            {
+                db.Bookings.Add(made.Value.Booking);
+                db.CreditLedger.AddRange(made.Value.LedgerRows);
+            }
             outcomes.Add(made.IsSuccess
                 ? new StandingBookingOutcome(pattern.Id, pattern.CustomerId, made.Value.Booking.Id, made.Value.Booking.Status, null)
                 : new StandingBookingOutcome(pattern.Id, pattern.CustomerId, null, null, made.Error!.Code));
@@ -84,4 +97,6 @@ internal sealed class ScheduleSessionHandler(IAppDbContext db, BookingDesk desk,
             session.Id, classType.Id, classType.Name, session.StartsAt, organization.LocalTime(session.StartsAt), session.EndsAt,
             session.Capacity, session.Instructor, session.Location, session.Status, outcomes);
     }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }

@@ -15,18 +15,22 @@ internal sealed class RowLocks(AppDbContext db) : IRowLocks
             .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM customers WHERE organization_id = {organizationId} AND id = ANY({customerIds.ToArray()}) ORDER BY id FOR UPDATE")
             .ToListAsync(cancellationToken);
 
-    public async Task<Domain.Customers.Customer?> LockAndLoadCustomerAsync(Guid organizationId, Guid customerId, CancellationToken cancellationToken) =>
-        (await db.Customers
-            .FromSql($"SELECT * FROM customers WHERE organization_id = {organizationId} AND id = {customerId} FOR UPDATE")
-            .ToListAsync(cancellationToken)).SingleOrDefault();
-
-    public async Task<Domain.Scheduling.ClassSession?> LockAndLoadSessionAsync(Guid organizationId, Guid sessionId, CancellationToken cancellationToken) =>
-        (await db.ClassSessions
-            .FromSql($"SELECT * FROM class_sessions WHERE organization_id = {organizationId} AND id = {sessionId} FOR UPDATE")
-            .ToListAsync(cancellationToken)).SingleOrDefault();
-
     public async Task<bool> LockSessionAsync(Guid organizationId, Guid sessionId, CancellationToken cancellationToken) =>
         (await db.Database
             .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM class_sessions WHERE organization_id = {organizationId} AND id = {sessionId} FOR UPDATE")
             .ToListAsync(cancellationToken)).Count == 1;
+
+    public void LockCustomersWithNextQuery(Guid organizationId, IReadOnlyCollection<Guid> customerIds) =>
+        db.Prefix.Add("SELECT id FROM customers WHERE organization_id = $1 AND id = ANY($2) ORDER BY id FOR UPDATE", organizationId, customerIds.ToArray());
+
+    public void LockCustomerOfBookingWithNextQuery(Guid organizationId, Guid bookingId) =>
+        db.Prefix.Add(
+            """
+            SELECT id FROM customers
+            WHERE organization_id = $1 AND id = (SELECT customer_id FROM bookings WHERE organization_id = $1 AND id = $2)
+            FOR UPDATE
+            """, organizationId, bookingId);
+
+    public void LockSessionsWithNextQuery(Guid organizationId, IReadOnlyCollection<Guid> sessionIds) =>
+        db.Prefix.Add("SELECT id FROM class_sessions WHERE organization_id = $1 AND id = ANY($2) ORDER BY id FOR UPDATE", organizationId, sessionIds.ToArray());
 }

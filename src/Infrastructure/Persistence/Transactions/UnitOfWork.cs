@@ -1,5 +1,6 @@
 using System.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using UnifiedCustomers.Application.Common;
@@ -23,8 +24,12 @@ internal sealed partial class UnitOfWork(AppDbContext db, ConnectionRecovery rec
         ["ix_organizations_slug"] = Error.Conflict("organization.slug_taken", "Another organization already uses this slug."),
     };
 
+    /// <summary>The savepoint an enclosing transaction (see IdempotencyStore) takes before the command runs.</summary>
+    public const string CommandSavepoint = "command";
+
     public async Task<T> RunAsync<T>(Guid organizationId, Func<CancellationToken, Task<T>> work, Func<T, bool> commit, CancellationToken cancellationToken)
     {
+        if (db.Database.CurrentTransaction is { } enclosing) return await RunEnclosedAsync(enclosing, work, commit, cancellationToken);
         var reconnected = false;
         for (var attempt = 1; ; attempt++)
         {
@@ -32,20 +37,23 @@ internal sealed partial class UnitOfWork(AppDbContext db, ConnectionRecovery rec
             try
             {
                 db.ChangeTracker.Clear();
+                db.Prefix.Clear();
                 await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
                 // The whole command commits or rolls back as one; a savepoint around SaveChanges would only add round trips.
                 db.Database.AutoSavepointsEnabled = false;
                 try
                 {
-                    await ScopeToOrganizationAsync(organizationId, cancellationToken);
+                    ScopeToOrganization(organizationId);
                     var result = await work(cancellationToken);
                     if (!commit(result))
                     {
                         await transaction.RollbackAsync(cancellationToken);
                         db.ChangeTracker.Clear();
+                        db.Prefix.Clear();
                         return result;
                     }
                     await db.SaveChangesAsync(cancellationToken);
+                    db.Prefix.Clear();
                     committing = true;
                     await transaction.CommitAsync(cancellationToken);
                     return result;
@@ -58,8 +66,7 @@ internal sealed partial class UnitOfWork(AppDbContext db, ConnectionRecovery rec
                     // Jittered back-off so the retried transactions do not collide again in lockstep.
                     await Task.Delay(Random.Shared.Next(1, 10 * attempt), cancellationToken);
                 }
-                catch (DbUpdateException ex) when (Postgres(ex) is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: { } name }
-                                                    && UniqueErrors.TryGetValue(name, out var error))
+                catch (DbUpdateException ex) when (UniqueError(ex) is { } error)
                 {
                     throw new UniqueConflictException(error, ex);
                 }
@@ -71,13 +78,57 @@ internal sealed partial class UnitOfWork(AppDbContext db, ConnectionRecovery rec
             {
                 reconnected = true;
                 ConnectionLost(Postgres(ex)?.SqlState ?? ex.GetType().Name);
+                db.Prefix.Clear();
                 await recovery.ResetAsync(db);
             }
         }
     }
 
+    /// <summary>
+    /// Inside a transaction someone else owns (an idempotent request keeps its key and its answer in
+    /// the command's transaction): already scoped to the organization, saved here, committed by the
+    /// owner. A failed result or a retry goes back to the savepoint the owner took before the command.
+    /// </summary>
+    private async Task<T> RunEnclosedAsync<T>(IDbContextTransaction enclosing, Func<CancellationToken, Task<T>> work, Func<T, bool> commit, CancellationToken cancellationToken)
+    {
+        db.Database.AutoSavepointsEnabled = false;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var result = await work(cancellationToken);
+                if (commit(result))
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    return result;
+                }
+                await enclosing.RollbackToSavepointAsync(CommandSavepoint, cancellationToken);
+                db.ChangeTracker.Clear();
+                return result;
+            }
+            catch (Exception ex) when (IsTransient(ex) && attempt < MaxAttempts)
+            {
+                Retrying(attempt, Postgres(ex)!.SqlState);
+                AppTelemetry.UnitOfWorkRetries.Add(1, new KeyValuePair<string, object?>(AppTelemetry.Tags.SqlState, Postgres(ex)!.SqlState));
+                await enclosing.RollbackToSavepointAsync(CommandSavepoint, CancellationToken.None);
+                db.ChangeTracker.Clear();
+                db.Prefix.Clear();
+                await Task.Delay(Random.Shared.Next(1, 10 * attempt), cancellationToken);
+            }
+            catch (DbUpdateException ex) when (UniqueError(ex) is { } error)
+            {
+                throw new UniqueConflictException(error, ex);
+            }
+        }
+    }
+
+    private static Error? UniqueError(DbUpdateException ex) =>
+        Postgres(ex) is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: { } name } && UniqueErrors.TryGetValue(name, out var error) ? error : null;
+
     public async Task<T> ReadAsync<T>(Guid organizationId, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
+        // Inside an idempotent request's transaction (already scoped to the organization): read there.
+        if (db.Database.CurrentTransaction is not null) return await work(cancellationToken);
         try
         {
             return await ReadOnceAsync(organizationId, work, cancellationToken);
@@ -86,6 +137,7 @@ internal sealed partial class UnitOfWork(AppDbContext db, ConnectionRecovery rec
         {
             // A read has nothing to lose: once more on a fresh connection.
             ConnectionLost(Postgres(ex)?.SqlState ?? ex.GetType().Name);
+            db.Prefix.Clear();
             await recovery.ResetAsync(db);
             return await ReadOnceAsync(organizationId, work, cancellationToken);
         }
@@ -95,15 +147,19 @@ internal sealed partial class UnitOfWork(AppDbContext db, ConnectionRecovery rec
     {
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
         await db.Database.ExecuteSqlRawAsync("SET TRANSACTION READ ONLY", cancellationToken);
-        await ScopeToOrganizationAsync(organizationId, cancellationToken);
+        ScopeToOrganization(organizationId);
         var result = await work(cancellationToken);
+        db.Prefix.Clear();
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
 
-    /// <summary>Row-level security reads this setting: a query that forgets its filter still sees one organization.</summary>
-    private Task ScopeToOrganizationAsync(Guid organizationId, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlInterpolatedAsync($"SELECT set_config('app.organization_id', {organizationId.ToString()}, true)", cancellationToken);
+    /// <summary>
+    /// Row-level security reads this setting: a query that forgets its filter still sees one organization.
+    /// It travels in front of the transaction's first command (with Npgsql's BEGIN), not on a round trip of its own.
+    /// </summary>
+    private void ScopeToOrganization(Guid organizationId) =>
+        db.Prefix.Add("SELECT set_config('app.organization_id', $1, true)", organizationId.ToString());
 
     private static bool IsTransient(Exception ex) =>
         Postgres(ex)?.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected;
