@@ -4,11 +4,13 @@ using UnifiedCustomers.Api.Bookings;
 using UnifiedCustomers.Api.Catalog;
 using UnifiedCustomers.Api.Composition;
 using UnifiedCustomers.Api.Customers;
+using UnifiedCustomers.Api.Events;
 using UnifiedCustomers.Api.Health;
 using UnifiedCustomers.Api.Idempotency;
 using UnifiedCustomers.Api.Public;
 using UnifiedCustomers.Api.Sales;
 using UnifiedCustomers.Api.Scheduling;
+using UnifiedCustomers.Api.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,6 +19,7 @@ builder.Logging.AddConsole(options => options.FormatterName = builder.Configurat
 
 builder.Services.AddApi(builder.Configuration);
 builder.Services.AddBackend(DatabaseConnections.AppConnectionString(builder.Configuration));
+builder.Services.AddEventWorkers(builder.Configuration);
 
 var app = builder.Build();
 
@@ -39,6 +42,9 @@ api.MapScheduling();
 api.MapBookings();
 api.MapSales();
 api.MapPublic();
+api.MapEvents();
+api.MapWebhooks();
+api.MapBookingList();
 
 app.Run();
 

@@ -3,6 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Application.Customers;
+using UnifiedCustomers.Application.Events.PruneEvents;
+using UnifiedCustomers.Application.Webhooks;
+using UnifiedCustomers.Infrastructure.Events;
+using UnifiedCustomers.Infrastructure.Webhooks;
 using UnifiedCustomers.Infrastructure.Phones;
 using UnifiedCustomers.Infrastructure.Idempotency;
 using UnifiedCustomers.Infrastructure.Persistence;
@@ -19,13 +23,30 @@ public static class DependencyInjection
         // needs no DISCARD ALL round trip each time it is taken.
         var tuned = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true };
         if (tuned.MaxAutoPrepare == 0) (tuned.MaxAutoPrepare, tuned.AutoPrepareMinUsages) = (64, 2);
-        services.AddDbContext<AppDbContext>(options => options.UseAppDatabase(tuned.ConnectionString));
+        services.AddSingleton<EventSignal>();
+        services.AddSingleton<EventsCommittedInterceptor>();
+        services.AddDbContext<AppDbContext>((provider, options) =>
+            options.UseAppDatabase(tuned.ConnectionString).AddInterceptors(provider.GetRequiredService<EventsCommittedInterceptor>()));
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IRowLocks, RowLocks>();
         services.AddSingleton<IPhoneNormalizer, PhoneNormalizer>();
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<IdempotencyStore>();
+        return services;
+    }
+
+    /// <summary>The outbox's publisher, the feed's retention and the webhook deliveries.</summary>
+    public static IServiceCollection AddEvents(this IServiceCollection services, WebhookOptions webhooks, EventRetentionOptions retention)
+    {
+        webhooks.Validate();
+        services.AddSingleton(webhooks);
+        services.AddSingleton(retention);
+        services.AddSingleton<EventPublisher>();
+        services.AddSingleton<IEventMaintenance, EventMaintenance>();
+        services.AddScoped<EventRetention>();
+        services.AddSingleton<IWebhookUrlPolicy, WebhookUrlPolicy>();
+        services.AddSingleton<WebhookDispatcher>();
         return services;
     }
 

@@ -45,6 +45,7 @@ internal static class ApiDocument
                 };
                 return Task.CompletedTask;
             });
+            options.AddDocumentTransformer<EventWebhooks>();
             options.AddOperationTransformer((operation, context, _) =>
             {
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;

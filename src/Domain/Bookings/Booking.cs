@@ -50,8 +50,9 @@ public sealed class Booking : Entity, ITenantOwned
     /// (under the session's lock) and chosen the payment; a waitlisted booking spends nothing yet.
     /// </summary>
     public static Booking Create(
-        Customer customer, ClassSession session, Admission admission, BookingPayment payment, BookingSource source, string? idempotencyKey, DateTimeOffset now) =>
-        new()
+        Customer customer, ClassSession session, Admission admission, BookingPayment payment, BookingSource source, string? idempotencyKey, DateTimeOffset now)
+    {
+        var booking = new Booking
         {
             Id = Guid.CreateVersion7(now),
             OrganizationId = customer.OrganizationId,
@@ -65,6 +66,9 @@ public sealed class Booking : Entity, ITenantOwned
             IdempotencyKey = idempotencyKey,
             BookedAt = now,
         };
+        booking.Raise(admission.Waitlisted ? new BookingWaitlisted(booking) : new BookingConfirmed(booking));
+        return booking;
+    }
 
     /// <summary>
     /// Before the late-cancel window: cancelled and refunded. Inside it: late-cancelled, and what
@@ -78,6 +82,7 @@ public sealed class Booking : Entity, ITenantOwned
         {
             Status = BookingStatus.Cancelled;
             WaitlistPosition = null;
+            Raise(new BookingCancelled(this, Late: false));
             return new CancellationOutcome(Refund: false, FreedSeat: false);
         }
 
@@ -85,6 +90,7 @@ public sealed class Booking : Entity, ITenantOwned
         Status = late ? BookingStatus.LateCancelled : BookingStatus.Cancelled;
         var refund = Charged && (!late || !policy.LateCancelForfeitsCredit || waiveLateFee);
         if (refund) Charged = false;
+        Raise(new BookingCancelled(this, late));
         return new CancellationOutcome(refund, FreedSeat: true);
     }
 
@@ -97,6 +103,7 @@ public sealed class Booking : Entity, ITenantOwned
         WaitlistPosition = null;
         Charged = false;
         CancelledAt = now;
+        Raise(new BookingCancelled(this, Late: false));
         return new CancellationOutcome(refund, FreedSeat: false);
     }
 
@@ -109,6 +116,7 @@ public sealed class Booking : Entity, ITenantOwned
         Charged = payment.Consumes;
         WaitlistPosition = null;
         PromotedAt = now;
+        Raise(new BookingPromoted(this));
         return Result.Success();
     }
 
@@ -127,6 +135,7 @@ public sealed class Booking : Entity, ITenantOwned
         if (now > session.EndsAt) return BookingErrors.CheckInClosed;
         Status = BookingStatus.Attended;
         CheckedInAt = now;
+        Raise(new BookingCheckedIn(this));
         return Result.Success();
     }
 
@@ -135,6 +144,7 @@ public sealed class Booking : Entity, ITenantOwned
         if (Status != BookingStatus.Attended) return BookingErrors.NotCheckedIn;
         Status = BookingStatus.Confirmed;
         CheckedInAt = null;
+        Raise(new BookingCheckInUndone(this));
         return Result.Success();
     }
 
@@ -143,6 +153,7 @@ public sealed class Booking : Entity, ITenantOwned
         if (Status != BookingStatus.Confirmed) return BookingErrors.NotConfirmed;
         if (!session.HasStarted(now)) return SessionErrors.NotStarted;
         Status = BookingStatus.NoShow;
+        Raise(new BookingMarkedNoShow(this));
         return Result.Success();
     }
 

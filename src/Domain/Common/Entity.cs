@@ -2,11 +2,29 @@ namespace UnifiedCustomers.Domain.Common;
 
 public abstract class Entity
 {
+    private List<IDomainEvent>? _domainEvents;
+
     public Guid Id { get; protected set; }
+
+    /// <summary>What happened to this entity since it was loaded; the unit of work stores them with the change (the outbox).</summary>
+    public IReadOnlyList<IDomainEvent> PendingEvents() => _domainEvents ?? (IReadOnlyList<IDomainEvent>)[];
+
+    public void ClearPendingEvents() => _domainEvents?.Clear();
+
+    protected void Raise(IDomainEvent domainEvent) => (_domainEvents ??= []).Add(domainEvent);
 }
 
 /// <summary>Every tenant row carries its organization; the database's foreign keys include it.</summary>
 public interface ITenantOwned
 {
     Guid OrganizationId { get; }
+}
+
+/// <summary>
+/// Something that happened to an aggregate, named in the past tense. It carries the aggregate itself:
+/// the published payload shows the resource as the transaction commits it (see docs/events.md).
+/// </summary>
+public interface IDomainEvent
+{
+    ITenantOwned Subject { get; }
 }
