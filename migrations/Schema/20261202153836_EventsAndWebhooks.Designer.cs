@@ -34,7 +34,7 @@ namespace UnifiedCustomers.Migrations.Schema
 
                     b.Property<string>("Data")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("data");
 
                     b.Property<DateTimeOffset>("OccurredAt")

@@ -128,7 +128,7 @@ namespace UnifiedCustomers.Migrations.Schema
                     organization_id = table.Column<Guid>(type: "uuid", nullable: false),
                     type = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    data = table.Column<string>(type: "jsonb", nullable: false),
+                    data = table.Column<string>(type: "json", nullable: false),
                     ordinal = table.Column<int>(type: "integer", nullable: false),
                     position = table.Column<long>(type: "bigint", nullable: true)
                 },

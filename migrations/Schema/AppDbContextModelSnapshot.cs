@@ -31,7 +31,7 @@ namespace UnifiedCustomers.Migrations.Schema
 
                     b.Property<string>("Data")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("data");
 
                     b.Property<DateTimeOffset>("OccurredAt")

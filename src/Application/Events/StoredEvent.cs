@@ -24,7 +24,7 @@ public sealed class StoredEvent
     public Guid OrganizationId { get; private set; }
     public string Type { get; private set; } = "";
     public DateTimeOffset OccurredAt { get; private set; }
-    /// <summary>The payload as JSON (jsonb).</summary>
+    /// <summary>The payload as JSON text (json: kept as written, field order included).</summary>
     public string Data { get; private set; } = "";
     /// <summary>The order of the event within its transaction.</summary>
     public int Ordinal { get; private set; }

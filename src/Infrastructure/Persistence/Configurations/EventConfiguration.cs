@@ -18,7 +18,7 @@ internal sealed class StoredEventConfiguration : IEntityTypeConfiguration<Stored
         builder.ToTable("events");
         builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.Type).HasMaxLength(StoredEvent.TypeMaxLength);
-        builder.Property(e => e.Data).HasColumnType("jsonb");
+        builder.Property(e => e.Data).HasColumnType("json");
         builder.HasOne<Organization>().WithMany().HasForeignKey(e => e.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         // The feed: an organization's events after a position.
         builder.HasIndex(e => new { e.OrganizationId, e.Position }).HasFilter("position IS NOT NULL");
