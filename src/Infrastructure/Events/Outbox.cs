@@ -12,7 +12,7 @@ internal static class Outbox
 {
     public static void Collect(AppDbContext db, DateTimeOffset now)
     {
-        List<IDomainEvent>? raised = null;
+        List<RaisedEvent>? raised = null;
         // Raisers are always tracked (loaded or added); skipping DetectChanges here saves the save's own pass twice over.
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -31,13 +31,14 @@ internal static class Outbox
             db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
         if (raised is null) return;
+        raised.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
 
         // Raised order is kept by the ordinal; the publisher numbers a transaction's events together, in that order.
         for (var i = 0; i < raised.Count; i++)
         {
-            var (type, data) = EventCatalog.Describe(raised[i]);
+            var (type, data) = EventCatalog.Describe(raised[i].Event);
             db.Events.Add(new StoredEvent(
-                Guid.CreateVersion7(now), raised[i].Subject.OrganizationId, type, now, JsonSerializer.Serialize(data, data.GetType(), EventCatalog.Json), i));
+                Guid.CreateVersion7(now), raised[i].Event.Subject.OrganizationId, type, now, JsonSerializer.Serialize(data, data.GetType(), EventCatalog.Json), i));
         }
         db.WroteEvents = true;
     }

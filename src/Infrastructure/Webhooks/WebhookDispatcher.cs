@@ -50,21 +50,24 @@ public sealed partial class WebhookDispatcher : IDisposable
         return claimed.Count;
     }
 
+    /// <summary>
+    /// Posts one subscription's claims in feed order, stopping at the first failure (the rest are
+    /// handed back rather than each waiting out the timeout in turn), then records every attempt in
+    /// one transaction of the organization.
+    /// </summary>
     private async Task DeliverInOrderAsync(List<Claim> claims, CancellationToken stopping)
     {
-        for (var i = 0; i < claims.Count; i++)
+        var attempts = new List<(Claim Claim, AttemptResult Result)>();
+        foreach (var claim in claims)
         {
-            var outcome = await PostAsync(claims[i], stopping);
+            var outcome = await PostAsync(claim, stopping);
             // Stopping mid-post records nothing: the lease runs out and the delivery is claimed again.
-            if (outcome is null) return;
-            await RecordAsync(claims[i], outcome, stopping);
-            if (outcome.Outcome != AttemptOutcome.Succeeded && i + 1 < claims.Count)
-            {
-                // The receiver is in trouble: hand the rest back rather than make each wait out the timeout in turn.
-                await ReleaseAsync(claims[(i + 1)..], stopping);
-                return;
-            }
+            if (outcome is null) break;
+            attempts.Add((claim, outcome));
+            if (outcome.Outcome != AttemptOutcome.Succeeded) break;
         }
+        if (attempts.Count > 0 || !stopping.IsCancellationRequested)
+            await RecordAsync(attempts, stopping.IsCancellationRequested ? [] : claims.Skip(attempts.Count).ToList());
     }
 
     private async Task<List<Claim>> ClaimAsync(CancellationToken cancellationToken)
@@ -162,41 +165,46 @@ public sealed partial class WebhookDispatcher : IDisposable
         return buffer.ToArray();
     }
 
-    private async Task RecordAsync(Claim claim, AttemptResult result, CancellationToken stopping)
+    private async Task RecordAsync(List<(Claim Claim, AttemptResult Result)> attempts, List<Claim> handBack)
     {
+        if (attempts.Count == 0 && handBack.Count == 0) return;
         await using var scope = _scopes.CreateAsyncScope();
         var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var recorded = await unitOfWork.RunAsync(claim.OrganizationId, async ct =>
+        var organizationId = (attempts.Count > 0 ? attempts[0].Claim : handBack[0]).OrganizationId;
+        var subscriptionId = (attempts.Count > 0 ? attempts[0].Claim : handBack[0]).SubscriptionId;
+        var failed = await unitOfWork.RunAsync(organizationId, async ct =>
         {
-            var delivery = await db.WebhookDeliveries.FirstOrDefaultAsync(d => d.OrganizationId == claim.OrganizationId && d.Id == claim.DeliveryId, ct);
-            // Redelivered or taken over meanwhile: this attempt is not the one that counts.
-            if (delivery is null || !delivery.IsLeasedBy(claim.LeaseId)) return false;
-            var subscription = await db.WebhookSubscriptions.FirstAsync(s => s.OrganizationId == claim.OrganizationId && s.Id == claim.SubscriptionId, ct);
             var now = _clock.GetUtcNow();
-            db.WebhookDeliveryAttempts.Add(delivery.RecordAttempt(
-                result.Outcome, result.Status, result.Excerpt, result.Error, result.Duration, now, _options.Retry, Random.Shared.NextDouble()));
-            if (result.Outcome == AttemptOutcome.Succeeded) subscription.RecordSuccess();
-            else if (subscription.RecordFailure(now, _options.DisableAfter)) Disabled(subscription.Id, subscription.Url);
-            return true;
-        }, recorded => recorded, CancellationToken.None);
-        if (recorded && result.Outcome != AttemptOutcome.Succeeded) AttemptFailed(claim.DeliveryId, claim.Url, result.Outcome, result.Status);
-    }
-
-    private async Task ReleaseAsync(IReadOnlyList<Claim> claims, CancellationToken stopping)
-    {
-        await using var scope = _scopes.CreateAsyncScope();
-        var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var organizationId = claims[0].OrganizationId;
-        var ids = claims.Select(c => c.DeliveryId).ToList();
-        var leases = claims.Select(c => (Guid?)c.LeaseId).ToList();
-        var now = _clock.GetUtcNow();
-        await unitOfWork.RunAsync(organizationId, async ct =>
-            await db.WebhookDeliveries
-                .Where(d => d.OrganizationId == organizationId && ids.Contains(d.Id) && leases.Contains(d.LeaseId))
-                .ExecuteUpdateAsync(set => set.SetProperty(d => d.NextAttemptAt, now).SetProperty(d => d.LeaseId, (Guid?)null), ct),
-            _ => true, CancellationToken.None);
+            var ids = attempts.Select(a => a.Claim.DeliveryId).ToList();
+            var deliveries = ids.Count == 0 ? [] : await db.WebhookDeliveries.Where(d => d.OrganizationId == organizationId && ids.Contains(d.Id)).ToListAsync(ct);
+            var subscription = await db.WebhookSubscriptions.FirstAsync(s => s.OrganizationId == organizationId && s.Id == subscriptionId, ct);
+            var failures = new List<(Claim, AttemptResult)>();
+            foreach (var (claim, result) in attempts)
+            {
+                // Redelivered or taken over meanwhile: this attempt is not the one that counts.
+                var delivery = deliveries.FirstOrDefault(d => d.Id == claim.DeliveryId);
+                if (delivery is null || !delivery.IsLeasedBy(claim.LeaseId)) continue;
+                db.WebhookDeliveryAttempts.Add(delivery.RecordAttempt(
+                    result.Outcome, result.Status, result.Excerpt, result.Error, result.Duration, now, _options.Retry, Random.Shared.NextDouble()));
+                if (result.Outcome == AttemptOutcome.Succeeded) subscription.RecordSuccess();
+                else
+                {
+                    failures.Add((claim, result));
+                    if (subscription.RecordFailure(now, _options.DisableAfter)) Disabled(subscription.Id, subscription.Url);
+                }
+            }
+            if (handBack.Count > 0)
+            {
+                var back = handBack.Select(c => c.DeliveryId).ToList();
+                var leases = handBack.Select(c => (Guid?)c.LeaseId).ToList();
+                await db.WebhookDeliveries
+                    .Where(d => d.OrganizationId == organizationId && back.Contains(d.Id) && leases.Contains(d.LeaseId))
+                    .ExecuteUpdateAsync(set => set.SetProperty(d => d.NextAttemptAt, now).SetProperty(d => d.LeaseId, (Guid?)null), ct);
+            }
+            return failures;
+        }, _ => true, CancellationToken.None);
+        foreach (var (claim, result) in failed) AttemptFailed(claim.DeliveryId, claim.Url, result.Outcome, result.Status);
     }
 
     /// <summary>Resolves the host at connection time and refuses non-public addresses, so a name cannot be pointed inside later (DNS rebinding).</summary>
