@@ -359,7 +359,7 @@ export interface paths {
         };
         /**
          * Every booking changed since an instant, oldest change first (resynchronising without the events feed)
-         * @description `updatedSince` (required, an instant): the database's time at the start of the changing transaction, so ask from a minute before the last change you saw. `pageSize`: 1 to 500, default 100. The events feed is the gap-free way to follow changes.
+         * @description `updatedSince` (required, an instant): the database's time at the start of the changing transaction, so ask from a minute before the last change you saw. The events feed is the gap-free way to follow changes.
          */
         get: operations["ListBookings"];
         put?: never;
@@ -2637,7 +2637,9 @@ export interface operations {
                 email?: string;
                 phone?: string;
                 status?: string;
+                /** @description The page, from 1. 1 to 100000, default 1. */
                 page?: number;
+                /** @description Items per page. 1 to 100, default 25. */
                 pageSize?: number;
                 updatedSince?: string;
             };
@@ -3837,7 +3839,9 @@ export interface operations {
         parameters: {
             query: {
                 updatedSince: string;
+                /** @description The page, from 1. 1 to 100000, default 1. */
                 page?: number;
+                /** @description Items per page. 1 to 100, default 25. */
                 pageSize?: number;
             };
             header?: never;
@@ -4470,7 +4474,9 @@ export interface operations {
             query?: {
                 when?: string;
                 status?: string;
+                /** @description The page, from 1. 1 to 100000, default 1. */
                 page?: number;
+                /** @description Items per page. 1 to 100, default 25. */
                 pageSize?: number;
             };
             header?: never;
@@ -4571,7 +4577,9 @@ export interface operations {
     GetCreditLedger: {
         parameters: {
             query?: {
+                /** @description The page, from 1. 1 to 100000, default 1. */
                 page?: number;
+                /** @description Items per page. 1 to 100, default 25. */
                 pageSize?: number;
             };
             header?: never;
@@ -5156,7 +5164,9 @@ export interface operations {
     ListWebhookSubscriptions: {
         parameters: {
             query?: {
+                /** @description The page, from 1. 1 to 100000, default 1. */
                 page?: number;
+                /** @description Items per page. 1 to 100, default 25. */
                 pageSize?: number;
             };
             header?: never;
@@ -5450,7 +5460,9 @@ export interface operations {
         parameters: {
             query?: {
                 status?: string;
+                /** @description The page, from 1. 1 to 100000, default 1. */
                 page?: number;
+                /** @description Items per page. 1 to 100, default 25. */
                 pageSize?: number;
             };
             header?: never;

@@ -2,7 +2,9 @@ using Scalar.AspNetCore;
 using UnifiedCustomers.Api.Access;
 using UnifiedCustomers.Api.Bookings;
 using UnifiedCustomers.Api.Catalog;
+using Microsoft.Extensions.Options;
 using UnifiedCustomers.Api.Composition;
+using UnifiedCustomers.Api.Configuration;
 using UnifiedCustomers.Api.Customers;
 using UnifiedCustomers.Api.Events;
 using UnifiedCustomers.Api.Health;
@@ -13,11 +15,19 @@ using UnifiedCustomers.Api.Scheduling;
 using UnifiedCustomers.Api.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddSecretFiles();
+if (StartupConfiguration.Problems(builder.Configuration) is { Count: > 0 } problems)
+{
+    Console.Error.WriteLine(StartupConfiguration.Describe(problems));
+    return StartupConfiguration.ExitCode;
+}
 
 builder.Logging.ClearProviders();
 builder.Logging.AddConsole(options => options.FormatterName = builder.Configuration["Logging:Console:FormatterName"] ?? "json");
 
 builder.Services.AddApi(builder.Configuration);
+builder.Services.AddTelemetry(builder.Configuration);
+builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddBackend(DatabaseConnections.AppConnectionString(builder.Configuration));
 builder.Services.AddEventWorkers(builder.Configuration);
 
@@ -46,6 +56,15 @@ api.MapEvents();
 api.MapWebhooks();
 api.MapBookingList();
 
-app.Run();
+try
+{
+    app.Run();
+}
+catch (OptionsValidationException ex)
+{
+    Console.Error.WriteLine(StartupConfiguration.Describe(ex.Failures));
+    return StartupConfiguration.ExitCode;
+}
+return 0;
 
 public partial class Program;

@@ -1,3 +1,4 @@
+using UnifiedCustomers.Application.Common.Jobs;
 using UnifiedCustomers.Application.Events.PruneEvents;
 using UnifiedCustomers.Infrastructure;
 using UnifiedCustomers.Infrastructure.Events;
@@ -6,21 +7,21 @@ using UnifiedCustomers.Infrastructure.Webhooks;
 namespace UnifiedCustomers.Api.Events;
 
 /// <summary>The `Events` configuration section (README lists each setting).</summary>
-internal sealed class EventOptions
+public sealed class EventOptions
 {
     /// <summary>Whether this process numbers committed events (any number of replicas may; one works at a time).</summary>
     public bool PublisherEnabled { get; set; } = true;
     /// <summary>How often an idle publisher looks for events committed by other processes (its own wake it at once).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
     public int RetentionDays { get; set; } = EventRetentionOptions.DefaultRetentionDays;
-    /// <summary>How often the retention job runs in this process; zero turns it off here.</summary>
-    public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
 
-    public void Validate()
+    public const string Section = "Events";
+
+    /// <summary>What is wrong with these settings, one sentence each (checked before the host starts).</summary>
+    public IEnumerable<string> Problems()
     {
-        if (PollInterval <= TimeSpan.Zero) throw new InvalidOperationException("Events:PollInterval must be positive.");
-        if (RetentionDays < EventRetentionOptions.MinimumRetentionDays) throw new InvalidOperationException("Events:RetentionDays must be at least 30.");
-        if (PruneInterval < TimeSpan.Zero) throw new InvalidOperationException("Events:PruneInterval must not be negative.");
+        if (PollInterval <= TimeSpan.Zero) yield return "Events:PollInterval must be positive.";
+        if (RetentionDays is < EventRetentionOptions.MinimumRetentionDays or > 3650) yield return "Events:RetentionDays must be between 30 and 3650.";
     }
 }
 
@@ -87,39 +88,6 @@ internal sealed partial class WebhookDeliveryService(
     private partial void Failed(Exception ex);
 }
 
-/// <summary>The retention job: prunes events past the retention period, at start and then every prune interval.</summary>
-internal sealed partial class EventRetentionService(IServiceScopeFactory scopes, EventOptions options, ILogger<EventRetentionService> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.PruneInterval);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var pruned = await scope.ServiceProvider.GetRequiredService<EventRetention>().PruneAsync(stoppingToken);
-                if (pruned.Events > 0) Pruned(pruned.Events, pruned.Deliveries, pruned.Before);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                Failed(ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default));
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Pruned {Events} events and {Deliveries} deliveries from before {Before}")]
-    private partial void Pruned(long events, long deliveries, DateTimeOffset before);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Pruning events failed")]
-    private partial void Failed(Exception ex);
-}
-
 internal static class EventWorkers
 {
     public const string Published = "events-published";
@@ -127,15 +95,16 @@ internal static class EventWorkers
     /// <summary>Events, webhooks and their background workers, from the `Events` and `Webhooks` sections.</summary>
     public static IServiceCollection AddEventWorkers(this IServiceCollection services, IConfiguration configuration)
     {
-        var events = configuration.GetSection("Events").Get<EventOptions>() ?? new EventOptions();
-        events.Validate();
-        var webhooks = configuration.GetSection("Webhooks").Get<WebhookOptions>() ?? new WebhookOptions();
+        // Checked before the host is built (StartupConfiguration): a bad value is one line and exit code 1.
+        var events = configuration.GetSection(EventOptions.Section).Get<EventOptions>() ?? new EventOptions();
+        var webhooks = configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
         services.AddEvents(webhooks, new EventRetentionOptions(events.RetentionDays));
         services.AddSingleton(events);
         services.AddKeyedSingleton<EventSignal>(Published);
         if (events.PublisherEnabled) services.AddHostedService<EventPublishingService>();
         if (webhooks.WorkerEnabled) services.AddHostedService<WebhookDeliveryService>();
-        if (events.PruneInterval > TimeSpan.Zero) services.AddHostedService<EventRetentionService>();
+        // Retention runs as a scheduled job (the hourly slot, once across replicas: docs/adr/0016).
+        services.AddScheduledJob<EventRetentionJob>();
         return services;
     }
 }

@@ -11,10 +11,7 @@ internal static class EventsEndpoints
     public static RouteGroupBuilder MapEvents(this RouteGroupBuilder api)
     {
         api.MapGet("/events", async (Tenant tenant, IMediator mediator, CancellationToken ct, string? after = null, string? types = null, int limit = ListEventsQuery.DefaultLimit) =>
-            {
-                var typeList = (types ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                return (await mediator.Send(new ListEventsQuery(tenant.OrganizationId, after, typeList, limit), ct)).ToOk();
-            })
+                (await mediator.Send(new ListEventsQuery(tenant.OrganizationId, after, types, limit), ct)).ToOk())
             .WithTags("Events")
             .WithName("ListEvents")
             .WithSummary("The organization's events in commit order, after a cursor")

@@ -4,6 +4,7 @@ using UnifiedCustomers.Api.Common;
 using UnifiedCustomers.Api.Errors;
 using UnifiedCustomers.Api.Idempotency;
 using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Application.Common.Validation;
 using UnifiedCustomers.Application.Webhooks;
 using UnifiedCustomers.Application.Webhooks.CreateWebhookSubscription;
 using UnifiedCustomers.Application.Webhooks.DeleteWebhookSubscription;
@@ -41,7 +42,7 @@ internal static class WebhooksEndpoints
             .Problems()
             .Idempotent();
 
-        subscriptions.MapGet("/", async (Tenant tenant, IMediator mediator, CancellationToken ct, int page = 1, int pageSize = ListWebhookSubscriptionsQuery.DefaultPageSize) =>
+        subscriptions.MapGet("/", async (Tenant tenant, IMediator mediator, CancellationToken ct, int page = 1, int pageSize = Paging.DefaultPageSize) =>
                 (await mediator.Send(new ListWebhookSubscriptionsQuery(tenant.OrganizationId, page, pageSize), ct)).ToOk())
             .WithName("ListWebhookSubscriptions")
             .WithSummary("The organization's webhook subscriptions (without secrets)")
@@ -79,7 +80,7 @@ internal static class WebhooksEndpoints
 
         subscriptions.MapGet("/{subscriptionId}/deliveries", async (
                 Guid subscriptionId, Tenant tenant, IMediator mediator, CancellationToken ct,
-                string? status = null, int page = 1, int pageSize = ListWebhookDeliveriesQuery.DefaultPageSize) =>
+                string? status = null, int page = 1, int pageSize = Paging.DefaultPageSize) =>
             {
                 if (QueryValues.TryEnum<DeliveryStatus>(status, "status", out var deliveryStatus) is { } badStatus) return badStatus;
                 return (await mediator.Send(new ListWebhookDeliveriesQuery(tenant.OrganizationId, subscriptionId, deliveryStatus, page, pageSize), ct)).ToOk();

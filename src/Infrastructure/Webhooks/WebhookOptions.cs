@@ -31,13 +31,16 @@ public sealed class WebhookOptions
     /// </summary>
     public TimeSpan Lease => (Timeout + TimeSpan.FromSeconds(2)) * BatchSize;
 
-    public void Validate()
+    public const string Section = "Webhooks";
+
+    /// <summary>What is wrong with these settings, one sentence each (checked before the host starts).</summary>
+    public IEnumerable<string> Problems()
     {
-        if (Timeout <= TimeSpan.Zero || Timeout > TimeSpan.FromMinutes(2)) throw new InvalidOperationException("Webhooks:Timeout must be between 0 and 2 minutes.");
-        if (BatchSize is < 1 or > 500) throw new InvalidOperationException("Webhooks:BatchSize must be between 1 and 500.");
-        if (PollInterval <= TimeSpan.Zero) throw new InvalidOperationException("Webhooks:PollInterval must be positive.");
-        if (FirstRetryAfter <= TimeSpan.Zero || MaxRetryDelay < FirstRetryAfter) throw new InvalidOperationException("Webhooks:FirstRetryAfter must be positive and at most Webhooks:MaxRetryDelay.");
-        if (RetryFor < TimeSpan.FromHours(24)) throw new InvalidOperationException("Webhooks:RetryFor must be at least 24 hours.");
-        if (DisableAfter < RetryFor) throw new InvalidOperationException("Webhooks:DisableAfter must be at least Webhooks:RetryFor.");
+        if (Timeout <= TimeSpan.Zero || Timeout > TimeSpan.FromMinutes(2)) yield return "Webhooks:Timeout must be between 0 and 2 minutes.";
+        if (BatchSize is < 1 or > 500) yield return "Webhooks:BatchSize must be between 1 and 500.";
+        if (PollInterval <= TimeSpan.Zero) yield return "Webhooks:PollInterval must be positive.";
+        if (FirstRetryAfter <= TimeSpan.Zero || MaxRetryDelay < FirstRetryAfter) yield return "Webhooks:FirstRetryAfter must be positive and at most Webhooks:MaxRetryDelay.";
+        if (RetryFor < TimeSpan.FromHours(24)) yield return "Webhooks:RetryFor must be at least 24 hours.";
+        if (DisableAfter < RetryFor) yield return "Webhooks:DisableAfter must be at least Webhooks:RetryFor.";
     }
 }

@@ -38,10 +38,11 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["RateLimits:Public:BookingsPerEmailPerHour"] = "100000",
         // The events' background workers stay off unless a test class turns them on (tests/Api.Tests/Events).
         ["Events:PublisherEnabled"] = "false",
-        ["Events:PruneInterval"] = "00:00:00",
         ["Webhooks:WorkerEnabled"] = "false",
         ["Webhooks:AllowPrivateAddresses"] = "true",
         ["Webhooks:RequireHttps"] = "false",
+        // Tests drive the jobs themselves (JobSchedulerTests); a scheduler of its own would change their data under them.
+        ["Jobs:Enabled"] = "false",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Application.Common.Validation;
 using UnifiedCustomers.Domain.Common;
 
 namespace UnifiedCustomers.Application.Bookings.ListBookings;
@@ -11,11 +12,9 @@ namespace UnifiedCustomers.Application.Bookings.ListBookings;
 /// that lost its events cursor resynchronises. The time is the database's, at the start of the
 /// changing transaction; ask from a minute before the last change seen.
 /// </summary>
-public sealed record ListBookingsQuery(Guid OrganizationId, DateTimeOffset UpdatedSince, int Page = 1, int PageSize = ListBookingsQuery.DefaultPageSize)
-    : ITenantQuery<Result<PagedList<BookingResponse>>>
+public sealed record ListBookingsQuery(Guid OrganizationId, DateTimeOffset UpdatedSince, int Page = 1, int PageSize = Paging.DefaultPageSize)
+    : ITenantQuery<Result<PagedList<BookingResponse>>>, IPagedQuery
 {
-    public const int DefaultPageSize = 100;
-    public const int MaxPageSize = 500;
     /// <summary>The shadow column the database keeps (a default and a trigger); EF never writes it.</summary>
     public const string UpdatedAtColumn = "UpdatedAt";
 }
@@ -24,9 +23,7 @@ internal sealed class ListBookingsValidator : AbstractValidator<ListBookingsQuer
 {
     public ListBookingsValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("Pages start at 1.");
-        RuleFor(q => q.PageSize).InclusiveBetween(1, ListBookingsQuery.MaxPageSize)
-            .WithMessage($"A page holds between 1 and {ListBookingsQuery.MaxPageSize} bookings.");
+        Include(new PageRules());
     }
 }
 
@@ -44,7 +41,7 @@ internal sealed class ListBookingsHandler(IAppDbContext db) : IQueryHandler<List
             orderby EF.Property<DateTimeOffset>(b, ListBookingsQuery.UpdatedAtColumn), b.Id
             select new { Booking = b, s.StartsAt, s.ClassTypeId, ClassName = t.Name };
         var total = await rows.CountAsync(ct);
-        var page = await rows.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).AsNoTracking().ToListAsync(ct);
+        var page = await rows.Skip(query.Offset()).Take(query.PageSize).AsNoTracking().ToListAsync(ct);
         var items = page.Select(r => new BookingResponse(
             r.Booking.Id, r.Booking.Status, r.Booking.CustomerId, r.Booking.SessionId, r.ClassTypeId, r.ClassName,
             r.StartsAt, organization.LocalTime(r.StartsAt), organization.TimeZone, r.Booking.PaymentMethod, r.Booking.MembershipId, r.Booking.PackId,

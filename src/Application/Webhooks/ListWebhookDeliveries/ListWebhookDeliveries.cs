@@ -2,27 +2,22 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Application.Common.Validation;
 using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Webhooks;
 
 namespace UnifiedCustomers.Application.Webhooks.ListWebhookDeliveries;
 
 /// <summary>A subscription's deliveries, newest first, each with the log of its attempts.</summary>
-public sealed record ListWebhookDeliveriesQuery(Guid OrganizationId, Guid SubscriptionId, DeliveryStatus? Status = null, int Page = 1, int PageSize = ListWebhookDeliveriesQuery.DefaultPageSize)
-    : ITenantQuery<Result<PagedList<WebhookDeliveryResponse>>>
-{
-    public const int DefaultPageSize = 25;
-    public const int MaxPageSize = 100;
-}
+public sealed record ListWebhookDeliveriesQuery(Guid OrganizationId, Guid SubscriptionId, DeliveryStatus? Status = null, int Page = 1, int PageSize = Paging.DefaultPageSize)
+    : ITenantQuery<Result<PagedList<WebhookDeliveryResponse>>>, IPagedQuery;
 
 internal sealed class ListWebhookDeliveriesValidator : AbstractValidator<ListWebhookDeliveriesQuery>
 {
     public ListWebhookDeliveriesValidator()
     {
         RuleFor(q => q.Status).IsInEnum().WithMessage("The status is one of pending, succeeded or failed.");
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("Pages start at 1.");
-        RuleFor(q => q.PageSize).InclusiveBetween(1, ListWebhookDeliveriesQuery.MaxPageSize)
-            .WithMessage($"A page holds between 1 and {ListWebhookDeliveriesQuery.MaxPageSize} deliveries.");
+        Include(new PageRules());
     }
 }
 
@@ -38,7 +33,7 @@ internal sealed class ListWebhookDeliveriesHandler(IAppDbContext db)
         if (query.Status is { } status) deliveries = deliveries.Where(d => d.Status == status);
         var total = await deliveries.CountAsync(ct);
         var page = await deliveries.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(ct);
+            .Skip(query.Offset()).Take(query.PageSize).ToListAsync(ct);
         var ids = page.Select(d => d.Id).ToList();
         var attempts = (await db.WebhookDeliveryAttempts.AsNoTracking()
                 .Where(a => a.OrganizationId == organizationId && ids.Contains(a.DeliveryId))
