@@ -59,12 +59,14 @@ namespace UnifiedCustomers.Migrations.Schema
                     b.HasKey("Id")
                         .HasName("pk_events");
 
+                    b.HasAlternateKey("OrganizationId", "Id")
+                        .HasName("ak_events_organization_id_id");
+
                     b.HasIndex("OccurredAt")
                         .HasDatabaseName("ix_events_occurred_at");
 
                     b.HasIndex("Position")
-                        .IsUnique()
-                        .HasDatabaseName("ux_events_position")
+                        .HasDatabaseName("ix_events_position")
                         .HasFilter("position IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "Position")
@@ -1122,22 +1124,19 @@ namespace UnifiedCustomers.Migrations.Schema
                     b.HasAlternateKey("OrganizationId", "Id")
                         .HasName("ak_webhook_deliveries_organization_id_id");
 
-                    b.HasIndex("EventId")
-                        .HasDatabaseName("ix_webhook_deliveries_event_id");
-
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_webhook_deliveries_due")
                         .HasFilter("status = 'pending'");
 
-                    b.HasIndex("OrganizationId", "SubscriptionId")
-                        .HasDatabaseName("ix_webhook_deliveries_organization_id_subscription_id");
+                    b.HasIndex("OrganizationId", "EventId")
+                        .HasDatabaseName("ix_webhook_deliveries_organization_id_event_id");
 
                     b.HasIndex("SubscriptionId", "CreatedAt")
                         .HasDatabaseName("ix_webhook_deliveries_subscription_id_created_at");
 
-                    b.HasIndex("SubscriptionId", "EventId")
+                    b.HasIndex("OrganizationId", "SubscriptionId", "EventId")
                         .IsUnique()
-                        .HasDatabaseName("ix_webhook_deliveries_subscription_id_event_id");
+                        .HasDatabaseName("ix_webhook_deliveries_organization_id_subscription_id_event_id");
 
                     b.ToTable("webhook_deliveries", null, t =>
                         {
@@ -1739,19 +1738,20 @@ namespace UnifiedCustomers.Migrations.Schema
 
             modelBuilder.Entity("UnifiedCustomers.Domain.Webhooks.WebhookDelivery", b =>
                 {
-                    b.HasOne("UnifiedCustomers.Application.Events.StoredEvent", null)
-                        .WithMany()
-                        .HasForeignKey("EventId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_webhook_deliveries_events_event_id");
-
                     b.HasOne("UnifiedCustomers.Domain.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_webhook_deliveries_organizations_organization_id");
+
+                    b.HasOne("UnifiedCustomers.Application.Events.StoredEvent", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId", "EventId")
+                        .HasPrincipalKey("OrganizationId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_deliveries_events_organization_id_event_id");
 
                     b.HasOne("UnifiedCustomers.Domain.Webhooks.WebhookSubscription", null)
                         .WithMany()

@@ -17,12 +17,14 @@ internal sealed class StoredEventConfiguration : IEntityTypeConfiguration<Stored
     {
         builder.ToTable("events");
         builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.HasAlternateKey(e => new { e.OrganizationId, e.Id });
         builder.Property(e => e.Type).HasMaxLength(StoredEvent.TypeMaxLength);
         builder.Property(e => e.Data).HasColumnType("json");
         builder.HasOne<Organization>().WithMany().HasForeignKey(e => e.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         // The feed: an organization's events after a position.
         builder.HasIndex(e => new { e.OrganizationId, e.Position }).HasFilter("position IS NOT NULL");
-        builder.HasIndex(e => e.Position).IsUnique().HasFilter("position IS NOT NULL").HasDatabaseName("ux_events_position");
+        // Unique by construction (one publisher at a time); not a unique index, so the table could be distributed by organization.
+        builder.HasIndex(e => e.Position).HasFilter("position IS NOT NULL");
         builder.HasIndex(e => e.OccurredAt);
         // ix_events_unpublished (transaction_id, ordinal) WHERE position IS NULL is made by the migration, over the unmapped column.
     }
@@ -55,9 +57,11 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         builder.Property(d => d.Status).HasMaxLength(16);
         builder.Property(d => d.EventType).HasMaxLength(StoredEvent.TypeMaxLength);
         builder.ReferencesInTenant<WebhookDelivery, WebhookSubscription>(nameof(WebhookDelivery.SubscriptionId));
-        builder.HasOne<StoredEvent>().WithMany().HasForeignKey(d => d.EventId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StoredEvent>().WithMany()
+            .HasForeignKey(d => new { d.OrganizationId, d.EventId }).HasPrincipalKey(e => new { e.OrganizationId, e.Id })
+            .OnDelete(DeleteBehavior.Restrict);
         builder.Property<long>("EventPosition");
-        builder.HasIndex(d => new { d.SubscriptionId, d.EventId }).IsUnique();
+        builder.HasIndex(d => new { d.OrganizationId, d.SubscriptionId, d.EventId }).IsUnique();
         builder.HasIndex(d => new { d.SubscriptionId, d.CreatedAt });
         // What the workers claim: pending and due.
         builder.HasIndex(d => new { d.NextAttemptAt }).HasFilter("status = 'pending'").HasDatabaseName("ix_webhook_deliveries_due");

@@ -13,7 +13,7 @@ using UnifiedCustomers.Infrastructure.Persistence;
 namespace UnifiedCustomers.Migrations.Schema
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202153836_EventsAndWebhooks")]
+    [Migration("20261202165437_EventsAndWebhooks")]
     partial class EventsAndWebhooks
     {
         /// <inheritdoc />
@@ -62,12 +62,14 @@ namespace UnifiedCustomers.Migrations.Schema
                     b.HasKey("Id")
                         .HasName("pk_events");
 
+                    b.HasAlternateKey("OrganizationId", "Id")
+                        .HasName("ak_events_organization_id_id");
+
                     b.HasIndex("OccurredAt")
                         .HasDatabaseName("ix_events_occurred_at");
 
                     b.HasIndex("Position")
-                        .IsUnique()
-                        .HasDatabaseName("ux_events_position")
+                        .HasDatabaseName("ix_events_position")
                         .HasFilter("position IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "Position")
@@ -668,6 +670,8 @@ namespace UnifiedCustomers.Migrations.Schema
 
                             t.HasCheckConstraint("ck_memberships_allowance_period", "allowance_period IN ('unlimited', 'week', 'month', 'term', 'year')");
 
+                            t.HasCheckConstraint("ck_memberships_date_range", "start_date BETWEEN DATE '1900-01-01' AND DATE '2200-12-31' AND (end_date IS NULL OR end_date <= DATE '2200-12-31')");
+
                             t.HasCheckConstraint("ck_memberships_dates", "end_date IS NULL OR end_date >= start_date");
 
                             t.HasCheckConstraint("ck_memberships_status", "status IN ('active', 'paused', 'cancelled', 'expired')");
@@ -1005,6 +1009,8 @@ namespace UnifiedCustomers.Migrations.Schema
                         {
                             t.HasCheckConstraint("ck_class_sessions_capacity", "capacity BETWEEN 1 AND 1000");
 
+                            t.HasCheckConstraint("ck_class_sessions_starts_at_range", "starts_at >= TIMESTAMPTZ '1900-01-01 00:00:00+00' AND starts_at < TIMESTAMPTZ '2201-01-01 00:00:00+00'");
+
                             t.HasCheckConstraint("ck_class_sessions_status", "status IN ('scheduled', 'cancelled')");
 
                             t.HasCheckConstraint("ck_class_sessions_times", "ends_at > starts_at");
@@ -1121,22 +1127,19 @@ namespace UnifiedCustomers.Migrations.Schema
                     b.HasAlternateKey("OrganizationId", "Id")
                         .HasName("ak_webhook_deliveries_organization_id_id");
 
-                    b.HasIndex("EventId")
-                        .HasDatabaseName("ix_webhook_deliveries_event_id");
-
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_webhook_deliveries_due")
                         .HasFilter("status = 'pending'");
 
-                    b.HasIndex("OrganizationId", "SubscriptionId")
-                        .HasDatabaseName("ix_webhook_deliveries_organization_id_subscription_id");
+                    b.HasIndex("OrganizationId", "EventId")
+                        .HasDatabaseName("ix_webhook_deliveries_organization_id_event_id");
 
                     b.HasIndex("SubscriptionId", "CreatedAt")
                         .HasDatabaseName("ix_webhook_deliveries_subscription_id_created_at");
 
-                    b.HasIndex("SubscriptionId", "EventId")
+                    b.HasIndex("OrganizationId", "SubscriptionId", "EventId")
                         .IsUnique()
-                        .HasDatabaseName("ix_webhook_deliveries_subscription_id_event_id");
+                        .HasDatabaseName("ix_webhook_deliveries_organization_id_subscription_id_event_id");
 
                     b.ToTable("webhook_deliveries", null, t =>
                         {
@@ -1383,6 +1386,68 @@ namespace UnifiedCustomers.Migrations.Schema
                     b.ToTable("idempotency_records", null, t =>
                         {
                             t.HasCheckConstraint("ck_idempotency_records_hash", "octet_length(request_hash) = 32");
+                        });
+                });
+
+            modelBuilder.Entity("UnifiedCustomers.Infrastructure.Jobs.JobRunRecord", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("job");
+
+                    b.Property<string>("RunKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("run_key");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("ClaimedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateTimeOffset>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<string>("Report")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("report");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Job", "RunKey")
+                        .HasName("pk_job_runs");
+
+                    b.HasIndex("FinishedAt")
+                        .HasDatabaseName("ix_job_runs_finished_at");
+
+                    b.ToTable("job_runs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_job_runs_attempts", "attempts >= 1");
+
+                            t.HasCheckConstraint("ck_job_runs_status", "status IN ('running', 'succeeded', 'failed')");
                         });
                 });
 
@@ -1676,19 +1741,20 @@ namespace UnifiedCustomers.Migrations.Schema
 
             modelBuilder.Entity("UnifiedCustomers.Domain.Webhooks.WebhookDelivery", b =>
                 {
-                    b.HasOne("UnifiedCustomers.Application.Events.StoredEvent", null)
-                        .WithMany()
-                        .HasForeignKey("EventId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_webhook_deliveries_events_event_id");
-
                     b.HasOne("UnifiedCustomers.Domain.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_webhook_deliveries_organizations_organization_id");
+
+                    b.HasOne("UnifiedCustomers.Application.Events.StoredEvent", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId", "EventId")
+                        .HasPrincipalKey("OrganizationId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_deliveries_events_organization_id_event_id");
 
                     b.HasOne("UnifiedCustomers.Domain.Webhooks.WebhookSubscription", null)
                         .WithMany()

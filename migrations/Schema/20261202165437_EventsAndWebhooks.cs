@@ -135,6 +135,7 @@ namespace UnifiedCustomers.Migrations.Schema
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_events", x => x.id);
+                    table.UniqueConstraint("ak_events_organization_id_id", x => new { x.organization_id, x.id });
                     table.ForeignKey(
                         name: "fk_events_organizations_organization_id",
                         column: x => x.organization_id,
@@ -200,10 +201,10 @@ namespace UnifiedCustomers.Migrations.Schema
                     table.CheckConstraint("ck_webhook_deliveries_attempts", "attempts >= 0");
                     table.CheckConstraint("ck_webhook_deliveries_status", "status IN ('pending', 'succeeded', 'failed')");
                     table.ForeignKey(
-                        name: "fk_webhook_deliveries_events_event_id",
-                        column: x => x.event_id,
+                        name: "fk_webhook_deliveries_events_organization_id_event_id",
+                        columns: x => new { x.organization_id, x.event_id },
                         principalTable: "events",
-                        principalColumn: "id",
+                        principalColumns: new[] { "organization_id", "id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "fk_webhook_deliveries_organizations_organization_id",
@@ -270,10 +271,9 @@ namespace UnifiedCustomers.Migrations.Schema
                 filter: "position IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "ux_events_position",
+                name: "ix_events_position",
                 table: "events",
                 column: "position",
-                unique: true,
                 filter: "position IS NOT NULL");
 
             migrationBuilder.CreateIndex(
@@ -283,25 +283,20 @@ namespace UnifiedCustomers.Migrations.Schema
                 filter: "status = 'pending'");
 
             migrationBuilder.CreateIndex(
-                name: "ix_webhook_deliveries_event_id",
+                name: "ix_webhook_deliveries_organization_id_event_id",
                 table: "webhook_deliveries",
-                column: "event_id");
+                columns: new[] { "organization_id", "event_id" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_webhook_deliveries_organization_id_subscription_id",
+                name: "ix_webhook_deliveries_organization_id_subscription_id_event_id",
                 table: "webhook_deliveries",
-                columns: new[] { "organization_id", "subscription_id" });
+                columns: new[] { "organization_id", "subscription_id", "event_id" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_webhook_deliveries_subscription_id_created_at",
                 table: "webhook_deliveries",
                 columns: new[] { "subscription_id", "created_at" });
-
-            migrationBuilder.CreateIndex(
-                name: "ix_webhook_deliveries_subscription_id_event_id",
-                table: "webhook_deliveries",
-                columns: new[] { "subscription_id", "event_id" },
-                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_webhook_delivery_attempts_delivery_id_number",
