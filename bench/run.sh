@@ -2,7 +2,9 @@
 # The benchmarks, side by side in one run on this machine, written to docs/benchmarks.md:
 #   1. the raw limit: pgbench running the booking transaction as plain SQL;
 #   2. the API: the load generator posting real bookings over loopback, with the same mixes;
-#   3. the consolidation at scale, against a plain INSERT ... SELECT copy of the same rows.
+#   3. the consolidation at scale, against a plain INSERT ... SELECT copy of the same rows;
+#   4. events: commit-to-delivery at a webhook receiver on loopback under a sustained booking rate,
+#      and the booking throughput with one subscription against none.
 # usage: bench/run.sh [--quick]     (--quick: short runs and small scales, under 3 minutes)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -67,6 +69,7 @@ done
 
 echo "bench: the API over loopback"
 ConnectionStrings__Default="$owner" Logging__LogLevel__Default=Warning Logging__Console__FormatterName=simple \
+  Webhooks__AllowPrivateAddresses=true Webhooks__RequireHttps=false \
   dotnet src/Api/bin/Release/net10.0/UnifiedCustomers.Api.dll --urls "http://127.0.0.1:$port" >"$results/api.log" 2>&1 &
 api_pid=$!
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 1; done
@@ -88,6 +91,23 @@ for mix in spread hot; do
     echo "  $mix x$clients: $(field throughput) req/s, p50 $(field p50) p95 $(field p95) p99 $(field p99) ms, errors $(field errors), overbooked $overbooked, negative $negative, CPU per request: API $(per_request "$api_cpu") ms, PostgreSQL $(per_request "$pg_cpu") ms"
   done
 done
+
+echo "bench: events (outbox, feed, webhooks)"
+loadgen=bench/LoadGenerator/bin/Release/net10.0/LoadGenerator.dll
+receiver_port=$((port + 1)); rate=200
+book() { dotnet "$loadgen" --url "http://127.0.0.1:$port/" --key "$key" --connection "$owner" --seconds "$seconds" --mix spread "$@"; }
+receive() { dotnet "$loadgen" receive --port "$receiver_port" --seconds "$1"; }
+field_of() { grep -oP "\"$2\":\K[0-9.]+" <<<"$1"; }
+reset; without=$(book --clients 32)
+curl -fs -X POST "http://127.0.0.1:$port/api/v1/webhook-subscriptions" -H "Authorization: Bearer $key" -H "Content-Type: application/json" \
+  -d "{\"url\":\"http://127.0.0.1:$receiver_port/hook\"}" >/dev/null
+reset; receive $((${seconds%.*} + 6)) >"$results/receiver" & receiver_pid=$!
+sleep 1; paced=$(book --clients 16 --rate $rate); wait "$receiver_pid"
+reset; receive $((${seconds%.*} + 3)) >/dev/null & receiver_pid=$!
+sleep 1; with=$(book --clients 32); wait "$receiver_pid"
+delivered=$(cat "$results/receiver")
+echo "$(field_of "$without" throughput) $(field_of "$with" throughput) $(field_of "$paced" throughput) $(field_of "$paced" p99) $(field_of "$delivered" delivered) $(field_of "$delivered" duplicates) $(field_of "$delivered" perSecond) $(field_of "$delivered" p50) $(field_of "$delivered" p99) $(field_of "$delivered" max)" >"$results/events"
+echo "  bookings/s without a subscription $(field_of "$without" throughput), with one $(field_of "$with" throughput); at $rate/s: $(field_of "$delivered" delivered) delivered, commit-to-delivery p50 $(field_of "$delivered" p50) p99 $(field_of "$delivered" p99) ms"
 kill "$api_pid"; wait "$api_pid" 2>/dev/null || true; api_pid=""
 
 echo "bench: the consolidation at scale"
@@ -155,6 +175,17 @@ raw_tps() { awk -v m="$1" -v c="$2" '$1 == m && $2 == c { print $3 }' "$results/
   done <"$results/consolidation"
   echo
   echo "Goals: scale 1 under 5 minutes, within 3× the floor, peak memory under 300 MB and about flat from scale 0.25 to 1."
+  echo
+  echo "## 4. Events: the outbox's cost and commit-to-delivery"
+  echo "Every booking writes its event in its own transaction (the outbox); the publisher numbers it and creates a delivery per subscription; the worker posts it to a receiver on loopback (\`LoadGenerator receive\`), which answers 204 at once and measures from the event's \`occurredAt\` (taken just before the commit) to its arrival. Spread mix; 32 unpaced clients for throughput, 16 clients paced at $rate bookings/s for the delay."
+  echo
+  echo "| bookings/s, no subscription | bookings/s, one subscription | with / without | bookings/s at $rate/s | booking p99 at $rate/s (ms) | delivered | duplicates | deliveries/s | commit→delivery p50 (ms) | p99 (ms) | max (ms) |"
+  echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  while read -r without with paced paced_p99 delivered duplicates per_second d50 d99 dmax; do
+    echo "| $without | $with | $(ratio "$with" "$without") | $paced | $paced_p99 | $delivered | $duplicates | $per_second | $d50 | $d99 | $dmax |"
+  done <"$results/events"
+  echo
+  echo "Goals: p99 commit-to-delivery under 1 s at $rate bookings/s; booking throughput with one subscription at least 90% of without."
   echo
   echo "## Reproduce"
   echo '```bash'

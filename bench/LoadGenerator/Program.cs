@@ -7,8 +7,19 @@ using Npgsql;
 // Posts real bookings to the API on loopback from N concurrent clients for a fixed time, picking a
 // random bench customer and session per request (as the pgbench script does), and prints one JSON
 // line: throughput, latency percentiles and answers by status code.
-// usage: LoadGenerator --url URL --key KEY --connection CS --clients N --seconds S --mix spread|hot
+// usage: LoadGenerator --url URL --key KEY --connection CS --clients N --seconds S --mix spread|hot [--rate R]
+//        (--rate: at most R requests per second in all, evenly paced: a sustained load rather than the most it takes)
+//        LoadGenerator receive --port P --seconds S
+//        (a webhook receiver on loopback for S seconds; prints the delay from each event's occurredAt to its arrival)
+if (args.Length > 0 && args[0] == "receive")
+{
+    var receiverOptions = args.Skip(1).Chunk(2).ToDictionary(pair => pair[0].TrimStart('-'), pair => pair[1]);
+    await Receiver.RunAsync(int.Parse(receiverOptions["port"]), TimeSpan.FromSeconds(double.Parse(receiverOptions["seconds"])));
+    return;
+}
 var options = args.Chunk(2).ToDictionary(pair => pair[0].TrimStart('-'), pair => pair[1]);
+double? rate = options.TryGetValue("rate", out var rateText) ? double.Parse(rateText) : null;
+long tickets = -1;
 var url = new Uri(options["url"]);
 var clients = int.Parse(options["clients"]);
 var duration = TimeSpan.FromSeconds(double.Parse(options["seconds"]));
@@ -35,6 +46,14 @@ await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async 
     statuses[client] = [];
     while (Stopwatch.GetTimestamp() < deadline)
     {
+        if (rate is { } perSecond)
+        {
+            // Request n is due at start + n / rate, whichever client takes it.
+            var due = started + (long)(Interlocked.Increment(ref tickets) / perSecond * Stopwatch.Frequency);
+            var wait = due - Stopwatch.GetTimestamp();
+            if (due >= deadline) break;
+            if (wait > 0) await Task.Delay(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency));
+        }
         var body = new { customerId = customers[random.Next(customers.Count)], sessionId = sessions[random.Next(sessions.Count)] };
         var sent = Stopwatch.GetTimestamp();
         int status;
@@ -81,4 +100,51 @@ static async Task<List<Guid>> LoadIdsAsync(string connectionString, string sql)
     var ids = new List<Guid>();
     while (await reader.ReadAsync()) ids.Add(reader.GetGuid(0));
     return ids;
+}
+
+/// <summary>Answers every POST with 204 at once and records how long after its occurredAt each event arrived.</summary>
+internal static class Receiver
+{
+    public static async Task RunAsync(int port, TimeSpan duration)
+    {
+        using var listener = new System.Net.HttpListener();
+        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        listener.Start();
+        var delays = new List<double>();
+        var ids = new HashSet<string>();
+        DateTimeOffset? first = null, last = null;
+        var duplicates = 0;
+        using var stop = new CancellationTokenSource(duration);
+        stop.Token.Register(listener.Stop);
+        while (!stop.IsCancellationRequested)
+        {
+            System.Net.HttpListenerContext context;
+            try { context = await listener.GetContextAsync(); }
+            catch (Exception) when (stop.IsCancellationRequested) { break; }
+            var arrived = DateTimeOffset.UtcNow;
+            using (var reader = new StreamReader(context.Request.InputStream))
+            {
+                var body = JsonDocument.Parse(await reader.ReadToEndAsync()).RootElement;
+                var occurred = body.GetProperty("occurredAt").GetDateTimeOffset();
+                if (!ids.Add(context.Request.Headers["webhook-id"] ?? "")) duplicates++;
+                delays.Add((arrived - occurred).TotalMilliseconds);
+                first ??= arrived;
+                last = arrived;
+            }
+            context.Response.StatusCode = 204;
+            context.Response.Close();
+        }
+        var sorted = delays.Order().ToArray();
+        double Percentile(double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+        var span = first is { } f && last is { } l ? (l - f).TotalSeconds : 0;
+        Console.WriteLine(JsonSerializer.Serialize(new
+        {
+            delivered = sorted.Length,
+            duplicates,
+            perSecond = span > 0 ? Math.Round(sorted.Length / span, 1) : 0,
+            p50 = Math.Round(Percentile(0.50), 1),
+            p99 = Math.Round(Percentile(0.99), 1),
+            max = sorted.Length == 0 ? 0 : Math.Round(sorted[^1], 1),
+        }));
+    }
 }

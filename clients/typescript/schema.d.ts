@@ -94,7 +94,7 @@ export interface paths {
         };
         /**
          * Search customers by name, email, phone and status, a page at a time
-         * @description `status`: lead, trial, member, lapsed or archived; without it, every customer who is not archived.
+         * @description `status`: lead, trial, member, lapsed or archived; without it, every customer who is not archived. `updatedSince` (an instant): only customers changed since then, archived ones included, oldest change first: to resynchronise after losing the events feed's cursor.
          */
         get: operations["SearchCustomers"];
         put?: never;
@@ -357,7 +357,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Every booking changed since an instant, oldest change first (resynchronising without the events feed)
+         * @description `updatedSince` (required, an instant): the database's time at the start of the changing transaction, so ask from a minute before the last change you saw. The events feed is the gap-free way to follow changes.
+         */
+        get: operations["ListBookings"];
         put?: never;
         /**
          * Book a customer into a class session
@@ -577,6 +581,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's events in commit order, after a cursor
+         * @description `after`: the `next` of the previous page (leave out to start from the oldest event kept, 30 days by default).
+         *     `types`: comma-separated event types (docs/events.md); all when left out. `limit`: 1 to 1000, default 100.
+         *     No gaps: an event can never appear later behind a cursor already returned, so reading on from the last `next`
+         *     misses nothing. `hasMore` says more is ready now; otherwise poll again later with the same `next`.
+         */
+        get: operations["ListEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{customerId}/memberships": {
         parameters: {
             query?: never;
@@ -699,8 +726,600 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhook-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's webhook subscriptions (without secrets) */
+        get: operations["ListWebhookSubscriptions"];
+        put?: never;
+        /** Subscribe a URL to events; the answer shows the signing secret, this once */
+        post: operations["CreateWebhookSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-subscriptions/{subscriptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A webhook subscription (without its secret) */
+        get: operations["GetWebhookSubscription"];
+        put?: never;
+        post?: never;
+        /** Delete a subscription with its deliveries and their log (the events stay in the feed) */
+        delete: operations["DeleteWebhookSubscription"];
+        options?: never;
+        head?: never;
+        /** Change a subscription's URL, event types, description or enabled state */
+        patch: operations["UpdateWebhookSubscription"];
+        trace?: never;
+    };
+    "/api/v1/webhook-subscriptions/{subscriptionId}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new signing secret, shown this once; the previous one keeps signing alongside for 24 hours */
+        post: operations["RotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-subscriptions/{subscriptionId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A subscription's deliveries, newest first, each with its attempt log
+         * @description `status`: pending, succeeded or failed.
+         */
+        get: operations["ListWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-subscriptions/{subscriptionId}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again now, with the same event id, and retry it for another retry period */
+        post: operations["RedeliverWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "customer.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A person was registered (as a lead).
+         * @description Signed per Standard Webhooks: headers webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256 with the subscription's whsec_ secret). Answer 2xx within 10 seconds; anything else is retried.
+         */
+        post: operations["Webhook_CustomerCreatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "customer.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A customer's details (name, email, phone, source, notes) were replaced.
+         * @description Signed per Standard Webhooks: headers webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256 with the subscription's whsec_ secret). Answer 2xx within 10 seconds; anything else is retried.
+         */
+        post: operations["Webhook_CustomerUpdatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "customer.lifecycle_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The lifecycle status changed: from, to and the cause (a sale, the daily run, archive, restore, merge).
+         * @description Signed per Standard Webhooks: headers webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256 with the subscription's whsec_ secret). Answer 2xx within 10 seconds; anything else is retried.
+         */
+        post: operations["Webhook_CustomerLifecycleChangedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "customer.merged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A duplicate was merged into this customer; its bookings, memberships, packs and notes now belong here.
+         * @description Signed per Standard Webhooks: headers webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256 with the subscription's whsec_ secret). Answer 2xx within 10 seconds; anything else is retried.
+         */
+        post: operations["Webhook_CustomerMergedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "customer.archived": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A customer was archived by staff.
+         * @description Signed per Standard Webhooks: headers webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256 with the subscription's whsec_ secret). Answer 2xx within 10 seconds; anything else is retried.
+         */
+        post: operations["Webhook_CustomerArchivedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "customer.restored": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An archived customer was brought back.
+         * @description Signed per Standard Webhooks: headers webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256 with the subscription's whsec_ secret). Answer 2xx within 10 seconds; anything else is retried.
+         */
+        post: operations["Webhook_CustomerRestoredEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "booking.confirmed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A booking took a seat.
+         * @description Signed per Standard Webhooks: headers webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256 with the subscription's whsec_ secret). Answer 2xx within 10 seconds; anything else is retried.
+         */
+        post: operations["Webhook_BookingConfirmedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "booking.waitlisted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A booking joined the waitlist.
+         * @description Signed per Standard Webhooks: headers webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256 with the subscription's whsec_ secret). Answer 2xx within 10 seconds; anything else is retried.
+         */
+        post: operations["Webhook_BookingWaitlistedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "booking.promoted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A waitlisted booking moved up to a seat.
+         * @description Signed per Standard Webhooks: headers webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256 with the subscription's whsec_ secret). Answer 2xx within 10 seconds; anything else is retried.
+         */
+        post: operations["Webhook_BookingPromotedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "booking.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A booking was cancelled in time (by the customer or staff, with its class, or as a merge duplicate).
+         * @description Signed per Standard Webhooks: headers webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256 with the subscription's whsec_ secret). Answer 2xx within 10 seconds; anything else is retried.
+         */
+        post: operations["Webhook_BookingCancelledEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "booking.late_cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A booking was cancelled inside the late-cancel window.
+         * @description Signed per Standard Webhooks: headers webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256 with the subscription's whsec_ secret). Answer 2xx within 10 seconds; anything else is retried.
+         */
+        post: operations["Webhook_BookingLateCancelledEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "booking.checked_in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The customer was checked in.
+         * @description Signed per Standard Webhooks: headers webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256 with the subscription's whsec_ secret). Answer 2xx within 10 seconds; anything else is retried.
+         */
+        post: operations["Webhook_BookingCheckedInEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "booking.check_in_undone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A check-in was undone.
+         * @description Signed per Standard Webhooks: headers webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256 with the subscription's whsec_ secret). Answer 2xx within 10 seconds; anything else is retried.
+         */
+        post: operations["Webhook_BookingCheckInUndoneEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "booking.no_show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The customer did not come.
+         * @description Signed per Standard Webhooks: headers webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256 with the subscription's whsec_ secret). Answer 2xx within 10 seconds; anything else is retried.
+         */
+        post: operations["Webhook_BookingNoShowEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "session.scheduled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A class session was scheduled.
+         * @description Signed per Standard Webhooks: headers webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256 with the subscription's whsec_ secret). Answer 2xx within 10 seconds; anything else is retried.
+         */
+        post: operations["Webhook_SessionScheduledEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "session.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A class session was cancelled (each of its bookings gets booking.cancelled).
+         * @description Signed per Standard Webhooks: headers webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256 with the subscription's whsec_ secret). Answer 2xx within 10 seconds; anything else is retried.
+         */
+        post: operations["Webhook_SessionCancelledEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "membership.sold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A membership was sold.
+         * @description Signed per Standard Webhooks: headers webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256 with the subscription's whsec_ secret). Answer 2xx within 10 seconds; anything else is retried.
+         */
+        post: operations["Webhook_MembershipSoldEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "membership.paused": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A membership was paused.
+         * @description Signed per Standard Webhooks: headers webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256 with the subscription's whsec_ secret). Answer 2xx within 10 seconds; anything else is retried.
+         */
+        post: operations["Webhook_MembershipPausedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "membership.resumed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A paused membership was resumed.
+         * @description Signed per Standard Webhooks: headers webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256 with the subscription's whsec_ secret). Answer 2xx within 10 seconds; anything else is retried.
+         */
+        post: operations["Webhook_MembershipResumedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "membership.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A membership was cancelled.
+         * @description Signed per Standard Webhooks: headers webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256 with the subscription's whsec_ secret). Answer 2xx within 10 seconds; anything else is retried.
+         */
+        post: operations["Webhook_MembershipCancelledEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "membership.expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A membership reached its end date (noticed by the daily run).
+         * @description Signed per Standard Webhooks: headers webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256 with the subscription's whsec_ secret). Answer 2xx within 10 seconds; anything else is retried.
+         */
+        post: operations["Webhook_MembershipExpiredEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "pack.sold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A class pack was sold.
+         * @description Signed per Standard Webhooks: headers webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256 with the subscription's whsec_ secret). Answer 2xx within 10 seconds; anything else is retried.
+         */
+        post: operations["Webhook_PackSoldEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "pack.exhausted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A pack's last credit was spent.
+         * @description Signed per Standard Webhooks: headers webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256 with the subscription's whsec_ secret). Answer 2xx within 10 seconds; anything else is retried.
+         */
+        post: operations["Webhook_PackExhaustedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "pack.expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A pack expired with credits left (noticed by the daily run).
+         * @description Signed per Standard Webhooks: headers webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256 with the subscription's whsec_ secret). Answer 2xx within 10 seconds; anything else is retried.
+         */
+        post: operations["Webhook_PackExpiredEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook_subscription.disabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A webhook subscription was disabled after failing for the documented time.
+         * @description Signed per Standard Webhooks: headers webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256 with the subscription's whsec_ secret). Answer 2xx within 10 seconds; anything else is retried.
+         */
+        post: operations["Webhook_WebhookSubscriptionDisabledEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         AddCustomerNoteRequest: {
@@ -711,6 +1330,8 @@ export interface components {
         ArchiveCustomerRequest: {
             reason?: null | string;
         };
+        /** @enum {unknown} */
+        AttemptOutcome: "succeeded" | "http_error" | "timed_out" | "network_error" | "address_refused";
         /**
          * @default best_effort
          * @enum {unknown}
@@ -770,6 +1391,140 @@ export interface components {
             failed: number;
             occurrences: components["schemas"]["OccurrenceOutcome"][];
         };
+        /** @description A booking was cancelled in time (by the customer or staff, with its class, or as a merge duplicate). */
+        BookingCancelledEvent: {
+            /**
+             * Format: uuid
+             * @description Unique; the same in every delivery (the webhook-id header).
+             */
+            id: string;
+            /** @enum {string} */
+            type: "booking.cancelled";
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            data: components["schemas"]["BookingEventData"];
+        };
+        /** @description A check-in was undone. */
+        BookingCheckInUndoneEvent: {
+            /**
+             * Format: uuid
+             * @description Unique; the same in every delivery (the webhook-id header).
+             */
+            id: string;
+            /** @enum {string} */
+            type: "booking.check_in_undone";
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            data: components["schemas"]["BookingEventData"];
+        };
+        /** @description The customer was checked in. */
+        BookingCheckedInEvent: {
+            /**
+             * Format: uuid
+             * @description Unique; the same in every delivery (the webhook-id header).
+             */
+            id: string;
+            /** @enum {string} */
+            type: "booking.checked_in";
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            data: components["schemas"]["BookingEventData"];
+        };
+        /** @description A booking took a seat. */
+        BookingConfirmedEvent: {
+            /**
+             * Format: uuid
+             * @description Unique; the same in every delivery (the webhook-id header).
+             */
+            id: string;
+            /** @enum {string} */
+            type: "booking.confirmed";
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            data: components["schemas"]["BookingEventData"];
+        };
+        BookingEventData: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {unknown} */
+            status: "confirmed" | "waitlisted" | "cancelled" | "late_cancelled" | "attended" | "no_show";
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** @enum {unknown} */
+            paymentMethod: "membership" | "pack" | "drop_in" | "complimentary" | "legacy_unknown";
+            /** Format: uuid */
+            membershipId: null | string;
+            /** Format: uuid */
+            packId: null | string;
+            charged: boolean;
+            /** Format: int32 */
+            waitlistPosition: null | number;
+            /** @enum {unknown} */
+            source: "staff" | "public" | "api" | "legacy";
+            /** Format: date-time */
+            bookedAt: string;
+            /** Format: date-time */
+            cancelledAt: null | string;
+            /** Format: date-time */
+            checkedInAt: null | string;
+            /** Format: date-time */
+            promotedAt: null | string;
+        };
+        /** @description A booking was cancelled inside the late-cancel window. */
+        BookingLateCancelledEvent: {
+            /**
+             * Format: uuid
+             * @description Unique; the same in every delivery (the webhook-id header).
+             */
+            id: string;
+            /** @enum {string} */
+            type: "booking.late_cancelled";
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            data: components["schemas"]["BookingEventData"];
+        };
+        /** @description The customer did not come. */
+        BookingNoShowEvent: {
+            /**
+             * Format: uuid
+             * @description Unique; the same in every delivery (the webhook-id header).
+             */
+            id: string;
+            /** @enum {string} */
+            type: "booking.no_show";
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            data: components["schemas"]["BookingEventData"];
+        };
+        /** @description A waitlisted booking moved up to a seat. */
+        BookingPromotedEvent: {
+            /**
+             * Format: uuid
+             * @description Unique; the same in every delivery (the webhook-id header).
+             */
+            id: string;
+            /** @enum {string} */
+            type: "booking.promoted";
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            data: components["schemas"]["BookingEventData"];
+        };
         BookingResponse: {
             /** Format: uuid */
             id: string;
@@ -806,6 +1561,21 @@ export interface components {
         };
         /** @enum {unknown} */
         BookingStatus: "confirmed" | "waitlisted" | "cancelled" | "late_cancelled" | "attended" | "no_show" | null;
+        /** @description A booking joined the waitlist. */
+        BookingWaitlistedEvent: {
+            /**
+             * Format: uuid
+             * @description Unique; the same in every delivery (the webhook-id header).
+             */
+            id: string;
+            /** @enum {string} */
+            type: "booking.waitlisted";
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            data: components["schemas"]["BookingEventData"];
+        };
         CancelBookingRequest: {
             by?: components["schemas"]["CancelledBy"];
             /** @default false */
@@ -876,6 +1646,32 @@ export interface components {
             /** @default false */
             isTrial: boolean;
         };
+        CreateWebhookSubscriptionRequest: {
+            url: string;
+            eventTypes?: null | string[];
+            description?: null | string;
+            /** @default true */
+            enabled: boolean;
+        };
+        CreatedWebhookSubscriptionResponse: {
+            subscription: components["schemas"]["WebhookSubscriptionResponse"];
+            secret: string;
+        };
+        /** @description A customer was archived by staff. */
+        CustomerArchivedEvent: {
+            /**
+             * Format: uuid
+             * @description Unique; the same in every delivery (the webhook-id header).
+             */
+            id: string;
+            /** @enum {string} */
+            type: "customer.archived";
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            data: components["schemas"]["CustomerResponse"];
+        };
         CustomerBalanceResponse: {
             /** Format: uuid */
             customerId: string;
@@ -884,6 +1680,100 @@ export interface components {
             today: string;
             memberships: components["schemas"]["MembershipBalance"][];
             packs: components["schemas"]["PackBalance"][];
+        };
+        /** @description A person was registered (as a lead). */
+        CustomerCreatedEvent: {
+            /**
+             * Format: uuid
+             * @description Unique; the same in every delivery (the webhook-id header).
+             */
+            id: string;
+            /** @enum {string} */
+            type: "customer.created";
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            data: components["schemas"]["CustomerResponse"];
+        };
+        CustomerLifecycleChangedData: {
+            customer: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+                fullName: string;
+                email: null | string;
+                phone: null | string;
+                source: string;
+                notes: null | string;
+                /** @enum {unknown} */
+                status: "lead" | "trial" | "member" | "lapsed" | "archived";
+                /** Format: uuid */
+                mergedIntoId: null | string;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+            };
+            /** @enum {unknown} */
+            from: "lead" | "trial" | "member" | "lapsed" | "archived";
+            /** @enum {unknown} */
+            to: "lead" | "trial" | "member" | "lapsed" | "archived";
+            cause: string;
+        };
+        /** @description The lifecycle status changed: from, to and the cause (a sale, the daily run, archive, restore, merge). */
+        CustomerLifecycleChangedEvent: {
+            /**
+             * Format: uuid
+             * @description Unique; the same in every delivery (the webhook-id header).
+             */
+            id: string;
+            /** @enum {string} */
+            type: "customer.lifecycle_changed";
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            data: components["schemas"]["CustomerLifecycleChangedData"];
+        };
+        CustomerMergedData: {
+            customer: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+                fullName: string;
+                email: null | string;
+                phone: null | string;
+                source: string;
+                notes: null | string;
+                /** @enum {unknown} */
+                status: "lead" | "trial" | "member" | "lapsed" | "archived";
+                /** Format: uuid */
+                mergedIntoId: null | string;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+            };
+            /** Format: uuid */
+            mergedCustomerId: string;
+        };
+        /** @description A duplicate was merged into this customer; its bookings, memberships, packs and notes now belong here. */
+        CustomerMergedEvent: {
+            /**
+             * Format: uuid
+             * @description Unique; the same in every delivery (the webhook-id header).
+             */
+            id: string;
+            /** @enum {string} */
+            type: "customer.merged";
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            data: components["schemas"]["CustomerMergedData"];
         };
         CustomerNoteResponse: {
             /** Format: uuid */
@@ -914,6 +1804,21 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @description An archived customer was brought back. */
+        CustomerRestoredEvent: {
+            /**
+             * Format: uuid
+             * @description Unique; the same in every delivery (the webhook-id header).
+             */
+            id: string;
+            /** @enum {string} */
+            type: "customer.restored";
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            data: components["schemas"]["CustomerResponse"];
+        };
         CustomerStatusChangeResponse: {
             from: null | components["schemas"]["LifecycleStatus"];
             to: components["schemas"]["LifecycleStatus"];
@@ -921,8 +1826,25 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
+        /** @description A customer's details (name, email, phone, source, notes) were replaced. */
+        CustomerUpdatedEvent: {
+            /**
+             * Format: uuid
+             * @description Unique; the same in every delivery (the webhook-id header).
+             */
+            id: string;
+            /** @enum {string} */
+            type: "customer.updated";
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            data: components["schemas"]["CustomerResponse"];
+        };
         /** @enum {unknown} */
         DayOfWeek: "sunday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday";
+        /** @enum {unknown} */
+        DeliveryStatus: "pending" | "succeeded" | "failed";
         EligibilityReason: {
             code: string;
             message: string;
@@ -942,6 +1864,21 @@ export interface components {
             errorMessage: null | string;
             reasons: components["schemas"]["EligibilityReason"][];
         };
+        EventEnvelope: {
+            /** Format: uuid */
+            id: string;
+            type: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            data: components["schemas"]["JsonElement"];
+        };
+        EventPage: {
+            items: components["schemas"]["EventEnvelope"][];
+            next: string;
+            hasMore: boolean;
+        };
         FindCustomerByLegacyIdResponse: {
             sourceTable: string;
             /** Format: uuid */
@@ -956,6 +1893,7 @@ export interface components {
             reason?: null | string;
             pendingMigrations?: null | string[];
         };
+        JsonElement: unknown;
         LedgerEntryResponse: {
             /** Format: uuid */
             id: string;
@@ -999,6 +1937,81 @@ export interface components {
             endDate: null | string;
             usable: boolean;
         };
+        /** @description A membership was cancelled. */
+        MembershipCancelledEvent: {
+            /**
+             * Format: uuid
+             * @description Unique; the same in every delivery (the webhook-id header).
+             */
+            id: string;
+            /** @enum {string} */
+            type: "membership.cancelled";
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            data: components["schemas"]["MembershipEventData"];
+        };
+        MembershipEventData: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            planId: string;
+            /** @enum {unknown} */
+            allowancePeriod: "unlimited" | "week" | "month" | "term" | "year";
+            /** Format: int32 */
+            allowanceClasses: null | number;
+            classTypeIds: string[];
+            isTrial: boolean;
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: null | string;
+            /** @enum {unknown} */
+            status: "active" | "paused" | "cancelled" | "expired";
+            pauses: {
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                until: null | string;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            cancelledAt: null | string;
+        };
+        /** @description A membership reached its end date (noticed by the daily run). */
+        MembershipExpiredEvent: {
+            /**
+             * Format: uuid
+             * @description Unique; the same in every delivery (the webhook-id header).
+             */
+            id: string;
+            /** @enum {string} */
+            type: "membership.expired";
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            data: components["schemas"]["MembershipEventData"];
+        };
+        /** @description A membership was paused. */
+        MembershipPausedEvent: {
+            /**
+             * Format: uuid
+             * @description Unique; the same in every delivery (the webhook-id header).
+             */
+            id: string;
+            /** @enum {string} */
+            type: "membership.paused";
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            data: components["schemas"]["MembershipEventData"];
+        };
         MembershipPlanResponse: {
             /** Format: uuid */
             id: string;
@@ -1032,6 +2045,36 @@ export interface components {
             /** Format: date-time */
             cancelledAt: null | string;
             customerStatus: components["schemas"]["LifecycleStatus"];
+        };
+        /** @description A paused membership was resumed. */
+        MembershipResumedEvent: {
+            /**
+             * Format: uuid
+             * @description Unique; the same in every delivery (the webhook-id header).
+             */
+            id: string;
+            /** @enum {string} */
+            type: "membership.resumed";
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            data: components["schemas"]["MembershipEventData"];
+        };
+        /** @description A membership was sold. */
+        MembershipSoldEvent: {
+            /**
+             * Format: uuid
+             * @description Unique; the same in every delivery (the webhook-id header).
+             */
+            id: string;
+            /** @enum {string} */
+            type: "membership.sold";
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            data: components["schemas"]["MembershipEventData"];
         };
         /** @enum {unknown} */
         MembershipStatus: "active" | "paused" | "cancelled" | "expired";
@@ -1085,6 +2128,56 @@ export interface components {
             expiresAt: null | string;
             usable: boolean;
         };
+        PackEventData: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            productId: string;
+            /** Format: int32 */
+            creditsTotal: number;
+            /** Format: int32 */
+            creditsRemaining: number;
+            classTypeIds: string[];
+            isTrial: boolean;
+            /** @enum {unknown} */
+            status: "active" | "refunded";
+            /** Format: date-time */
+            purchasedAt: string;
+            /** Format: date-time */
+            expiresAt: null | string;
+        };
+        /** @description A pack's last credit was spent. */
+        PackExhaustedEvent: {
+            /**
+             * Format: uuid
+             * @description Unique; the same in every delivery (the webhook-id header).
+             */
+            id: string;
+            /** @enum {string} */
+            type: "pack.exhausted";
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            data: components["schemas"]["PackEventData"];
+        };
+        /** @description A pack expired with credits left (noticed by the daily run). */
+        PackExpiredEvent: {
+            /**
+             * Format: uuid
+             * @description Unique; the same in every delivery (the webhook-id header).
+             */
+            id: string;
+            /** @enum {string} */
+            type: "pack.expired";
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            data: components["schemas"]["PackEventData"];
+        };
         PackProductResponse: {
             /** Format: uuid */
             id: string;
@@ -1118,6 +2211,21 @@ export interface components {
             expiresAt: null | string;
             customerStatus: components["schemas"]["LifecycleStatus"];
         };
+        /** @description A class pack was sold. */
+        PackSoldEvent: {
+            /**
+             * Format: uuid
+             * @description Unique; the same in every delivery (the webhook-id header).
+             */
+            id: string;
+            /** @enum {string} */
+            type: "pack.sold";
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            data: components["schemas"]["PackEventData"];
+        };
         /** @enum {unknown} */
         PackStatus: "active" | "refunded";
         PagedListOfBookingResponse: {
@@ -1140,6 +2248,24 @@ export interface components {
         };
         PagedListOfLedgerEntryResponse: {
             items: components["schemas"]["LedgerEntryResponse"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+        };
+        PagedListOfWebhookDeliveryResponse: {
+            items: components["schemas"]["WebhookDeliveryResponse"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+        };
+        PagedListOfWebhookSubscriptionResponse: {
+            items: components["schemas"]["WebhookSubscriptionResponse"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -1232,6 +2358,11 @@ export interface components {
             /** Format: date-time */
             checkedInAt: null | string;
         };
+        RotatedWebhookSecretResponse: {
+            secret: string;
+            /** Format: date-time */
+            previousSecretExpiresAt: string;
+        };
         ScheduleSessionRequest: {
             /** Format: uuid */
             classTypeId: string;
@@ -1274,6 +2405,39 @@ export interface components {
         SellPackRequest: {
             /** Format: uuid */
             productId: string;
+        };
+        /** @description A class session was cancelled (each of its bookings gets booking.cancelled). */
+        SessionCancelledEvent: {
+            /**
+             * Format: uuid
+             * @description Unique; the same in every delivery (the webhook-id header).
+             */
+            id: string;
+            /** @enum {string} */
+            type: "session.cancelled";
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            data: components["schemas"]["SessionEventData"];
+        };
+        SessionEventData: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            classTypeId: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: int32 */
+            capacity: number;
+            instructor: null | string;
+            location: null | string;
+            /** @enum {unknown} */
+            status: "scheduled" | "cancelled";
+            /** Format: date-time */
+            cancelledAt: null | string;
         };
         SessionOutcome: {
             /** Format: uuid */
@@ -1329,6 +2493,21 @@ export interface components {
             attendees: components["schemas"]["RosterEntry"][];
             waitlist: components["schemas"]["RosterEntry"][];
         };
+        /** @description A class session was scheduled. */
+        SessionScheduledEvent: {
+            /**
+             * Format: uuid
+             * @description Unique; the same in every delivery (the webhook-id header).
+             */
+            id: string;
+            /** @enum {string} */
+            type: "session.scheduled";
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            data: components["schemas"]["SessionEventData"];
+        };
         /** @enum {unknown} */
         SessionStatus: "scheduled" | "cancelled";
         StandingBookingOutcome: {
@@ -1348,6 +2527,86 @@ export interface components {
             phone: null | string;
             source?: null | string;
             notes?: null | string;
+        };
+        UpdateWebhookSubscriptionRequest: {
+            url?: null | string;
+            eventTypes?: null | string[];
+            description?: null | string;
+            enabled?: null | boolean;
+        };
+        WebhookAttemptResponse: {
+            /** Format: int32 */
+            number: number;
+            /** Format: date-time */
+            attemptedAt: string;
+            outcome: components["schemas"]["AttemptOutcome"];
+            /** Format: int32 */
+            responseStatus: null | number;
+            /** Format: int32 */
+            durationMs: number;
+            responseExcerpt: null | string;
+            error: null | string;
+        };
+        WebhookDeliveryResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            eventId: string;
+            eventType: string;
+            status: components["schemas"]["DeliveryStatus"];
+            /** Format: int32 */
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            nextAttemptAt: null | string;
+            /** Format: date-time */
+            lastAttemptAt: null | string;
+            /** Format: date-time */
+            completedAt: null | string;
+            attemptLog: components["schemas"]["WebhookAttemptResponse"][];
+        };
+        WebhookSubscriptionDisabledData: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            /** Format: date-time */
+            disabledAt: null | string;
+            reason: null | string;
+            /** Format: date-time */
+            failingSince: null | string;
+        };
+        /** @description A webhook subscription was disabled after failing for the documented time. */
+        WebhookSubscriptionDisabledEvent: {
+            /**
+             * Format: uuid
+             * @description Unique; the same in every delivery (the webhook-id header).
+             */
+            id: string;
+            /** @enum {string} */
+            type: "webhook_subscription.disabled";
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            data: components["schemas"]["WebhookSubscriptionDisabledData"];
+        };
+        WebhookSubscriptionResponse: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            eventTypes: string[];
+            description: null | string;
+            enabled: boolean;
+            /** Format: date-time */
+            disabledAt: null | string;
+            disabledReason: null | string;
+            /** Format: date-time */
+            failingSince: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         WebsiteBookingReceipt: {
             /** Format: uuid */
@@ -1379,6 +2638,7 @@ export interface operations {
                 page?: number;
                 /** @description Items per page. 1 to 100, default 25. */
                 pageSize?: number;
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -2572,6 +3832,50 @@ export interface operations {
             };
         };
     };
+    ListBookings: {
+        parameters: {
+            query: {
+                updatedSince: string;
+                /** @description The page, from 1. 1 to 100000, default 1. */
+                page?: number;
+                /** @description Items per page. 1 to 100, default 25. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedListOfBookingResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     BookClass: {
         parameters: {
             query?: never;
@@ -3370,6 +4674,48 @@ export interface operations {
             };
         };
     };
+    ListEvents: {
+        parameters: {
+            query?: {
+                after?: string;
+                types?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     SellMembership: {
         parameters: {
             query?: never;
@@ -3809,6 +5155,1131 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
+            };
+        };
+    };
+    ListWebhookSubscriptions: {
+        parameters: {
+            query?: {
+                /** @description The page, from 1. 1 to 100000, default 1. */
+                page?: number;
+                /** @description Items per page. 1 to 100, default 25. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedListOfWebhookSubscriptionResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (1 to 100 visible ASCII characters). The same key and body replay the first answer (with `Idempotent-Replayed: true`) for 24 hours; the same key with another body is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhookSubscriptionResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotatedWebhookSecretResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListWebhookDeliveries: {
+        parameters: {
+            query?: {
+                status?: string;
+                /** @description The page, from 1. 1 to 100000, default 1. */
+                page?: number;
+                /** @description Items per page. 1 to 100, default 25. */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedListOfWebhookDeliveryResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RedeliverWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Webhook_CustomerCreatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: drop a delivery whose id you have already processed. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse ones far from now. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64>` signatures, one per active secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Webhook_CustomerUpdatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: drop a delivery whose id you have already processed. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse ones far from now. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64>` signatures, one per active secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerUpdatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Webhook_CustomerLifecycleChangedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: drop a delivery whose id you have already processed. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse ones far from now. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64>` signatures, one per active secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerLifecycleChangedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Webhook_CustomerMergedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: drop a delivery whose id you have already processed. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse ones far from now. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64>` signatures, one per active secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerMergedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Webhook_CustomerArchivedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: drop a delivery whose id you have already processed. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse ones far from now. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64>` signatures, one per active secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerArchivedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Webhook_CustomerRestoredEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: drop a delivery whose id you have already processed. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse ones far from now. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64>` signatures, one per active secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerRestoredEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Webhook_BookingConfirmedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: drop a delivery whose id you have already processed. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse ones far from now. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64>` signatures, one per active secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingConfirmedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Webhook_BookingWaitlistedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: drop a delivery whose id you have already processed. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse ones far from now. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64>` signatures, one per active secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingWaitlistedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Webhook_BookingPromotedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: drop a delivery whose id you have already processed. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse ones far from now. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64>` signatures, one per active secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingPromotedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Webhook_BookingCancelledEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: drop a delivery whose id you have already processed. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse ones far from now. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64>` signatures, one per active secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingCancelledEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Webhook_BookingLateCancelledEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: drop a delivery whose id you have already processed. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse ones far from now. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64>` signatures, one per active secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingLateCancelledEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Webhook_BookingCheckedInEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: drop a delivery whose id you have already processed. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse ones far from now. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64>` signatures, one per active secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingCheckedInEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Webhook_BookingCheckInUndoneEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: drop a delivery whose id you have already processed. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse ones far from now. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64>` signatures, one per active secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingCheckInUndoneEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Webhook_BookingNoShowEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: drop a delivery whose id you have already processed. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse ones far from now. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64>` signatures, one per active secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingNoShowEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Webhook_SessionScheduledEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: drop a delivery whose id you have already processed. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse ones far from now. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64>` signatures, one per active secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionScheduledEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Webhook_SessionCancelledEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: drop a delivery whose id you have already processed. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse ones far from now. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64>` signatures, one per active secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionCancelledEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Webhook_MembershipSoldEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: drop a delivery whose id you have already processed. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse ones far from now. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64>` signatures, one per active secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MembershipSoldEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Webhook_MembershipPausedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: drop a delivery whose id you have already processed. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse ones far from now. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64>` signatures, one per active secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MembershipPausedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Webhook_MembershipResumedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: drop a delivery whose id you have already processed. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse ones far from now. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64>` signatures, one per active secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MembershipResumedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Webhook_MembershipCancelledEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: drop a delivery whose id you have already processed. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse ones far from now. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64>` signatures, one per active secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MembershipCancelledEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Webhook_MembershipExpiredEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: drop a delivery whose id you have already processed. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse ones far from now. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64>` signatures, one per active secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MembershipExpiredEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Webhook_PackSoldEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: drop a delivery whose id you have already processed. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse ones far from now. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64>` signatures, one per active secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PackSoldEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Webhook_PackExhaustedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: drop a delivery whose id you have already processed. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse ones far from now. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64>` signatures, one per active secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PackExhaustedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Webhook_PackExpiredEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: drop a delivery whose id you have already processed. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse ones far from now. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64>` signatures, one per active secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PackExpiredEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Webhook_WebhookSubscriptionDisabledEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: drop a delivery whose id you have already processed. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse ones far from now. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64>` signatures, one per active secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookSubscriptionDisabledEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

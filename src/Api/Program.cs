@@ -8,11 +8,13 @@ using UnifiedCustomers.Api.Composition;
 using UnifiedCustomers.Api.Configuration;
 using UnifiedCustomers.Api.Customers;
 using UnifiedCustomers.Api.Errors;
+using UnifiedCustomers.Api.Events;
 using UnifiedCustomers.Api.Health;
 using UnifiedCustomers.Api.Idempotency;
 using UnifiedCustomers.Api.Public;
 using UnifiedCustomers.Api.Sales;
 using UnifiedCustomers.Api.Scheduling;
+using UnifiedCustomers.Api.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddSecretFiles();
@@ -41,6 +43,7 @@ builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddBackend(
     DatabaseConnections.AppConnectionString(builder.Configuration),
     builder.Configuration.GetValue(DatabaseConnections.MaxPoolSizeSetting, UnifiedCustomers.Infrastructure.DependencyInjection.DefaultMaxPoolSize));
+builder.Services.AddEventWorkers(builder.Configuration);
 
 var app = builder.Build();
 
@@ -67,6 +70,9 @@ api.MapScheduling();
 api.MapBookings();
 api.MapSales();
 api.MapPublic();
+api.MapEvents();
+api.MapWebhooks();
+api.MapBookingList();
 
 try
 {

@@ -5,6 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Application.Customers;
+using UnifiedCustomers.Application.Events.PruneEvents;
+using UnifiedCustomers.Application.Webhooks;
+using UnifiedCustomers.Infrastructure.Events;
+using UnifiedCustomers.Infrastructure.Webhooks;
 using UnifiedCustomers.Infrastructure.Phones;
 using UnifiedCustomers.Infrastructure.Idempotency;
 using UnifiedCustomers.Infrastructure.Persistence;
@@ -27,11 +31,14 @@ public static class DependencyInjection
         var tuned = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true, MaxPoolSize = maxPoolSize };
         // A connection string that names Max Auto Prepare keeps its value: 0 turns it off behind a PgBouncer older than 1.21.
         if (!NamesMaxAutoPrepare(connectionString)) (tuned.MaxAutoPrepare, tuned.AutoPrepareMinUsages) = (64, 2);
-        // One data source, so one pool: EF Core and the idempotency store share it (two connection strings made two pools).
+        // One data source, so one pool for EF Core, the jobs and the webhook worker (two connection strings made two pools).
         services.AddSingleton(_ => NpgsqlDataSource.Create(tuned.ConnectionString));
         services.AddSingleton<ConnectionRecovery>();
+        services.AddSingleton<EventSignal>();
+        services.AddSingleton<EventsCommittedInterceptor>();
         services.AddDbContext<AppDbContext>((sp, options) => options
             .UseAppDatabase(sp.GetRequiredService<NpgsqlDataSource>())
+            .AddInterceptors(sp.GetRequiredService<EventsCommittedInterceptor>())
             // A failed statement is logged once, at the HTTP edge, with the request's trace id; EF Core's own error events go to Debug.
             .ConfigureWarnings(w => w.Log(
                 (RelationalEventId.CommandError, LogLevel.Debug), (RelationalEventId.ConnectionError, LogLevel.Debug),
@@ -42,6 +49,20 @@ public static class DependencyInjection
         services.AddScoped<IRowLocks, RowLocks>();
         services.AddSingleton<IPhoneNormalizer, PhoneNormalizer>();
         services.AddScoped<IdempotencyStore>();
+        return services;
+    }
+
+    /// <summary>The outbox's publisher, the feed's retention and the webhook deliveries.</summary>
+    public static IServiceCollection AddEvents(this IServiceCollection services, WebhookOptions webhooks, EventRetentionOptions retention)
+    {
+        if (webhooks.Problems().FirstOrDefault() is { } problem) throw new InvalidOperationException(problem);
+        services.AddSingleton(webhooks);
+        services.AddSingleton(retention);
+        services.AddSingleton<EventPublisher>();
+        services.AddSingleton<IEventMaintenance, EventMaintenance>();
+        services.AddScoped<EventRetention>();
+        services.AddSingleton<IWebhookUrlPolicy, WebhookUrlPolicy>();
+        services.AddSingleton<WebhookDispatcher>();
         return services;
     }
 

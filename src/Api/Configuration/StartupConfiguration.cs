@@ -1,6 +1,7 @@
 using Npgsql;
 using UnifiedCustomers.Api.Public;
 using UnifiedCustomers.Infrastructure.Jobs;
+using UnifiedCustomers.Infrastructure.Webhooks;
 
 namespace UnifiedCustomers.Api.Configuration;
 
@@ -39,6 +40,8 @@ public static class StartupConfiguration
             }
         }
         problems.AddRange(Options<JobsOptions>(configuration, JobsOptions.Section, o => o.Problems()));
+        problems.AddRange(Options<Events.EventOptions>(configuration, Events.EventOptions.Section, o => o.Problems()));
+        problems.AddRange(Options<WebhookOptions>(configuration, WebhookOptions.Section, o => o.Problems()));
         problems.AddRange(Options<PublicRateLimitOptions>(configuration, PublicRateLimits.Section, o =>
             o.RequestsPerAddressPerMinute < 1 || o.BookingsPerEmailPerHour < 1 ? [$"{PublicRateLimits.Section}: every limit must be at least 1."] : []));
         problems.AddRange(EdgeProblems(configuration));

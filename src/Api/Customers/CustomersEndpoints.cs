@@ -52,14 +52,17 @@ internal static class CustomersEndpoints
 
         customers.MapGet("/", async (
                 Tenant tenant, IMediator mediator, CancellationToken ct,
-                string? name = null, string? email = null, string? phone = null, string? status = null, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+                string? name = null, string? email = null, string? phone = null, string? status = null, int page = 1, int pageSize = Paging.DefaultPageSize,
+                DateTimeOffset? updatedSince = null) =>
             {
                 if (QueryValues.TryEnum<LifecycleStatus>(status, "status", out var lifecycle) is { } badStatus) return badStatus;
-                return (await mediator.Send(new SearchCustomersQuery(tenant.OrganizationId, name, email, phone, lifecycle, page, pageSize), ct)).ToOk();
+                return (await mediator.Send(new SearchCustomersQuery(tenant.OrganizationId, name, email, phone, lifecycle, page, pageSize, updatedSince), ct)).ToOk();
             })
             .WithName("SearchCustomers")
             .WithSummary("Search customers by name, email, phone and status, a page at a time")
-            .WithDescription("`status`: lead, trial, member, lapsed or archived; without it, every customer who is not archived.")
+            .WithDescription("`status`: lead, trial, member, lapsed or archived; without it, every customer who is not archived. "
+                             + "`updatedSince` (an instant): only customers changed since then, archived ones included, oldest change first: "
+                             + "to resynchronise after losing the events feed's cursor.")
             .Produces<PagedList<CustomerResponse>>()
             .Problems();
 

@@ -51,6 +51,7 @@ internal static class ApiDocument
                 };
                 return Task.CompletedTask;
             });
+            options.AddDocumentTransformer<EventWebhooks>();
             options.AddOperationTransformer((operation, context, _) =>
             {
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;

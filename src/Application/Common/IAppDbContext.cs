@@ -6,6 +6,7 @@ using UnifiedCustomers.Domain.Memberships;
 using UnifiedCustomers.Domain.Organizations;
 using UnifiedCustomers.Domain.Packs;
 using UnifiedCustomers.Domain.Scheduling;
+using UnifiedCustomers.Domain.Webhooks;
 
 namespace UnifiedCustomers.Application.Common;
 
@@ -26,6 +27,10 @@ public interface IAppDbContext
     DbSet<CreditLedgerEntry> CreditLedger { get; }
     DbSet<StandingBooking> StandingBookings { get; }
     DbSet<LegacyIdMapping> LegacyIdMap { get; }
+    DbSet<Events.StoredEvent> Events { get; }
+    DbSet<WebhookSubscription> WebhookSubscriptions { get; }
+    DbSet<WebhookDelivery> WebhookDeliveries { get; }
+    DbSet<WebhookDeliveryAttempt> WebhookDeliveryAttempts { get; }
 
     /// <summary>An untracked query shaped by a specification (criteria, ordering, paging).</summary>
     IQueryable<T> Query<T>(Specification<T> specification) where T : class;

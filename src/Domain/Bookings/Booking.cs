@@ -51,8 +51,9 @@ public sealed class Booking : Entity, ITenantOwned
     /// spends nothing yet.
     /// </summary>
     internal static Booking Create(
-        Customer customer, ClassSession session, Admission admission, BookingPayment payment, BookingSource source, string? idempotencyKey, DateTimeOffset now) =>
-        new()
+        Customer customer, ClassSession session, Admission admission, BookingPayment payment, BookingSource source, string? idempotencyKey, DateTimeOffset now)
+    {
+        var booking = new Booking
         {
             Id = Guid.CreateVersion7(now),
             OrganizationId = customer.OrganizationId,
@@ -66,6 +67,9 @@ public sealed class Booking : Entity, ITenantOwned
             IdempotencyKey = idempotencyKey,
             BookedAt = now,
         };
+        booking.Raise(admission.Waitlisted ? new BookingWaitlisted(booking) : new BookingConfirmed(booking));
+        return booking;
+    }
 
     /// <summary>
     /// Before the late-cancel window: cancelled and refunded. Inside it: late-cancelled, and what
@@ -79,6 +83,7 @@ public sealed class Booking : Entity, ITenantOwned
         {
             Status = BookingStatus.Cancelled;
             WaitlistPosition = null;
+            Raise(new BookingCancelled(this, Late: false));
             return new CancellationOutcome(Refund: false, FreedSeat: false);
         }
 
@@ -86,6 +91,7 @@ public sealed class Booking : Entity, ITenantOwned
         Status = late ? BookingStatus.LateCancelled : BookingStatus.Cancelled;
         var refund = Charged && (!late || !policy.LateCancelForfeitsCredit || waiveLateFee);
         if (refund) Charged = false;
+        Raise(new BookingCancelled(this, late));
         return new CancellationOutcome(refund, FreedSeat: true);
     }
 
@@ -98,6 +104,7 @@ public sealed class Booking : Entity, ITenantOwned
         WaitlistPosition = null;
         Charged = false;
         CancelledAt = now;
+        Raise(new BookingCancelled(this, Late: false));
         return new CancellationOutcome(refund, FreedSeat: false);
     }
 
@@ -110,6 +117,7 @@ public sealed class Booking : Entity, ITenantOwned
         Charged = payment.Consumes;
         WaitlistPosition = null;
         PromotedAt = now;
+        Raise(new BookingPromoted(this));
         return Result.Success();
     }
 
@@ -128,6 +136,7 @@ public sealed class Booking : Entity, ITenantOwned
         if (now > session.EndsAt) return BookingErrors.CheckInClosed;
         Status = BookingStatus.Attended;
         CheckedInAt = now;
+        Raise(new BookingCheckedIn(this));
         return Result.Success();
     }
 
@@ -136,6 +145,7 @@ public sealed class Booking : Entity, ITenantOwned
         if (Status != BookingStatus.Attended) return BookingErrors.NotCheckedIn;
         Status = BookingStatus.Confirmed;
         CheckedInAt = null;
+        Raise(new BookingCheckInUndone(this));
         return Result.Success();
     }
 
@@ -144,6 +154,7 @@ public sealed class Booking : Entity, ITenantOwned
         if (Status != BookingStatus.Confirmed) return BookingErrors.NotConfirmed;
         if (!session.HasStarted(now)) return SessionErrors.NotStarted;
         Status = BookingStatus.NoShow;
+        Raise(new BookingMarkedNoShow(this));
         return Result.Success();
     }
 

@@ -44,14 +44,22 @@ public sealed class Customer : Entity, ITenantOwned
             Status = LifecycleStatus.Lead,
             CreatedAt = now,
         };
-        var details = customer.UpdateDetails(firstName, lastName, email, phone, source, null, now);
+        var details = customer.ApplyDetails(firstName, lastName, email, phone, source, null, now);
         if (details.IsFailure) return details.Error!;
         customer._statusHistory.Add(new CustomerStatusChange(customer.Id, organizationId, null, LifecycleStatus.Lead, "registered", now));
+        customer.Raise(new CustomerRegistered(customer));
         return customer;
     }
 
     /// <param name="phone">already normalised by the caller (E.164 where the organization's country allows)</param>
     public Result UpdateDetails(string? firstName, string? lastName, string? email, string? phone, string? source, string? notes, DateTimeOffset now)
+    {
+        var applied = ApplyDetails(firstName, lastName, email, phone, source, notes, now);
+        if (applied.IsSuccess) Raise(new CustomerDetailsChanged(this));
+        return applied;
+    }
+
+    private Result ApplyDetails(string? firstName, string? lastName, string? email, string? phone, string? source, string? notes, DateTimeOffset now)
     {
         if ((CleanText.Check(firstName, "firstName") ?? CleanText.Check(lastName, "lastName") ?? CleanText.Check(email, "email")
             ?? CleanText.Check(phone, "phone") ?? CleanText.Check(source, "source") ?? CleanText.Check(notes, "notes", multiline: true)) is { } unclean)
@@ -103,6 +111,7 @@ public sealed class Customer : Entity, ITenantOwned
         if (CleanText.Check(cause, "reason") is { } unclean) return unclean;
         if (Status == LifecycleStatus.Archived) return CustomerErrors.AlreadyArchived;
         ChangeStatus(LifecycleStatus.Archived, cause, now);
+        Raise(new CustomerArchived(this));
         return Result.Success();
     }
 
@@ -112,6 +121,7 @@ public sealed class Customer : Entity, ITenantOwned
         if (Status != LifecycleStatus.Archived) return CustomerErrors.NotArchived;
         if (MergedIntoId is not null) return CustomerErrors.MergedAway;
         ChangeStatus(StatusFrom(evidence) ?? LifecycleStatus.Lead, "restored", now);
+        Raise(new CustomerRestored(this));
         return Result.Success();
     }
 
@@ -137,6 +147,7 @@ public sealed class Customer : Entity, ITenantOwned
         // The merged-away row gives up its email so the survivor (or anyone) may use it.
         Email = null;
         if (Status != LifecycleStatus.Archived) ChangeStatus(LifecycleStatus.Archived, $"merged into {survivor.Id}", now);
+        survivor.Raise(new CustomersMerged(survivor, Id));
         return Result.Success();
     }
 
@@ -152,6 +163,7 @@ public sealed class Customer : Entity, ITenantOwned
     {
         if (to == Status) return;
         _statusHistory.Add(new CustomerStatusChange(Id, OrganizationId, Status, to, cause, now));
+        Raise(new CustomerLifecycleChanged(this, Status, to, cause));
         Status = to;
         UpdatedAt = now;
     }

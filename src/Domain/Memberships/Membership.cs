@@ -32,7 +32,7 @@ public sealed class Membership : Entity, ITenantOwned
         if (canBuy.IsFailure) return canBuy.Error!;
         if ((DateBounds.Check(startDate, "startDate") ?? DateBounds.Check(endDate, "endDate")) is { } outOfRange) return outOfRange;
         if (endDate < startDate) return MembershipErrors.DatesInvalid;
-        return new Membership
+        var membership = new Membership
         {
             Id = id ?? Guid.CreateVersion7(now),
             OrganizationId = customer.OrganizationId,
@@ -46,6 +46,8 @@ public sealed class Membership : Entity, ITenantOwned
             Status = MembershipStatus.Active,
             CreatedAt = now,
         };
+        membership.Raise(new MembershipSold(membership));
+        return membership;
     }
 
     /// <summary>Active and running on that date (it may still be paused then).</summary>
@@ -87,6 +89,7 @@ public sealed class Membership : Entity, ITenantOwned
         if (until <= from) return Error.Invalid("membership.pause_invalid", "A pause must end after it starts.", "until");
         _pauses.Add(new PausePeriod(from, until));
         if (until is null) Status = MembershipStatus.Paused;
+        Raise(new MembershipPaused(this));
         return Result.Success();
     }
 
@@ -99,6 +102,7 @@ public sealed class Membership : Entity, ITenantOwned
         var pause = _pauses[open];
         _pauses[open] = pause with { Until = on < pause.From ? pause.From : on };
         Status = MembershipStatus.Active;
+        Raise(new MembershipResumed(this));
         return Result.Success();
     }
 
@@ -110,6 +114,7 @@ public sealed class Membership : Entity, ITenantOwned
         Status = MembershipStatus.Cancelled;
         EndDate = EndDate is null || endDate < EndDate ? endDate : EndDate;
         CancelledAt = now;
+        Raise(new MembershipCancelled(this));
         return Result.Success();
     }
 
@@ -118,6 +123,7 @@ public sealed class Membership : Entity, ITenantOwned
     {
         if (Status is not (MembershipStatus.Active or MembershipStatus.Paused) || EndDate is null || EndDate >= today) return false;
         Status = MembershipStatus.Expired;
+        Raise(new MembershipExpired(this));
         return true;
     }
 

@@ -27,12 +27,14 @@ public sealed class ClassPack : Entity, ITenantOwned
     public PackStatus Status { get; private set; }
     public DateTimeOffset PurchasedAt { get; private set; }
     public DateTimeOffset? ExpiresAt { get; private set; }
+    /// <summary>When the daily run noticed that the pack expired with credits left (and published pack.expired).</summary>
+    public DateTimeOffset? ExpiryRecordedAt { get; private set; }
 
     public static Result<ClassPack> Sell(Customer customer, PackProduct product, DateTimeOffset now, Guid? id = null)
     {
         var canBuy = customer.EnsureCanBook();
         if (canBuy.IsFailure) return canBuy.Error!;
-        return new ClassPack
+        var pack = new ClassPack
         {
             Id = id ?? Guid.CreateVersion7(now),
             OrganizationId = customer.OrganizationId,
@@ -46,6 +48,8 @@ public sealed class ClassPack : Entity, ITenantOwned
             PurchasedAt = now,
             ExpiresAt = now.AddDays(product.ValidityDays),
         };
+        pack.Raise(new PackSold(pack));
+        return pack;
     }
 
     public bool IsExpired(DateTimeOffset now) => ExpiresAt is not null && now >= ExpiresAt;
@@ -66,6 +70,7 @@ public sealed class ClassPack : Entity, ITenantOwned
         var can = CanPay(classTypeId, now);
         if (can.IsFailure) return can;
         CreditsRemaining--;
+        if (CreditsRemaining == 0) Raise(new PackExhausted(this));
         return Result.Success();
     }
 
@@ -73,6 +78,15 @@ public sealed class ClassPack : Entity, ITenantOwned
     public void Refund()
     {
         if (CreditsRemaining < CreditsTotal) CreditsRemaining++;
+    }
+
+    /// <summary>Expiry is a moment, not a change anyone makes: the daily run records it once, for packs that still had credits.</summary>
+    public bool RecordExpiry(DateTimeOffset now)
+    {
+        if (Status != PackStatus.Active || !IsExpired(now) || CreditsRemaining == 0 || ExpiryRecordedAt is not null) return false;
+        ExpiryRecordedAt = now;
+        Raise(new PackExpired(this));
+        return true;
     }
 
     internal void MoveTo(Customer survivor) => CustomerId = survivor.Id;

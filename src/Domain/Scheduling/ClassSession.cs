@@ -36,7 +36,7 @@ public sealed class ClassSession : Entity, ITenantOwned
         if (seats is < 1 or > MaxCapacity) return SessionErrors.CapacityInvalid;
         if (instructor is { Length: > InstructorMaxLength } || location is { Length: > LocationMaxLength })
             return Error.Invalid("session.text_too_long", "Instructor and location are at most 120 characters.", instructor is { Length: > InstructorMaxLength } ? "instructor" : "location");
-        return new ClassSession
+        var session = new ClassSession
         {
             Id = id ?? Guid.CreateVersion7(now),
             OrganizationId = type.OrganizationId,
@@ -48,6 +48,8 @@ public sealed class ClassSession : Entity, ITenantOwned
             Location = string.IsNullOrWhiteSpace(location) ? null : location.Trim(),
             Status = SessionStatus.Scheduled,
         };
+        session.Raise(new SessionScheduled(session));
+        return session;
     }
 
     public bool HasStarted(DateTimeOffset now) => now >= StartsAt;
@@ -80,6 +82,7 @@ public sealed class ClassSession : Entity, ITenantOwned
         if (HasStarted(now)) return SessionErrors.Started;
         Status = SessionStatus.Cancelled;
         CancelledAt = now;
+        Raise(new SessionCancelled(this));
         return Result.Success();
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Application.Events;
 using UnifiedCustomers.Domain.Bookings;
 using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Customers;
@@ -7,6 +9,8 @@ using UnifiedCustomers.Domain.Memberships;
 using UnifiedCustomers.Domain.Organizations;
 using UnifiedCustomers.Domain.Packs;
 using UnifiedCustomers.Domain.Scheduling;
+using UnifiedCustomers.Domain.Webhooks;
+using UnifiedCustomers.Infrastructure.Events;
 using UnifiedCustomers.Infrastructure.Persistence.Conventions;
 
 namespace UnifiedCustomers.Infrastructure.Persistence;
@@ -37,11 +41,43 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<CreditLedgerEntry> CreditLedger => Set<CreditLedgerEntry>();
     public DbSet<StandingBooking> StandingBookings => Set<StandingBooking>();
     public DbSet<LegacyIdMapping> LegacyIdMap => Set<LegacyIdMapping>();
+    public DbSet<StoredEvent> Events => Set<StoredEvent>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookDeliveryAttempt> WebhookDeliveryAttempts => Set<WebhookDeliveryAttempt>();
+
+    /// <summary>The application's clock stamps the events (the system clock outside dependency injection).</summary>
+    private TimeProvider Clock => _clock ??=
+        this.GetService<Microsoft.EntityFrameworkCore.Infrastructure.IDbContextOptions>()
+            .FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(TimeProvider)) as TimeProvider
+        ?? TimeProvider.System;
+
+    private TimeProvider? _clock;
+
+    /// <summary>Set when a save wrote events; the commit interceptor wakes the publisher and clears it.</summary>
+    internal bool WroteEvents { get; set; }
 
     /// <summary>Statements (scope, row locks) that ride in front of this context's next query.</summary>
     internal Transactions.StatementPrefix Prefix { get; } = new();
 
     public IQueryable<T> Query<T>(Specification<T> specification) where T : class => Set<T>().AsNoTracking().Apply(specification);
+
+    /// <summary>
+    /// The outbox: the domain events of every tracked entity become rows of `events`, added to this
+    /// same save, so they ride in its batch (one more INSERT, no extra round trip) and commit or roll
+    /// back with the change.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        Outbox.Collect(this, Clock.GetUtcNow());
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        Outbox.Collect(this, Clock.GetUtcNow());
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

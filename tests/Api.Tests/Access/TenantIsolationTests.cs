@@ -64,6 +64,15 @@ public sealed class TenantIsolationTests(TwoStudios api) : IClassFixture<TwoStud
         yield return ("POST", "/api/v1/bookings/{bookingId}/check-in", (v, _) => $"/api/v1/bookings/{v.Booking}/check-in", (_, _) => null);
         yield return ("POST", "/api/v1/bookings/{bookingId}/undo-check-in", (v, _) => $"/api/v1/bookings/{v.Booking}/undo-check-in", (_, _) => null);
         yield return ("POST", "/api/v1/bookings/{bookingId}/no-show", (v, _) => $"/api/v1/bookings/{v.Booking}/no-show", (_, _) => null);
+        yield return ("GET", "/api/v1/webhook-subscriptions/{subscriptionId}", (v, _) => $"/api/v1/webhook-subscriptions/{v.WebhookSubscription}", (_, _) => null);
+        yield return ("PATCH", "/api/v1/webhook-subscriptions/{subscriptionId}", (v, _) => $"/api/v1/webhook-subscriptions/{v.WebhookSubscription}", (_, _) => new { url = "http://127.0.0.1:9/hijacked", enabled = false });
+        yield return ("DELETE", "/api/v1/webhook-subscriptions/{subscriptionId}", (v, _) => $"/api/v1/webhook-subscriptions/{v.WebhookSubscription}", (_, _) => null);
+        yield return ("POST", "/api/v1/webhook-subscriptions/{subscriptionId}/rotate-secret", (v, _) => $"/api/v1/webhook-subscriptions/{v.WebhookSubscription}/rotate-secret", (_, _) => null);
+        yield return ("GET", "/api/v1/webhook-subscriptions/{subscriptionId}/deliveries", (v, _) => $"/api/v1/webhook-subscriptions/{v.WebhookSubscription}/deliveries", (_, _) => null);
+        yield return ("POST", "/api/v1/webhook-subscriptions/{subscriptionId}/deliveries/{deliveryId}/redeliver",
+            (v, _) => $"/api/v1/webhook-subscriptions/{v.WebhookSubscription}/deliveries/{v.WebhookDelivery}/redeliver", (_, _) => null);
+        yield return ("POST", "/api/v1/webhook-subscriptions/{subscriptionId}/deliveries/{deliveryId}/redeliver",
+            (v, i) => $"/api/v1/webhook-subscriptions/{i.WebhookSubscription}/deliveries/{v.WebhookDelivery}/redeliver", (_, _) => null);
     }
 
     /// <summary>Endpoints that name no id of another organization: lists (checked for leaks below) and organization-wide commands.</summary>
@@ -71,6 +80,7 @@ public sealed class TenantIsolationTests(TwoStudios api) : IClassFixture<TwoStud
     [
         "GET /api/v1/customers", "POST /api/v1/customers", "GET /api/v1/customers/by-legacy-id/{legacyId}", "POST /api/v1/customers/recompute-lifecycles",
         "GET /api/v1/class-types", "POST /api/v1/class-types", "GET /api/v1/membership-plans", "GET /api/v1/pack-products", "GET /api/v1/sessions",
+        "GET /api/v1/events", "GET /api/v1/webhook-subscriptions", "POST /api/v1/webhook-subscriptions", "GET /api/v1/bookings",
     ];
 
     [Fact]
@@ -102,6 +112,8 @@ public sealed class TenantIsolationTests(TwoStudios api) : IClassFixture<TwoStud
                  {
                      "/api/v1/customers", "/api/v1/customers?name=secret", "/api/v1/customers?email=secret", "/api/v1/class-types", "/api/v1/membership-plans",
                      "/api/v1/pack-products", "/api/v1/sessions?from=2026-05-25&to=2026-07-01",
+                     "/api/v1/events", "/api/v1/webhook-subscriptions", "/api/v1/bookings?updatedSince=2000-01-01T00:00:00Z",
+                     "/api/v1/customers?updatedSince=2000-01-01T00:00:00Z",
                  })
         {
             var response = await api.Intruder.Studio.GetAsync(path);

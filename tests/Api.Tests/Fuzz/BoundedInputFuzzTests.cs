@@ -31,12 +31,17 @@ public sealed class BoundedInputFuzzTests(OneStudio api) : IClassFixture<OneStud
         yield return ("/api/v1/customers/{customerId}/credit-ledger", d => $"/api/v1/customers/{d.Customer}/credit-ledger", false);
         yield return ("/api/v1/sessions", _ => "/api/v1/sessions", false);
         yield return ("/api/v1/public/{slug}/schedule", d => $"/api/v1/public/{d.Studio.Slug}/schedule", true);
+        yield return ("/api/v1/events", _ => "/api/v1/events", false);
+        yield return ("/api/v1/bookings", _ => "/api/v1/bookings", false);
+        yield return ("/api/v1/webhook-subscriptions", _ => "/api/v1/webhook-subscriptions", false);
+        yield return ("/api/v1/webhook-subscriptions/{subscriptionId}/deliveries", d => $"/api/v1/webhook-subscriptions/{d.WebhookSubscription}/deliveries", false);
     }
 
     /// <summary>Values the query needs to be valid apart from the one being fuzzed.</summary>
     private static readonly Dictionary<string, Dictionary<string, string>> Required = new()
     {
         ["/api/v1/sessions"] = new() { ["from"] = "2026-06-01", ["to"] = "2026-06-07" },
+        ["/api/v1/bookings"] = new() { ["updatedSince"] = "2026-01-01T00:00:00Z" },
     };
 
     /// <summary>JSON string literals (escaped as a client would send them) holding a character the bounds refuse.</summary>

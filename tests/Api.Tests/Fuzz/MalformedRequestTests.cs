@@ -26,7 +26,7 @@ public sealed class OneStudio : ApiFactory
 /// </summary>
 public sealed class MalformedRequestTests(OneStudio api) : IClassFixture<OneStudio>
 {
-    internal enum Kind { Str, Guid, Int, Bool, Date, DateTime, Time, Enum, GuidArray, EnumArray, Payment }
+    internal enum Kind { Str, Guid, Int, Bool, Date, DateTime, Time, Enum, GuidArray, EnumArray, Payment, EventTypes }
 
     internal sealed record Field(string Name, Kind Kind, bool Required = false, bool Nullable = false);
 
@@ -96,6 +96,15 @@ public sealed class MalformedRequestTests(OneStudio api) : IClassFixture<OneStud
         yield return new("POST", "/api/v1/bookings/{bookingId}/check-in", d => $"/api/v1/bookings/{d.Booking}/check-in", null, []);
         yield return new("POST", "/api/v1/bookings/{bookingId}/undo-check-in", d => $"/api/v1/bookings/{d.Booking}/undo-check-in", null, []);
         yield return new("POST", "/api/v1/bookings/{bookingId}/no-show", d => $"/api/v1/bookings/{d.Booking}/no-show", null, []);
+        yield return new("POST", "/api/v1/webhook-subscriptions", _ => "/api/v1/webhook-subscriptions",
+            _ => new JsonObject { ["url"] = "http://127.0.0.1:9/fuzz", ["eventTypes"] = new JsonArray("customer.created"), ["description"] = "fuzz", ["enabled"] = true },
+            [new("url", Kind.Str, true), new("eventTypes", Kind.EventTypes, Nullable: true), new("description", Kind.Str, Nullable: true), new("enabled", Kind.Bool)]);
+        yield return new("PATCH", "/api/v1/webhook-subscriptions/{subscriptionId}", d => $"/api/v1/webhook-subscriptions/{d.WebhookSubscription}",
+            _ => new JsonObject { ["url"] = "http://127.0.0.1:9/fuzz", ["eventTypes"] = new JsonArray("customer.created"), ["description"] = "fuzz", ["enabled"] = true },
+            [new("url", Kind.Str, Nullable: true), new("eventTypes", Kind.EventTypes, Nullable: true), new("description", Kind.Str, Nullable: true), new("enabled", Kind.Bool, Nullable: true)]);
+        yield return new("POST", "/api/v1/webhook-subscriptions/{subscriptionId}/rotate-secret", d => $"/api/v1/webhook-subscriptions/{d.WebhookSubscription}/rotate-secret", null, []);
+        yield return new("POST", "/api/v1/webhook-subscriptions/{subscriptionId}/deliveries/{deliveryId}/redeliver",
+            d => $"/api/v1/webhook-subscriptions/{d.WebhookSubscription}/deliveries/{d.WebhookDelivery}/redeliver", null, []);
         yield return new("POST", "/api/v1/public/{slug}/bookings", d => $"/api/v1/public/{d.Studio.Slug}/bookings",
             d => new JsonObject { ["sessionId"] = d.Session.ToString(), ["name"] = "Walk In", ["email"] = "walk.in@example.test" },
             [new("sessionId", Kind.Guid, true), new("name", Kind.Str, true), new("email", Kind.Str, true), new("joinWaitlistIfFull", Kind.Bool)]);
@@ -124,6 +133,7 @@ public sealed class MalformedRequestTests(OneStudio api) : IClassFixture<OneStud
         Kind.Enum => ["bogus", 3, "", "late cancelled", new JsonObject(), Huge],
         Kind.GuidArray => ["x", new JsonArray(1), new JsonArray("nope"), new JsonObject(), new JsonArray(Guid.Empty.ToString())],
         Kind.EnumArray => [new JsonArray("funday"), "monday", new JsonArray(7), new JsonObject(), new JsonArray()],
+        Kind.EventTypes => [new JsonArray("customer.exploded"), "customer.created", new JsonArray(7), new JsonObject(), new JsonArray(Huge), new JsonArray((JsonNode?)null)],
         Kind.Payment =>
         [
             "pack", new JsonObject { ["method"] = "bogus" }, new JsonObject { ["method"] = "pack" },
@@ -175,12 +185,16 @@ public sealed class MalformedRequestTests(OneStudio api) : IClassFixture<OneStud
             }
         }
         var template = target.Route;
-        foreach (var parameter in new[] { "{customerId}", "{membershipId}", "{sessionId}", "{bookingId}" }.Where(template.Contains))
+        foreach (var parameter in new[] { "{customerId}", "{membershipId}", "{sessionId}", "{bookingId}", "{subscriptionId}", "{deliveryId}" }.Where(template.Contains))
         {
             foreach (var bad in new[] { "not-a-guid", "-1", new string('9', 400), "00000000-0000-0000-0000-00000000000z", "%7B%7D", "0" })
             {
                 var path = template.Replace(parameter, bad, StringComparison.Ordinal);
-                foreach (var (name, id) in new[] { ("{customerId}", data.Customer), ("{membershipId}", data.Membership), ("{sessionId}", data.Session), ("{bookingId}", data.Booking) })
+                foreach (var (name, id) in new[]
+                         {
+                             ("{customerId}", data.Customer), ("{membershipId}", data.Membership), ("{sessionId}", data.Session), ("{bookingId}", data.Booking),
+                             ("{subscriptionId}", data.WebhookSubscription), ("{deliveryId}", data.WebhookDelivery),
+                         })
                     path = path.Replace(name, id.ToString(), StringComparison.Ordinal);
                 yield return ($"route {parameter} = {Shorten(bad)}", path, target.Valid?.Invoke(data).ToJsonString());
             }

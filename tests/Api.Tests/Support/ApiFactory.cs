@@ -21,7 +21,14 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public static readonly DateTimeOffset Start = new(2026, 6, 1, 8, 0, 0, TimeSpan.Zero);
     public const string ClientAddressHeader = "X-Test-Client-Address";
 
-    public TestDatabase Database { get; } = new();
+    public ApiFactory() : this(new TestDatabase(), ownsDatabase: true) { }
+
+    /// <summary>Another API process over a database that someone else created and drops (a second replica).</summary>
+    protected ApiFactory(TestDatabase database, bool ownsDatabase) => (Database, OwnsDatabase) = (database, ownsDatabase);
+
+    public TestDatabase Database { get; }
+
+    private bool OwnsDatabase { get; }
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
@@ -32,6 +39,11 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         ["RateLimits:Public:RequestsPerAddressPerMinute"] = "100000",
         ["RateLimits:Public:BookingsPerEmailPerHour"] = "100000",
+        // The events' background workers stay off unless a test class turns them on (tests/Api.Tests/Events).
+        ["Events:PublisherEnabled"] = "false",
+        ["Webhooks:WorkerEnabled"] = "false",
+        ["Webhooks:AllowPrivateAddresses"] = "true",
+        ["Webhooks:RequireHttps"] = "false",
         // Tests drive the jobs themselves (JobSchedulerTests); a scheduler of its own would change their data under them.
         ["Jobs:Enabled"] = "false",
     };
@@ -51,7 +63,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    public virtual Task InitializeAsync() => Database.InitializeAsync();
+    public virtual Task InitializeAsync() => OwnsDatabase ? Database.InitializeAsync() : Task.CompletedTask;
 
     async Task IAsyncLifetime.DisposeAsync()
     {
@@ -61,7 +73,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
         finally
         {
-            await DisposeDatabaseAsync();
+            if (OwnsDatabase) await DisposeDatabaseAsync();
         }
     }
 

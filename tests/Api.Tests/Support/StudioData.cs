@@ -6,7 +6,7 @@ namespace UnifiedCustomers.Api.Tests.Support;
 /// <summary>A studio with one of everything, arranged through the API: what the cross-tenant and fuzz suites aim at.</summary>
 public sealed record StudioData(
     TestStudio Studio, Guid ClassType, Guid Customer, Guid OtherCustomer, Guid Session, Guid PackProduct, Guid Pack, Guid Plan, Guid Membership,
-    Guid Booking, Guid Note)
+    Guid Booking, Guid Note, Guid WebhookSubscription, Guid WebhookDelivery)
 {
     public static async Task<StudioData> ArrangeAsync(ApiFactory api)
     {
@@ -21,10 +21,14 @@ public sealed record StudioData(
         var membership = (await studio.CreatedAsync($"/api/v1/customers/{other}/memberships", new { planId = plan, startDate = "2026-05-01" })).Id();
         var booking = await studio.BookingAsync(customer, session);
         var note = (await studio.CreatedAsync($"/api/v1/customers/{customer}/notes", new { content = "Secret note" })).Id();
-        return new StudioData(studio, classType, customer, other, session, product, pack, plan, membership, booking, note);
+        var subscription = (await studio.CreatedAsync("/api/v1/webhook-subscriptions", new { url = $"http://127.0.0.1:9/{studio.Slug}" })).GetProperty("subscription").Id();
+        await Events.EventsApi.PublishAsync(api);
+        var deliveries = await (await studio.GetAsync($"/api/v1/webhook-subscriptions/{subscription}/deliveries")).JsonAsync();
+        var delivery = deliveries.GetProperty("items")[0].Id();
+        return new StudioData(studio, classType, customer, other, session, product, pack, plan, membership, booking, note, subscription, delivery);
     }
 
-    public IEnumerable<Guid> Ids => [Studio.Id, ClassType, Customer, OtherCustomer, Session, PackProduct, Pack, Plan, Membership, Booking, Note];
+    public IEnumerable<Guid> Ids => [Studio.Id, ClassType, Customer, OtherCustomer, Session, PackProduct, Pack, Plan, Membership, Booking, Note, WebhookSubscription, WebhookDelivery];
 }
 
 public static class Rows

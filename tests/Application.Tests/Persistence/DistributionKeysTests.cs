@@ -27,10 +27,14 @@ public sealed class DistributionKeysTests(TestDatabase database) : IClassFixture
         "customer_notes: pk_customer_notes (id)",
         "customer_status_changes: pk_customer_status_changes (id)",
         "customers: pk_customers (id)",
+        "events: pk_events (id)",
         "membership_plans: pk_membership_plans (id)",
         "memberships: pk_memberships (id)",
         "pack_products: pk_pack_products (id)",
         "standing_bookings: pk_standing_bookings (id)",
+        "webhook_deliveries: pk_webhook_deliveries (id)",
+        "webhook_delivery_attempts: pk_webhook_delivery_attempts (id)",
+        "webhook_subscriptions: pk_webhook_subscriptions (id)",
     ];
 
     [Fact]

@@ -21,6 +21,7 @@ internal sealed class RecomputeLifecyclesHandler(IAppDbContext db, IRowLocks loc
     : ICommandHandler<RecomputeLifecyclesCommand, Result<RecomputeLifecyclesResponse>>
 {
     private const int BatchSize = 1000;
+    private static readonly TimeSpan PackExpiryLookBack = TimeSpan.FromDays(7);
     private const string Cause = "daily recompute";
 
     public async ValueTask<Result<RecomputeLifecyclesResponse>> Handle(RecomputeLifecyclesCommand command, CancellationToken ct)
@@ -36,6 +37,14 @@ internal sealed class RecomputeLifecyclesHandler(IAppDbContext db, IRowLocks loc
                         && m.EndDate != null && m.EndDate < today)
             .ToListAsync(ct);
         var expired = ended.Count(m => m.ExpireIfEnded(today));
+
+        // pack.expired once per pack; only recent expiries, so packs that ran out long before this
+        // feature (or before the consolidation brought them in) do not all announce themselves at once.
+        var recentlyExpired = await db.ClassPacks
+            .Where(p => p.OrganizationId == organizationId && p.Status == PackStatus.Active && p.CreditsRemaining > 0
+                        && p.ExpiryRecordedAt == null && p.ExpiresAt <= now && p.ExpiresAt > now - PackExpiryLookBack)
+            .ToListAsync(ct);
+        foreach (var pack in recentlyExpired) pack.RecordExpiry(now);
 
         // Customers are read as (id, status) in keyset batches with only their current purchases;
         // just the ones whose status changes are locked and loaded for writing, a batch at a time.

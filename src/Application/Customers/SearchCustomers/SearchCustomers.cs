@@ -12,7 +12,8 @@ namespace UnifiedCustomers.Application.Customers.SearchCustomers;
 /// <param name="Name">every word must start a first or last name, case-insensitively ("amy arch" finds Amy Archer)</param>
 /// <param name="Email">part of the email, case-insensitively</param>
 /// <param name="Phone">the number in any common format; matched in its E.164 form and as written</param>
-/// <param name="Status">only customers in this status; without it, every customer who is not archived</param>
+/// <param name="Status">only customers in this status; without it, every customer who is not archived (archived ones too with <paramref name="UpdatedSince"/>)</param>
+/// <param name="UpdatedSince">only customers changed at or after this instant, oldest change first: a resynchronisation after a lost feed cursor</param>
 public sealed record SearchCustomersQuery(
     Guid OrganizationId,
     string? Name = null,
@@ -20,7 +21,8 @@ public sealed record SearchCustomersQuery(
     string? Phone = null,
     LifecycleStatus? Status = null,
     int Page = 1,
-    int PageSize = Paging.DefaultPageSize) : ITenantQuery<Result<PagedList<CustomerResponse>>>, IPagedQuery;
+    int PageSize = Paging.DefaultPageSize,
+    DateTimeOffset? UpdatedSince = null) : ITenantQuery<Result<PagedList<CustomerResponse>>>, IPagedQuery;
 
 internal sealed class SearchCustomersValidator : AbstractValidator<SearchCustomersQuery>
 {
@@ -40,9 +42,9 @@ internal sealed class SearchCustomersHandler(IAppDbContext db, IPhoneNormalizer 
     public async ValueTask<Result<PagedList<CustomerResponse>>> Handle(SearchCustomersQuery query, CancellationToken ct)
     {
         var customers = db.Customers.AsNoTracking().Where(c => c.OrganizationId == query.OrganizationId);
-        customers = query.Status is { } status
-            ? customers.Where(c => c.Status == status)
-            : customers.Where(c => c.Status != LifecycleStatus.Archived);
+        if (query.Status is { } status) customers = customers.Where(c => c.Status == status);
+        else if (query.UpdatedSince is null) customers = customers.Where(c => c.Status != LifecycleStatus.Archived);
+        if (query.UpdatedSince is { } since) customers = customers.Where(c => c.UpdatedAt >= since);
 
         foreach (var word in (query.Name ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -60,8 +62,10 @@ internal sealed class SearchCustomersHandler(IAppDbContext db, IPhoneNormalizer 
         }
 
         var total = await customers.CountAsync(ct);
-        var page = await customers
-            .OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id)
+        var ordered = query.UpdatedSince is null
+            ? customers.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id)
+            : customers.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id);
+        var page = await ordered
             .Skip(query.Offset())
             .Take(query.PageSize)
             .ProjectToType<CustomerResponse>(mapping)

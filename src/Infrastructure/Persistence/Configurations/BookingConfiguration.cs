@@ -47,7 +47,14 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.HasIndex(b => new { b.SessionId, b.Status });
         builder.HasIndex(b => new { b.CustomerId, b.BookedAt });
         builder.HasIndex(b => new { b.MembershipId, b.Charged }).HasFilter("membership_id IS NOT NULL");
+        // For updatedSince: kept by the database (a default and a trigger), never written by EF, so it costs the booking path nothing.
+        var updatedAt = builder.Property<DateTimeOffset>(BookingUpdatedAt).HasDefaultValueSql("now()").ValueGeneratedNever();
+        updatedAt.Metadata.SetBeforeSaveBehavior(Microsoft.EntityFrameworkCore.Metadata.PropertySaveBehavior.Ignore);
+        updatedAt.Metadata.SetAfterSaveBehavior(Microsoft.EntityFrameworkCore.Metadata.PropertySaveBehavior.Ignore);
+        builder.HasIndex(BookingUpdatedAt);
     }
+
+    public const string BookingUpdatedAt = "UpdatedAt";
 }
 
 internal sealed class CreditLedgerEntryConfiguration : IEntityTypeConfiguration<CreditLedgerEntry>

@@ -1,0 +1,103 @@
+using Mediator;
+using UnifiedCustomers.Api.Access;
+using UnifiedCustomers.Api.Common;
+using UnifiedCustomers.Api.Errors;
+using UnifiedCustomers.Api.Idempotency;
+using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Application.Common.Validation;
+using UnifiedCustomers.Application.Webhooks;
+using UnifiedCustomers.Application.Webhooks.CreateWebhookSubscription;
+using UnifiedCustomers.Application.Webhooks.DeleteWebhookSubscription;
+using UnifiedCustomers.Application.Webhooks.GetWebhookSubscription;
+using UnifiedCustomers.Application.Webhooks.ListWebhookDeliveries;
+using UnifiedCustomers.Application.Webhooks.ListWebhookSubscriptions;
+using UnifiedCustomers.Application.Webhooks.RedeliverWebhook;
+using UnifiedCustomers.Application.Webhooks.RotateWebhookSecret;
+using UnifiedCustomers.Application.Webhooks.UpdateWebhookSubscription;
+using UnifiedCustomers.Domain.Webhooks;
+
+namespace UnifiedCustomers.Api.Webhooks;
+
+/// <param name="Url">where deliveries are posted: https, and a public address unless the server allows private ones</param>
+/// <param name="EventTypes">the event types to deliver (docs/events.md); every type when empty or left out</param>
+internal sealed record CreateWebhookSubscriptionRequest(string Url, IReadOnlyList<string>? EventTypes = null, string? Description = null, bool Enabled = true);
+
+/// <summary>Only the fields given change.</summary>
+/// <param name="Description">an empty string clears it</param>
+/// <param name="Enabled">true re-enables a disabled subscription (and forgets its failures)</param>
+internal sealed record UpdateWebhookSubscriptionRequest(string? Url = null, IReadOnlyList<string>? EventTypes = null, string? Description = null, bool? Enabled = null);
+
+internal static class WebhooksEndpoints
+{
+    public static RouteGroupBuilder MapWebhooks(this RouteGroupBuilder api)
+    {
+        var subscriptions = api.MapGroup("/webhook-subscriptions").WithTags("Webhooks");
+
+        subscriptions.MapPost("/", async (CreateWebhookSubscriptionRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new CreateWebhookSubscriptionCommand(tenant.OrganizationId, request.Url, request.EventTypes, request.Description, request.Enabled), ct))
+                .ToCreated(s => $"/api/v1/webhook-subscriptions/{s.Subscription.Id}"))
+            .WithName("CreateWebhookSubscription")
+            .WithSummary("Subscribe a URL to events; the answer shows the signing secret, this once")
+            .Produces<CreatedWebhookSubscriptionResponse>(StatusCodes.Status201Created)
+            .Problems()
+            .Idempotent();
+
+        subscriptions.MapGet("/", async (Tenant tenant, IMediator mediator, CancellationToken ct, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+                (await mediator.Send(new ListWebhookSubscriptionsQuery(tenant.OrganizationId, page, pageSize), ct)).ToOk())
+            .WithName("ListWebhookSubscriptions")
+            .WithSummary("The organization's webhook subscriptions (without secrets)")
+            .Produces<PagedList<WebhookSubscriptionResponse>>()
+            .Problems();
+
+        subscriptions.MapGet("/{subscriptionId}", async (Guid subscriptionId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new GetWebhookSubscriptionQuery(tenant.OrganizationId, subscriptionId), ct)).ToOk())
+            .WithName("GetWebhookSubscription")
+            .WithSummary("A webhook subscription (without its secret)")
+            .Produces<WebhookSubscriptionResponse>()
+            .Problems(404);
+
+        subscriptions.MapPatch("/{subscriptionId}", async (Guid subscriptionId, UpdateWebhookSubscriptionRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new UpdateWebhookSubscriptionCommand(
+                    tenant.OrganizationId, subscriptionId, request.Url, request.EventTypes, request.Description, request.Enabled), ct)).ToOk())
+            .WithName("UpdateWebhookSubscription")
+            .WithSummary("Change a subscription's URL, event types, description or enabled state")
+            .Produces<WebhookSubscriptionResponse>()
+            .Problems(404);
+
+        subscriptions.MapDelete("/{subscriptionId}", async (Guid subscriptionId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new DeleteWebhookSubscriptionCommand(tenant.OrganizationId, subscriptionId), ct)).ToNoContent())
+            .WithName("DeleteWebhookSubscription")
+            .WithSummary("Delete a subscription with its deliveries and their log (the events stay in the feed)")
+            .Produces(StatusCodes.Status204NoContent)
+            .Problems(404);
+
+        subscriptions.MapPost("/{subscriptionId}/rotate-secret", async (Guid subscriptionId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new RotateWebhookSecretCommand(tenant.OrganizationId, subscriptionId), ct)).ToOk())
+            .WithName("RotateWebhookSecret")
+            .WithSummary("A new signing secret, shown this once; the previous one keeps signing alongside for 24 hours")
+            .Produces<RotatedWebhookSecretResponse>()
+            .Problems(404);
+
+        subscriptions.MapGet("/{subscriptionId}/deliveries", async (
+                Guid subscriptionId, Tenant tenant, IMediator mediator, CancellationToken ct,
+                string? status = null, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+            {
+                if (QueryValues.TryEnum<DeliveryStatus>(status, "status", out var deliveryStatus) is { } badStatus) return badStatus;
+                return (await mediator.Send(new ListWebhookDeliveriesQuery(tenant.OrganizationId, subscriptionId, deliveryStatus, page, pageSize), ct)).ToOk();
+            })
+            .WithName("ListWebhookDeliveries")
+            .WithSummary("A subscription's deliveries, newest first, each with its attempt log")
+            .WithDescription("`status`: pending, succeeded or failed.")
+            .Produces<PagedList<WebhookDeliveryResponse>>()
+            .Problems(404);
+
+        subscriptions.MapPost("/{subscriptionId}/deliveries/{deliveryId}/redeliver", async (Guid subscriptionId, Guid deliveryId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new RedeliverWebhookCommand(tenant.OrganizationId, subscriptionId, deliveryId), ct)).ToOk())
+            .WithName("RedeliverWebhook")
+            .WithSummary("Send a delivery again now, with the same event id, and retry it for another retry period")
+            .Produces<WebhookDeliveryResponse>()
+            .Problems(404);
+
+        return api;
+    }
+}

@@ -1,0 +1,28 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Webhooks;
+
+namespace UnifiedCustomers.Application.Webhooks.DeleteWebhookSubscription;
+
+/// <summary>The subscription goes, with its deliveries and their log; the events stay in the feed.</summary>
+public sealed record DeleteWebhookSubscriptionCommand(Guid OrganizationId, Guid SubscriptionId) : ITenantCommand<Result>;
+
+internal sealed class DeleteWebhookSubscriptionHandler(IAppDbContext db) : ICommandHandler<DeleteWebhookSubscriptionCommand, Result>
+{
+    public async ValueTask<Result> Handle(DeleteWebhookSubscriptionCommand command, CancellationToken ct)
+    {
+        var (organizationId, id) = (command.OrganizationId, command.SubscriptionId);
+        var subscription = await db.WebhookSubscriptions.FirstOrDefaultAsync(s => s.OrganizationId == organizationId && s.Id == id, ct);
+        if (subscription is null) return WebhookErrors.NotFound;
+        // Nothing cascades in this schema: children first, set-based.
+        var deliveries = db.WebhookDeliveries.Where(d => d.OrganizationId == organizationId && d.SubscriptionId == id);
+        await db.WebhookDeliveryAttempts
+            .Where(a => a.OrganizationId == organizationId && deliveries.Select(d => d.Id).Contains(a.DeliveryId))
+            .ExecuteDeleteAsync(ct);
+        await deliveries.ExecuteDeleteAsync(ct);
+        db.WebhookSubscriptions.Remove(subscription);
+        return Result.Success();
+    }
+}

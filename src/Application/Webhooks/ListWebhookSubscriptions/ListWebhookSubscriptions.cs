@@ -1,0 +1,32 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Application.Common.Validation;
+using UnifiedCustomers.Domain.Common;
+
+namespace UnifiedCustomers.Application.Webhooks.ListWebhookSubscriptions;
+
+public sealed record ListWebhookSubscriptionsQuery(Guid OrganizationId, int Page = 1, int PageSize = Paging.DefaultPageSize)
+    : ITenantQuery<Result<PagedList<WebhookSubscriptionResponse>>>, IPagedQuery;
+
+internal sealed class ListWebhookSubscriptionsValidator : AbstractValidator<ListWebhookSubscriptionsQuery>
+{
+    public ListWebhookSubscriptionsValidator()
+    {
+        Include(new PageRules());
+    }
+}
+
+internal sealed class ListWebhookSubscriptionsHandler(IAppDbContext db)
+    : IQueryHandler<ListWebhookSubscriptionsQuery, Result<PagedList<WebhookSubscriptionResponse>>>
+{
+    public async ValueTask<Result<PagedList<WebhookSubscriptionResponse>>> Handle(ListWebhookSubscriptionsQuery query, CancellationToken ct)
+    {
+        var all = db.WebhookSubscriptions.AsNoTracking().Where(s => s.OrganizationId == query.OrganizationId);
+        var total = await all.CountAsync(ct);
+        var page = await all.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id)
+            .Skip(query.Offset()).Take(query.PageSize).ToListAsync(ct);
+        return new PagedList<WebhookSubscriptionResponse>(page.Select(WebhookSubscriptionResponse.From).ToList(), query.Page, query.PageSize, total);
+    }
+}

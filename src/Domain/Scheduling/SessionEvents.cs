@@ -1,0 +1,7 @@
+using UnifiedCustomers.Domain.Common;
+
+namespace UnifiedCustomers.Domain.Scheduling;
+
+public sealed record SessionScheduled(ClassSession Session) : IDomainEvent { public ITenantOwned Subject => Session; }
+
+public sealed record SessionCancelled(ClassSession Session) : IDomainEvent { public ITenantOwned Subject => Session; }
