@@ -57,11 +57,28 @@ internal abstract record IdempotencyClaim
 /// duplicate's INSERT ... ON CONFLICT waits on the uncommitted row, so it sees the finished answer and
 /// replays it (or, when the first failed and rolled back, becomes the first itself). See docs/adr/0006.
 /// </summary>
-internal sealed class IdempotencyStore(AppDbContext db, TimeProvider clock)
+internal sealed class IdempotencyStore(AppDbContext db, ConnectionRecovery recovery, TimeProvider clock)
 {
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// The claim is the first statement of an idempotent request whose API key was cached: after a
+    /// database restart it may meet a dead pooled connection, so it runs once more on a fresh one.
+    /// </summary>
     public async Task<IdempotencyClaim> ClaimAsync(Guid organizationId, string key, byte[] requestHash, CancellationToken ct)
+    {
+        try
+        {
+            return await ClaimOnceAsync(organizationId, key, requestHash, ct);
+        }
+        catch (Exception ex) when (DatabaseFailures.IsConnectionLost(ex) && !ct.IsCancellationRequested)
+        {
+            await recovery.ResetAsync(db);
+            return await ClaimOnceAsync(organizationId, key, requestHash, ct);
+        }
+    }
+
+    private async Task<IdempotencyClaim> ClaimOnceAsync(Guid organizationId, string key, byte[] requestHash, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);

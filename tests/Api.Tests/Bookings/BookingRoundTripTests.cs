@@ -44,7 +44,8 @@ public sealed class CountedApiFactory : ApiFactory
 /// How many times a booking goes to the database and back, counted on the wire from authentication
 /// to commit, warm (pools open, statements prepared, the API key recognised). Budgets: a booking 6
 /// round trips and 10 statements (12 with an Idempotency-Key: 8 round trips); a cancellation that
-/// promotes the first of the waitlist 7 round trips and 18 statements.
+/// promotes the first of the waitlist 7 round trips and 20 statements (two of them the outbox rows of the
+/// cancellation and the promotion, in the same batch).
 /// </summary>
 public sealed class BookingRoundTripTests(CountedApiFactory api, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<CountedApiFactory>
 {
@@ -85,7 +86,7 @@ public sealed class BookingRoundTripTests(CountedApiFactory api, Xunit.Abstracti
     }
 
     [Fact]
-    public async Task CancellingWithAWaitlistPromotion_Warm_TakesAtMost7RoundTripsAnd18Statements()
+    public async Task CancellingWithAWaitlistPromotion_Warm_TakesAtMost7RoundTripsAnd20Statements()
     {
         var (studio, customers, sessions) = await ArrangeAsync(6, capacity: 1);
         // Warm-up: the same path once on other sessions.
@@ -104,7 +105,7 @@ public sealed class BookingRoundTripTests(CountedApiFactory api, Xunit.Abstracti
         output.WriteLine(api.Counter.Describe());
 
         api.Counter.RoundTrips.Should().BeInRange(1, 7, api.Counter.Describe());
-        api.Counter.Statements.Should().BeLessThanOrEqualTo(18, api.Counter.Describe());
+        api.Counter.Statements.Should().BeLessThanOrEqualTo(20, api.Counter.Describe());
         await using var db = api.Database.CreateDbContext();
         (await db.Bookings.SingleAsync(b => b.CustomerId == customers[5])).Status.Should().Be(BookingStatus.Confirmed, "the first of the waitlist moved up");
     }
