@@ -6,6 +6,8 @@ using UnifiedCustomers.Api.Composition;
 using UnifiedCustomers.Api.Customers;
 using UnifiedCustomers.Api.Health;
 using UnifiedCustomers.Api.Idempotency;
+using UnifiedCustomers.Api.Members;
+using UnifiedCustomers.Api.Organizations;
 using UnifiedCustomers.Api.Public;
 using UnifiedCustomers.Api.Sales;
 using UnifiedCustomers.Api.Scheduling;
@@ -16,6 +18,7 @@ builder.Logging.ClearProviders();
 builder.Logging.AddConsole(options => options.FormatterName = builder.Configuration["Logging:Console:FormatterName"] ?? "json");
 
 builder.Services.AddApi(builder.Configuration);
+builder.Services.AddCustomerAccess(builder.Configuration, builder.Environment);
 builder.Services.AddBackend(DatabaseConnections.AppConnectionString(builder.Configuration));
 
 var app = builder.Build();
@@ -39,6 +42,10 @@ api.MapScheduling();
 api.MapBookings();
 api.MapSales();
 api.MapPublic();
+api.MapOrganization();
+api.MapPrivacy();
+api.MapAccessTokens();
+api.MapMe();
 
 app.Run();
 

@@ -29,7 +29,11 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         ["RateLimits:Public:RequestsPerAddressPerMinute"] = "100000",
         ["RateLimits:Public:BookingsPerEmailPerHour"] = "100000",
+        ["CustomerAccess:SigningKey"] = SigningKey,
     };
+
+    /// <summary>The customer-token signing key of the API under test (tests forge tokens with another one).</summary>
+    public const string SigningKey = "tests-only-customer-token-signing-key-0123456789";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
