@@ -64,6 +64,21 @@ public sealed class TenantIsolationTests(TwoStudios api) : IClassFixture<TwoStud
         yield return ("POST", "/api/v1/bookings/{bookingId}/check-in", (v, _) => $"/api/v1/bookings/{v.Booking}/check-in", (_, _) => null);
         yield return ("POST", "/api/v1/bookings/{bookingId}/undo-check-in", (v, _) => $"/api/v1/bookings/{v.Booking}/undo-check-in", (_, _) => null);
         yield return ("POST", "/api/v1/bookings/{bookingId}/no-show", (v, _) => $"/api/v1/bookings/{v.Booking}/no-show", (_, _) => null);
+        yield return ("GET", "/api/v1/customers/{customerId}/export", (v, _) => $"/api/v1/customers/{v.Customer}/export", (_, _) => null);
+        yield return ("POST", "/api/v1/customers/{customerId}/erase", (v, _) => $"/api/v1/customers/{v.Customer}/erase", (_, _) => null);
+        yield return ("POST", "/api/v1/customers/{customerId}/access-tokens", (v, _) => $"/api/v1/customers/{v.Customer}/access-tokens", (_, _) => new { expiresInMinutes = 60 });
+        yield return ("GET", "/api/v1/customers/{customerId}/access-tokens", (v, _) => $"/api/v1/customers/{v.Customer}/access-tokens", (_, _) => null);
+        yield return ("POST", "/api/v1/customers/{customerId}/access-tokens/{tokenId}/revoke", (v, _) => $"/api/v1/customers/{v.Customer}/access-tokens/{v.AccessToken}/revoke", (_, _) => null);
+        yield return ("POST", "/api/v1/customers/{customerId}/access-tokens/{tokenId}/revoke", (v, i) => $"/api/v1/customers/{i.Customer}/access-tokens/{v.AccessToken}/revoke", (_, _) => null);
+    }
+
+    /// <summary>Each /me endpoint, called with the intruder's customer token and the victim's ids.</summary>
+    public static IEnumerable<(string Method, string Path, Func<StudioData, StudioData, string> Url, Func<StudioData, StudioData, object?> Body)> MemberCalls()
+    {
+        yield return ("GET", "/api/v1/me/bookings/{bookingId}", (v, _) => $"/api/v1/me/bookings/{v.Booking}", (_, _) => null);
+        yield return ("POST", "/api/v1/me/bookings/{bookingId}/cancel", (v, _) => $"/api/v1/me/bookings/{v.Booking}/cancel", (_, _) => null);
+        yield return ("POST", "/api/v1/me/bookings", (_, _) => "/api/v1/me/bookings", (v, _) => new { sessionId = v.Session });
+        yield return ("POST", "/api/v1/me/bookings/eligibility", (_, _) => "/api/v1/me/bookings/eligibility", (v, _) => new { sessionId = v.Session });
     }
 
     /// <summary>Endpoints that name no id of another organization: lists (checked for leaks below) and organization-wide commands.</summary>
@@ -71,6 +86,8 @@ public sealed class TenantIsolationTests(TwoStudios api) : IClassFixture<TwoStud
     [
         "GET /api/v1/customers", "POST /api/v1/customers", "GET /api/v1/customers/by-legacy-id/{legacyId}", "POST /api/v1/customers/recompute-lifecycles",
         "GET /api/v1/class-types", "POST /api/v1/class-types", "GET /api/v1/membership-plans", "GET /api/v1/pack-products", "GET /api/v1/sessions",
+        "GET /api/v1/organization", "PUT /api/v1/organization",
+        "GET /api/v1/me", "GET /api/v1/me/bookings", "GET /api/v1/me/balance", "GET /api/v1/me/credit-ledger", "POST /api/v1/me/sign-out",
     ];
 
     [Fact]
@@ -80,9 +97,13 @@ public sealed class TenantIsolationTests(TwoStudios api) : IClassFixture<TwoStud
         var before = await Rows.FingerprintAsync(api.Database);
         var secrets = victim.Ids.Select(id => id.ToString()).Append(victim.Studio.Slug).ToList();
 
-        foreach (var (method, path, url, body) in Calls())
+        var member = intruder.MemberClient();
+        foreach (var (method, path, url, body, client) in Calls().Select(c => (c.Method, c.Path, c.Url, c.Body, intruder.Studio.Client))
+                     .Concat(MemberCalls().Select(c => (c.Method, c.Path, c.Url, c.Body, member))))
         {
-            var response = await intruder.Studio.SendAsync(new HttpMethod(method), url(victim, intruder), body(victim, intruder));
+            using var request = new HttpRequestMessage(new HttpMethod(method), url(victim, intruder));
+            if (body(victim, intruder) is { } content) request.Content = System.Net.Http.Json.JsonContent.Create(content);
+            var response = await client.SendAsync(request);
             var text = await response.Content.ReadAsStringAsync();
 
             response.StatusCode.Should().Be(HttpStatusCode.NotFound, $"{method} {path} with another organization's ids answered {text}");
@@ -101,10 +122,19 @@ public sealed class TenantIsolationTests(TwoStudios api) : IClassFixture<TwoStud
         foreach (var path in new[]
                  {
                      "/api/v1/customers", "/api/v1/customers?name=secret", "/api/v1/customers?email=secret", "/api/v1/class-types", "/api/v1/membership-plans",
-                     "/api/v1/pack-products", "/api/v1/sessions?from=2026-05-25&to=2026-07-01",
+                     "/api/v1/pack-products", "/api/v1/sessions?from=2026-05-25&to=2026-07-01", "/api/v1/organization",
                  })
         {
             var response = await api.Intruder.Studio.GetAsync(path);
+            await response.ShouldBe(HttpStatusCode.OK);
+            var text = await response.Content.ReadAsStringAsync();
+            secrets.Should().NotContain(s => text.Contains(s, StringComparison.OrdinalIgnoreCase), path);
+        }
+
+        var member = api.Intruder.MemberClient();
+        foreach (var path in new[] { "/api/v1/me", "/api/v1/me/bookings?when=all", "/api/v1/me/balance", "/api/v1/me/credit-ledger" })
+        {
+            var response = await member.GetAsync(path);
             await response.ShouldBe(HttpStatusCode.OK);
             var text = await response.Content.ReadAsStringAsync();
             secrets.Should().NotContain(s => text.Contains(s, StringComparison.OrdinalIgnoreCase), path);
@@ -114,7 +144,7 @@ public sealed class TenantIsolationTests(TwoStudios api) : IClassFixture<TwoStud
     [Fact]
     public void TheSuite_CoversEveryStaffEndpoint()
     {
-        var covered = Calls().Select(c => $"{c.Method} {c.Path}").Concat(WithoutForeignIds).ToHashSet();
+        var covered = Calls().Concat(MemberCalls()).Select(c => $"{c.Method} {c.Path}").Concat(WithoutForeignIds).ToHashSet();
 
         var endpoints = api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText!.StartsWith("/api/v1/", StringComparison.Ordinal) && !e.RoutePattern.RawText.StartsWith("/api/v1/public", StringComparison.Ordinal))

@@ -26,11 +26,11 @@ public sealed class OneStudio : ApiFactory
 /// </summary>
 public sealed class MalformedRequestTests(OneStudio api) : IClassFixture<OneStudio>
 {
-    private enum Kind { Str, Guid, Int, Bool, Date, DateTime, Time, Enum, GuidArray, EnumArray, Payment }
+    private enum Kind { Str, Guid, Int, Bool, Date, DateTime, Time, Enum, GuidArray, EnumArray, Payment, Policy }
 
     private sealed record Field(string Name, Kind Kind, bool Required = false, bool Nullable = false);
 
-    private sealed record Target(string Method, string Route, Func<StudioData, string> Url, Func<StudioData, JsonObject>? Valid, Field[] Fields);
+    private sealed record Target(string Method, string Route, Func<StudioData, string> Url, Func<StudioData, JsonObject>? Valid, Field[] Fields, bool AsMember = false);
 
     private static readonly Field[] PaymentFields = [new("payment", Kind.Payment, Nullable: true), new("joinWaitlistIfFull", Kind.Bool)];
 
@@ -95,13 +95,34 @@ public sealed class MalformedRequestTests(OneStudio api) : IClassFixture<OneStud
         yield return new("POST", "/api/v1/bookings/{bookingId}/check-in", d => $"/api/v1/bookings/{d.Booking}/check-in", null, []);
         yield return new("POST", "/api/v1/bookings/{bookingId}/undo-check-in", d => $"/api/v1/bookings/{d.Booking}/undo-check-in", null, []);
         yield return new("POST", "/api/v1/bookings/{bookingId}/no-show", d => $"/api/v1/bookings/{d.Booking}/no-show", null, []);
+        yield return new("PUT", "/api/v1/organization", _ => "/api/v1/organization",
+            _ => new JsonObject
+            {
+                ["name"] = "Fuzz Studio", ["timeZone"] = "Europe/London", ["country"] = "GB",
+                ["policy"] = new JsonObject
+                {
+                    ["bookingOpensDaysBefore"] = 14, ["bookingClosesMinutesBefore"] = 0, ["lateCancelHours"] = 12, ["lateCancelForfeitsCredit"] = true,
+                    ["waitlistCap"] = 10, ["promotionCutoffMinutes"] = 60, ["dropInsForLeadsAndTrials"] = true,
+                },
+            },
+            [new("name", Kind.Str, true), new("timeZone", Kind.Str, true), new("country", Kind.Str, true), new("policy", Kind.Policy, true)]);
+        yield return new("POST", "/api/v1/customers/{customerId}/erase", d => $"/api/v1/customers/{d.Customer}/erase", null, []);
+        yield return new("POST", "/api/v1/customers/{customerId}/access-tokens", d => $"/api/v1/customers/{d.Customer}/access-tokens",
+            _ => new JsonObject { ["expiresInMinutes"] = 5000, ["label"] = "phone" }, [new("expiresInMinutes", Kind.Int, Nullable: true), new("label", Kind.Str, Nullable: true)]);
+        yield return new("POST", "/api/v1/customers/{customerId}/access-tokens/{tokenId}/revoke", d => $"/api/v1/customers/{d.Customer}/access-tokens/{d.AccessToken}/revoke", null, []);
+        yield return new("POST", "/api/v1/me/bookings", _ => "/api/v1/me/bookings",
+            d => new JsonObject { ["sessionId"] = d.Session.ToString(), ["joinWaitlistIfFull"] = true },
+            [new("sessionId", Kind.Guid, true), .. PaymentFields], AsMember: true);
+        yield return new("POST", "/api/v1/me/bookings/eligibility", _ => "/api/v1/me/bookings/eligibility",
+            d => new JsonObject { ["sessionId"] = d.Session.ToString() }, [new("sessionId", Kind.Guid, true), .. PaymentFields], AsMember: true);
+        yield return new("POST", "/api/v1/me/bookings/{bookingId}/cancel", d => $"/api/v1/me/bookings/{d.Booking}/cancel", null, [], AsMember: true);
         yield return new("POST", "/api/v1/public/{slug}/bookings", d => $"/api/v1/public/{d.Studio.Slug}/bookings",
             d => new JsonObject { ["sessionId"] = d.Session.ToString(), ["name"] = "Walk In", ["email"] = "walk.in@example.test" },
             [new("sessionId", Kind.Guid, true), new("name", Kind.Str, true), new("email", Kind.Str, true), new("joinWaitlistIfFull", Kind.Bool)]);
     }
 
     /// <summary>POSTs that take no input at all (nothing to malform).</summary>
-    private static readonly HashSet<string> WithoutInput = ["POST /api/v1/customers/recompute-lifecycles"];
+    private static readonly HashSet<string> WithoutInput = ["POST /api/v1/customers/recompute-lifecycles", "POST /api/v1/me/sign-out"];
 
     private static readonly string Huge = new('x', 100_000);
 
@@ -129,6 +150,20 @@ public sealed class MalformedRequestTests(OneStudio api) : IClassFixture<OneStud
             new JsonObject { ["method"] = "drop_in", ["id"] = Guid.NewGuid().ToString() }, new JsonObject { ["method"] = 3 },
             new JsonObject { ["method"] = "pack", ["id"] = "x" }, new JsonObject { ["method"] = "membership", ["id"] = Guid.Empty.ToString() },
             new JsonObject { ["method"] = "legacy_unknown" }, new JsonObject { ["method"] = "complimentary", ["extra"] = 1 },
+        ],
+        Kind.Policy =>
+        [
+            "strict", new JsonArray(), new JsonObject(), new JsonObject { ["waitlistCap"] = -1 },
+            new JsonObject
+            {
+                ["bookingOpensDaysBefore"] = -5, ["bookingClosesMinutesBefore"] = 0, ["lateCancelHours"] = 12, ["lateCancelForfeitsCredit"] = true,
+                ["waitlistCap"] = 10, ["promotionCutoffMinutes"] = 60, ["dropInsForLeadsAndTrials"] = true,
+            },
+            new JsonObject
+            {
+                ["bookingOpensDaysBefore"] = 14, ["bookingClosesMinutesBefore"] = 0, ["lateCancelHours"] = "12", ["lateCancelForfeitsCredit"] = true,
+                ["waitlistCap"] = 10, ["promotionCutoffMinutes"] = int.MaxValue, ["dropInsForLeadsAndTrials"] = true,
+            },
         ],
         _ => [],
     };
@@ -174,12 +209,12 @@ public sealed class MalformedRequestTests(OneStudio api) : IClassFixture<OneStud
             }
         }
         var template = target.Route;
-        foreach (var parameter in new[] { "{customerId}", "{membershipId}", "{sessionId}", "{bookingId}" }.Where(template.Contains))
+        foreach (var parameter in new[] { "{customerId}", "{membershipId}", "{sessionId}", "{bookingId}", "{tokenId}" }.Where(template.Contains))
         {
             foreach (var bad in new[] { "not-a-guid", "-1", new string('9', 400), "00000000-0000-0000-0000-00000000000z", "%7B%7D", "0" })
             {
                 var path = template.Replace(parameter, bad, StringComparison.Ordinal);
-                foreach (var (name, id) in new[] { ("{customerId}", data.Customer), ("{membershipId}", data.Membership), ("{sessionId}", data.Session), ("{bookingId}", data.Booking) })
+                foreach (var (name, id) in new[] { ("{customerId}", data.Customer), ("{membershipId}", data.Membership), ("{sessionId}", data.Session), ("{bookingId}", data.Booking), ("{tokenId}", data.AccessToken) })
                     path = path.Replace(name, id.ToString(), StringComparison.Ordinal);
                 yield return ($"route {parameter} = {Shorten(bad)}", path, target.Valid?.Invoke(data).ToJsonString());
             }
@@ -195,6 +230,7 @@ public sealed class MalformedRequestTests(OneStudio api) : IClassFixture<OneStud
         var before = await Rows.FingerprintAsync(api.Database);
         var sent = 0;
         var failures = new List<string>();
+        var member = data.MemberClient();
 
         foreach (var target in Targets())
         {
@@ -202,7 +238,7 @@ public sealed class MalformedRequestTests(OneStudio api) : IClassFixture<OneStud
             {
                 using var request = new HttpRequestMessage(new HttpMethod(target.Method), url);
                 if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-                var response = await data.Studio.Client.SendAsync(request);
+                var response = await (target.AsMember ? member : data.Studio.Client).SendAsync(request);
                 sent++;
                 var status = (int)response.StatusCode;
                 var text = await response.Content.ReadAsStringAsync();
