@@ -7,6 +7,8 @@ internal static class Cli
           dotnet run --project migrations -- up --connection "<connection string>"
           dotnet run --project migrations -- seed-demo --connection "<connection string>"
           dotnet run --project migrations -- seed-demo-api-key --connection "<connection string>" --key-file <path>
+          dotnet run --project migrations -- create-organization --connection "<connection string>" --name <name> --slug <slug>
+              --time-zone <IANA zone, e.g. Europe/London> --country <ISO 3166 code, e.g. GB>
           dotnet run --project migrations -- create-api-key --connection "<connection string>" --organization <slug> --name <name>
           dotnet run --project migrations -- revoke-api-key --connection "<connection string>" --prefix <uc_live_xxxxxxxx>
           dotnet run --project migrations -- consolidate --connection "<connection string>"
@@ -34,6 +36,10 @@ internal static class Cli
                 Console.WriteLine(await Seeding.DemoSeed.RunAsync(connection, TimeProvider.System)
                     ? $"Seeded the demo organization '{Seeding.DemoSeed.Slug}'."
                     : $"The demo organization '{Seeding.DemoSeed.Slug}' is already seeded.");
+                var added = await Seeding.DemoSeed.TopUpAsync(connection, TimeProvider.System);
+                Console.WriteLine(added == 0
+                    ? $"Its timetable already reaches {Seeding.DemoSeed.DaysAhead} days ahead."
+                    : $"Scheduled {added} demo session(s) so the timetable reaches {Seeding.DemoSeed.DaysAhead} days ahead.");
                 return 0;
             case "seed-demo-api-key":
                 if (connection is null || options.Get("key-file") is not { } keyFile)
@@ -42,6 +48,11 @@ internal static class Cli
                 if (demoKey is null) return Fail($"The demo organization '{Seeding.DemoSeed.Slug}' is not seeded: run seed-demo first.");
                 Console.WriteLine(demoKey);
                 return 0;
+            case "create-organization":
+                if (connection is null || options.Get("name") is not { Length: > 0 } orgName || options.Get("slug") is not { Length: > 0 } orgSlug
+                    || options.Get("time-zone") is not { Length: > 0 } zone || options.Get("country") is not { Length: > 0 } country)
+                    return Fail("create-organization needs --connection \"<connection string>\" --name <name> --slug <slug> --time-zone <IANA zone> --country <ISO 3166 code>");
+                return await CreateOrganizationAsync(connection, orgName, orgSlug, zone, country);
             case "create-api-key":
                 if (connection is null || options.Get("organization") is not { } slug || options.Get("name") is not { Length: > 0 } name)
                     return Fail("create-api-key needs --connection \"<connection string>\" --organization <slug> --name <name>");
@@ -69,6 +80,26 @@ internal static class Cli
             default:
                 return Fail(Usage);
         }
+    }
+
+    /// <returns>0 created, 2 an invalid value, 3 the slug is taken</returns>
+    private static async Task<int> CreateOrganizationAsync(string connection, string name, string slug, string timeZone, string country)
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        var created = Domain.Organizations.Organization.Create(Guid.CreateVersion7(now), name, slug, timeZone, country, now);
+        if (created.IsFailure) return Fail($"{created.Error!.Code}: {created.Error.Message}");
+        var organization = created.Value;
+        await using var db = Infrastructure.Persistence.AppDbContext.Create(connection);
+        if (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Organizations, o => o.Slug == organization.Slug))
+        {
+            Console.Error.WriteLine($"organization.slug_taken: another organization already uses the slug '{organization.Slug}'.");
+            return 3;
+        }
+        db.Organizations.Add(organization);
+        await db.SaveChangesAsync();
+        Console.Error.WriteLine($"Created '{organization.Name}' ({organization.Slug}, {organization.TimeZone}, {organization.Country}); its id:");
+        Console.WriteLine(organization.Id);
+        return 0;
     }
 
     private static int Fail(string message)
