@@ -29,7 +29,6 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         ["RateLimits:Public:RequestsPerAddressPerMinute"] = "100000",
         ["RateLimits:Public:BookingsPerEmailPerHour"] = "100000",
-        ["CustomerAccess:SigningKey"] = SigningKey,
     };
 
     /// <summary>The customer-token signing key of the API under test (tests forge tokens with another one).</summary>
@@ -41,6 +40,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         builder.UseSetting("Logging:Console:FormatterName", "simple");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Outside Settings, so a fixture that replaces them still starts.
+        builder.UseSetting("CustomerAccess:SigningKey", SigningKey);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
