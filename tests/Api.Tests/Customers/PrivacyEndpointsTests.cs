@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Api.Tests.Support;
 using UnifiedCustomers.Domain.Customers;
@@ -84,6 +85,13 @@ public sealed class PrivacyEndpointsTests(ApiFactory api) : IClassFixture<ApiFac
             var found = await (await person.Studio.GetAsync($"/api/v1/customers?{query}")).JsonAsync();
             found.GetProperty("items").GetArrayLength().Should().Be(0, query);
         }
+
+        // The public widget no longer knows the old email either: booking with it makes somebody new.
+        var session = await person.Studio.SessionAsync(await person.Studio.ClassTypeAsync("Open Class"), TimeSpan.FromDays(5));
+        var widget = await api.CreateClient().PostAsJsonAsync($"/api/v1/public/{person.Studio.Slug}/bookings", new { sessionId = session, name = "Grace Hopper", email = "grace@example.test" });
+        ((int)widget.StatusCode).Should().BeInRange(200, 299);
+        await using (var db = api.Database.CreateDbContext())
+            (await db.Customers.Where(c => c.OrganizationId == person.Studio.Id && c.Email == "grace@example.test").Select(c => c.Id).ToListAsync()).Should().ContainSingle().Which.Should().NotBe(person.Id);
     }
 
     [Fact]
