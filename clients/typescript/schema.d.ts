@@ -1074,7 +1074,7 @@ export interface components {
             checkedInAt: null | string;
         };
         /** @enum {unknown} */
-        BookingSource: "staff" | "public" | "api" | "legacy";
+        BookingSource: "staff" | "public" | "api" | "legacy" | "member_app";
         /** @enum {unknown} */
         BookingStatus: "confirmed" | "waitlisted" | "cancelled" | "late_cancelled" | "attended" | "no_show" | null;
         CancelBookingRequest: {

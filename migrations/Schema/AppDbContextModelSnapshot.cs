@@ -142,7 +142,7 @@ namespace UnifiedCustomers.Migrations.Schema
 
                             t.HasCheckConstraint("ck_bookings_payment_reference", "(payment_method = 'membership') = (membership_id IS NOT NULL) AND (payment_method = 'pack') = (pack_id IS NOT NULL)");
 
-                            t.HasCheckConstraint("ck_bookings_source", "source IN ('staff', 'public', 'api', 'legacy')");
+                            t.HasCheckConstraint("ck_bookings_source", "source IN ('staff', 'public', 'api', 'legacy', 'member_app')");
 
                             t.HasCheckConstraint("ck_bookings_status", "status IN ('confirmed', 'waitlisted', 'cancelled', 'late_cancelled', 'attended', 'no_show')");
 

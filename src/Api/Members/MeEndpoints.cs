@@ -83,7 +83,7 @@ internal static class MeEndpoints
             {
                 if (request.Payment is { Method: PaymentMethod.Complimentary }) return ApiErrors.ComplimentaryNotForMembers.ToProblem();
                 return (await mediator.Send(new BookClassCommand(
-                        member.OrganizationId, member.CustomerId, request.SessionId, request.Payment, request.JoinWaitlistIfFull, BookingSource.Api), ct))
+                        member.OrganizationId, member.CustomerId, request.SessionId, request.Payment, request.JoinWaitlistIfFull, BookingSource.MemberApp), ct))
                     .ToCreated(b => $"/api/v1/me/bookings/{b.Id}");
             })
             .WithName("BookMyClass")

@@ -67,7 +67,7 @@ public sealed class MemberAppTests(ApiFactory api) : IClassFixture<ApiFactory>
         await (await member.PostAsync($"/api/v1/me/bookings/{booking}/cancel", null)).ShouldBe(HttpStatusCode.OK);
         await using (var db = api.Database.CreateDbContext())
         {
-            (await db.Bookings.SingleAsync(b => b.Id == booking)).Status.Should().Be(BookingStatus.Cancelled);
+            (await db.Bookings.SingleAsync(b => b.Id == booking)).Should().BeEquivalentTo(new { Status = BookingStatus.Cancelled, Source = BookingSource.MemberApp, CustomerId = ada });
             (await db.ClassPacks.SingleAsync(p => p.Id == pack)).CreditsRemaining.Should().Be(5);
         }
 

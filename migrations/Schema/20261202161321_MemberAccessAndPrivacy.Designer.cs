@@ -13,7 +13,7 @@ using UnifiedCustomers.Infrastructure.Persistence;
 namespace UnifiedCustomers.Migrations.Schema
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202153246_MemberAccessAndPrivacy")]
+    [Migration("20261202161321_MemberAccessAndPrivacy")]
     partial class MemberAccessAndPrivacy
     {
         /// <inheritdoc />
@@ -145,7 +145,7 @@ namespace UnifiedCustomers.Migrations.Schema
 
                             t.HasCheckConstraint("ck_bookings_payment_reference", "(payment_method = 'membership') = (membership_id IS NOT NULL) AND (payment_method = 'pack') = (pack_id IS NOT NULL)");
 
-                            t.HasCheckConstraint("ck_bookings_source", "source IN ('staff', 'public', 'api', 'legacy')");
+                            t.HasCheckConstraint("ck_bookings_source", "source IN ('staff', 'public', 'api', 'legacy', 'member_app')");
 
                             t.HasCheckConstraint("ck_bookings_status", "status IN ('confirmed', 'waitlisted', 'cancelled', 'late_cancelled', 'attended', 'no_show')");
 

@@ -7,14 +7,18 @@ namespace UnifiedCustomers.Migrations.Schema
 {
     /// <summary>
     /// Customer access tokens (a tenant table: row-level security, and the API may insert and revoke
-    /// but never delete), erased customers, and the studio settings page: the API may update the
-    /// organization's settings columns and nothing else of it (docs/adr/0019, 0020).
+    /// but never delete), erased customers, member-app bookings, and the studio settings page: the API
+    /// may update the organization's settings columns and nothing else of it (docs/adr/0019, 0020, 0021).
     /// </summary>
     public partial class MemberAccessAndPrivacy : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropCheckConstraint(
+                name: "ck_bookings_source",
+                table: "bookings");
+
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "erased_at",
                 table: "customers",
@@ -57,6 +61,11 @@ namespace UnifiedCustomers.Migrations.Schema
                 table: "customers",
                 sql: "erased_at IS NULL OR (lifecycle_status = 'archived' AND email IS NULL AND phone IS NULL AND notes IS NULL)");
 
+            migrationBuilder.AddCheckConstraint(
+                name: "ck_bookings_source",
+                table: "bookings",
+                sql: "source IN ('staff', 'public', 'api', 'legacy', 'member_app')");
+
             migrationBuilder.CreateIndex(
                 name: "ix_customer_access_tokens_organization_id_customer_id_issued_at",
                 table: "customer_access_tokens",
@@ -98,9 +107,18 @@ namespace UnifiedCustomers.Migrations.Schema
                 name: "ck_customers_erased",
                 table: "customers");
 
+            migrationBuilder.DropCheckConstraint(
+                name: "ck_bookings_source",
+                table: "bookings");
+
             migrationBuilder.DropColumn(
                 name: "erased_at",
                 table: "customers");
+
+            migrationBuilder.AddCheckConstraint(
+                name: "ck_bookings_source",
+                table: "bookings",
+                sql: "source IN ('staff', 'public', 'api', 'legacy')");
         }
     }
 }
