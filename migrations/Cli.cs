@@ -90,15 +90,26 @@ internal static class Cli
         if (created.IsFailure) return Fail($"{created.Error!.Code}: {created.Error.Message}");
         var organization = created.Value;
         await using var db = Infrastructure.Persistence.AppDbContext.Create(connection);
+        var taken = $"organization.slug_taken: another organization already uses the slug '{organization.Slug}'.";
         if (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Organizations, o => o.Slug == organization.Slug))
         {
-            Console.Error.WriteLine($"organization.slug_taken: another organization already uses the slug '{organization.Slug}'.");
+            Console.Error.WriteLine(taken);
             return 3;
         }
         db.Organizations.Add(organization);
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: "23505" })
+        {
+            // Another run took the slug between the check and the insert.
+            Console.Error.WriteLine(taken);
+            return 3;
+        }
         Console.Error.WriteLine($"Created '{organization.Name}' ({organization.Slug}, {organization.TimeZone}, {organization.Country}); its id:");
         Console.WriteLine(organization.Id);
+        Console.Error.WriteLine($"Next, a staff API key: create-api-key --connection \"<connection string>\" --organization {organization.Slug} --name <name>");
         return 0;
     }
 
