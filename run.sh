@@ -35,4 +35,5 @@ EOT
 sed -e "s|__KEY__|$api_key|" -e "s|__URL__|$url|" scripts/walkthrough.txt | sed 's/^/  /'
 echo
 export Logging__Console__FormatterName=${Logging__Console__FormatterName:-simple}
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 exec dotnet run --project src/Api --no-build --no-launch-profile --urls "$url"

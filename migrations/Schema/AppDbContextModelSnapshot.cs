@@ -1140,6 +1140,68 @@ namespace UnifiedCustomers.Migrations.Schema
                         });
                 });
 
+            modelBuilder.Entity("UnifiedCustomers.Infrastructure.Jobs.JobRunRecord", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("job");
+
+                    b.Property<string>("RunKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("run_key");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("ClaimedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateTimeOffset>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<string>("Report")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("report");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Job", "RunKey")
+                        .HasName("pk_job_runs");
+
+                    b.HasIndex("FinishedAt")
+                        .HasDatabaseName("ix_job_runs_finished_at");
+
+                    b.ToTable("job_runs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_job_runs_attempts", "attempts >= 1");
+
+                            t.HasCheckConstraint("ck_job_runs_status", "status IN ('running', 'succeeded', 'failed')");
+                        });
+                });
+
             modelBuilder.Entity("UnifiedCustomers.Domain.Bookings.Booking", b =>
                 {
                     b.HasOne("UnifiedCustomers.Domain.Organizations.Organization", null)

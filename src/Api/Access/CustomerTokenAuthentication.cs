@@ -69,18 +69,31 @@ internal static class CustomerAccessServices
 {
     public const string OpenApiScheme = "customerToken";
 
+    private static string Setting => $"{CustomerAccessOptions.Section}:{nameof(CustomerAccessOptions.SigningKey)}";
+
+    /// <summary>The configured key; the public default in Development only; null when none applies.</summary>
+    private static string? SigningKey(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration[Setting] is { Length: > 0 } key && !string.IsNullOrWhiteSpace(key) ? key
+        : environment.IsDevelopment() ? CustomerAccessOptions.DevelopmentKey
+        : null;
+
+    /// <summary>What stops the start (StartupConfiguration's one line): no signing key outside Development, or one too short.</summary>
+    public static IEnumerable<string> Problems(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var key = SigningKey(configuration, environment);
+        if (key is null)
+            yield return "CustomerAccess:SigningKey is not set: set CustomerAccess__SigningKey (an environment variable or a secret file) to a secret of at least "
+                         + $"{CustomerAccessOptions.MinKeyBytes} bytes, the same on every replica.";
+        else if (System.Text.Encoding.UTF8.GetByteCount(key) < CustomerAccessOptions.MinKeyBytes)
+            yield return $"CustomerAccess:SigningKey is shorter than {CustomerAccessOptions.MinKeyBytes} bytes.";
+    }
+
     /// <summary>The customer-token scheme beside the API-key scheme, its policy, its signer and its place in the OpenAPI document.</summary>
     public static IServiceCollection AddCustomerAccess(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var key = configuration[$"{CustomerAccessOptions.Section}:{nameof(CustomerAccessOptions.SigningKey)}"];
-        if (string.IsNullOrWhiteSpace(key))
-        {
-            key = environment.IsDevelopment()
-                ? CustomerAccessOptions.DevelopmentKey
-                : throw new InvalidOperationException(
-                    "CustomerAccess:SigningKey is not set: set CustomerAccess__SigningKey to a secret of at least 32 bytes (README, Configuration).");
-        }
-        services.AddSingleton(new CustomerTokenSigner(key));
+        // Program checks Problems first and stops with one line; this is the backstop for other hosts.
+        if (Problems(configuration, environment).FirstOrDefault() is { } problem) throw new InvalidOperationException(problem);
+        services.AddSingleton(new CustomerTokenSigner(SigningKey(configuration, environment)!));
 
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, CustomerTokenAuthenticationHandler>(CustomerTokenAuthenticationHandler.SchemeName, null);
