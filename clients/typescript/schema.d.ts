@@ -764,7 +764,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A customer's access tokens, newest first (the last 100; never the tokens themselves) */
+        /** A customer's access tokens, newest first (never the tokens themselves) */
         get: operations["ListAccessTokens"];
         put?: never;
         /**
@@ -1555,6 +1555,15 @@ export interface components {
         };
         /** @enum {unknown} */
         PackStatus: "active" | "refunded";
+        PagedListOfAccessTokenResponse: {
+            items: components["schemas"]["AccessTokenResponse"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+        };
         PagedListOfBookingResponse: {
             items: components["schemas"]["BookingResponse"][];
             /** Format: int32 */
@@ -1822,7 +1831,9 @@ export interface operations {
                 email?: string;
                 phone?: string;
                 status?: string;
+                /** @description The page, from 1. 1 to 100000, default 1. */
                 page?: number;
+                /** @description Items per page. 1 to 100, default 25. */
                 pageSize?: number;
             };
             header?: never;
@@ -3612,7 +3623,9 @@ export interface operations {
             query?: {
                 when?: string;
                 status?: string;
+                /** @description The page, from 1. 1 to 100000, default 1. */
                 page?: number;
+                /** @description Items per page. 1 to 100, default 25. */
                 pageSize?: number;
             };
             header?: never;
@@ -3713,7 +3726,9 @@ export interface operations {
     GetCreditLedger: {
         parameters: {
             query?: {
+                /** @description The page, from 1. 1 to 100000, default 1. */
                 page?: number;
+                /** @description Items per page. 1 to 100, default 25. */
                 pageSize?: number;
             };
             header?: never;
@@ -4442,7 +4457,12 @@ export interface operations {
     };
     ListAccessTokens: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The page, from 1. 1 to 100000, default 1. */
+                page?: number;
+                /** @description Items per page. 1 to 100, default 25. */
+                pageSize?: number;
+            };
             header?: never;
             path: {
                 customerId: string;
@@ -4457,7 +4477,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccessTokenResponse"][];
+                    "application/json": components["schemas"]["PagedListOfAccessTokenResponse"];
                 };
             };
             /** @description Bad Request */
@@ -4653,7 +4673,9 @@ export interface operations {
             query?: {
                 when?: string;
                 status?: string;
+                /** @description The page, from 1. 1 to 100000, default 1. */
                 page?: number;
+                /** @description Items per page. 1 to 100, default 25. */
                 pageSize?: number;
             };
             header?: never;
@@ -4968,7 +4990,9 @@ export interface operations {
     GetMyCreditLedger: {
         parameters: {
             query?: {
+                /** @description The page, from 1. 1 to 100000, default 1. */
                 page?: number;
+                /** @description Items per page. 1 to 100, default 25. */
                 pageSize?: number;
             };
             header?: never;

@@ -658,6 +658,8 @@ namespace UnifiedCustomers.Migrations.Schema
 
                             t.HasCheckConstraint("ck_memberships_allowance_period", "allowance_period IN ('unlimited', 'week', 'month', 'term', 'year')");
 
+                            t.HasCheckConstraint("ck_memberships_date_range", "start_date BETWEEN DATE '1900-01-01' AND DATE '2200-12-31' AND (end_date IS NULL OR end_date <= DATE '2200-12-31')");
+
                             t.HasCheckConstraint("ck_memberships_dates", "end_date IS NULL OR end_date >= start_date");
 
                             t.HasCheckConstraint("ck_memberships_status", "status IN ('active', 'paused', 'cancelled', 'expired')");
@@ -990,6 +992,8 @@ namespace UnifiedCustomers.Migrations.Schema
                     b.ToTable("class_sessions", null, t =>
                         {
                             t.HasCheckConstraint("ck_class_sessions_capacity", "capacity BETWEEN 1 AND 1000");
+
+                            t.HasCheckConstraint("ck_class_sessions_starts_at_range", "starts_at >= TIMESTAMPTZ '1900-01-01 00:00:00+00' AND starts_at < TIMESTAMPTZ '2201-01-01 00:00:00+00'");
 
                             t.HasCheckConstraint("ck_class_sessions_status", "status IN ('scheduled', 'cancelled')");
 

@@ -2,6 +2,8 @@ using Mediator;
 using UnifiedCustomers.Api.Access;
 using UnifiedCustomers.Api.Common;
 using UnifiedCustomers.Api.Errors;
+using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Application.Common.Validation;
 using UnifiedCustomers.Application.Members;
 using UnifiedCustomers.Application.Members.IssueAccessToken;
 using UnifiedCustomers.Application.Members.ListAccessTokens;
@@ -41,11 +43,11 @@ internal static class AccessTokenEndpoints
             .Produces<IssuedAccessTokenResponse>(StatusCodes.Status201Created)
             .Problems(404, 422);
 
-        tokens.MapGet("/", async (Guid customerId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new ListAccessTokensQuery(tenant.OrganizationId, customerId), ct)).ToOk())
+        tokens.MapGet("/", async (Guid customerId, Tenant tenant, IMediator mediator, CancellationToken ct, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+                (await mediator.Send(new ListAccessTokensQuery(tenant.OrganizationId, customerId, page, pageSize), ct)).ToOk())
             .WithName("ListAccessTokens")
-            .WithSummary("A customer's access tokens, newest first (the last 100; never the tokens themselves)")
-            .Produces<IReadOnlyList<AccessTokenResponse>>()
+            .WithSummary("A customer's access tokens, newest first (never the tokens themselves)")
+            .Produces<PagedList<AccessTokenResponse>>()
             .Problems(404);
 
         tokens.MapPost("/{tokenId}/revoke", async (Guid customerId, Guid tokenId, Tenant tenant, IMediator mediator, CancellationToken ct) =>

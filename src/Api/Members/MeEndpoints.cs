@@ -11,6 +11,7 @@ using UnifiedCustomers.Application.Bookings.GetCreditLedger;
 using UnifiedCustomers.Application.Bookings.GetCustomerBalance;
 using UnifiedCustomers.Application.Bookings.GetCustomerBookings;
 using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Application.Common.Validation;
 using UnifiedCustomers.Application.Customers.GetCustomer;
 using UnifiedCustomers.Application.Members.RevokeAccessToken;
 using UnifiedCustomers.Application.Organizations.GetOrganization;
@@ -59,7 +60,7 @@ internal static class MeEndpoints
             .Problems();
 
         me.MapGet("/bookings", async (
-                Member member, IMediator mediator, CancellationToken ct, string? when = null, string? status = null, int page = 1, int pageSize = 20) =>
+                Member member, IMediator mediator, CancellationToken ct, string? when = null, string? status = null, int page = 1, int pageSize = Paging.DefaultPageSize) =>
             {
                 if (QueryValues.TryEnum<BookingPeriod>(when, "when", out var period) is { } badPeriod) return badPeriod;
                 if (QueryValues.TryEnum<BookingStatus>(status, "status", out var bookingStatus) is { } badStatus) return badStatus;
@@ -123,7 +124,7 @@ internal static class MeEndpoints
             .Produces<CustomerBalanceResponse>()
             .Problems();
 
-        me.MapGet("/credit-ledger", async (Member member, IMediator mediator, CancellationToken ct, int page = 1, int pageSize = 50) =>
+        me.MapGet("/credit-ledger", async (Member member, IMediator mediator, CancellationToken ct, int page = 1, int pageSize = Paging.DefaultPageSize) =>
                 (await mediator.Send(new GetCreditLedgerQuery(member.OrganizationId, member.CustomerId, page, pageSize), ct)).ToOk())
             .WithName("GetMyCreditLedger")
             .WithSummary("My credit ledger, newest first: every credit or allowance spent (-1) and given back (+1)")

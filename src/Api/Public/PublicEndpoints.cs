@@ -6,6 +6,7 @@ using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Application.Scheduling;
 using UnifiedCustomers.Application.Scheduling.ListSessions;
 using UnifiedCustomers.Domain.Bookings;
+using UnifiedCustomers.Domain.Common;
 
 namespace UnifiedCustomers.Api.Public;
 
@@ -31,7 +32,9 @@ internal static class PublicEndpoints
                 if (await directory.FromRouteAsync(http) is not { } organization) return ApplicationErrors.OrganizationNotFound.ToProblem();
                 var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(organization.TimeZone)).DateTime);
                 var start = from ?? today;
-                return (await mediator.Send(new ListSessionsQuery(organization.Id, start, to ?? start.AddDays(6)), ct)).ToOk();
+                // A 'from' out of range is refused by the query's validation; its default 'to' must not overflow first.
+                var end = to ?? (start < DateBounds.Max.AddDays(-6) ? start.AddDays(6) : DateBounds.Max);
+                return (await mediator.Send(new ListSessionsQuery(organization.Id, start, end), ct)).ToOk();
             })
             .WithName("GetPublicSchedule")
             .WithSummary("A studio's timetable for its website (the next 7 days unless told otherwise)")

@@ -26,6 +26,7 @@ public sealed class CustomerAccessToken : Entity, ITenantOwned
 
     public static Result<CustomerAccessToken> Issue(Customer customer, int lifetimeMinutes, string? label, DateTimeOffset now)
     {
+        if (CleanText.Check(label, "label") is { } unclean) return unclean;
         if (customer.Status == LifecycleStatus.Archived) return CustomerErrors.Archived;
         if (lifetimeMinutes is < MinLifetimeMinutes or > MaxLifetimeMinutes) return CustomerAccessErrors.LifetimeOutOfRange;
         var trimmed = string.IsNullOrWhiteSpace(label) ? null : label.Trim();

@@ -20,6 +20,7 @@ public sealed class MembershipPlan : Entity, ITenantOwned
     public static Result<MembershipPlan> Create(
         Guid organizationId, string name, Allowance allowance, IEnumerable<Guid>? classTypeIds, bool isTrial, DateTimeOffset now, Guid? id = null)
     {
+        if (CleanText.Check(name, "name") is { } unclean) return unclean;
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > NameMaxLength)
             return Error.Invalid("membership_plan.name_invalid", $"A plan needs a name of at most {NameMaxLength} characters.", "name");
         if (!allowance.IsUnlimited && allowance.Classes is null or < 1) return MembershipErrors.AllowanceInvalid;

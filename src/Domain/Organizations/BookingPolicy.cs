@@ -9,11 +9,13 @@ namespace UnifiedCustomers.Domain.Organizations;
 /// </summary>
 public sealed record BookingPolicy
 {
-    public const int MaxOpensDaysBefore = 365;
-    public const int MaxClosesMinutesBefore = 7 * 24 * 60;
-    public const int MaxLateCancelHours = 7 * 24;
+    /// <summary>The longest window (about ten years), in days: window arithmetic on any session in DateBounds stays total.</summary>
+    public const int MaxWindowDays = 3650;
+    public const int MaxOpensDaysBefore = MaxWindowDays;
+    public const int MaxClosesMinutesBefore = MaxWindowDays * 24 * 60;
+    public const int MaxLateCancelHours = MaxWindowDays * 24;
     public const int MaxWaitlistCap = 1000;
-    public const int MaxPromotionCutoffMinutes = 7 * 24 * 60;
+    public const int MaxPromotionCutoffMinutes = MaxWindowDays * 24 * 60;
 
     public int BookingOpensDaysBefore { get; init; } = 14;
     public int BookingClosesMinutesBefore { get; init; }

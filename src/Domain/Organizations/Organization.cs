@@ -20,6 +20,7 @@ public sealed class Organization : Entity
 
     public static Result<Organization> Create(Guid id, string name, string slug, string timeZone, string country, DateTimeOffset now)
     {
+        if ((CleanText.Check(name, "name") ?? CleanText.Check(slug, "slug")) is { } unclean) return unclean;
         var trimmedName = (name ?? "").Trim();
         if (trimmedName.Length == 0) return OrganizationErrors.NameRequired;
         if (trimmedName.Length > NameMaxLength) return OrganizationErrors.NameTooLong;
@@ -70,6 +71,7 @@ public sealed class Organization : Entity
     /// </summary>
     public Result UpdateSettings(string name, string timeZone, string country, BookingPolicy policy)
     {
+        if ((CleanText.Check(name, "name") ?? CleanText.Check(timeZone, "timeZone") ?? CleanText.Check(country, "country")) is { } unclean) return unclean;
         var trimmedName = (name ?? "").Trim();
         if (trimmedName.Length == 0) return OrganizationErrors.NameRequired;
         if (trimmedName.Length > NameMaxLength) return OrganizationErrors.NameTooLong;

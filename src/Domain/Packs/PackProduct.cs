@@ -22,6 +22,7 @@ public sealed class PackProduct : Entity, ITenantOwned
     public static Result<PackProduct> Create(
         Guid organizationId, string name, int credits, int validityDays, IEnumerable<Guid>? classTypeIds, bool isTrial, DateTimeOffset now, Guid? id = null)
     {
+        if (CleanText.Check(name, "name") is { } unclean) return unclean;
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > NameMaxLength)
             return Error.Invalid("pack_product.name_invalid", $"A pack needs a name of at most {NameMaxLength} characters.", "name");
         if (credits is < 1 or > MaxCredits || validityDays is < 1 or > MaxValidityDays) return PackErrors.ProductInvalid;

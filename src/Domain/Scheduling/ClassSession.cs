@@ -28,6 +28,8 @@ public sealed class ClassSession : Entity, ITenantOwned
     public static Result<ClassSession> Schedule(
         ClassType type, DateTimeOffset startsAt, DateTimeOffset? endsAt, int? capacity, string? instructor, string? location, DateTimeOffset now, Guid? id = null)
     {
+        if ((DateBounds.Check(startsAt, "startsAt") ?? DateBounds.Check(endsAt, "endsAt")) is { } outOfRange) return outOfRange;
+        if ((CleanText.Check(instructor, "instructor") ?? CleanText.Check(location, "location")) is { } unclean) return unclean;
         var end = endsAt ?? startsAt.AddMinutes(type.DefaultDurationMinutes);
         if (end <= startsAt || end - startsAt > TimeSpan.FromHours(24)) return SessionErrors.TimesInvalid;
         var seats = capacity ?? type.DefaultCapacity;

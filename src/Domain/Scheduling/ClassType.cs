@@ -17,6 +17,7 @@ public sealed class ClassType : Entity, ITenantOwned
 
     public static Result<ClassType> Create(Guid organizationId, string name, int defaultCapacity, int defaultDurationMinutes, DateTimeOffset now, Guid? id = null)
     {
+        if (CleanText.Check(name, "name") is { } unclean) return unclean;
         if (string.IsNullOrWhiteSpace(name)) return Error.Invalid("class_type.name_required", "A class type needs a name.", "name");
         if (name.Trim().Length > NameMaxLength) return Error.Invalid("class_type.name_too_long", $"A name is at most {NameMaxLength} characters.", "name");
         if (defaultCapacity is < 1 or > ClassSession.MaxCapacity)

@@ -169,8 +169,9 @@ public sealed class MemberAppTests(ApiFactory api) : IClassFixture<ApiFactory>
         await (await studio.PostAsync($"/api/v1/customers/{ada}/archive", null)).ShouldBe(HttpStatusCode.OK);
         await (await archivedClient.GetAsync("/api/v1/me")).ShouldBeProblem(HttpStatusCode.Unauthorized, "auth.customer_token_revoked");
 
-        var listed = await (await studio.GetAsync($"/api/v1/customers/{ada}/access-tokens")).JsonAsync();
-        listed.GetArrayLength().Should().Be(3);
+        var page = await (await studio.GetAsync($"/api/v1/customers/{ada}/access-tokens")).JsonAsync();
+        page.GetProperty("total").GetInt32().Should().Be(3);
+        var listed = page.GetProperty("items");
         listed.EnumerateArray().Count(t => t.GetProperty("revokedAt").ValueKind != System.Text.Json.JsonValueKind.Null).Should().Be(2);
         listed.EnumerateArray().Select(t => t.TryGetProperty("token", out var secret)).Should().OnlyContain(has => !has);
     }
@@ -189,5 +190,23 @@ public sealed class MemberAppTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         await using var db = api.Database.CreateDbContext();
         (await db.CustomerAccessTokens.CountAsync(t => t.CustomerId == ada)).Should().Be(0, "nothing is issued");
+    }
+
+    [Theory]
+    [InlineData("/api/v1/me/bookings", false)]
+    [InlineData("/api/v1/me/credit-ledger", false)]
+    [InlineData("/api/v1/customers/{customer}/access-tokens", true)]
+    public async Task MemberLists_HaveThePagingContract(string template, bool staff)
+    {
+        var studio = await api.StudioAsync();
+        var ada = await studio.CustomerAsync("Ada");
+        var (_, _, member) = await studio.MemberAsync(ada);
+        var client = staff ? studio.Client : member;
+        var path = template.Replace("{customer}", ada.ToString(), StringComparison.Ordinal);
+
+        var first = await (await client.GetAsync(path)).JsonAsync();
+        (first.GetProperty("page").GetInt32(), first.GetProperty("pageSize").GetInt32()).Should().Be((1, 25));
+        await (await client.GetAsync($"{path}?pageSize=101")).ShouldBeProblem(HttpStatusCode.BadRequest, "validation.failed");
+        await (await client.GetAsync($"{path}?page=0")).ShouldBeProblem(HttpStatusCode.BadRequest, "validation.failed");
     }
 }

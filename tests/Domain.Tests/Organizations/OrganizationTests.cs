@@ -156,11 +156,11 @@ public sealed class OrganizationTests
     }
 
     [Theory]
-    [InlineData(366, 0, 12, 10, 60)]
+    [InlineData(3651, 0, 12, 10, 60)]
     [InlineData(0, 30, 12, 10, 60)]
-    [InlineData(14, 0, 169, 10, 60)]
+    [InlineData(14, 0, 87601, 10, 60)]
     [InlineData(14, 0, 12, 1001, 60)]
-    [InlineData(14, 0, 12, 10, 10081)]
+    [InlineData(14, 0, 12, 10, 5256001)]
     public void UpdateSettings_WhenAPolicyValueIsOutOfRange_FailsWithPolicyInvalid(int opens, int closes, int late, int cap, int cutoff) =>
         London.UpdateSettings("Studio", "Europe/London", "GB", new BookingPolicy
         {
