@@ -15,6 +15,12 @@ dotnet run --project migrations --no-build -- up --connection "$ConnectionString
 dotnet run --project migrations --no-build -- seed-demo --connection "$ConnectionStrings__Default"
 # The key is stored hashed; its clear text is kept under .pg/ (git-ignored) so every start prints the same one.
 api_key=$(dotnet run --project migrations --no-build -- seed-demo-api-key --connection "$ConnectionStrings__Default" --key-file .pg/demo-api-key)
+# Customer access tokens are signed with this key; kept under .pg/ so tokens survive a restart.
+if [[ -z "${CustomerAccess__SigningKey:-}" ]]; then
+  [[ -s .pg/customer-token-key ]] || head -c 48 /dev/urandom | base64 -w0 >.pg/customer-token-key
+  CustomerAccess__SigningKey=$(cat .pg/customer-token-key)
+  export CustomerAccess__SigningKey
+fi
 
 cat <<EOT
 
@@ -24,11 +30,10 @@ cat <<EOT
   OpenAPI  $url/openapi/v1.json
   API key  $api_key   (demo-studio)
 
-  Try it:
-    curl -H "Authorization: Bearer $api_key" "$url/api/v1/customers"
-    curl "$url/api/v1/public/demo-studio/schedule"
-
 EOT
+# The same walkthrough as the README's, with this key and address filled in.
+sed -e "s|__KEY__|$api_key|" -e "s|__URL__|$url|" scripts/walkthrough.txt | sed 's/^/  /'
+echo
 export Logging__Console__FormatterName=${Logging__Console__FormatterName:-simple}
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 exec dotnet run --project src/Api --no-build --no-launch-profile --urls "$url"

@@ -68,6 +68,7 @@ for mix in spread hot; do
 done
 
 echo "bench: the API over loopback"
+export CustomerAccess__SigningKey=${CustomerAccess__SigningKey:-$(head -c 48 /dev/urandom | base64 -w0)}
 ConnectionStrings__Default="$owner" Logging__LogLevel__Default=Warning Logging__Console__FormatterName=simple \
   Webhooks__AllowPrivateAddresses=true Webhooks__RequireHttps=false \
   dotnet src/Api/bin/Release/net10.0/UnifiedCustomers.Api.dll --urls "http://127.0.0.1:$port" >"$results/api.log" 2>&1 &

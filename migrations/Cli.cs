@@ -19,6 +19,8 @@ internal static class Cli
           dotnet run --project migrations -- up --connection "<connection string>"
           dotnet run --project migrations -- seed-demo --connection "<connection string>"
           dotnet run --project migrations -- seed-demo-api-key --connection "<connection string>" --key-file <path>
+          dotnet run --project migrations -- create-organization --connection "<connection string>" --name <name> --slug <slug>
+              --time-zone <IANA zone, e.g. Europe/London> --country <ISO 3166 code, e.g. GB>
           dotnet run --project migrations -- create-api-key --connection "<connection string>" --organization <slug> --name <name>
           dotnet run --project migrations -- revoke-api-key --connection "<connection string>" --prefix <uc_live_xxxxxxxx>
           scripts/consolidate --connection "<connection string>"
@@ -37,6 +39,7 @@ internal static class Cli
         ["seed-demo-api-key"] = ["connection", "key-file"],
         ["create-api-key"] = ["connection", "organization", "name"],
         ["revoke-api-key"] = ["connection", "prefix"],
+        ["create-organization"] = ["connection", "name", "slug", "time-zone", "country"],
         ["consolidate"] = ["connection", "legacy-schema", "cutover", "dry-run", "report"],
     };
 
@@ -100,6 +103,10 @@ internal static class Cli
                 Console.WriteLine(await Seeding.DemoSeed.RunAsync(connection, TimeProvider.System)
                     ? $"Seeded the demo organization '{Seeding.DemoSeed.Slug}'."
                     : $"The demo organization '{Seeding.DemoSeed.Slug}' is already seeded.");
+                var added = await Seeding.DemoSeed.TopUpAsync(connection, TimeProvider.System);
+                Console.WriteLine(added == 0
+                    ? $"Its timetable already reaches {Seeding.DemoSeed.DaysAhead} days ahead."
+                    : $"Scheduled {added} demo session(s) so the timetable reaches {Seeding.DemoSeed.DaysAhead} days ahead.");
                 return Done;
             case "seed-demo-api-key":
                 if (options.Get("key-file") is not { } keyFile)
@@ -108,6 +115,11 @@ internal static class Cli
                 if (demoKey is null) return Fail($"The demo organization '{Seeding.DemoSeed.Slug}' is not seeded: run seed-demo first.", Failed);
                 Console.WriteLine(demoKey);
                 return Done;
+            case "create-organization":
+                if (options.Get("name") is not { Length: > 0 } orgName || options.Get("slug") is not { Length: > 0 } orgSlug
+                    || options.Get("time-zone") is not { Length: > 0 } zone || options.Get("country") is not { Length: > 0 } country)
+                    return Fail("create-organization needs --connection \"<connection string>\" --name <name> --slug <slug> --time-zone <IANA zone> --country <ISO 3166 code>");
+                return await CreateOrganizationAsync(connection, orgName, orgSlug, zone, country);
             case "create-api-key":
                 if (options.Get("organization") is not { } slug || options.Get("name") is not { Length: > 0 } name)
                     return Fail("create-api-key needs --connection \"<connection string>\" --organization <slug> --name <name>");
@@ -135,6 +147,37 @@ internal static class Cli
             default:
                 return Fail(Usage);
         }
+    }
+
+    /// <returns>Done, UsageError for an invalid value, Failed when the slug is taken</returns>
+    private static async Task<int> CreateOrganizationAsync(string connection, string name, string slug, string timeZone, string country)
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        var created = Domain.Organizations.Organization.Create(Guid.CreateVersion7(now), name, slug, timeZone, country, now);
+        if (created.IsFailure) return Fail($"{created.Error!.Code}: {created.Error.Message}", UsageError);
+        var organization = created.Value;
+        await using var db = Infrastructure.Persistence.AppDbContext.Create(connection);
+        var taken = $"organization.slug_taken: another organization already uses the slug '{organization.Slug}'.";
+        if (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Organizations, o => o.Slug == organization.Slug))
+        {
+            Console.Error.WriteLine(taken);
+            return Failed;
+        }
+        db.Organizations.Add(organization);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: "23505" })
+        {
+            // Another run took the slug between the check and the insert.
+            Console.Error.WriteLine(taken);
+            return Failed;
+        }
+        Console.Error.WriteLine($"Created '{organization.Name}' ({organization.Slug}, {organization.TimeZone}, {organization.Country}); its id:");
+        Console.WriteLine(organization.Id);
+        Console.Error.WriteLine($"Next, a staff API key: create-api-key --connection \"<connection string>\" --organization {organization.Slug} --name <name>");
+        return Done;
     }
 
     /// <returns>why the text is not a PostgreSQL connection string, or null</returns>

@@ -817,6 +817,251 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The studio's settings: name, slug, time zone, country and booking policy */
+        get: operations["GetOrganization"];
+        /**
+         * Replace the studio's settings (every field; the slug stays)
+         * @description Nothing is retroactive: bookings, cancellations and waitlist places already made keep what was decided; the new policy applies to what happens from now on. A new time zone moves no session (they are instants) but changes local dates, allowance periods and recurring bookings made from now on.
+         */
+        put: operations["UpdateOrganization"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything stored about a person, as one JSON document (a subject access request)
+         * @description Profile, status history, staff notes, memberships, packs, bookings, credit ledger, standing bookings, access tokens, legacy ids and the duplicates merged into this customer.
+         */
+        get: operations["ExportCustomer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a person on their request: name, email, phone and notes go for good; bookings and the credit ledger stay, anonymous
+         * @description Irreversible. The customer is archived with the erasure in the status history, staff notes are deleted, access tokens revoked, and merged duplicates are erased too. The old email and phone find nobody afterwards.
+         */
+        post: operations["EraseCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/access-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's access tokens, newest first (never the tokens themselves) */
+        get: operations["ListAccessTokens"];
+        put?: never;
+        /**
+         * Issue a short-lived access token with which one customer uses /api/v1/me
+         * @description The token ends at its expiry, when revoked, or when the customer is archived or erased. Hand it to the customer's app only.
+         */
+        post: operations["IssueAccessToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/access-tokens/{tokenId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke an access token now (a lost phone, a shared login) */
+        post: operations["RevokeAccessToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in customer's profile and studio */
+        get: operations["GetMyProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My bookings: upcoming (soonest first), past or all (latest first)
+         * @description `when`: upcoming (default), past or all. `status`: confirmed, waitlisted, cancelled, late_cancelled, attended or no_show.
+         */
+        get: operations["GetMyBookings"];
+        put?: never;
+        /**
+         * Book a class (or join its waitlist with joinWaitlistIfFull), paying with what I own
+         * @description The same rules as staff bookings: booking window, seats, waitlist cap, and payment by membership, pack or drop-in. Booking a class already booked is refused (booking.already_booked), so a retry never books twice.
+         */
+        post: operations["BookMyClass"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/bookings/{bookingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my bookings */
+        get: operations["GetMyBooking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/bookings/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What would happen if I booked this session now (nothing is written) */
+        post: operations["CheckMyEligibility"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/bookings/{bookingId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel one of my bookings, or leave a waitlist
+         * @description Inside the studio's late-cancellation window the credit is forfeited when the policy says so.
+         */
+        post: operations["CancelMyBooking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What I can still book with: each membership's allowance left this period, each pack's credits */
+        get: operations["GetMyBalance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/credit-ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My credit ledger, newest first: every credit or allowance spent (-1) and given back (+1) */
+        get: operations["GetMyCreditLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke the access token this request carries */
+        post: operations["SignOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "customer.created": {
@@ -1322,6 +1567,19 @@ export interface webhooks {
 }
 export interface components {
     schemas: {
+        AccessTokenResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            label: null | string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            revokedAt: null | string;
+        };
         AddCustomerNoteRequest: {
             content: string;
         };
@@ -1470,7 +1728,7 @@ export interface components {
             /** Format: int32 */
             waitlistPosition: null | number;
             /** @enum {unknown} */
-            source: "staff" | "public" | "api" | "legacy";
+            source: "staff" | "public" | "api" | "legacy" | "member_app";
             /** Format: date-time */
             bookedAt: string;
             /** Format: date-time */
@@ -1509,6 +1767,20 @@ export interface components {
             /** Format: uuid */
             organizationId: string;
             data: components["schemas"]["BookingEventData"];
+        };
+        BookingPolicyDto: {
+            /** Format: int32 */
+            bookingOpensDaysBefore: number;
+            /** Format: int32 */
+            bookingClosesMinutesBefore: number;
+            /** Format: int32 */
+            lateCancelHours: number;
+            lateCancelForfeitsCredit: boolean;
+            /** Format: int32 */
+            waitlistCap: number;
+            /** Format: int32 */
+            promotionCutoffMinutes: number;
+            dropInsForLeadsAndTrials: boolean;
         };
         /** @description A waitlisted booking moved up to a seat. */
         BookingPromotedEvent: {
@@ -1559,6 +1831,8 @@ export interface components {
             /** Format: date-time */
             checkedInAt: null | string;
         };
+        /** @enum {unknown} */
+        BookingSource: "staff" | "public" | "api" | "legacy" | "member_app";
         /** @enum {unknown} */
         BookingStatus: "confirmed" | "waitlisted" | "cancelled" | "late_cancelled" | "attended" | "no_show" | null;
         /** @description A booking joined the waitlist. */
@@ -1696,6 +1970,22 @@ export interface components {
             organizationId: string;
             data: components["schemas"]["CustomerResponse"];
         };
+        CustomerExport: {
+            /** Format: date-time */
+            exportedAt: string;
+            organization: components["schemas"]["ExportedOrganization"];
+            customer: components["schemas"]["CustomerResponse"];
+            statusHistory: components["schemas"]["CustomerStatusChangeResponse"][];
+            notes: components["schemas"]["CustomerNoteResponse"][];
+            memberships: components["schemas"]["ExportedMembership"][];
+            packs: components["schemas"]["ExportedPack"][];
+            bookings: components["schemas"]["ExportedBooking"][];
+            creditLedger: components["schemas"]["LedgerEntryResponse"][];
+            standingBookings: components["schemas"]["ExportedStandingBooking"][];
+            accessTokens: components["schemas"]["AccessTokenResponse"][];
+            legacyIds: components["schemas"]["ExportedLegacyId"][];
+            mergedDuplicates: components["schemas"]["CustomerResponse"][];
+        };
         CustomerLifecycleChangedData: {
             customer: {
                 /** Format: uuid */
@@ -1715,6 +2005,8 @@ export interface components {
                 createdAt: string;
                 /** Format: date-time */
                 updatedAt: string;
+                /** Format: date-time */
+                erasedAt?: null | string;
             };
             /** @enum {unknown} */
             from: "lead" | "trial" | "member" | "lapsed" | "archived";
@@ -1756,6 +2048,8 @@ export interface components {
                 createdAt: string;
                 /** Format: date-time */
                 updatedAt: string;
+                /** Format: date-time */
+                erasedAt?: null | string;
             };
             /** Format: uuid */
             mergedCustomerId: string;
@@ -1803,6 +2097,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** Format: date-time */
+            erasedAt?: null | string;
         };
         /** @description An archived customer was brought back. */
         CustomerRestoredEvent: {
@@ -1879,6 +2175,97 @@ export interface components {
             next: string;
             hasMore: boolean;
         };
+        ExportedBooking: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            className: string;
+            /** Format: date-time */
+            startsAt: string;
+            status: components["schemas"]["BookingStatus"];
+            paymentMethod: components["schemas"]["PaymentMethod"];
+            /** Format: uuid */
+            membershipId: null | string;
+            /** Format: uuid */
+            packId: null | string;
+            charged: boolean;
+            /** Format: int32 */
+            waitlistPosition: null | number;
+            source: components["schemas"]["BookingSource"];
+            /** Format: date-time */
+            bookedAt: string;
+            /** Format: date-time */
+            cancelledAt: null | string;
+            /** Format: date-time */
+            checkedInAt: null | string;
+        };
+        ExportedLegacyId: {
+            sourceTable: string;
+            /** Format: uuid */
+            legacyId: string;
+            outcome: string;
+        };
+        ExportedMembership: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            planName: string;
+            allowancePeriod: components["schemas"]["AllowancePeriod"];
+            /** Format: int32 */
+            allowanceClasses: null | number;
+            isTrial: boolean;
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: null | string;
+            status: components["schemas"]["MembershipStatus"];
+            pauses: components["schemas"]["PauseResponse"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            cancelledAt: null | string;
+        };
+        ExportedOrganization: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            slug: string;
+        };
+        ExportedPack: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+            /** Format: int32 */
+            creditsTotal: number;
+            /** Format: int32 */
+            creditsRemaining: number;
+            isTrial: boolean;
+            status: components["schemas"]["PackStatus"];
+            /** Format: date-time */
+            purchasedAt: string;
+            /** Format: date-time */
+            expiresAt: null | string;
+        };
+        ExportedStandingBooking: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            classTypeId: string;
+            weekdays: components["schemas"]["DayOfWeek"][];
+            /** Format: time */
+            localTime: string;
+            /** Format: date */
+            fromDate: string;
+            /** Format: date */
+            untilDate: string;
+            isActive: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
         FindCustomerByLegacyIdResponse: {
             sourceTable: string;
             /** Format: uuid */
@@ -1892,6 +2279,24 @@ export interface components {
             status: string;
             reason?: null | string;
             pendingMigrations?: null | string[];
+        };
+        IssueAccessTokenRequest: {
+            /** Format: int32 */
+            expiresInMinutes?: null | number;
+            label?: null | string;
+        };
+        IssuedAccessTokenResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            label: null | string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            token: string;
+            tokenType: string;
         };
         JsonElement: unknown;
         LedgerEntryResponse: {
@@ -1913,6 +2318,32 @@ export interface components {
         LedgerReason: "booked" | "promoted" | "cancellation_refund" | "session_cancelled" | "merge_duplicate" | "legacy_import";
         /** @enum {unknown} */
         LifecycleStatus: "lead" | "trial" | "member" | "lapsed" | "archived";
+        MemberBookingRequest: {
+            /** Format: uuid */
+            sessionId: string;
+            payment?: null | components["schemas"]["PaymentChoice"];
+            /** @default false */
+            joinWaitlistIfFull: boolean;
+        };
+        MemberProfileResponse: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            fullName: string;
+            email: null | string;
+            phone: null | string;
+            status: components["schemas"]["LifecycleStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            studio: components["schemas"]["MemberStudio"];
+        };
+        MemberStudio: {
+            name: string;
+            slug: string;
+            timeZone: string;
+            country: string;
+        };
         MembershipBalance: {
             /** Format: uuid */
             id: string;
@@ -2112,6 +2543,17 @@ export interface components {
             errorCode: null | string;
             errorMessage: null | string;
         };
+        OrganizationResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            slug: string;
+            timeZone: string;
+            country: string;
+            policy: components["schemas"]["BookingPolicyDto"];
+            /** Format: date-time */
+            createdAt: string;
+        };
         PackBalance: {
             /** Format: uuid */
             id: string;
@@ -2228,6 +2670,15 @@ export interface components {
         };
         /** @enum {unknown} */
         PackStatus: "active" | "refunded";
+        PagedListOfAccessTokenResponse: {
+            items: components["schemas"]["AccessTokenResponse"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+        };
         PagedListOfBookingResponse: {
             items: components["schemas"]["BookingResponse"][];
             /** Format: int32 */
@@ -2527,6 +2978,12 @@ export interface components {
             phone: null | string;
             source?: null | string;
             notes?: null | string;
+        };
+        UpdateOrganizationRequest: {
+            name: string;
+            timeZone: string;
+            country: string;
+            policy: components["schemas"]["BookingPolicyDto"];
         };
         UpdateWebhookSubscriptionRequest: {
             url?: null | string;
@@ -5549,6 +6006,804 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrganizationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerExport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EraseCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListAccessTokens: {
+        parameters: {
+            query?: {
+                /** @description The page, from 1. 1 to 100000, default 1. */
+                page?: number;
+                /** @description Items per page. 1 to 100, default 25. */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedListOfAccessTokenResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    IssueAccessToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["IssueAccessTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedAccessTokenResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RevokeAccessToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+                tokenId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessTokenResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetMyProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberProfileResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetMyBookings: {
+        parameters: {
+            query?: {
+                when?: string;
+                status?: string;
+                /** @description The page, from 1. 1 to 100000, default 1. */
+                page?: number;
+                /** @description Items per page. 1 to 100, default 25. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedListOfBookingResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    BookMyClass: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberBookingRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetMyBooking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bookingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CheckMyEligibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberBookingRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EligibilityResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CancelMyBooking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bookingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetMyBalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerBalanceResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetMyCreditLedger: {
+        parameters: {
+            query?: {
+                /** @description The page, from 1. 1 to 100000, default 1. */
+                page?: number;
+                /** @description Items per page. 1 to 100, default 25. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedListOfLedgerEntryResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SignOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

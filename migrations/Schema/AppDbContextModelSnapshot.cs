@@ -203,7 +203,7 @@ namespace UnifiedCustomers.Migrations.Schema
 
                             t.HasCheckConstraint("ck_bookings_payment_reference", "(payment_method = 'membership') = (membership_id IS NOT NULL) AND (payment_method = 'pack') = (pack_id IS NOT NULL)");
 
-                            t.HasCheckConstraint("ck_bookings_source", "source IN ('staff', 'public', 'api', 'legacy')");
+                            t.HasCheckConstraint("ck_bookings_source", "source IN ('staff', 'public', 'api', 'legacy', 'member_app')");
 
                             t.HasCheckConstraint("ck_bookings_status", "status IN ('confirmed', 'waitlisted', 'cancelled', 'late_cancelled', 'attended', 'no_show')");
 
@@ -367,6 +367,10 @@ namespace UnifiedCustomers.Migrations.Schema
                         .HasColumnType("character varying(254)")
                         .HasColumnName("email");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -440,11 +444,59 @@ namespace UnifiedCustomers.Migrations.Schema
                         {
                             t.HasCheckConstraint("ck_customers_email_normalized", "email = lower(email) AND email !~ '\\s' AND email <> ''");
 
+                            t.HasCheckConstraint("ck_customers_erased", "erased_at IS NULL OR (lifecycle_status = 'archived' AND email IS NULL AND phone IS NULL AND notes IS NULL)");
+
                             t.HasCheckConstraint("ck_customers_lifecycle_status", "lifecycle_status IN ('lead', 'trial', 'member', 'lapsed', 'archived')");
 
                             t.HasCheckConstraint("ck_customers_merged_is_archived", "merged_into_id IS NULL OR lifecycle_status = 'archived'");
 
                             t.HasCheckConstraint("ck_customers_name", "first_name <> '' OR last_name <> ''");
+                        });
+                });
+
+            modelBuilder.Entity("UnifiedCustomers.Domain.Customers.CustomerAccessToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("label");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_customer_access_tokens");
+
+                    b.HasAlternateKey("OrganizationId", "Id")
+                        .HasName("ak_customer_access_tokens_organization_id_id");
+
+                    b.HasIndex("OrganizationId", "CustomerId", "IssuedAt")
+                        .HasDatabaseName("ix_customer_access_tokens_organization_id_customer_id_issued_at");
+
+                    b.ToTable("customer_access_tokens", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_customer_access_tokens_expiry", "expires_at > issued_at");
                         });
                 });
 
@@ -1583,6 +1635,24 @@ namespace UnifiedCustomers.Migrations.Schema
                         .HasPrincipalKey("OrganizationId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_customers_customers_organization_id_merged_into_id");
+                });
+
+            modelBuilder.Entity("UnifiedCustomers.Domain.Customers.CustomerAccessToken", b =>
+                {
+                    b.HasOne("UnifiedCustomers.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_access_tokens_organizations_organization_id");
+
+                    b.HasOne("UnifiedCustomers.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId", "CustomerId")
+                        .HasPrincipalKey("OrganizationId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_access_tokens_customers_organization_id_customer_id");
                 });
 
             modelBuilder.Entity("UnifiedCustomers.Domain.Customers.CustomerNote", b =>

@@ -13,6 +13,8 @@ internal static class DemoSeed
     public const string Slug = "demo-studio";
     /// <summary>Fixed, so docs and API examples can name the demo organization.</summary>
     public static readonly Guid OrganizationId = new("0193a1b0-0000-7000-8000-00000000dec0");
+    /// <summary>How far ahead the demo timetable reaches; <see cref="TopUpAsync"/> keeps it so on every start.</summary>
+    public const int DaysAhead = 28;
 
     /// <param name="output">where to print what was created; the console when not given</param>
     public static async Task<bool> RunAsync(
@@ -27,5 +29,34 @@ internal static class DemoSeed
         await db.SaveChangesAsync(cancellationToken);
         studio.Describe(output ?? Console.Out);
         return true;
+    }
+
+    /// <summary>
+    /// Schedules the timetable's sessions missing from today to <see cref="DaysAhead"/> days ahead, so
+    /// the demo never runs dry (./run.sh calls it on every start). A slot that already has a session
+    /// of its class type, cancelled or not, is left alone: running it twice adds nothing.
+    /// </summary>
+    /// <returns>how many sessions were added; 0 when the demo studio is not seeded</returns>
+    public static async Task<int> TopUpAsync(string connectionString, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        await using var db = AppDbContext.Create(connectionString);
+        var organization = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Slug == Slug, cancellationToken);
+        if (organization is null) return 0;
+        var now = clock.GetUtcNow();
+        var today = organization.LocalDate(now);
+        var (from, until) = (organization.StartOfDay(today), organization.StartOfDay(today.AddDays(DaysAhead)));
+        var classTypes = (await db.ClassTypes.AsNoTracking().Where(t => t.OrganizationId == organization.Id).ToListAsync(cancellationToken))
+            .GroupBy(t => t.Name).ToDictionary(g => g.Key, g => g.OrderBy(t => t.Id).First());
+        var existing = (await db.ClassSessions.AsNoTracking()
+                .Where(s => s.OrganizationId == organization.Id && s.StartsAt >= from && s.StartsAt < until)
+                .Select(s => new { s.ClassTypeId, s.StartsAt }).ToListAsync(cancellationToken))
+            .Select(s => (s.ClassTypeId, s.StartsAt.ToUniversalTime())).ToHashSet();
+
+        var missing = DemoStudio.Timetable(organization, classTypes, today, DaysAhead, now)
+            .Where(s => !existing.Contains((s.ClassTypeId, s.StartsAt.ToUniversalTime())))
+            .ToList();
+        db.ClassSessions.AddRange(missing);
+        await db.SaveChangesAsync(cancellationToken);
+        return missing.Count;
     }
 }

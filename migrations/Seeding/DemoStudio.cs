@@ -43,15 +43,7 @@ internal sealed class DemoStudio(DateTimeOffset now)
         AddClassType("Vinyasa Flow", capacity: 16, minutes: 60);
         AddClassType("Reformer Pilates", capacity: 8, minutes: 50);
         AddClassType("HIIT", capacity: 20, minutes: 45);
-        for (var day = 0; day < 7; day++)
-        {
-            foreach (var (at, classType, instructor) in DailyTimetable)
-            {
-                var type = _classTypes[classType];
-                var location = classType == "Reformer Pilates" ? "Reformer Room" : "Studio 1";
-                Add(_sessions, ClassSession.Schedule(type, _organization.AtLocal(_today.AddDays(day), at), null, null, instructor, location, now).Value);
-            }
-        }
+        foreach (var session in Timetable(_organization, _classTypes, _today, DemoSeed.DaysAhead, now)) Add(_sessions, session);
 
         AddPlan("Unlimited Monthly", Allowance.Unlimited, trial: false);
         AddPlan("8 Classes a Month", new Allowance(AllowancePeriod.Month, 8), trial: false);
@@ -62,6 +54,21 @@ internal sealed class DemoStudio(DateTimeOffset now)
 
         AddCustomers();
         AddBookings();
+    }
+
+    /// <summary>The daily timetable's sessions on <paramref name="days"/> days from <paramref name="from"/> (class types the studio no longer has are skipped).</summary>
+    public static IEnumerable<ClassSession> Timetable(
+        Organization organization, IReadOnlyDictionary<string, ClassType> classTypes, DateOnly from, int days, DateTimeOffset now)
+    {
+        for (var day = 0; day < days; day++)
+        {
+            foreach (var (at, classType, instructor) in DailyTimetable)
+            {
+                if (!classTypes.TryGetValue(classType, out var type)) continue;
+                var location = classType == "Reformer Pilates" ? "Reformer Room" : "Studio 1";
+                yield return ClassSession.Schedule(type, organization.AtLocal(from.AddDays(day), at), null, null, instructor, location, now).Value;
+            }
+        }
     }
 
     private void AddCustomers()
@@ -205,7 +212,7 @@ internal sealed class DemoStudio(DateTimeOffset now)
     {
         output.WriteLine($"Demo Studio ({DemoSeed.Slug}, {_organization.TimeZone}), organization {_organization.Id}:");
         output.WriteLine($"  class types       {string.Join(", ", _classTypes.Keys)}");
-        output.WriteLine($"  sessions          {_sessions.Count}, {DailyTimetable.Length} a day from {_today:yyyy-MM-dd} to {_today.AddDays(6):yyyy-MM-dd}");
+        output.WriteLine($"  sessions          {_sessions.Count}, {DailyTimetable.Length} a day from {_today:yyyy-MM-dd} to {_today.AddDays(DemoSeed.DaysAhead - 1):yyyy-MM-dd}");
         output.WriteLine($"  membership plans  {string.Join(", ", _plans.Keys)}");
         output.WriteLine($"  pack products     {string.Join(", ", _products.Keys)}");
         output.WriteLine($"  bookings          {_bookings.Count} ({_bookings.Count(b => b.Status == BookingStatus.Waitlisted)} waitlisted)");

@@ -11,6 +11,8 @@ using UnifiedCustomers.Api.Errors;
 using UnifiedCustomers.Api.Events;
 using UnifiedCustomers.Api.Health;
 using UnifiedCustomers.Api.Idempotency;
+using UnifiedCustomers.Api.Members;
+using UnifiedCustomers.Api.Organizations;
 using UnifiedCustomers.Api.Public;
 using UnifiedCustomers.Api.Sales;
 using UnifiedCustomers.Api.Scheduling;
@@ -18,7 +20,8 @@ using UnifiedCustomers.Api.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddSecretFiles();
-if (StartupConfiguration.Problems(builder.Configuration) is { Count: > 0 } problems)
+if (StartupConfiguration.Problems(builder.Configuration).Concat(CustomerAccessServices.Problems(builder.Configuration, builder.Environment)).ToList()
+    is { Count: > 0 } problems)
 {
     Console.Error.WriteLine(StartupConfiguration.Describe(problems));
     return StartupConfiguration.ExitCode;
@@ -38,6 +41,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 });
 
 builder.Services.AddApi(builder.Configuration);
+builder.Services.AddCustomerAccess(builder.Configuration, builder.Environment);
 builder.Services.AddTelemetry(builder.Configuration);
 builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddBackend(
@@ -73,6 +77,10 @@ api.MapPublic();
 api.MapEvents();
 api.MapWebhooks();
 api.MapBookingList();
+api.MapOrganization();
+api.MapPrivacy();
+api.MapAccessTokens();
+api.MapMe();
 
 try
 {

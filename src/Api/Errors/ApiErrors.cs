@@ -12,6 +12,10 @@ internal static class ApiErrors
     public static readonly Error MethodNotAllowed = new("request.method_not_allowed", "This endpoint does not accept this method.", ErrorKind.Validation);
     public static readonly Error ApiKeyMissing = new("auth.api_key_missing", "Send an API key as 'Authorization: Bearer <key>'.");
     public static readonly Error ApiKeyInvalid = new("auth.api_key_invalid", "The API key is unknown or revoked.");
+    public static readonly Error CustomerTokenMissing = new("auth.customer_token_missing", "Send a customer access token as 'Authorization: Bearer <token>'.");
+    public static readonly Error CustomerTokenInvalid = new("auth.customer_token_invalid", "The customer access token is malformed or not signed by this API.");
+    public static readonly Error ComplimentaryNotForMembers =
+        Error.Invalid("member.payment_not_allowed", "Pay with a membership, a pack or a drop-in; complimentary bookings are made by staff.", "payment.method");
     public static readonly Error RateLimited = new("rate_limit.exceeded", "Too many requests; retry after the time in the Retry-After header.");
     public static readonly Error IdempotencyKeyReused = new("idempotency.key_reused", "This Idempotency-Key was already used with a different request.");
     public static readonly Error IdempotencyKeyInvalid = Error.Invalid("idempotency.key_invalid", "An Idempotency-Key is 1 to 100 visible ASCII characters.", "Idempotency-Key");

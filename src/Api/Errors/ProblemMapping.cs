@@ -14,6 +14,8 @@ internal static class ProblemMapping
     public static int StatusOf(Error error) => error.Code switch
     {
         "auth.api_key_missing" or "auth.api_key_invalid" => StatusCodes.Status401Unauthorized,
+        "auth.customer_token_missing" or "auth.customer_token_invalid" or "auth.customer_token_expired" or "auth.customer_token_revoked"
+            => StatusCodes.Status401Unauthorized,
         "rate_limit.exceeded" => StatusCodes.Status429TooManyRequests,
         "request.unsupported_media_type" => StatusCodes.Status415UnsupportedMediaType,
         "request.method_not_allowed" => StatusCodes.Status405MethodNotAllowed,

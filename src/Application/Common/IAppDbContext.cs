@@ -17,6 +17,7 @@ public interface IAppDbContext
     DbSet<Customer> Customers { get; }
     DbSet<CustomerStatusChange> CustomerStatusChanges { get; }
     DbSet<CustomerNote> CustomerNotes { get; }
+    DbSet<CustomerAccessToken> CustomerAccessTokens { get; }
     DbSet<ClassType> ClassTypes { get; }
     DbSet<ClassSession> ClassSessions { get; }
     DbSet<MembershipPlan> MembershipPlans { get; }

@@ -15,7 +15,8 @@ public sealed record CustomerResponse(
     LifecycleStatus Status,
     Guid? MergedIntoId,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? ErasedAt = null);
 
 public sealed record CustomerStatusChangeResponse(LifecycleStatus? From, LifecycleStatus To, string Cause, DateTimeOffset At);
 

@@ -16,6 +16,8 @@ public enum BookingSource
     Public,
     Api,
     Legacy,
+    /// <summary>The customer, through a member app (/api/v1/me).</summary>
+    MemberApp,
 }
 
 public static class BookingStatuses

@@ -27,6 +27,8 @@ public sealed class Customer : Entity, ITenantOwned
     public string? Notes { get; private set; }
     public LifecycleStatus Status { get; private set; }
     public Guid? MergedIntoId { get; private set; }
+    /// <summary>When the person's details were erased on their request; set once, never undone.</summary>
+    public DateTimeOffset? ErasedAt { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public IReadOnlyList<CustomerStatusChange> StatusHistory => _statusHistory;
@@ -54,6 +56,7 @@ public sealed class Customer : Entity, ITenantOwned
     /// <param name="phone">already normalised by the caller (E.164 where the organization's country allows)</param>
     public Result UpdateDetails(string? firstName, string? lastName, string? email, string? phone, string? source, string? notes, DateTimeOffset now)
     {
+        if (ErasedAt is not null) return CustomerErrors.Erased;
         var applied = ApplyDetails(firstName, lastName, email, phone, source, notes, now);
         if (applied.IsSuccess) Raise(new CustomerDetailsChanged(this));
         return applied;
@@ -120,6 +123,7 @@ public sealed class Customer : Entity, ITenantOwned
     {
         if (Status != LifecycleStatus.Archived) return CustomerErrors.NotArchived;
         if (MergedIntoId is not null) return CustomerErrors.MergedAway;
+        if (ErasedAt is not null) return CustomerErrors.Erased;
         ChangeStatus(StatusFrom(evidence) ?? LifecycleStatus.Lead, "restored", now);
         Raise(new CustomerRestored(this));
         return Result.Success();
@@ -135,6 +139,7 @@ public sealed class Customer : Entity, ITenantOwned
         if (survivor.Id == Id) return CustomerErrors.MergeWithSelf;
         if (survivor.OrganizationId != OrganizationId) return CustomerErrors.MergeAcrossOrganizations;
         if (MergedIntoId is not null || survivor.MergedIntoId is not null) return CustomerErrors.MergedAway;
+        if (ErasedAt is not null || survivor.ErasedAt is not null) return CustomerErrors.Erased;
         if (survivor.Status == LifecycleStatus.Archived) return CustomerErrors.Archived;
 
         survivor.Email ??= Email;
@@ -150,6 +155,41 @@ public sealed class Customer : Entity, ITenantOwned
         survivor.Raise(new CustomersMerged(survivor, Id));
         return Result.Success();
     }
+
+    /// <summary>
+    /// A privacy request: the person's name, email, phone and notes are overwritten for good, here
+    /// and on every duplicate merged into this customer (the same person). Bookings, purchases and
+    /// the credit ledger stay for the studio's accounts, now pointing at an anonymous record. The
+    /// customer is archived (so they cannot book or sign in again) and the history records the erasure.
+    /// </summary>
+    /// <param name="mergedDuplicates">the customers whose <see cref="MergedIntoId"/> is this one</param>
+    public Result Erase(IReadOnlyCollection<Customer> mergedDuplicates, DateTimeOffset now)
+    {
+        if (ErasedAt is not null) return CustomerErrors.AlreadyErased;
+        if (MergedIntoId is not null) return CustomerErrors.EraseMergedAway;
+        if (mergedDuplicates.Any(d => d.MergedIntoId != Id)) throw new ArgumentException("Only duplicates merged into this customer are erased with it.", nameof(mergedDuplicates));
+
+        Anonymise(now);
+        foreach (var duplicate in mergedDuplicates.Where(d => d.ErasedAt is null)) duplicate.Anonymise(now);
+        return Result.Success();
+    }
+
+    private void Anonymise(DateTimeOffset now)
+    {
+        FirstName = ErasedName;
+        LastName = "";
+        Email = null;
+        Phone = null;
+        Notes = null;
+        ErasedAt = now;
+        UpdatedAt = now;
+        // Archived already (a merged duplicate, or archived before the request): the erasure is recorded all the same.
+        _statusHistory.Add(new CustomerStatusChange(Id, OrganizationId, Status, LifecycleStatus.Archived, ErasedCause, now));
+        Status = LifecycleStatus.Archived;
+    }
+
+    public const string ErasedName = "Erased";
+    public const string ErasedCause = "erased on the person's request";
 
     private static LifecycleStatus? StatusFrom(LifecycleEvidence evidence) => evidence switch
     {

@@ -13,5 +13,8 @@ public static class CustomerErrors
     public static readonly Error MergeAcrossOrganizations = Error.NotFound("customer.not_found", "No such customer in this organization.");
     public static readonly Error EmailTaken = Error.Conflict("customer.email_taken", "Another customer of this organization already uses this email.");
     public static readonly Error NameRequired = Error.Invalid("customer.name_required", "A first or last name is required.", "firstName");
+    public static readonly Error Erased = Error.Conflict("customer.erased", "The customer's details were erased on their request: the record stays anonymous for good.");
+    public static readonly Error AlreadyErased = Error.Conflict("customer.already_erased", "The customer's details are already erased.");
+    public static readonly Error EraseMergedAway = Error.Conflict("customer.merged", "The customer was merged into another: erase the survivor, which erases this duplicate too.");
     public static readonly Error EmailInvalid = Error.Invalid("customer.email_invalid", "The email address is not valid.", "email");
 }

@@ -26,20 +26,29 @@ public sealed class Organization : Entity
     public static Result<Organization> Create(Guid id, string name, string slug, string timeZone, string country, DateTimeOffset now)
     {
         if ((CleanText.Check(name, "name") ?? CleanText.Check(slug, "slug")) is { } unclean) return unclean;
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
-            return Error.Invalid("organization.time_zone_unknown", $"'{timeZone}' is not an IANA time zone.", "timeZone");
-        if (country.Length != 2 || !country.All(char.IsAsciiLetter))
-            return Error.Invalid("organization.country_invalid", "The country must be a two-letter ISO 3166 code.", "country");
+        var trimmedName = (name ?? "").Trim();
+        if (trimmedName.Length == 0) return OrganizationErrors.NameRequired;
+        if (trimmedName.Length > NameMaxLength) return OrganizationErrors.NameTooLong;
+        if (!IsValidSlug((slug ?? "").Trim().ToLowerInvariant())) return OrganizationErrors.SlugInvalid;
+        if (timeZone.Length > TimeZoneMaxLength || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+            return OrganizationErrors.TimeZoneUnknown(timeZone);
+        if (country.Length != 2 || !country.All(char.IsAsciiLetter)) return OrganizationErrors.CountryInvalid;
         return new Organization
         {
             Id = id,
-            Name = name.Trim(),
-            Slug = slug.Trim().ToLowerInvariant(),
+            Name = trimmedName,
+            Slug = slug!.Trim().ToLowerInvariant(),
             TimeZone = timeZone,
             Country = country.ToUpperInvariant(),
             CreatedAt = now,
         };
     }
+
+    /// <summary>Public URLs carry the slug: lower-case letters and digits, single hyphens between them.</summary>
+    public static bool IsValidSlug(string slug) =>
+        slug.Length is >= 2 and <= SlugMaxLength
+        && slug.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
+        && slug[0] != '-' && slug[^1] != '-' && !slug.Contains("--", StringComparison.Ordinal);
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
@@ -60,15 +69,34 @@ public sealed class Organization : Entity
         return new DateTimeOffset(local, offset).ToUniversalTime();
     }
 
+    /// <summary>
+    /// The studio's settings page: name, time zone, country and booking policy, replaced together.
+    /// Nothing already decided changes (see <see cref="BookingPolicy"/>); the slug, which public
+    /// URLs carry, is not among them.
+    /// </summary>
+    public Result UpdateSettings(string name, string timeZone, string country, BookingPolicy policy)
+    {
+        if ((CleanText.Check(name, "name") ?? CleanText.Check(timeZone, "timeZone") ?? CleanText.Check(country, "country")) is { } unclean) return unclean;
+        var trimmedName = (name ?? "").Trim();
+        if (trimmedName.Length == 0) return OrganizationErrors.NameRequired;
+        if (trimmedName.Length > NameMaxLength) return OrganizationErrors.NameTooLong;
+        if (timeZone is null || timeZone.Length > TimeZoneMaxLength || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+            return OrganizationErrors.TimeZoneUnknown(timeZone);
+        if (country is null || country.Length != 2 || !country.All(char.IsAsciiLetter)) return OrganizationErrors.CountryInvalid;
+        var valid = policy.Validate();
+        if (valid.IsFailure) return valid;
+
+        Name = trimmedName;
+        TimeZone = timeZone;
+        Country = country.ToUpperInvariant();
+        Policy = policy;
+        return Result.Success();
+    }
+
     public Result UpdatePolicy(BookingPolicy policy)
     {
-        if (policy.BookingOpensDaysBefore < 0 || policy.BookingClosesMinutesBefore < 0 || policy.LateCancelHours < 0
-            || policy.WaitlistCap < 0 || policy.PromotionCutoffMinutes < 0)
-            return Error.Invalid("organization.policy_invalid", "Policy values cannot be negative.", "policy");
-        // Bounded so that window arithmetic on any session in DateBounds stays total.
-        if (policy.BookingOpensDaysBefore > BookingPolicy.MaxWindowDays || policy.BookingClosesMinutesBefore > BookingPolicy.MaxWindowDays * 1440
-            || policy.LateCancelHours > BookingPolicy.MaxWindowDays * 24 || policy.PromotionCutoffMinutes > BookingPolicy.MaxWindowDays * 1440)
-            return Error.Invalid("organization.policy_invalid", $"Policy windows are at most {BookingPolicy.MaxWindowDays} days.", "policy");
+        var valid = policy.Validate();
+        if (valid.IsFailure) return valid;
         Policy = policy;
         return Result.Success();
     }

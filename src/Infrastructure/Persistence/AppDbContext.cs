@@ -31,6 +31,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<CustomerStatusChange> CustomerStatusChanges => Set<CustomerStatusChange>();
     public DbSet<CustomerNote> CustomerNotes => Set<CustomerNote>();
+    public DbSet<CustomerAccessToken> CustomerAccessTokens => Set<CustomerAccessToken>();
     public DbSet<ClassType> ClassTypes => Set<ClassType>();
     public DbSet<ClassSession> ClassSessions => Set<ClassSession>();
     public DbSet<MembershipPlan> MembershipPlans => Set<MembershipPlan>();

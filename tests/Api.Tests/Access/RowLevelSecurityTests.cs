@@ -53,12 +53,12 @@ public sealed class RowLevelSecurityTests(ApiFactory api) : IClassFixture<ApiFac
     }
 
     [Theory]
-    [InlineData("UPDATE organizations SET name = 'Taken over'")]
+    [InlineData("UPDATE organizations SET slug = 'taken-over'")]
     [InlineData("UPDATE organizations SET allowed_origins = ARRAY['https://evil.example']")]
     [InlineData("INSERT INTO organizations (id, name, slug, time_zone, country, created_at) SELECT gen_random_uuid(), 'X', 'x-' || gen_random_uuid(), 'UTC', 'GB', now()")]
     [InlineData("DELETE FROM organizations")]
     [InlineData("TRUNCATE organizations CASCADE")]
-    public async Task AppRole_MayOnlyReadOrganizations(string write)
+    public async Task AppRole_MayOnlyReadOrganizations_BeyondTheSettingsColumns(string write)
     {
         var studio = await api.StudioAsync();
         await using var connection = AppConnection();

@@ -73,6 +73,21 @@ public sealed class TenantIsolationTests(TwoStudios api) : IClassFixture<TwoStud
             (v, _) => $"/api/v1/webhook-subscriptions/{v.WebhookSubscription}/deliveries/{v.WebhookDelivery}/redeliver", (_, _) => null);
         yield return ("POST", "/api/v1/webhook-subscriptions/{subscriptionId}/deliveries/{deliveryId}/redeliver",
             (v, i) => $"/api/v1/webhook-subscriptions/{i.WebhookSubscription}/deliveries/{v.WebhookDelivery}/redeliver", (_, _) => null);
+        yield return ("GET", "/api/v1/customers/{customerId}/export", (v, _) => $"/api/v1/customers/{v.Customer}/export", (_, _) => null);
+        yield return ("POST", "/api/v1/customers/{customerId}/erase", (v, _) => $"/api/v1/customers/{v.Customer}/erase", (_, _) => null);
+        yield return ("POST", "/api/v1/customers/{customerId}/access-tokens", (v, _) => $"/api/v1/customers/{v.Customer}/access-tokens", (_, _) => new { expiresInMinutes = 60 });
+        yield return ("GET", "/api/v1/customers/{customerId}/access-tokens", (v, _) => $"/api/v1/customers/{v.Customer}/access-tokens", (_, _) => null);
+        yield return ("POST", "/api/v1/customers/{customerId}/access-tokens/{tokenId}/revoke", (v, _) => $"/api/v1/customers/{v.Customer}/access-tokens/{v.AccessToken}/revoke", (_, _) => null);
+        yield return ("POST", "/api/v1/customers/{customerId}/access-tokens/{tokenId}/revoke", (v, i) => $"/api/v1/customers/{i.Customer}/access-tokens/{v.AccessToken}/revoke", (_, _) => null);
+    }
+
+    /// <summary>Each /me endpoint, called with the intruder's customer token and the victim's ids.</summary>
+    public static IEnumerable<(string Method, string Path, Func<StudioData, StudioData, string> Url, Func<StudioData, StudioData, object?> Body)> MemberCalls()
+    {
+        yield return ("GET", "/api/v1/me/bookings/{bookingId}", (v, _) => $"/api/v1/me/bookings/{v.Booking}", (_, _) => null);
+        yield return ("POST", "/api/v1/me/bookings/{bookingId}/cancel", (v, _) => $"/api/v1/me/bookings/{v.Booking}/cancel", (_, _) => null);
+        yield return ("POST", "/api/v1/me/bookings", (_, _) => "/api/v1/me/bookings", (v, _) => new { sessionId = v.Session });
+        yield return ("POST", "/api/v1/me/bookings/eligibility", (_, _) => "/api/v1/me/bookings/eligibility", (v, _) => new { sessionId = v.Session });
     }
 
     /// <summary>Endpoints that name no id of another organization: lists (checked for leaks below) and organization-wide commands.</summary>
@@ -81,6 +96,8 @@ public sealed class TenantIsolationTests(TwoStudios api) : IClassFixture<TwoStud
         "GET /api/v1/customers", "POST /api/v1/customers", "GET /api/v1/customers/by-legacy-id/{legacyId}", "POST /api/v1/customers/recompute-lifecycles",
         "GET /api/v1/class-types", "POST /api/v1/class-types", "GET /api/v1/membership-plans", "GET /api/v1/pack-products", "GET /api/v1/sessions",
         "GET /api/v1/events", "GET /api/v1/webhook-subscriptions", "POST /api/v1/webhook-subscriptions", "GET /api/v1/bookings",
+        "GET /api/v1/organization", "PUT /api/v1/organization",
+        "GET /api/v1/me", "GET /api/v1/me/bookings", "GET /api/v1/me/balance", "GET /api/v1/me/credit-ledger", "POST /api/v1/me/sign-out",
     ];
 
     [Fact]
@@ -90,9 +107,13 @@ public sealed class TenantIsolationTests(TwoStudios api) : IClassFixture<TwoStud
         var before = await Rows.FingerprintAsync(api.Database);
         var secrets = victim.Ids.Select(id => id.ToString()).Append(victim.Studio.Slug).ToList();
 
-        foreach (var (method, path, url, body) in Calls())
+        var member = intruder.MemberClient();
+        foreach (var (method, path, url, body, client) in Calls().Select(c => (c.Method, c.Path, c.Url, c.Body, intruder.Studio.Client))
+                     .Concat(MemberCalls().Select(c => (c.Method, c.Path, c.Url, c.Body, member))))
         {
-            var response = await intruder.Studio.SendAsync(new HttpMethod(method), url(victim, intruder), body(victim, intruder));
+            using var request = new HttpRequestMessage(new HttpMethod(method), url(victim, intruder));
+            if (body(victim, intruder) is { } content) request.Content = System.Net.Http.Json.JsonContent.Create(content);
+            var response = await client.SendAsync(request);
             var text = await response.Content.ReadAsStringAsync();
 
             response.StatusCode.Should().Be(HttpStatusCode.NotFound, $"{method} {path} with another organization's ids answered {text}");
@@ -114,9 +135,19 @@ public sealed class TenantIsolationTests(TwoStudios api) : IClassFixture<TwoStud
                      "/api/v1/pack-products", "/api/v1/sessions?from=2026-05-25&to=2026-07-01",
                      "/api/v1/events", "/api/v1/webhook-subscriptions", "/api/v1/bookings?updatedSince=2000-01-01T00:00:00Z",
                      "/api/v1/customers?updatedSince=2000-01-01T00:00:00Z",
+                     "/api/v1/organization",
                  })
         {
             var response = await api.Intruder.Studio.GetAsync(path);
+            await response.ShouldBe(HttpStatusCode.OK);
+            var text = await response.Content.ReadAsStringAsync();
+            secrets.Should().NotContain(s => text.Contains(s, StringComparison.OrdinalIgnoreCase), path);
+        }
+
+        var member = api.Intruder.MemberClient();
+        foreach (var path in new[] { "/api/v1/me", "/api/v1/me/bookings?when=all", "/api/v1/me/balance", "/api/v1/me/credit-ledger" })
+        {
+            var response = await member.GetAsync(path);
             await response.ShouldBe(HttpStatusCode.OK);
             var text = await response.Content.ReadAsStringAsync();
             secrets.Should().NotContain(s => text.Contains(s, StringComparison.OrdinalIgnoreCase), path);
@@ -126,7 +157,7 @@ public sealed class TenantIsolationTests(TwoStudios api) : IClassFixture<TwoStud
     [Fact]
     public void TheSuite_CoversEveryStaffEndpoint()
     {
-        var covered = Calls().Select(c => $"{c.Method} {c.Path}").Concat(WithoutForeignIds).ToHashSet();
+        var covered = Calls().Concat(MemberCalls()).Select(c => $"{c.Method} {c.Path}").Concat(WithoutForeignIds).ToHashSet();
 
         var endpoints = api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText!.StartsWith("/api/v1/", StringComparison.Ordinal) && !e.RoutePattern.RawText.StartsWith("/api/v1/public", StringComparison.Ordinal))

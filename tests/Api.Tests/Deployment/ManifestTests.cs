@@ -87,7 +87,7 @@ public sealed class ManifestTests(ApiFactory api) : IClassFixture<ApiFactory>
         passed.Should().OnlyContain(name => Settings.All.Contains(name), "every variable passed is one the API or the CLI reads");
         ApiContainer["envFrom"].Items.Should().ContainSingle(e => e.Has("configMapRef")
             && e["configMapRef"]["name"].Text == Manifests.ConfigMap["metadata"]["name"].Text);
-        secretFiles.Should().Equal("ConnectionStrings__App");
+        secretFiles.Should().Equal("ConnectionStrings__App", "CustomerAccess__SigningKey");
         secretVolume["secretName"].Text.Should().Be(Manifests.SecretExample["metadata"]["name"].Text);
         var mount = ApiContainer["volumeMounts"].Single("name", "secrets");
         mount["mountPath"].Text.Should().Be(configMap[Settings.Env(SecretFiles.DirectorySetting)].Text).And.Be(SecretFiles.DefaultDirectory);

@@ -1,4 +1,5 @@
 using System.Reflection;
+using UnifiedCustomers.Api.Access;
 using UnifiedCustomers.Api.Composition;
 using UnifiedCustomers.Api.Configuration;
 using UnifiedCustomers.Api.Public;
@@ -64,6 +65,7 @@ internal static class Settings
         Env(SecretFiles.DirectorySetting),
         .. Options(JobsOptions.Section, typeof(JobsOptions)),
         .. Options(PublicRateLimits.Section, typeof(PublicRateLimitOptions)),
+        .. Options(CustomerAccessOptions.Section, typeof(CustomerAccessOptions)),
         TelemetryServices.OtlpEndpointSetting,
         "OTEL_EXPORTER_OTLP_PROTOCOL",
         "OTEL_EXPORTER_OTLP_HEADERS",

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using Npgsql;
 using UnifiedCustomers.Infrastructure.Persistence;
 using UnifiedCustomers.Testing;
@@ -54,6 +55,7 @@ public sealed class PublishedApiSmokeTests(PublishedApi published) : IClassFixtu
         {
             await File.WriteAllTextAsync(Path.Combine(secrets.FullName, "ConnectionStrings__App"),
                 new NpgsqlConnectionStringBuilder(database.ConnectionString) { Username = DatabaseRoles.App }.ConnectionString);
+            await File.WriteAllTextAsync(Path.Combine(secrets.FullName, "CustomerAccess__SigningKey"), Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)));
             var port = FreePort();
             var environment = Manifests.ConfigMap["data"].Keys.ToDictionary(k => k, k => (string?)Manifests.ConfigMap["data"][k].Text);
             environment["Secrets__Directory"] = secrets.FullName;

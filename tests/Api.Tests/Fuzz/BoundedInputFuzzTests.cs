@@ -35,6 +35,10 @@ public sealed class BoundedInputFuzzTests(OneStudio api) : IClassFixture<OneStud
         yield return ("/api/v1/bookings", _ => "/api/v1/bookings", false);
         yield return ("/api/v1/webhook-subscriptions", _ => "/api/v1/webhook-subscriptions", false);
         yield return ("/api/v1/webhook-subscriptions/{subscriptionId}/deliveries", d => $"/api/v1/webhook-subscriptions/{d.WebhookSubscription}/deliveries", false);
+        yield return ("/api/v1/customers/{customerId}/access-tokens", d => $"/api/v1/customers/{d.Customer}/access-tokens", false);
+        // Sent with the customer's access token (see Case.Member).
+        yield return ("/api/v1/me/bookings", _ => "/api/v1/me/bookings", false);
+        yield return ("/api/v1/me/credit-ledger", _ => "/api/v1/me/credit-ledger", false);
     }
 
     /// <summary>Values the query needs to be valid apart from the one being fuzzed.</summary>
@@ -90,7 +94,10 @@ public sealed class BoundedInputFuzzTests(OneStudio api) : IClassFixture<OneStud
 
     private static string Word(Random random) => new(Enumerable.Range(0, random.Next(1, 6)).Select(_ => (char)random.Next('a', 'z' + 1)).ToArray());
 
-    private sealed record Case(string Label, string Method, string Url, string? Body, string Field, bool Anonymous);
+    private sealed record Case(string Label, string Method, string Url, string? Body, string Field, bool Anonymous)
+    {
+        public bool Member => Url.StartsWith("/api/v1/me/", StringComparison.Ordinal);
+    }
 
     private static IEnumerable<Case> BodyCases(StudioData data, Random random)
     {
@@ -155,6 +162,7 @@ public sealed class BoundedInputFuzzTests(OneStudio api) : IClassFixture<OneStud
         var random = new Random(Seed);
         var before = await Rows.FingerprintAsync(api.Database);
         var anonymous = api.CreateClient();
+        var member = data.MemberClient();
         var failures = new List<string>();
         var sent = 0;
 
@@ -162,7 +170,7 @@ public sealed class BoundedInputFuzzTests(OneStudio api) : IClassFixture<OneStud
         {
             using var request = new HttpRequestMessage(new HttpMethod(c.Method), c.Url);
             if (c.Body is not null) request.Content = new StringContent(c.Body, Encoding.UTF8, "application/json");
-            var response = await (c.Anonymous ? anonymous : data.Studio.Client).SendAsync(request);
+            var response = await (c.Anonymous ? anonymous : c.Member ? member : data.Studio.Client).SendAsync(request);
             sent++;
             var text = await response.Content.ReadAsStringAsync();
             var status = (int)response.StatusCode;

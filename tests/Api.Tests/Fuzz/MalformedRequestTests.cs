@@ -26,11 +26,11 @@ public sealed class OneStudio : ApiFactory
 /// </summary>
 public sealed class MalformedRequestTests(OneStudio api) : IClassFixture<OneStudio>
 {
-    internal enum Kind { Str, Guid, Int, Bool, Date, DateTime, Time, Enum, GuidArray, EnumArray, Payment, EventTypes }
+    internal enum Kind { Str, Guid, Int, Bool, Date, DateTime, Time, Enum, GuidArray, EnumArray, Payment, EventTypes, Policy }
 
     internal sealed record Field(string Name, Kind Kind, bool Required = false, bool Nullable = false);
 
-    internal sealed record Target(string Method, string Route, Func<StudioData, string> Url, Func<StudioData, JsonObject>? Valid, Field[] Fields);
+    internal sealed record Target(string Method, string Route, Func<StudioData, string> Url, Func<StudioData, JsonObject>? Valid, Field[] Fields, bool AsMember = false);
 
     private static readonly Field[] PaymentFields = [new("payment", Kind.Payment, Nullable: true), new("joinWaitlistIfFull", Kind.Bool)];
 
@@ -105,13 +105,34 @@ public sealed class MalformedRequestTests(OneStudio api) : IClassFixture<OneStud
         yield return new("POST", "/api/v1/webhook-subscriptions/{subscriptionId}/rotate-secret", d => $"/api/v1/webhook-subscriptions/{d.WebhookSubscription}/rotate-secret", null, []);
         yield return new("POST", "/api/v1/webhook-subscriptions/{subscriptionId}/deliveries/{deliveryId}/redeliver",
             d => $"/api/v1/webhook-subscriptions/{d.WebhookSubscription}/deliveries/{d.WebhookDelivery}/redeliver", null, []);
+        yield return new("PUT", "/api/v1/organization", _ => "/api/v1/organization",
+            _ => new JsonObject
+            {
+                ["name"] = "Fuzz Studio", ["timeZone"] = "Europe/London", ["country"] = "GB",
+                ["policy"] = new JsonObject
+                {
+                    ["bookingOpensDaysBefore"] = 14, ["bookingClosesMinutesBefore"] = 0, ["lateCancelHours"] = 12, ["lateCancelForfeitsCredit"] = true,
+                    ["waitlistCap"] = 10, ["promotionCutoffMinutes"] = 60, ["dropInsForLeadsAndTrials"] = true,
+                },
+            },
+            [new("name", Kind.Str, true), new("timeZone", Kind.Str, true), new("country", Kind.Str, true), new("policy", Kind.Policy, true)]);
+        yield return new("POST", "/api/v1/customers/{customerId}/erase", d => $"/api/v1/customers/{d.Customer}/erase", null, []);
+        yield return new("POST", "/api/v1/customers/{customerId}/access-tokens", d => $"/api/v1/customers/{d.Customer}/access-tokens",
+            _ => new JsonObject { ["expiresInMinutes"] = 60, ["label"] = "phone" }, [new("expiresInMinutes", Kind.Int, Nullable: true), new("label", Kind.Str, Nullable: true)]);
+        yield return new("POST", "/api/v1/customers/{customerId}/access-tokens/{tokenId}/revoke", d => $"/api/v1/customers/{d.Customer}/access-tokens/{d.AccessToken}/revoke", null, []);
+        yield return new("POST", "/api/v1/me/bookings", _ => "/api/v1/me/bookings",
+            d => new JsonObject { ["sessionId"] = d.Session.ToString(), ["joinWaitlistIfFull"] = true },
+            [new("sessionId", Kind.Guid, true), .. PaymentFields], AsMember: true);
+        yield return new("POST", "/api/v1/me/bookings/eligibility", _ => "/api/v1/me/bookings/eligibility",
+            d => new JsonObject { ["sessionId"] = d.Session.ToString() }, [new("sessionId", Kind.Guid, true), .. PaymentFields], AsMember: true);
+        yield return new("POST", "/api/v1/me/bookings/{bookingId}/cancel", d => $"/api/v1/me/bookings/{d.Booking}/cancel", null, [], AsMember: true);
         yield return new("POST", "/api/v1/public/{slug}/bookings", d => $"/api/v1/public/{d.Studio.Slug}/bookings",
             d => new JsonObject { ["sessionId"] = d.Session.ToString(), ["name"] = "Walk In", ["email"] = "walk.in@example.test" },
             [new("sessionId", Kind.Guid, true), new("name", Kind.Str, true), new("email", Kind.Str, true), new("joinWaitlistIfFull", Kind.Bool)]);
     }
 
     /// <summary>POSTs that take no input at all (nothing to malform).</summary>
-    internal static readonly HashSet<string> WithoutInput = ["POST /api/v1/customers/recompute-lifecycles"];
+    internal static readonly HashSet<string> WithoutInput = ["POST /api/v1/customers/recompute-lifecycles", "POST /api/v1/me/sign-out"];
 
     private static readonly string Huge = new('x', 100_000);
 
@@ -140,6 +161,20 @@ public sealed class MalformedRequestTests(OneStudio api) : IClassFixture<OneStud
             new JsonObject { ["method"] = "drop_in", ["id"] = Guid.NewGuid().ToString() }, new JsonObject { ["method"] = 3 },
             new JsonObject { ["method"] = "pack", ["id"] = "x" }, new JsonObject { ["method"] = "membership", ["id"] = Guid.Empty.ToString() },
             new JsonObject { ["method"] = "legacy_unknown" }, new JsonObject { ["method"] = "complimentary", ["extra"] = 1 },
+        ],
+        Kind.Policy =>
+        [
+            "strict", new JsonArray(), new JsonObject(), new JsonObject { ["waitlistCap"] = -1 },
+            new JsonObject
+            {
+                ["bookingOpensDaysBefore"] = -5, ["bookingClosesMinutesBefore"] = 0, ["lateCancelHours"] = 12, ["lateCancelForfeitsCredit"] = true,
+                ["waitlistCap"] = 10, ["promotionCutoffMinutes"] = 60, ["dropInsForLeadsAndTrials"] = true,
+            },
+            new JsonObject
+            {
+                ["bookingOpensDaysBefore"] = 14, ["bookingClosesMinutesBefore"] = 0, ["lateCancelHours"] = "12", ["lateCancelForfeitsCredit"] = true,
+                ["waitlistCap"] = 10, ["promotionCutoffMinutes"] = int.MaxValue, ["dropInsForLeadsAndTrials"] = true,
+            },
         ],
         _ => [],
     };
@@ -185,7 +220,7 @@ public sealed class MalformedRequestTests(OneStudio api) : IClassFixture<OneStud
             }
         }
         var template = target.Route;
-        foreach (var parameter in new[] { "{customerId}", "{membershipId}", "{sessionId}", "{bookingId}", "{subscriptionId}", "{deliveryId}" }.Where(template.Contains))
+        foreach (var parameter in new[] { "{customerId}", "{membershipId}", "{sessionId}", "{bookingId}", "{subscriptionId}", "{deliveryId}", "{tokenId}" }.Where(template.Contains))
         {
             foreach (var bad in new[] { "not-a-guid", "-1", new string('9', 400), "00000000-0000-0000-0000-00000000000z", "%7B%7D", "0" })
             {
@@ -193,7 +228,7 @@ public sealed class MalformedRequestTests(OneStudio api) : IClassFixture<OneStud
                 foreach (var (name, id) in new[]
                          {
                              ("{customerId}", data.Customer), ("{membershipId}", data.Membership), ("{sessionId}", data.Session), ("{bookingId}", data.Booking),
-                             ("{subscriptionId}", data.WebhookSubscription), ("{deliveryId}", data.WebhookDelivery),
+                             ("{subscriptionId}", data.WebhookSubscription), ("{deliveryId}", data.WebhookDelivery), ("{tokenId}", data.AccessToken),
                          })
                     path = path.Replace(name, id.ToString(), StringComparison.Ordinal);
                 yield return ($"route {parameter} = {Shorten(bad)}", path, target.Valid?.Invoke(data).ToJsonString());
@@ -210,6 +245,7 @@ public sealed class MalformedRequestTests(OneStudio api) : IClassFixture<OneStud
         var before = await Rows.FingerprintAsync(api.Database);
         var sent = 0;
         var failures = new List<string>();
+        var member = data.MemberClient();
 
         foreach (var target in Targets())
         {
@@ -217,7 +253,7 @@ public sealed class MalformedRequestTests(OneStudio api) : IClassFixture<OneStud
             {
                 using var request = new HttpRequestMessage(new HttpMethod(target.Method), url);
                 if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-                var response = await data.Studio.Client.SendAsync(request);
+                var response = await (target.AsMember ? member : data.Studio.Client).SendAsync(request);
                 sent++;
                 var status = (int)response.StatusCode;
                 var text = await response.Content.ReadAsStringAsync();

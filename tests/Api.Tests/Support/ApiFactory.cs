@@ -48,12 +48,17 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Jobs:Enabled"] = "false",
     };
 
+    /// <summary>The customer-token signing key of the API under test (tests forge tokens with another one).</summary>
+    public const string SigningKey = "tests-only-customer-token-signing-key-0123456789";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Default", OwnerConnectionString);
         builder.UseSetting("Logging:Console:FormatterName", "simple");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Outside Settings, so a fixture that replaces them still starts.
+        builder.UseSetting("CustomerAccess:SigningKey", SigningKey);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {

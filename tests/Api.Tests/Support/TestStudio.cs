@@ -56,6 +56,16 @@ public sealed class TestStudio(ApiFactory api, Guid id, string slug, string apiK
         return (await CreatedAsync($"/api/v1/customers/{customerId}/memberships", new { planId = plan, startDate = "2026-05-01" })).Id();
     }
 
+    /// <summary>A customer access token (POST /customers/{id}/access-tokens) and a client that sends it.</summary>
+    public async Task<(string Token, Guid TokenId, HttpClient Client)> MemberAsync(Guid customerId, int? expiresInMinutes = null)
+    {
+        var issued = await CreatedAsync($"/api/v1/customers/{customerId}/access-tokens", new { expiresInMinutes, label = "tests" });
+        var token = issued.Str("token")!;
+        var client = Api.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return (token, issued.Id(), client);
+    }
+
     public async Task<Guid> BookingAsync(Guid customerId, Guid sessionId) =>
         (await CreatedAsync("/api/v1/bookings", new { customerId, sessionId })).Id();
 }

@@ -79,13 +79,8 @@ public sealed class TelemetryTests(TelemetryApiFactory api) : IClassFixture<Tele
         await response.ShouldBe(HttpStatusCode.Created);
         static bool IsServer(Activity s) => s.Kind == ActivityKind.Server && (s.GetTagItem("http.route") as string)?.TrimEnd('/') == "/api/v1/bookings"
                                             && s.GetTagItem("http.request.method") is "POST";
-        // The server span ends after the client already has the answer: wait for it rather than race it.
-        var spans = Snapshot();
-        for (var waited = 0; !spans.Any(IsServer) && waited < 100; waited++)
-        {
-            await Task.Delay(50);
-            spans = Snapshot();
-        }
+        // The server span ends (and is exported) just after the client has its response.
+        var spans = await SnapshotWhenAsync(IsServer);
         var server = spans.Single(IsServer);
         var trace = spans.Where(s => s.TraceId == server.TraceId).ToList();
         var useCase = trace.Single(s => s.Source.Name == AppTelemetry.SourceName && s.DisplayName == "BookClassCommand");
@@ -146,6 +141,12 @@ public sealed class TelemetryTests(TelemetryApiFactory api) : IClassFixture<Tele
     private List<Activity> Snapshot()
     {
         lock (api.Spans) return api.Spans.ToList();
+    }
+
+    private async Task<List<Activity>> SnapshotWhenAsync(Func<Activity, bool> expected)
+    {
+        for (var attempt = 0; attempt < 50 && !Snapshot().Any(expected); attempt++) await Task.Delay(100);
+        return Snapshot();
     }
 
     private static string Statement(Activity span) =>

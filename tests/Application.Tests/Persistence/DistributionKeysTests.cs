@@ -24,6 +24,7 @@ public sealed class DistributionKeysTests(TestDatabase database) : IClassFixture
         "class_sessions: pk_class_sessions (id)",
         "class_types: pk_class_types (id)",
         "credit_ledger: pk_credit_ledger (id)",
+        "customer_access_tokens: pk_customer_access_tokens (id)",
         "customer_notes: pk_customer_notes (id)",
         "customer_status_changes: pk_customer_status_changes (id)",
         "customers: pk_customers (id)",

@@ -129,4 +129,51 @@ public sealed class OrganizationTests
         new BookingPolicy { WaitlistCap = -1 },
         new BookingPolicy { PromotionCutoffMinutes = -1 },
     };
+
+    [Fact]
+    public void UpdateSettings_WhenValid_ReplacesNameZoneCountryAndPolicy_AndKeepsTheSlug()
+    {
+        var organization = London;
+        var policy = new BookingPolicy { WaitlistCap = 3, LateCancelHours = 24 };
+
+        organization.UpdateSettings(" Northside Studio ", "Europe/Dublin", "ie", policy).ShouldSucceed();
+
+        (organization.Name, organization.TimeZone, organization.Country, organization.Slug).Should().Be(("Northside Studio", "Europe/Dublin", "IE", "northside"));
+        organization.Policy.Should().Be(policy);
+    }
+
+    [Theory]
+    [InlineData(" ", "Europe/London", "GB", "organization.name_required")]
+    [InlineData("Studio", "Nowhere/Else", "GB", "organization.time_zone_unknown")]
+    [InlineData("Studio", "Europe/London", "G", "organization.country_invalid")]
+    public void UpdateSettings_WhenAValueIsInvalid_FailsAndChangesNothing(string name, string timeZone, string country, string code)
+    {
+        var organization = London;
+
+        organization.UpdateSettings(name, timeZone, country, new BookingPolicy { WaitlistCap = 1 }).ShouldFailWith(code);
+
+        (organization.Name, organization.TimeZone, organization.Policy).Should().Be(("Northside Yoga", "Europe/London", BookingPolicy.Default));
+    }
+
+    [Theory]
+    [InlineData(3651, 0, 12, 10, 60)]
+    [InlineData(0, 30, 12, 10, 60)]
+    [InlineData(14, 0, 87601, 10, 60)]
+    [InlineData(14, 0, 12, 1001, 60)]
+    [InlineData(14, 0, 12, 10, 5256001)]
+    public void UpdateSettings_WhenAPolicyValueIsOutOfRange_FailsWithPolicyInvalid(int opens, int closes, int late, int cap, int cutoff) =>
+        London.UpdateSettings("Studio", "Europe/London", "GB", new BookingPolicy
+        {
+            BookingOpensDaysBefore = opens, BookingClosesMinutesBefore = closes, LateCancelHours = late, WaitlistCap = cap, PromotionCutoffMinutes = cutoff,
+        }).ShouldFailWith("organization.policy_invalid");
+
+    [Theory]
+    [InlineData("a")]
+    [InlineData("-studio")]
+    [InlineData("studio-")]
+    [InlineData("two--hyphens")]
+    [InlineData("under_score")]
+    [InlineData("späti")]
+    public void Create_WithAnInvalidSlug_FailsWithSlugInvalid(string slug) =>
+        Organization.Create(A.StudioId, "Studio", slug, "Europe/London", "GB", TestClock.Start).ShouldFailWith("organization.slug_invalid");
 }

@@ -14,6 +14,9 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
             t.HasCheckConstraint("ck_customers_email_normalized", "email = lower(email) AND email !~ '\\s' AND email <> ''");
             t.HasCheckConstraint("ck_customers_merged_is_archived", "merged_into_id IS NULL OR lifecycle_status = 'archived'");
             t.HasCheckConstraint("ck_customers_name", "first_name <> '' OR last_name <> ''");
+            t.HasCheckConstraint(
+                "ck_customers_erased",
+                "erased_at IS NULL OR (lifecycle_status = 'archived' AND email IS NULL AND phone IS NULL AND notes IS NULL)");
         });
         builder.IsTenantOwned();
         builder.Property(c => c.FirstName).HasMaxLength(Customer.NameMaxLength);
@@ -54,6 +57,18 @@ internal sealed class CustomerStatusChangeConfiguration : IEntityTypeConfigurati
         builder.Property(h => h.To).HasMaxLength(16);
         builder.Property(h => h.Cause).HasMaxLength(CustomerStatusChange.CauseMaxLength);
         builder.HasIndex(h => new { h.CustomerId, h.At });
+    }
+}
+
+internal sealed class CustomerAccessTokenConfiguration : IEntityTypeConfiguration<CustomerAccessToken>
+{
+    public void Configure(EntityTypeBuilder<CustomerAccessToken> builder)
+    {
+        builder.ToTable("customer_access_tokens", t => t.HasCheckConstraint("ck_customer_access_tokens_expiry", "expires_at > issued_at"));
+        builder.IsTenantOwned();
+        builder.Property(a => a.Label).HasMaxLength(CustomerAccessToken.LabelMaxLength);
+        builder.ReferencesInTenant<CustomerAccessToken, Customer>(nameof(CustomerAccessToken.CustomerId));
+        builder.HasIndex(a => new { a.OrganizationId, a.CustomerId, a.IssuedAt });
     }
 }
 

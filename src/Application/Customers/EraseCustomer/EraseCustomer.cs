@@ -1,0 +1,49 @@
+using FluentValidation;
+using Mapster;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Customers;
+
+namespace UnifiedCustomers.Application.Customers.EraseCustomer;
+
+/// <summary>
+/// A privacy request to erase: name, email, phone and notes go for good (also on duplicates merged
+/// into this customer), staff notes about the person are deleted, access tokens are revoked; the
+/// bookings, purchases and credit ledger stay for the studio's accounts (docs/adr/0021).
+/// </summary>
+public sealed record EraseCustomerCommand(Guid OrganizationId, Guid CustomerId) : ITenantCommand<Result<CustomerResponse>>;
+
+internal sealed class EraseCustomerValidator : AbstractValidator<EraseCustomerCommand>
+{
+    public EraseCustomerValidator() => RuleFor(c => c.CustomerId).NotEmpty().WithMessage("Name the customer.");
+}
+
+internal sealed class EraseCustomerHandler(IAppDbContext db, IRowLocks locks, TypeAdapterConfig mapping, TimeProvider clock)
+    : ICommandHandler<EraseCustomerCommand, Result<CustomerResponse>>
+{
+    public async ValueTask<Result<CustomerResponse>> Handle(EraseCustomerCommand command, CancellationToken ct)
+    {
+        // The customer's lock, like every writer of a customer: a booking or sale in flight finishes first.
+        locks.LockCustomersWithNextQuery(command.OrganizationId, [command.CustomerId]);
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.OrganizationId == command.OrganizationId && c.Id == command.CustomerId, ct);
+        if (customer is null) return CustomerErrors.NotFound;
+        var duplicates = await db.Customers
+            .Where(c => c.OrganizationId == command.OrganizationId && c.MergedIntoId == customer.Id)
+            .ToListAsync(ct);
+        var now = clock.GetUtcNow();
+
+        var erased = customer.Erase(duplicates, now);
+        if (erased.IsFailure) return erased.Error!;
+
+        var people = duplicates.Select(d => d.Id).Append(customer.Id).ToList();
+        db.CustomerNotes.RemoveRange(await db.CustomerNotes
+            .Where(n => n.OrganizationId == command.OrganizationId && people.Contains(n.CustomerId)).ToListAsync(ct));
+        foreach (var token in await db.CustomerAccessTokens
+                     .Where(t => t.OrganizationId == command.OrganizationId && people.Contains(t.CustomerId) && t.RevokedAt == null).ToListAsync(ct))
+            token.Revoke(now);
+
+        return customer.Adapt<CustomerResponse>(mapping);
+    }
+}
