@@ -22,6 +22,8 @@ internal sealed class DemoStudio(DateTimeOffset now)
     private readonly Dictionary<string, ClassType> _classTypes = [];
     private readonly Dictionary<string, MembershipPlan> _plans = [];
     private readonly Dictionary<string, PackProduct> _products = [];
+    private readonly Dictionary<string, Instructor> _instructors = [];
+    private readonly Dictionary<string, Location> _locations = [];
     private readonly List<ClassSession> _sessions = [];
     private readonly List<Customer> _customers = [];
     private readonly List<Membership> _memberships = [];
@@ -41,13 +43,17 @@ internal sealed class DemoStudio(DateTimeOffset now)
         AddClassType("Vinyasa Flow", capacity: 16, minutes: 60);
         AddClassType("Reformer Pilates", capacity: 8, minutes: 50);
         AddClassType("HIIT", capacity: 20, minutes: 45);
+        foreach (var name in DailyTimetable.Select(t => t.Instructor).Distinct())
+            _instructors[name] = Add(Instructor.Create(_organization.Id, name, now).Value);
+        foreach (var name in new[] { "Studio 1", "Reformer Room" })
+            _locations[name] = Add(Location.Create(_organization.Id, name, now).Value);
         for (var day = 0; day < 7; day++)
         {
             foreach (var (at, classType, instructor) in DailyTimetable)
             {
                 var type = _classTypes[classType];
-                var location = classType == "Reformer Pilates" ? "Reformer Room" : "Studio 1";
-                Add(_sessions, ClassSession.Schedule(type, _organization.AtLocal(_today.AddDays(day), at), null, null, instructor, location, now).Value);
+                var location = _locations[classType == "Reformer Pilates" ? "Reformer Room" : "Studio 1"];
+                Add(_sessions, ClassSession.Schedule(type, _organization.AtLocal(_today.AddDays(day), at), null, null, _instructors[instructor], location, now).Value);
             }
         }
 
@@ -190,6 +196,8 @@ internal sealed class DemoStudio(DateTimeOffset now)
     {
         output.WriteLine($"Demo Studio ({DemoSeed.Slug}, {_organization.TimeZone}), organization {_organization.Id}:");
         output.WriteLine($"  class types       {string.Join(", ", _classTypes.Keys)}");
+        output.WriteLine($"  instructors       {string.Join(", ", _instructors.Keys)}");
+        output.WriteLine($"  locations         {string.Join(", ", _locations.Keys)}");
         output.WriteLine($"  sessions          {_sessions.Count}, {DailyTimetable.Length} a day from {_today:yyyy-MM-dd} to {_today.AddDays(6):yyyy-MM-dd}");
         output.WriteLine($"  membership plans  {string.Join(", ", _plans.Keys)}");
         output.WriteLine($"  pack products     {string.Join(", ", _products.Keys)}");

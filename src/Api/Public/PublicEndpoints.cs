@@ -25,16 +25,16 @@ internal static class PublicEndpoints
         var widget = api.MapGroup("/public/{slug}").WithTags("Public").AllowAnonymous().RequireRateLimiting(PublicRateLimits.PerAddress);
 
         widget.MapGet("/schedule", async (
-                string slug, OrganizationDirectory directory, HttpContext http, IMediator mediator, TimeProvider clock, CancellationToken ct,
-                DateOnly? from = null, DateOnly? to = null) =>
+                string slug, OrganizationDirectory directory, HttpContext http, IMediator mediator, CancellationToken ct,
+                DateOnly? from = null, DateOnly? to = null, Guid? classTypeId = null, Guid? instructorId = null, Guid? locationId = null, bool? available = null) =>
             {
                 if (await directory.FromRouteAsync(http) is not { } organization) return ApplicationErrors.OrganizationNotFound.ToProblem();
-                var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(organization.TimeZone)).DateTime);
-                var start = from ?? today;
-                return (await mediator.Send(new ListSessionsQuery(organization.Id, start, to ?? start.AddDays(6)), ct)).ToOk();
+                return (await mediator.Send(
+                    new ListSessionsQuery(organization.Id, from, to, classTypeId, instructorId, locationId, available, NotStartedOnly: true), ct)).ToOk();
             })
             .WithName("GetPublicSchedule")
-            .WithSummary("A studio's timetable for its website (the next 7 days unless told otherwise)")
+            .WithSummary("A studio's timetable for its website: the sessions that have not started (the next 7 days unless told otherwise)")
+            .WithDescription(Scheduling.SchedulingEndpoints.FiltersDescription)
             .Produces<IReadOnlyList<SessionOverviewResponse>>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)

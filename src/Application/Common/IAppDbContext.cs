@@ -18,6 +18,8 @@ public interface IAppDbContext
     DbSet<CustomerNote> CustomerNotes { get; }
     DbSet<ClassType> ClassTypes { get; }
     DbSet<ClassSession> ClassSessions { get; }
+    DbSet<Instructor> Instructors { get; }
+    DbSet<Location> Locations { get; }
     DbSet<MembershipPlan> MembershipPlans { get; }
     DbSet<Membership> Memberships { get; }
     DbSet<PackProduct> PackProducts { get; }

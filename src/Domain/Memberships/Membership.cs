@@ -30,6 +30,8 @@ public sealed class Membership : Entity, ITenantOwned
     {
         var canBuy = customer.EnsureCanBook();
         if (canBuy.IsFailure) return canBuy.Error!;
+        var forSale = plan.EnsureCanBeSold();
+        if (forSale.IsFailure) return forSale.Error!;
         if (endDate < startDate) return MembershipErrors.DatesInvalid;
         return new Membership
         {

@@ -29,6 +29,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<CustomerNote> CustomerNotes => Set<CustomerNote>();
     public DbSet<ClassType> ClassTypes => Set<ClassType>();
     public DbSet<ClassSession> ClassSessions => Set<ClassSession>();
+    public DbSet<Instructor> Instructors => Set<Instructor>();
+    public DbSet<Location> Locations => Set<Location>();
     public DbSet<MembershipPlan> MembershipPlans => Set<MembershipPlan>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<PackProduct> PackProducts => Set<PackProduct>();

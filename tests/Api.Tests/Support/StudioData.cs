@@ -6,7 +6,7 @@ namespace UnifiedCustomers.Api.Tests.Support;
 /// <summary>A studio with one of everything, arranged through the API: what the cross-tenant and fuzz suites aim at.</summary>
 public sealed record StudioData(
     TestStudio Studio, Guid ClassType, Guid Customer, Guid OtherCustomer, Guid Session, Guid PackProduct, Guid Pack, Guid Plan, Guid Membership,
-    Guid Booking, Guid Note)
+    Guid Booking, Guid Note, Guid Instructor, Guid Location)
 {
     public static async Task<StudioData> ArrangeAsync(ApiFactory api)
     {
@@ -21,10 +21,12 @@ public sealed record StudioData(
         var membership = (await studio.CreatedAsync($"/api/v1/customers/{other}/memberships", new { planId = plan, startDate = "2026-05-01" })).Id();
         var booking = await studio.BookingAsync(customer, session);
         var note = (await studio.CreatedAsync($"/api/v1/customers/{customer}/notes", new { content = "Secret note" })).Id();
-        return new StudioData(studio, classType, customer, other, session, product, pack, plan, membership, booking, note);
+        var instructor = await studio.InstructorAsync("Secret Instructor " + studio.Slug);
+        var location = await studio.LocationAsync("Secret Location " + studio.Slug);
+        return new StudioData(studio, classType, customer, other, session, product, pack, plan, membership, booking, note, instructor, location);
     }
 
-    public IEnumerable<Guid> Ids => [Studio.Id, ClassType, Customer, OtherCustomer, Session, PackProduct, Pack, Plan, Membership, Booking, Note];
+    public IEnumerable<Guid> Ids => [Studio.Id, ClassType, Customer, OtherCustomer, Session, PackProduct, Pack, Plan, Membership, Booking, Note, Instructor, Location];
 }
 
 public static class Rows

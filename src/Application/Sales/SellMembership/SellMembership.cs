@@ -31,7 +31,7 @@ internal sealed class SellMembershipHandler(IAppDbContext db, SalesDesk desk, Ti
         var atCounter = await desk.CustomerAsync(command.OrganizationId, command.CustomerId, ct);
         if (atCounter.IsFailure) return atCounter.Error!;
         var (organization, customer) = atCounter.Value;
-        var plan = await db.MembershipPlans.FirstOrDefaultAsync(p => p.OrganizationId == organization.Id && p.Id == command.PlanId && p.IsActive, ct);
+        var plan = await db.MembershipPlans.FirstOrDefaultAsync(p => p.OrganizationId == organization.Id && p.Id == command.PlanId, ct);
         if (plan is null) return MembershipErrors.PlanNotFound;
 
         var now = clock.GetUtcNow();

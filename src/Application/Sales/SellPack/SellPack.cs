@@ -26,7 +26,7 @@ internal sealed class SellPackHandler(IAppDbContext db, SalesDesk desk, TimeProv
         var atCounter = await desk.CustomerAsync(command.OrganizationId, command.CustomerId, ct);
         if (atCounter.IsFailure) return atCounter.Error!;
         var (organization, customer) = atCounter.Value;
-        var product = await db.PackProducts.FirstOrDefaultAsync(p => p.OrganizationId == organization.Id && p.Id == command.ProductId && p.IsActive, ct);
+        var product = await db.PackProducts.FirstOrDefaultAsync(p => p.OrganizationId == organization.Id && p.Id == command.ProductId, ct);
         if (product is null) return PackErrors.ProductNotFound;
 
         var sold = ClassPack.Sell(customer, product, clock.GetUtcNow());
