@@ -121,7 +121,13 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change some of a customer's details (JSON Merge Patch: members left out stay, null clears)
+         * @description Send `Content-Type: application/merge-patch+json` (application/json is read the same way). `{"firstName":"Ada"}` changes
+         *     only the first name; `{"phone":null}` removes the phone. Email, phone and notes can be cleared, and one of the two names
+         *     as long as the other remains; the source cannot. PUT replaces every field instead.
+         */
+        patch: operations["PatchCustomer"];
         trace?: never;
     };
     "/api/v1/customers/{customerId}/archive": {
@@ -262,6 +268,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/class-types/{classTypeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A class type */
+        get: operations["GetClassType"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename a class type, change its defaults for new sessions, or deactivate it (JSON Merge Patch)
+         * @description Never deleted: a deactivated class type keeps its sessions (still bookable) and gets no new one.
+         */
+        patch: operations["UpdateClassType"];
+        trace?: never;
+    };
     "/api/v1/membership-plans": {
         parameters: {
             query?: never;
@@ -278,6 +305,27 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/membership-plans/{planId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A membership plan */
+        get: operations["GetMembershipPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename a membership plan, change its terms while none was sold, or deactivate it (JSON Merge Patch)
+         * @description Never deleted: a deactivated plan is no longer sold; memberships already sold keep working. Terms of a sold plan are fixed (409 membership_plan.terms_locked).
+         */
+        patch: operations["UpdateMembershipPlan"];
         trace?: never;
     };
     "/api/v1/pack-products": {
@@ -298,6 +346,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pack-products/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A pack product */
+        get: operations["GetPackProduct"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename a pack product, change its terms while none was sold, or deactivate it (JSON Merge Patch)
+         * @description Never deleted: a deactivated product is no longer sold; packs already sold keep working. Terms of a sold product are fixed (409 pack_product.terms_locked).
+         */
+        patch: operations["UpdatePackProduct"];
+        trace?: never;
+    };
     "/api/v1/sessions": {
         parameters: {
             query?: never;
@@ -305,7 +374,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The timetable between two of the studio's local dates (both included), with booked, waitlisted and available counts */
+        /**
+         * The timetable between two of the studio's local dates (both included), with booked, waitlisted and available counts
+         * @description Without `from` and `to`: the coming week (today and the 6 days after it, in the studio's time zone); with only one of them,
+         *     the 7 days from or up to it; at most 92 days. Filters: `classTypeId`, `instructorId`, `locationId`, and `available`
+         *     (true: only sessions with a seat left; false: only full or cancelled ones).
+         */
         get: operations["ListSessions"];
         put?: never;
         /** Schedule a class session; standing bookings that match it are booked at once */
@@ -330,7 +404,13 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Reschedule a class, change its capacity, instructor or location (JSON Merge Patch)
+         * @description Rescheduling keeps every booking; only a class that has not started moves, and only to a time that has not passed.
+         *     The capacity never goes below the seats booked (422 session.capacity_below_booked); raising it promotes waitlisted
+         *     customers who can pay, in order, until the promotion cutoff. `instructorId`/`locationId` null clears them.
+         */
+        patch: operations["EditSession"];
         trace?: never;
     };
     "/api/v1/sessions/{sessionId}/cancel": {
@@ -348,6 +428,78 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instructors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The studio's instructors by name, deactivated ones included */
+        get: operations["ListInstructors"];
+        put?: never;
+        /** Add an instructor (names are unique in the studio) */
+        post: operations["CreateInstructor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instructors/{instructorId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An instructor */
+        get: operations["GetInstructor"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, deactivate or reactivate an instructor (JSON Merge Patch) */
+        patch: operations["UpdateInstructor"];
+        trace?: never;
+    };
+    "/api/v1/locations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The studio's locations by name, deactivated ones included */
+        get: operations["ListLocations"];
+        put?: never;
+        /** Add a location: a room or place where classes are held (names are unique in the studio) */
+        post: operations["CreateLocation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/locations/{locationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A location */
+        get: operations["GetLocation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, deactivate or reactivate a location (JSON Merge Patch) */
+        patch: operations["UpdateLocation"];
         trace?: never;
     };
     "/api/v1/bookings": {
@@ -669,7 +821,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A studio's timetable for its website (the next 7 days unless told otherwise) */
+        /**
+         * A studio's timetable for its website: the sessions that have not started (the next 7 days unless told otherwise)
+         * @description Without `from` and `to`: the coming week (today and the 6 days after it, in the studio's time zone); with only one of them,
+         *     the 7 days from or up to it; at most 92 days. Filters: `classTypeId`, `instructorId`, `locationId`, and `available`
+         *     (true: only sessions with a seat left; false: only full or cancelled ones).
+         */
         get: operations["GetPublicSchedule"];
         put?: never;
         post?: never;
@@ -854,6 +1011,12 @@ export interface components {
             /** Format: int32 */
             defaultDurationMinutes: number;
         };
+        CreateInstructorRequest: {
+            name: string;
+        };
+        CreateLocationRequest: {
+            name: string;
+        };
         CreateMembershipPlanRequest: {
             name: string;
             allowancePeriod: components["schemas"]["AllowancePeriod"];
@@ -920,6 +1083,22 @@ export interface components {
         };
         /** @enum {unknown} */
         DayOfWeek: "sunday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday";
+        EditSessionRequest: {
+            /** Format: date-time */
+            startsAt?: null | string;
+            /** Format: date-time */
+            endsAt?: null | string;
+            /** Format: int32 */
+            capacity?: null | number;
+            /** Format: uuid */
+            instructorId?: null | string;
+            /** Format: uuid */
+            locationId?: null | string;
+        };
+        EditSessionResponse: {
+            session: components["schemas"]["SessionOverviewResponse"];
+            promotedBookingIds: string[];
+        };
         EligibilityReason: {
             code: string;
             message: string;
@@ -953,6 +1132,12 @@ export interface components {
             reason?: null | string;
             pendingMigrations?: null | string[];
         };
+        InstructorResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            isActive: boolean;
+        };
         LedgerEntryResponse: {
             /** Format: uuid */
             id: string;
@@ -972,6 +1157,12 @@ export interface components {
         LedgerReason: "booked" | "promoted" | "cancellation_refund" | "session_cancelled" | "merge_duplicate" | "legacy_import";
         /** @enum {unknown} */
         LifecycleStatus: "lead" | "trial" | "member" | "lapsed" | "archived";
+        LocationResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            isActive: boolean;
+        };
         MembershipBalance: {
             /** Format: uuid */
             id: string;
@@ -1144,6 +1335,14 @@ export interface components {
             /** Format: int32 */
             total: number;
         };
+        PatchCustomerRequest: {
+            firstName?: null | string;
+            lastName?: null | string;
+            email?: null | string;
+            phone?: null | string;
+            source?: null | string;
+            notes?: null | string;
+        };
         PauseMembershipRequest: {
             /** Format: date */
             from?: null | string;
@@ -1254,8 +1453,10 @@ export interface components {
             endsAt?: null | string;
             /** Format: int32 */
             capacity?: null | number;
-            instructor?: null | string;
-            location?: null | string;
+            /** Format: uuid */
+            instructorId?: null | string;
+            /** Format: uuid */
+            locationId?: null | string;
         };
         ScheduleSessionResponse: {
             /** Format: uuid */
@@ -1271,7 +1472,11 @@ export interface components {
             endsAtUtc: string;
             /** Format: int32 */
             capacity: number;
+            /** Format: uuid */
+            instructorId: null | string;
             instructor: null | string;
+            /** Format: uuid */
+            locationId: null | string;
             location: null | string;
             status: components["schemas"]["SessionStatus"];
             standingBookings: components["schemas"]["StandingBookingOutcome"][];
@@ -1318,7 +1523,11 @@ export interface components {
             waitlisted: number;
             /** Format: int32 */
             available: number;
+            /** Format: uuid */
+            instructorId: null | string;
             instructor: null | string;
+            /** Format: uuid */
+            locationId: null | string;
             location: null | string;
             status: components["schemas"]["SessionStatus"];
         };
@@ -1354,6 +1563,14 @@ export interface components {
             status: null | components["schemas"]["BookingStatus"];
             errorCode: null | string;
         };
+        UpdateClassTypeRequest: {
+            name?: null | string;
+            /** Format: int32 */
+            defaultCapacity?: null | number;
+            /** Format: int32 */
+            defaultDurationMinutes?: null | number;
+            isActive?: null | boolean;
+        };
         UpdateCustomerRequest: {
             firstName: null | string;
             lastName: null | string;
@@ -1361,6 +1578,29 @@ export interface components {
             phone: null | string;
             source?: null | string;
             notes?: null | string;
+        };
+        UpdateMembershipPlanRequest: {
+            name?: null | string;
+            allowancePeriod?: null | components["schemas"]["AllowancePeriod"];
+            /** Format: int32 */
+            allowanceClasses?: null | number;
+            classTypeIds?: null | string[];
+            isTrial?: null | boolean;
+            isActive?: null | boolean;
+        };
+        UpdatePackProductRequest: {
+            name?: null | string;
+            /** Format: int32 */
+            credits?: null | number;
+            /** Format: int32 */
+            validityDays?: null | number;
+            classTypeIds?: null | string[];
+            isTrial?: null | boolean;
+            isActive?: null | boolean;
+        };
+        UpdateScheduleResourceRequest: {
+            name?: null | string;
+            isActive?: null | boolean;
         };
     };
     responses: never;
@@ -1581,6 +1821,78 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PatchCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["PatchCustomerRequest"];
+                "application/json": components["schemas"]["PatchCustomerRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2132,6 +2444,118 @@ export interface operations {
             };
         };
     };
+    GetClassType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                classTypeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassTypeResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateClassType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                classTypeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["UpdateClassTypeRequest"];
+                "application/json": components["schemas"]["UpdateClassTypeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassTypeResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListMembershipPlans: {
         parameters: {
             query?: never;
@@ -2233,6 +2657,127 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetMembershipPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipPlanResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateMembershipPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["UpdateMembershipPlanRequest"];
+                "application/json": components["schemas"]["UpdateMembershipPlanRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipPlanResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2352,12 +2897,136 @@ export interface operations {
             };
         };
     };
+    GetPackProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackProductResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdatePackProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["UpdatePackProductRequest"];
+                "application/json": components["schemas"]["UpdatePackProductRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackProductResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListSessions: {
         parameters: {
-            query: {
-                from: string;
-                to: string;
+            query?: {
+                from?: string;
+                to?: string;
                 classTypeId?: string;
+                instructorId?: string;
+                locationId?: string;
+                available?: boolean;
             };
             header?: never;
             path?: never;
@@ -2506,6 +3175,78 @@ export interface operations {
             };
         };
     };
+    EditSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["EditSessionRequest"];
+                "application/json": components["schemas"]["EditSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditSessionResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     CancelSession: {
         parameters: {
             query?: never;
@@ -2564,6 +3305,450 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListInstructors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstructorResponse"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateInstructor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (1 to 100 visible ASCII characters). The same key and body replay the first answer (with `Idempotent-Replayed: true`) for 24 hours; the same key with another body is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInstructorRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstructorResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetInstructor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                instructorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstructorResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateInstructor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                instructorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["UpdateScheduleResourceRequest"];
+                "application/json": components["schemas"]["UpdateScheduleResourceRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstructorResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListLocations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationResponse"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateLocation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (1 to 100 visible ASCII characters). The same key and body replay the first answer (with `Idempotent-Replayed: true`) for 24 hours; the same key with another body is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLocationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetLocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                locationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateLocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                locationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["UpdateScheduleResourceRequest"];
+                "application/json": components["schemas"]["UpdateScheduleResourceRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3688,6 +4873,10 @@ export interface operations {
             query?: {
                 from?: string;
                 to?: string;
+                classTypeId?: string;
+                instructorId?: string;
+                locationId?: string;
+                available?: boolean;
             };
             header?: never;
             path: {

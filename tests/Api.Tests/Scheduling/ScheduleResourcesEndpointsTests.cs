@@ -30,8 +30,8 @@ public sealed class ScheduleResourcesEndpointsTests(ApiFactory api) : IClassFixt
         list.EnumerateArray().Select(e => e.Str("name")).Should().Equal("Ann", "Zoë");
         await using var db = api.Database.CreateDbContext();
         var (name, active) = resource == "instructors"
-            ? await db.Instructors.AsNoTracking().Where(i => i.Id == id).Select(i => ValueTuple.Create(i.Name, i.IsActive)).SingleAsync()
-            : await db.Locations.AsNoTracking().Where(l => l.Id == id).Select(l => ValueTuple.Create(l.Name, l.IsActive)).SingleAsync();
+            ? await db.Instructors.AsNoTracking().Where(i => i.Id == id).Select(i => new { i.Name, i.IsActive }).SingleAsync() is var i ? (i.Name, i.IsActive) : default
+            : await db.Locations.AsNoTracking().Where(l => l.Id == id).Select(l => new { l.Name, l.IsActive }).SingleAsync() is var l ? (l.Name, l.IsActive) : default;
         (name, active).Should().Be(("Zoë", false));
     }
 

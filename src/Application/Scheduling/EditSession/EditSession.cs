@@ -36,9 +36,9 @@ internal sealed class EditSessionValidator : AbstractValidator<EditSessionComman
     public EditSessionValidator()
     {
         RuleFor(c => c.SessionId).NotEmpty().WithMessage("Name the session.");
-        RuleFor(c => c.StartsAt.Value).NotNull().Must(s => s!.Value.Year is >= 2000 and <= 2100).When(c => c.StartsAt.IsSet)
+        RuleFor(c => c.StartsAt.Value).NotNull().Must(s => s is null || s.Value.Year is >= 2000 and <= 2100).When(c => c.StartsAt.IsSet)
             .OverridePropertyName("startsAt").WithMessage("Give a start between the years 2000 and 2100 (it cannot be cleared).");
-        RuleFor(c => c.EndsAt.Value).NotNull().Must(s => s!.Value.Year is >= 2000 and <= 2100).When(c => c.EndsAt.IsSet)
+        RuleFor(c => c.EndsAt.Value).NotNull().Must(s => s is null || s.Value.Year is >= 2000 and <= 2100).When(c => c.EndsAt.IsSet)
             .OverridePropertyName("endsAt").WithMessage("Give an end between the years 2000 and 2100 (it cannot be cleared).");
         RuleFor(c => c.Capacity.Value).NotNull().InclusiveBetween(1, ClassSession.MaxCapacity).When(c => c.Capacity.IsSet)
             .OverridePropertyName("capacity").WithMessage($"Capacity is between 1 and {ClassSession.MaxCapacity}.");
