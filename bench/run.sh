@@ -80,7 +80,7 @@ tables="organizations leads clients programs class_sessions bookings class_booki
 for scale in $scales; do
   db="legacy_bench"
   psql_db postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
-  psql_db $db -f ../shared/legacy/schema.sql -f bench/legacy/generate.sql >/dev/null
+  psql_db $db -f docs/legacy/schema.sql -f bench/legacy/generate.sql >/dev/null
   generated=$(seconds_of psql_db $db -c "SELECT legacy_gen.generate($scale)")
   rows=$(psql_db $db -c "SELECT $(for t in $tables; do printf "(SELECT count(*) FROM legacy.%s)+" "$t"; done)0")
   # The floor: the same rows copied once with plain INSERT ... SELECT, in one transaction.

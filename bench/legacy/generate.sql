@@ -1,6 +1,6 @@
 -- A legacy data set of any size, for the consolidation's tests and benchmark.
 --
---   psql -v ON_ERROR_STOP=1 -f ../shared/legacy/schema.sql -f bench/legacy/generate.sql \
+--   psql -v ON_ERROR_STOP=1 -f docs/legacy/schema.sql -f bench/legacy/generate.sql \
 --        -c "SELECT legacy_gen.generate(1)"          -- scale 1: 500k leads, 500k clients, 3M bookings, ...
 --
 -- legacy_gen.generate(scale, seed) fills the (empty) tables of the schema `legacy` with, at scale 1:

@@ -9,7 +9,7 @@ public abstract class LegacyDatabase : TestDatabase
 {
     public static readonly DateTimeOffset Cutover = DateTimeOffset.Parse("2026-06-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
 
-    public static string LegacyDirectory { get; } = Path.GetFullPath(Path.Combine(TestServer.RepositoryRoot(), "..", "shared", "legacy"));
+    public static string LegacyDirectory { get; } = Path.GetFullPath(Path.Combine(TestServer.RepositoryRoot(), "docs", "legacy"));
 
     public static string GeneratorScript { get; } = Path.Combine(TestServer.RepositoryRoot(), "bench", "legacy", "generate.sql");
 
