@@ -130,6 +130,26 @@ public sealed class ClassSessionTests
         (session.InstructorId, session.LocationId).Should().Be(((Guid?)null, (Guid?)null));
     }
 
+    [Fact]
+    public void InstructorAndLocation_RenamedToBlankOrTooLong_FailWithNameInvalid_AndKeepTheirName()
+    {
+        _maya.Rename(" ").ShouldFailWith("instructor.name_invalid");
+        _studio2.Rename(new string('x', 121)).ShouldFailWith("location.name_invalid");
+        _maya.Rename(" Maya L ").ShouldSucceed();
+
+        (_maya.Name, _studio2.Name).Should().Be(("Maya L", "Studio 2"));
+    }
+
+    [Fact]
+    public void ClassType_ChangeDefaults_OutOfRange_FailsNamingTheField_AndKeepsTheOldOnes()
+    {
+        _type.ChangeDefaults(0, 60).ShouldFailWith("class_type.capacity_invalid");
+        _type.ChangeDefaults(10, 4).ShouldFailWith("class_type.duration_invalid");
+        _type.ChangeDefaults(20, 90).ShouldSucceed();
+
+        (_type.DefaultCapacity, _type.DefaultDurationMinutes).Should().Be((20, 90));
+    }
+
     [Theory]
     [InlineData("", 10, 60, "class_type.name_required")]
     [InlineData("Flow", 0, 60, "class_type.capacity_invalid")]
