@@ -1084,15 +1084,30 @@ export interface components {
         /** @enum {unknown} */
         DayOfWeek: "sunday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday";
         EditSessionRequest: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description Left out: unchanged. The new start (the class keeps its length unless endsAt is given); every booking is kept. Cannot be null.
+             */
             startsAt?: null | string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description Left out: unchanged. The new end. Cannot be null.
+             */
             endsAt?: null | string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Left out: unchanged. Never below the seats booked; a raise promotes from the waitlist. Cannot be null.
+             */
             capacity?: null | number;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Left out: unchanged. null: no instructor. An active instructor of the organization.
+             */
             instructorId?: null | string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Left out: unchanged. null: no location. An active location of the organization.
+             */
             locationId?: null | string;
         };
         EditSessionResponse: {
@@ -1336,11 +1351,17 @@ export interface components {
             total: number;
         };
         PatchCustomerRequest: {
+            /** @description Left out: unchanged. null: cleared (allowed while the last name remains). */
             firstName?: null | string;
+            /** @description Left out: unchanged. null: cleared (allowed while the first name remains). */
             lastName?: null | string;
+            /** @description Left out: unchanged. null: cleared. Unique in the organization. */
             email?: null | string;
+            /** @description Left out: unchanged. null: cleared. Stored in E.164 when it parses for the organization's country, else as written. */
             phone?: null | string;
+            /** @description Left out: unchanged. Cannot be null. */
             source?: null | string;
+            /** @description Left out: unchanged. null: cleared. */
             notes?: null | string;
         };
         PauseMembershipRequest: {
@@ -1564,11 +1585,19 @@ export interface components {
             errorCode: null | string;
         };
         UpdateClassTypeRequest: {
+            /** @description Left out: unchanged. Cannot be null. */
             name?: null | string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Left out: unchanged. Seats of sessions scheduled from now on; scheduled ones keep theirs. Cannot be null.
+             */
             defaultCapacity?: null | number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Left out: unchanged. Length of sessions scheduled from now on. Cannot be null.
+             */
             defaultDurationMinutes?: null | number;
+            /** @description Left out: unchanged. false: no new session of it can be scheduled; the scheduled ones keep working. Cannot be null. */
             isActive?: null | boolean;
         };
         UpdateCustomerRequest: {
@@ -1580,26 +1609,45 @@ export interface components {
             notes?: null | string;
         };
         UpdateMembershipPlanRequest: {
+            /** @description Left out: unchanged. Cannot be null. */
             name?: null | string;
             allowancePeriod?: null | components["schemas"]["AllowancePeriod"];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Left out: unchanged (none when the period becomes unlimited). null: unlimited. A term: fixed once sold.
+             */
             allowanceClasses?: null | number;
+            /** @description Left out: unchanged. null or empty: every class type. A term: fixed once sold. */
             classTypeIds?: null | string[];
+            /** @description Left out: unchanged. A term: fixed once sold. Cannot be null. */
             isTrial?: null | boolean;
+            /** @description Left out: unchanged. false: no longer sold; memberships already sold keep working. Cannot be null. */
             isActive?: null | boolean;
         };
         UpdatePackProductRequest: {
+            /** @description Left out: unchanged. Cannot be null. */
             name?: null | string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Left out: unchanged. A term: fixed once a pack of the product was sold. Cannot be null.
+             */
             credits?: null | number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Left out: unchanged. A term: fixed once sold. Cannot be null.
+             */
             validityDays?: null | number;
+            /** @description Left out: unchanged. null or empty: every class type. A term: fixed once sold. */
             classTypeIds?: null | string[];
+            /** @description Left out: unchanged. A term: fixed once sold. Cannot be null. */
             isTrial?: null | boolean;
+            /** @description Left out: unchanged. false: no longer sold; packs already sold keep working. Cannot be null. */
             isActive?: null | boolean;
         };
         UpdateScheduleResourceRequest: {
+            /** @description Left out: unchanged. Cannot be null; unique in the organization. */
             name?: null | string;
+            /** @description Left out: unchanged. false: no new session can be given to it; the sessions it has keep it. Cannot be null. */
             isActive?: null | boolean;
         };
     };

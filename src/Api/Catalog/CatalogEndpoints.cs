@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Mediator;
 using UnifiedCustomers.Api.Access;
 using UnifiedCustomers.Api.Common;
@@ -35,9 +36,13 @@ internal sealed record CreatePackProductRequest(string Name, int Credits, int Va
 /// <param name="IsActive">false: no new session of it can be scheduled; the scheduled ones keep working</param>
 internal sealed record UpdateClassTypeRequest
 {
+    [Description("Left out: unchanged. Cannot be null.")]
     public string? Name { get; init; }
+    [Description("Left out: unchanged. Seats of sessions scheduled from now on; scheduled ones keep theirs. Cannot be null.")]
     public int? DefaultCapacity { get; init; }
+    [Description("Left out: unchanged. Length of sessions scheduled from now on. Cannot be null.")]
     public int? DefaultDurationMinutes { get; init; }
+    [Description("Left out: unchanged. false: no new session of it can be scheduled; the scheduled ones keep working. Cannot be null.")]
     public bool? IsActive { get; init; }
 }
 
@@ -50,11 +55,17 @@ internal sealed record UpdateClassTypeRequest
 /// <param name="IsActive">false: no longer sold; memberships already sold keep working</param>
 internal sealed record UpdateMembershipPlanRequest
 {
+    [Description("Left out: unchanged. Cannot be null.")]
     public string? Name { get; init; }
+    [Description("Left out: unchanged. A term: fixed once a membership of the plan was sold. Cannot be null.")]
     public AllowancePeriod? AllowancePeriod { get; init; }
+    [Description("Left out: unchanged (none when the period becomes unlimited). null: unlimited. A term: fixed once sold.")]
     public int? AllowanceClasses { get; init; }
+    [Description("Left out: unchanged. null or empty: every class type. A term: fixed once sold.")]
     public IReadOnlyList<Guid>? ClassTypeIds { get; init; }
+    [Description("Left out: unchanged. A term: fixed once sold. Cannot be null.")]
     public bool? IsTrial { get; init; }
+    [Description("Left out: unchanged. false: no longer sold; memberships already sold keep working. Cannot be null.")]
     public bool? IsActive { get; init; }
 }
 
@@ -66,11 +77,17 @@ internal sealed record UpdateMembershipPlanRequest
 /// <param name="IsActive">false: no longer sold; packs already sold keep working</param>
 internal sealed record UpdatePackProductRequest
 {
+    [Description("Left out: unchanged. Cannot be null.")]
     public string? Name { get; init; }
+    [Description("Left out: unchanged. A term: fixed once a pack of the product was sold. Cannot be null.")]
     public int? Credits { get; init; }
+    [Description("Left out: unchanged. A term: fixed once sold. Cannot be null.")]
     public int? ValidityDays { get; init; }
+    [Description("Left out: unchanged. null or empty: every class type. A term: fixed once sold.")]
     public IReadOnlyList<Guid>? ClassTypeIds { get; init; }
+    [Description("Left out: unchanged. A term: fixed once sold. Cannot be null.")]
     public bool? IsTrial { get; init; }
+    [Description("Left out: unchanged. false: no longer sold; packs already sold keep working. Cannot be null.")]
     public bool? IsActive { get; init; }
 }
 

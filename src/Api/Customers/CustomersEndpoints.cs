@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Mediator;
 using UnifiedCustomers.Api.Access;
 using UnifiedCustomers.Api.Common;
@@ -35,11 +36,17 @@ internal sealed record UpdateCustomerRequest(string? FirstName, string? LastName
 /// <param name="Source">cannot be cleared</param>
 internal sealed record PatchCustomerRequest
 {
+    [Description("Left out: unchanged. null: cleared (allowed while the last name remains).")]
     public string? FirstName { get; init; }
+    [Description("Left out: unchanged. null: cleared (allowed while the first name remains).")]
     public string? LastName { get; init; }
+    [Description("Left out: unchanged. null: cleared. Unique in the organization.")]
     public string? Email { get; init; }
+    [Description("Left out: unchanged. null: cleared. Stored in E.164 when it parses for the organization's country, else as written.")]
     public string? Phone { get; init; }
+    [Description("Left out: unchanged. Cannot be null.")]
     public string? Source { get; init; }
+    [Description("Left out: unchanged. null: cleared.")]
     public string? Notes { get; init; }
 }
 

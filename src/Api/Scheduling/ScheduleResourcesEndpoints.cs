@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Mediator;
 using UnifiedCustomers.Api.Access;
 using UnifiedCustomers.Api.Common;
@@ -22,7 +23,9 @@ internal sealed record CreateLocationRequest(string Name);
 /// <param name="IsActive">false: no new session can be given to it; the sessions it has keep it</param>
 internal sealed record UpdateScheduleResourceRequest
 {
+    [Description("Left out: unchanged. Cannot be null; unique in the organization.")]
     public string? Name { get; init; }
+    [Description("Left out: unchanged. false: no new session can be given to it; the sessions it has keep it. Cannot be null.")]
     public bool? IsActive { get; init; }
 }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Mediator;
 using UnifiedCustomers.Api.Access;
 using UnifiedCustomers.Api.Common;
@@ -26,10 +27,15 @@ internal sealed record ScheduleSessionRequest(
 /// <param name="LocationId">an active location, or null for none</param>
 internal sealed record EditSessionRequest
 {
+    [Description("Left out: unchanged. The new start (the class keeps its length unless endsAt is given); every booking is kept. Cannot be null.")]
     public DateTimeOffset? StartsAt { get; init; }
+    [Description("Left out: unchanged. The new end. Cannot be null.")]
     public DateTimeOffset? EndsAt { get; init; }
+    [Description("Left out: unchanged. Never below the seats booked; a raise promotes from the waitlist. Cannot be null.")]
     public int? Capacity { get; init; }
+    [Description("Left out: unchanged. null: no instructor. An active instructor of the organization.")]
     public Guid? InstructorId { get; init; }
+    [Description("Left out: unchanged. null: no location. An active location of the organization.")]
     public Guid? LocationId { get; init; }
 }
 
