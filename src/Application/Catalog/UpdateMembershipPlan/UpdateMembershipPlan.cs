@@ -46,12 +46,13 @@ internal sealed class UpdateMembershipPlanValidator : AbstractValidator<UpdateMe
     }
 }
 
-internal sealed class UpdateMembershipPlanHandler(IAppDbContext db, TypeAdapterConfig mapping)
+internal sealed class UpdateMembershipPlanHandler(IAppDbContext db, IRowLocks locks, TypeAdapterConfig mapping)
     : ICommandHandler<UpdateMembershipPlanCommand, Result<MembershipPlanResponse>>
 {
     public async ValueTask<Result<MembershipPlanResponse>> Handle(UpdateMembershipPlanCommand command, CancellationToken ct)
     {
-        var plan = await db.MembershipPlans.FirstOrDefaultAsync(p => p.OrganizationId == command.OrganizationId && p.Id == command.PlanId, ct);
+        // Exclusive: a sale holds the plan's row shared, so "never sold" cannot change while the terms do.
+        var plan = await locks.LockAndLoadPlanAsync(command.OrganizationId, command.PlanId, exclusive: true, ct);
         if (plan is null) return MembershipErrors.PlanNotFound;
         if (command.Name is { IsSet: true, Value: { } name } && plan.Rename(name) is { IsFailure: true } badName) return badName.Error!;
 

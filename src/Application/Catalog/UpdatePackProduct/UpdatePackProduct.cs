@@ -42,12 +42,13 @@ internal sealed class UpdatePackProductValidator : AbstractValidator<UpdatePackP
     }
 }
 
-internal sealed class UpdatePackProductHandler(IAppDbContext db, TypeAdapterConfig mapping)
+internal sealed class UpdatePackProductHandler(IAppDbContext db, IRowLocks locks, TypeAdapterConfig mapping)
     : ICommandHandler<UpdatePackProductCommand, Result<PackProductResponse>>
 {
     public async ValueTask<Result<PackProductResponse>> Handle(UpdatePackProductCommand command, CancellationToken ct)
     {
-        var product = await db.PackProducts.FirstOrDefaultAsync(p => p.OrganizationId == command.OrganizationId && p.Id == command.ProductId, ct);
+        // Exclusive: a sale holds the product's row shared, so "never sold" cannot change while the terms do.
+        var product = await locks.LockAndLoadPackProductAsync(command.OrganizationId, command.ProductId, exclusive: true, ct);
         if (product is null) return PackErrors.ProductNotFound;
         if (command.Name is { IsSet: true, Value: { } name } && product.Rename(name) is { IsFailure: true } badName) return badName.Error!;
 

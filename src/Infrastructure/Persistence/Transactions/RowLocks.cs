@@ -29,4 +29,16 @@ internal sealed class RowLocks(AppDbContext db) : IRowLocks
         (await db.Database
             .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM class_sessions WHERE organization_id = {organizationId} AND id = {sessionId} FOR UPDATE")
             .ToListAsync(cancellationToken)).Count == 1;
+
+    public async Task<Domain.Memberships.MembershipPlan?> LockAndLoadPlanAsync(Guid organizationId, Guid planId, bool exclusive, CancellationToken cancellationToken) =>
+        (await (exclusive
+                ? db.MembershipPlans.FromSql($"SELECT * FROM membership_plans WHERE organization_id = {organizationId} AND id = {planId} FOR UPDATE")
+                : db.MembershipPlans.FromSql($"SELECT * FROM membership_plans WHERE organization_id = {organizationId} AND id = {planId} FOR SHARE"))
+            .ToListAsync(cancellationToken)).SingleOrDefault();
+
+    public async Task<Domain.Packs.PackProduct?> LockAndLoadPackProductAsync(Guid organizationId, Guid productId, bool exclusive, CancellationToken cancellationToken) =>
+        (await (exclusive
+                ? db.PackProducts.FromSql($"SELECT * FROM pack_products WHERE organization_id = {organizationId} AND id = {productId} FOR UPDATE")
+                : db.PackProducts.FromSql($"SELECT * FROM pack_products WHERE organization_id = {organizationId} AND id = {productId} FOR SHARE"))
+            .ToListAsync(cancellationToken)).SingleOrDefault();
 }
