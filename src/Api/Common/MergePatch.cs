@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using UnifiedCustomers.Application.Common;
 
 namespace UnifiedCustomers.Api.Common;
@@ -28,8 +29,9 @@ internal static class MergePatch
     }
 
     private static bool IsJson(string? contentType) =>
-        contentType is not null
-        && (contentType.StartsWith(MediaType, StringComparison.OrdinalIgnoreCase) || contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase));
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+        && (parsed.MediaType.Equals(MediaType, StringComparison.OrdinalIgnoreCase)
+            || parsed.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Documents the body of a PATCH: its fields, all optional, sent as a merge patch.</summary>
     public static RouteHandlerBuilder AcceptsMergePatch<T>(this RouteHandlerBuilder builder) where T : notnull =>
