@@ -30,4 +30,5 @@ cat <<EOT
 
 EOT
 export Logging__Console__FormatterName=${Logging__Console__FormatterName:-simple}
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 exec dotnet run --project src/Api --no-build --no-launch-profile --urls "$url"

@@ -1666,7 +1666,9 @@ export interface operations {
                 email?: string;
                 phone?: string;
                 status?: string;
+                /** @description The page, from 1. 1 to 100000, default 1. */
                 page?: number;
+                /** @description Items per page. 1 to 100, default 25. */
                 pageSize?: number;
             };
             header?: never;
@@ -4401,7 +4403,9 @@ export interface operations {
             query?: {
                 when?: string;
                 status?: string;
+                /** @description The page, from 1. 1 to 100000, default 1. */
                 page?: number;
+                /** @description Items per page. 1 to 100, default 25. */
                 pageSize?: number;
             };
             header?: never;
@@ -4502,7 +4506,9 @@ export interface operations {
     GetCreditLedger: {
         parameters: {
             query?: {
+                /** @description The page, from 1. 1 to 100000, default 1. */
                 page?: number;
+                /** @description Items per page. 1 to 100, default 25. */
                 pageSize?: number;
             };
             header?: never;

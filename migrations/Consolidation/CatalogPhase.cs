@@ -50,7 +50,8 @@ internal static class CatalogPhase
                btrim(left(pg_temp.uc_text(s.location), 120)) AS location,
                CASE WHEN pg_temp.uc_norm(s.session_status) = 'cancelled' THEN 'cancelled' ELSE 'scheduled' END AS status,
                CASE WHEN s.organization_id IS NOT NULL AND so.id IS NULL THEN 'organization_not_found'
-                    WHEN t.id IS NULL OR t.org_id <> coalesce(s.organization_id, t.org_id) THEN 'class_type_not_found' END AS reason
+                    WHEN t.id IS NULL OR t.org_id <> coalesce(s.organization_id, t.org_id) THEN 'class_type_not_found'
+                    WHEN NOT (s.start_time >= TIMESTAMPTZ '1900-01-01 00:00:00+00' AND s.start_time < TIMESTAMPTZ '2201-01-01 00:00:00+00') THEN 'invalid_dates' END AS reason
         FROM {legacy}.class_sessions s
         LEFT JOIN uc_org so ON so.id = s.organization_id
         LEFT JOIN uc_class_type t ON t.id = s.program_id AND t.reason IS NULL

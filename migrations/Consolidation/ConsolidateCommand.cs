@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Npgsql;
 
@@ -11,7 +12,8 @@ internal static partial class ConsolidateCommand
     public const int Unbalanced = 4;
     public const int Failed = 1;
 
-    public static async Task<int> RunAsync(Options options, string? connection, TextWriter output, TextWriter error, bool live)
+    /// <param name="stop">cancelled when the tool must stop (its parent `dotnet run` went away)</param>
+    public static async Task<int> RunAsync(Options options, string? connection, TextWriter output, TextWriter error, bool live, CancellationToken stop = default)
     {
         if (connection is null) return Usage(error, "consolidate needs --connection \"<connection string>\"");
         var schema = options.Get("legacy-schema") ?? "legacy";
@@ -22,13 +24,23 @@ internal static partial class ConsolidateCommand
             return Usage(error, $"--cutover '{text}' is not an instant (e.g. 2026-06-01T00:00:00Z)");
         var run = new ConsolidationOptions(connection, schema, cutover, options.Has("dry-run"), options.Get("report"));
 
-        using var cancellation = new CancellationTokenSource();
+        // Ctrl-C, SIGTERM, SIGHUP and SIGQUIT cancel the fold: its statement is cancelled, the
+        // transaction rolled back, and the tool exits 1. SIGKILL ends the process, which closes the
+        // connection: PostgreSQL rolls back (and notices within a second even mid-statement, see Consolidator).
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stop);
         ConsoleCancelEventHandler cancel = (_, e) =>
         {
             e.Cancel = true;
             cancellation.Cancel();
         };
         Console.CancelKeyPress += cancel;
+        var signals = new[] { PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGQUIT }
+            .Select(signal => PosixSignalRegistration.Create(signal, context =>
+            {
+                context.Cancel = true;
+                cancellation.Cancel();
+            }))
+            .ToList();
         try
         {
             var result = await ProgressDisplay.RunAsync(output, live, progress => Consolidator.RunAsync(run, progress, cancellation.Token));
@@ -53,7 +65,7 @@ internal static partial class ConsolidateCommand
         }
         catch (OperationCanceledException)
         {
-            error.WriteLine("Cancelled: the transaction was rolled back, the target is unchanged.");
+            error.WriteLine("Stopped: the transaction was rolled back, the target is unchanged.");
             return Failed;
         }
         catch (Exception e) when (e is NpgsqlException or IOException or InvalidOperationException)
@@ -66,6 +78,7 @@ internal static partial class ConsolidateCommand
         finally
         {
             Console.CancelKeyPress -= cancel;
+            signals.ForEach(s => s.Dispose());
         }
     }
 

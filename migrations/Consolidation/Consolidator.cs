@@ -38,7 +38,10 @@ internal static class Consolidator
     private const long RunLockKey = 0x7563_636f_6e73;
 
     // Work tables of a million rows need room in memory; temp_buffers only takes before the first temp table.
+    // client_connection_check_interval: when the tool dies mid-statement, the backend notices the closed
+    // connection within a second and rolls back, instead of running the statement to its end.
     private const string Settings = """
+        SET client_connection_check_interval = '1s';
         SET temp_buffers = '1GB';
         SET LOCAL work_mem = '256MB';
         SET LOCAL maintenance_work_mem = '512MB';

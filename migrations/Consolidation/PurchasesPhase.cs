@@ -29,7 +29,7 @@ internal static class PurchasesPhase
                CASE WHEN y.customer_reason IS NOT NULL THEN y.customer_reason
                     WHEN y.plan_id IS NULL THEN 'plan_not_found'
                     WHEN y.st IS NULL OR y.st NOT IN ('active', 'trial', 'paused', 'cancelled', 'expired') THEN 'unknown_status'
-                    WHEN y.end_date < y.start_date THEN 'invalid_dates' END AS reason,
+                    WHEN y.end_date < y.start_date OR y.start_date NOT BETWEEN DATE '1900-01-01' AND DATE '2200-12-31' THEN 'invalid_dates' END AS reason,
                CASE WHEN y.st IN ('active', 'trial') THEN CASE WHEN y.running THEN 'active' ELSE 'expired' END
                     ELSE y.st END AS status,
                y.st = 'active' AND y.running AS current_paid,
@@ -40,7 +40,8 @@ internal static class PurchasesPhase
                    p.id AS plan_id, p.billing, p.classes, p.allowance_period,
                    pg_temp.uc_norm(m.status) AS st,
                    coalesce(m.start_date, (m.created_at AT TIME ZONE o.time_zone)::date, o.cutover_day) AS start_date,
-                   m.end_date, m.end_date IS NULL OR m.end_date >= o.cutover_day AS running,
+                   CASE WHEN m.end_date <= DATE '2200-12-31' THEN m.end_date END AS end_date,
+                   m.end_date IS NULL OR m.end_date >= o.cutover_day AS running,
                    coalesce(m.created_at, {"{cutover}"}) AS created_at,
                    m.cancellation_date::timestamp AT TIME ZONE o.time_zone AS cancelled_at,
                    m.classes_used_this_period AS legacy_used, m.updated_at, o.time_zone, o.cutover_day

@@ -606,6 +606,8 @@ namespace UnifiedCustomers.Migrations.Schema
 
                             t.HasCheckConstraint("ck_memberships_allowance_period", "allowance_period IN ('unlimited', 'week', 'month', 'term', 'year')");
 
+                            t.HasCheckConstraint("ck_memberships_date_range", "start_date BETWEEN DATE '1900-01-01' AND DATE '2200-12-31' AND (end_date IS NULL OR end_date <= DATE '2200-12-31')");
+
                             t.HasCheckConstraint("ck_memberships_dates", "end_date IS NULL OR end_date >= start_date");
 
                             t.HasCheckConstraint("ck_memberships_status", "status IN ('active', 'paused', 'cancelled', 'expired')");
@@ -943,6 +945,8 @@ namespace UnifiedCustomers.Migrations.Schema
                         {
                             t.HasCheckConstraint("ck_class_sessions_capacity", "capacity BETWEEN 1 AND 1000");
 
+                            t.HasCheckConstraint("ck_class_sessions_starts_at_range", "starts_at >= TIMESTAMPTZ '1900-01-01 00:00:00+00' AND starts_at < TIMESTAMPTZ '2201-01-01 00:00:00+00'");
+
                             t.HasCheckConstraint("ck_class_sessions_status", "status IN ('scheduled', 'cancelled')");
 
                             t.HasCheckConstraint("ck_class_sessions_times", "ends_at > starts_at");
@@ -1155,6 +1159,68 @@ namespace UnifiedCustomers.Migrations.Schema
                     b.ToTable("idempotency_records", null, t =>
                         {
                             t.HasCheckConstraint("ck_idempotency_records_hash", "octet_length(request_hash) = 32");
+                        });
+                });
+
+            modelBuilder.Entity("UnifiedCustomers.Infrastructure.Jobs.JobRunRecord", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("job");
+
+                    b.Property<string>("RunKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("run_key");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("ClaimedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateTimeOffset>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<string>("Report")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("report");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Job", "RunKey")
+                        .HasName("pk_job_runs");
+
+                    b.HasIndex("FinishedAt")
+                        .HasDatabaseName("ix_job_runs_finished_at");
+
+                    b.ToTable("job_runs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_job_runs_attempts", "attempts >= 1");
+
+                            t.HasCheckConstraint("ck_job_runs_status", "status IN ('running', 'succeeded', 'failed')");
                         });
                 });
 

@@ -12,6 +12,8 @@ public static class DependencyInjection
     {
         services.AddSingleton(TimeProvider.System);
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
+        // Every command and query, whoever writes it: clean text, dates in range (Common/Validation).
+        services.AddSingleton(typeof(IValidator<>), typeof(Common.Validation.BoundedInputValidator<>));
         services.AddSingleton(MappingConfiguration.Create());
         services.AddScoped<BookingDesk>();
         services.AddScoped<WaitlistPromoter>();

@@ -18,6 +18,7 @@ using UnifiedCustomers.Application.Bookings.GetSessionRoster;
 using UnifiedCustomers.Application.Bookings.MarkNoShow;
 using UnifiedCustomers.Application.Bookings.UndoCheckIn;
 using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Application.Common.Validation;
 using UnifiedCustomers.Domain.Bookings;
 
 namespace UnifiedCustomers.Api.Bookings;
@@ -128,7 +129,7 @@ internal static class BookingsEndpoints
 
         customers.MapGet("/bookings", async (
                 Guid customerId, Tenant tenant, IMediator mediator, CancellationToken ct,
-                string? when = null, string? status = null, int page = 1, int pageSize = 20) =>
+                string? when = null, string? status = null, int page = 1, int pageSize = Paging.DefaultPageSize) =>
             {
                 if (QueryValues.TryEnum<BookingPeriod>(when, "when", out var period) is { } badPeriod) return badPeriod;
                 if (QueryValues.TryEnum<BookingStatus>(status, "status", out var bookingStatus) is { } badStatus) return badStatus;
@@ -148,7 +149,7 @@ internal static class BookingsEndpoints
             .Produces<CustomerBalanceResponse>()
             .Problems(404);
 
-        customers.MapGet("/credit-ledger", async (Guid customerId, Tenant tenant, IMediator mediator, CancellationToken ct, int page = 1, int pageSize = 50) =>
+        customers.MapGet("/credit-ledger", async (Guid customerId, Tenant tenant, IMediator mediator, CancellationToken ct, int page = 1, int pageSize = Paging.DefaultPageSize) =>
                 (await mediator.Send(new GetCreditLedgerQuery(tenant.OrganizationId, customerId, page, pageSize), ct)).ToOk())
             .WithName("GetCreditLedger")
             .WithSummary("A customer's credit ledger, newest first: every credit or allowance spent (-1) and given back (+1)")

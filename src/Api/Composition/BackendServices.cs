@@ -17,6 +17,7 @@ public static class BackendServices
             options.Assemblies = [typeof(Application.DependencyInjection)];
             options.PipelineBehaviors =
             [
+                typeof(TracingBehavior<,>),
                 typeof(LoggingBehavior<,>),
                 typeof(ValidationBehavior<,>),
                 typeof(UnitOfWorkBehavior<,>),

@@ -4,6 +4,7 @@ using UnifiedCustomers.Api.Access;
 using UnifiedCustomers.Api.Common;
 using UnifiedCustomers.Api.Errors;
 using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Application.Common.Validation;
 using UnifiedCustomers.Application.Customers;
 using UnifiedCustomers.Application.Customers.AddCustomerNote;
 using UnifiedCustomers.Application.Customers.ArchiveCustomer;
@@ -75,7 +76,7 @@ internal static class CustomersEndpoints
 
         customers.MapGet("/", async (
                 Tenant tenant, IMediator mediator, CancellationToken ct,
-                string? name = null, string? email = null, string? phone = null, string? status = null, int page = 1, int pageSize = SearchCustomersQuery.DefaultPageSize) =>
+                string? name = null, string? email = null, string? phone = null, string? status = null, int page = 1, int pageSize = Paging.DefaultPageSize) =>
             {
                 if (QueryValues.TryEnum<LifecycleStatus>(status, "status", out var lifecycle) is { } badStatus) return badStatus;
                 return (await mediator.Send(new SearchCustomersQuery(tenant.OrganizationId, name, email, phone, lifecycle, page, pageSize), ct)).ToOk();

@@ -25,7 +25,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 
     private static (Error Error, IDictionary<string, string[]>? Fields) Classify(Exception exception) => exception switch
     {
-        ValidationException validation => (ApiErrors.ValidationFailed, validation.Errors
+        ValidationException validation => (Uniform(validation.Errors), validation.Errors
             .GroupBy(f => FieldName(f.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray())),
         UniqueConflictException conflict => (conflict.Error, null),
@@ -34,6 +34,18 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         JsonException json => Malformed(json),
         _ => (ApiErrors.ServerError, null),
     };
+
+    /// <summary>
+    /// When every failure carries the same documented code (text.invalid_characters, date.out_of_range),
+    /// that code is the problem's; a mix of failures is validation.failed. The fields are listed either way.
+    /// </summary>
+    private static Error Uniform(IEnumerable<FluentValidation.Results.ValidationFailure> failures)
+    {
+        var list = failures.ToList();
+        return list.Select(f => f.ErrorCode).Distinct().ToList() is [{ } code] && code.Contains('.', StringComparison.Ordinal)
+            ? Error.Invalid(code, list[0].ErrorMessage, "")
+            : ApiErrors.ValidationFailed;
+    }
 
     private static (Error, IDictionary<string, string[]>?) Malformed(BadHttpRequestException bad)
     {

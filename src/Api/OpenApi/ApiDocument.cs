@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using UnifiedCustomers.Api.Idempotency;
+using UnifiedCustomers.Application.Common.Validation;
 
 namespace UnifiedCustomers.Api.OpenApi;
 
@@ -31,6 +32,11 @@ internal static class ApiDocument
                         every id belongs to the key's organization (another organization's ids answer 404).
                         Errors are RFC 9457 problem details with a stable `code` (see docs/errors.md).
                         POSTs that create accept an `Idempotency-Key` header: the same key and body replay the first answer for 24 hours.
+                        Paged lists take `page` (1 to 100000, default 1) and `pageSize` (1 to 100, default 25) and answer
+                        `{ items, page, pageSize, total }`.
+                        Input bounds: text holds no control characters (customer notes and note content may hold line breaks and tabs),
+                        dates are between 1900-01-01 and 2200-12-31 and instants within the same years; anything else is a 400
+                        (`text.invalid_characters`, `date.out_of_range`) naming the field.
                         """,
                 };
                 document.Servers = [];
@@ -65,6 +71,7 @@ internal static class ApiDocument
                     });
                 }
                 if (operation.OperationId == "BookClass") BookingExamples.Apply(operation);
+                PagingParameters.Apply(operation);
                 return Task.CompletedTask;
             });
             options.AddSchemaTransformer((schema, context, _) =>
@@ -73,6 +80,33 @@ internal static class ApiDocument
                 return Task.CompletedTask;
             });
         });
+}
+
+/// <summary>The one paging contract (Application/Common/Validation/Paging) on every operation that takes it.</summary>
+internal static class PagingParameters
+{
+    public static void Apply(OpenApiOperation operation)
+    {
+        foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Query))
+        {
+            var (description, maximum, fallback) = parameter.Name switch
+            {
+                "page" => ("The page, from 1.", Paging.MaxPage, 1),
+                "pageSize" => ("Items per page.", Paging.MaxPageSize, Paging.DefaultPageSize),
+                _ => (null, 0, 0),
+            };
+            if (description is null) continue;
+            parameter.Description = $"{description} 1 to {maximum}, default {fallback}.";
+            parameter.Schema = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Integer,
+                Format = "int32",
+                Minimum = "1",
+                Maximum = maximum.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Default = JsonValue.Create(fallback),
+            };
+        }
+    }
 }
 
 internal static class ProblemSchema

@@ -23,6 +23,8 @@ internal sealed class OrganizationDirectory(AppDbContext db)
 
     private async Task<PublicOrganization?> FindAsync(string slug, CancellationToken ct)
     {
+        // No organization's slug holds control characters (PostgreSQL refuses NUL in a parameter).
+        if (slug.Length > Domain.Organizations.Organization.SlugMaxLength || !Domain.Common.CleanText.IsClean(slug)) return null;
         var normalized = slug.Trim().ToLowerInvariant();
         return await db.Organizations.AsNoTracking()
             .Where(o => o.Slug == normalized)

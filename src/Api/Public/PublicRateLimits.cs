@@ -20,10 +20,11 @@ internal sealed class PublicRateLimitOptions
 internal static class PublicRateLimits
 {
     public const string PerAddress = "public-per-address";
+    public const string Section = "RateLimits:Public";
 
     public static IServiceCollection AddPublicRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection("RateLimits:Public").Get<PublicRateLimitOptions>() ?? new PublicRateLimitOptions();
+        var options = configuration.GetSection(Section).Get<PublicRateLimitOptions>() ?? new PublicRateLimitOptions();
         services.AddSingleton(new BookingsPerEmail(options));
         services.AddRateLimiter(limiter =>
         {

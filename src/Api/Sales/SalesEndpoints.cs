@@ -23,7 +23,7 @@ internal sealed record PauseMembershipRequest(DateOnly? From = null, DateOnly? U
 /// <param name="On">the date it covers classes again; today when left out</param>
 internal sealed record ResumeMembershipRequest(DateOnly? On = null);
 
-/// <param name="EndDate">its last day; today when left out</param>
+/// <param name="EndDate">its last day, not before its start; today when left out (its start date when it has not started)</param>
 internal sealed record CancelMembershipRequest(DateOnly? EndDate = null);
 
 internal static class SalesEndpoints

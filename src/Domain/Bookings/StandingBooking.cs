@@ -32,9 +32,10 @@ public sealed class StandingBooking : Entity, ITenantOwned
     {
         if (weekdays.Count == 0) return Error.Invalid("recurring.weekdays_required", "Name at least one weekday.", "weekdays");
         if ((until is null) == (count is null)) return Error.Invalid("recurring.end_required", "Give either an end date or a count.", "untilDate");
+        if ((DateBounds.Check(from, "fromDate") ?? DateBounds.Check(until, "untilDate")) is { } outOfRange) return outOfRange;
         if (until < from) return Error.Invalid("recurring.range_invalid", "The end date is before the start date.", "untilDate");
         var dates = new List<DateOnly>();
-        for (var date = from; (until is null || date <= until) && (count is null || dates.Count < count); date = date.AddDays(1))
+        for (var date = from; (until is null || date <= until) && (count is null || dates.Count < count) && date <= DateBounds.Max; date = date.AddDays(1))
         {
             if (weekdays.Contains(date.DayOfWeek)) dates.Add(date);
             if (dates.Count > MaxOccurrences) return Error.Invalid("recurring.too_many", $"At most {MaxOccurrences} occurrences.", "untilDate");

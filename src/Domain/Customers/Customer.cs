@@ -53,6 +53,9 @@ public sealed class Customer : Entity, ITenantOwned
     /// <param name="phone">already normalised by the caller (E.164 where the organization's country allows)</param>
     public Result UpdateDetails(string? firstName, string? lastName, string? email, string? phone, string? source, string? notes, DateTimeOffset now)
     {
+        if ((CleanText.Check(firstName, "firstName") ?? CleanText.Check(lastName, "lastName") ?? CleanText.Check(email, "email")
+            ?? CleanText.Check(phone, "phone") ?? CleanText.Check(source, "source") ?? CleanText.Check(notes, "notes", multiline: true)) is { } unclean)
+            return unclean;
         var first = (firstName ?? "").Trim();
         var last = (lastName ?? "").Trim();
         if (first.Length == 0 && last.Length == 0) return CustomerErrors.NameRequired;
@@ -98,6 +101,7 @@ public sealed class Customer : Entity, ITenantOwned
 
     public Result Archive(string cause, DateTimeOffset now)
     {
+        if (CleanText.Check(cause, "reason") is { } unclean) return unclean;
         if (Status == LifecycleStatus.Archived) return CustomerErrors.AlreadyArchived;
         ChangeStatus(LifecycleStatus.Archived, cause, now);
         return Result.Success();

@@ -17,6 +17,7 @@ public sealed class CustomerNote : Entity, ITenantOwned
 
     public static Result<CustomerNote> Write(Customer customer, string content, Guid? author, DateTimeOffset now)
     {
+        if (CleanText.Check(content, "content", multiline: true) is { } unclean) return unclean;
         var text = content.Trim();
         if (text.Length == 0) return Error.Invalid("note.empty", "A note needs some text.", "content");
         if (text.Length > ContentMaxLength) return Error.Invalid("note.too_long", $"A note is at most {ContentMaxLength} characters.", "content");

@@ -32,6 +32,7 @@ public sealed class Membership : Entity, ITenantOwned
         if (canBuy.IsFailure) return canBuy.Error!;
         var forSale = plan.EnsureCanBeSold();
         if (forSale.IsFailure) return forSale.Error!;
+        if ((DateBounds.Check(startDate, "startDate") ?? DateBounds.Check(endDate, "endDate")) is { } outOfRange) return outOfRange;
         if (endDate < startDate) return MembershipErrors.DatesInvalid;
         return new Membership
         {
@@ -71,7 +72,8 @@ public sealed class Membership : Entity, ITenantOwned
         AllowancePeriod.Week => (date.AddDays(-(((int)date.DayOfWeek + 6) % 7)), date.AddDays(7 - (((int)date.DayOfWeek + 6) % 7))),
         AllowancePeriod.Month => (new DateOnly(date.Year, date.Month, 1), new DateOnly(date.Year, date.Month, 1).AddMonths(1)),
         AllowancePeriod.Year => (new DateOnly(date.Year, 1, 1), new DateOnly(date.Year + 1, 1, 1)),
-        _ => (StartDate, EndDate?.AddDays(1) ?? DateOnly.MaxValue),
+        // A term without an end runs to the end of the accepted range; EndDate never exceeds DateBounds.Max.
+        _ => (StartDate, (EndDate ?? DateBounds.Max).AddDays(1)),
     };
 
     /// <summary>Whether one more class fits, given the classes already paid in the period.</summary>
@@ -82,6 +84,7 @@ public sealed class Membership : Entity, ITenantOwned
 
     public Result Pause(DateOnly from, DateOnly? until, DateTimeOffset now)
     {
+        if ((DateBounds.Check(from, "from") ?? DateBounds.Check(until, "until")) is { } outOfRange) return outOfRange;
         if (Status != MembershipStatus.Active) return MembershipErrors.NotActive;
         if (until <= from) return Error.Invalid("membership.pause_invalid", "A pause must end after it starts.", "until");
         _pauses.Add(new PausePeriod(from, until));
@@ -92,6 +95,7 @@ public sealed class Membership : Entity, ITenantOwned
     /// <summary>Ends an open pause on a date (the membership covers classes again from that date).</summary>
     public Result Resume(DateOnly on)
     {
+        if (DateBounds.Check(on, "on") is { } outOfRange) return outOfRange;
         var open = _pauses.FindIndex(p => p.Until is null);
         if (Status != MembershipStatus.Paused || open < 0) return MembershipErrors.NotPaused;
         var pause = _pauses[open];
@@ -102,7 +106,9 @@ public sealed class Membership : Entity, ITenantOwned
 
     public Result Cancel(DateOnly endDate, DateTimeOffset now)
     {
+        if (DateBounds.Check(endDate, "endDate") is { } outOfRange) return outOfRange;
         if (Status is MembershipStatus.Cancelled or MembershipStatus.Expired) return MembershipErrors.NotActive;
+        if (endDate < StartDate) return MembershipErrors.DatesInvalid;
         Status = MembershipStatus.Cancelled;
         EndDate = EndDate is null || endDate < EndDate ? endDate : EndDate;
         CancelledAt = now;

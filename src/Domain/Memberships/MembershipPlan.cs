@@ -29,6 +29,7 @@ public sealed class MembershipPlan : Entity, ITenantOwned
 
     public Result Rename(string name)
     {
+        if (CleanText.Check(name, "name") is { } unclean) return unclean;
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > NameMaxLength)
             return Error.Invalid("membership_plan.name_invalid", $"A plan needs a name of at most {NameMaxLength} characters.", "name");
         Name = name.Trim();

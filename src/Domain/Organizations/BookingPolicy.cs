@@ -13,6 +13,9 @@ public sealed record BookingPolicy
 
     public static BookingPolicy Default { get; } = new();
 
+    /// <summary>The longest window (about ten years), in days.</summary>
+    public const int MaxWindowDays = 3650;
+
     public DateTimeOffset OpensAt(DateTimeOffset start) => start.AddDays(-BookingOpensDaysBefore);
     public DateTimeOffset ClosesAt(DateTimeOffset start) => start.AddMinutes(-BookingClosesMinutesBefore);
     public bool IsLateCancellation(DateTimeOffset start, DateTimeOffset now) => now > start.AddHours(-LateCancelHours);

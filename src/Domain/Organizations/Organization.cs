@@ -20,6 +20,7 @@ public sealed class Organization : Entity
 
     public static Result<Organization> Create(Guid id, string name, string slug, string timeZone, string country, DateTimeOffset now)
     {
+        if ((CleanText.Check(name, "name") ?? CleanText.Check(slug, "slug")) is { } unclean) return unclean;
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
             return Error.Invalid("organization.time_zone_unknown", $"'{timeZone}' is not an IANA time zone.", "timeZone");
         if (country.Length != 2 || !country.All(char.IsAsciiLetter))
@@ -59,6 +60,10 @@ public sealed class Organization : Entity
         if (policy.BookingOpensDaysBefore < 0 || policy.BookingClosesMinutesBefore < 0 || policy.LateCancelHours < 0
             || policy.WaitlistCap < 0 || policy.PromotionCutoffMinutes < 0)
             return Error.Invalid("organization.policy_invalid", "Policy values cannot be negative.", "policy");
+        // Bounded so that window arithmetic on any session in DateBounds stays total.
+        if (policy.BookingOpensDaysBefore > BookingPolicy.MaxWindowDays || policy.BookingClosesMinutesBefore > BookingPolicy.MaxWindowDays * 1440
+            || policy.LateCancelHours > BookingPolicy.MaxWindowDays * 24 || policy.PromotionCutoffMinutes > BookingPolicy.MaxWindowDays * 1440)
+            return Error.Invalid("organization.policy_invalid", $"Policy windows are at most {BookingPolicy.MaxWindowDays} days.", "policy");
         Policy = policy;
         return Result.Success();
     }

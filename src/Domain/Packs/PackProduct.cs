@@ -31,6 +31,7 @@ public sealed class PackProduct : Entity, ITenantOwned
 
     public Result Rename(string name)
     {
+        if (CleanText.Check(name, "name") is { } unclean) return unclean;
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > NameMaxLength)
             return Error.Invalid("pack_product.name_invalid", $"A pack needs a name of at most {NameMaxLength} characters.", "name");
         Name = name.Trim();

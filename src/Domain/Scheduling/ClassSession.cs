@@ -26,6 +26,7 @@ public sealed class ClassSession : Entity, ITenantOwned
     public static Result<ClassSession> Schedule(
         ClassType type, DateTimeOffset startsAt, DateTimeOffset? endsAt, int? capacity, Instructor? instructor, Location? location, DateTimeOffset now, Guid? id = null)
     {
+        if ((DateBounds.Check(startsAt, "startsAt") ?? DateBounds.Check(endsAt, "endsAt")) is { } outOfRange) return outOfRange;
         var schedulable = type.EnsureCanBeScheduled();
         if (schedulable.IsFailure) return schedulable.Error!;
         var end = endsAt ?? startsAt.AddMinutes(type.DefaultDurationMinutes);
@@ -56,6 +57,7 @@ public sealed class ClassSession : Entity, ITenantOwned
     /// </summary>
     public Result Reschedule(DateTimeOffset startsAt, DateTimeOffset? endsAt, DateTimeOffset now)
     {
+        if ((DateBounds.Check(startsAt, "startsAt") ?? DateBounds.Check(endsAt, "endsAt")) is { } outOfRange) return outOfRange;
         if (Status == SessionStatus.Cancelled) return SessionErrors.Cancelled;
         if (HasStarted(now)) return SessionErrors.Started;
         var end = endsAt ?? startsAt + (EndsAt - StartsAt);

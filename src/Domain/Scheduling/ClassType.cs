@@ -29,6 +29,7 @@ public sealed class ClassType : Entity, ITenantOwned
 
     public Result Rename(string name)
     {
+        if (CleanText.Check(name, "name") is { } unclean) return unclean;
         if (string.IsNullOrWhiteSpace(name)) return Error.Invalid("class_type.name_required", "A class type needs a name.", "name");
         if (name.Trim().Length > NameMaxLength) return Error.Invalid("class_type.name_too_long", $"A name is at most {NameMaxLength} characters.", "name");
         Name = name.Trim();

@@ -23,6 +23,7 @@ public sealed class Location : Entity, ITenantOwned
 
     public Result Rename(string name)
     {
+        if (CleanText.Check(name, "name") is { } unclean) return unclean;
         if (!ScheduleResource.IsValidName(name, NameMaxLength)) return LocationErrors.NameInvalid;
         Name = name.Trim();
         return Result.Success();

@@ -29,6 +29,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         ["RateLimits:Public:RequestsPerAddressPerMinute"] = "100000",
         ["RateLimits:Public:BookingsPerEmailPerHour"] = "100000",
+        // Tests drive the jobs themselves (JobSchedulerTests); a scheduler of its own would change their data under them.
+        ["Jobs:Enabled"] = "false",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -1,3 +1,4 @@
+using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Memberships;
 using UnifiedCustomers.Domain.Tests.Builders;
 
@@ -138,7 +139,7 @@ public sealed class MembershipTests
         A.Membership.WithAllowance(AllowancePeriod.Term, 10).Running(June1, June30).Build().PeriodContaining(new DateOnly(2026, 6, 20))
             .Should().Be((June1, new DateOnly(2026, 7, 1)));
         A.Membership.WithAllowance(AllowancePeriod.Term, 10).Running(June1, null).Build().PeriodContaining(new DateOnly(2026, 6, 20))
-            .Should().Be((June1, DateOnly.MaxValue));
+            .Should().Be((June1, DateBounds.Max.AddDays(1)), "an open-ended term runs to the end of the accepted range, never to DateOnly.MaxValue");
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Mapster;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Application.Common.Validation;
 using UnifiedCustomers.Application.Customers;
 using UnifiedCustomers.Domain.Bookings;
 using UnifiedCustomers.Domain.Common;
@@ -10,7 +11,8 @@ using UnifiedCustomers.Domain.Customers;
 
 namespace UnifiedCustomers.Application.Bookings.GetCreditLedger;
 
-public sealed record GetCreditLedgerQuery(Guid OrganizationId, Guid CustomerId, int Page = 1, int PageSize = 50) : ITenantQuery<Result<PagedList<LedgerEntryResponse>>>;
+public sealed record GetCreditLedgerQuery(Guid OrganizationId, Guid CustomerId, int Page = 1, int PageSize = Paging.DefaultPageSize)
+    : ITenantQuery<Result<PagedList<LedgerEntryResponse>>>, IPagedQuery;
 
 public sealed record LedgerEntryResponse(Guid Id, DateTimeOffset At, int Delta, LedgerReason Reason, Guid? BookingId, Guid? MembershipId, Guid? PackId);
 
@@ -19,8 +21,7 @@ internal sealed class GetCreditLedgerValidator : AbstractValidator<GetCreditLedg
     public GetCreditLedgerValidator()
     {
         RuleFor(q => q.CustomerId).NotEmpty();
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, 200);
+        Include(new PageRules());
     }
 }
 

@@ -42,7 +42,7 @@ internal sealed class GetCustomerBalanceHandler(BookingDesk desk, TimeProvider c
             var bounded = m.Allowance.Period is AllowancePeriod.Week or AllowancePeriod.Month or AllowancePeriod.Term;
             return new MembershipBalance(
                 m.Id, m.PlanId, m.IsTrial, m.Status, m.Allowance.Period, m.Allowance.Classes, u.UsedInPeriod, m.Remaining(u.UsedInPeriod),
-                bounded ? from : null, bounded && until != DateOnly.MaxValue ? until.AddDays(-1) : null, m.StartDate, m.EndDate, m.IsInForceOn(today));
+                bounded ? from : null, bounded && !(m.Allowance.Period == AllowancePeriod.Term && m.EndDate is null) ? until.AddDays(-1) : null, m.StartDate, m.EndDate, m.IsInForceOn(today));
         }).ToList();
         var packs = customer.Packs.OrderBy(p => p.ExpiresAt ?? DateTimeOffset.MaxValue)
             .Select(p => new PackBalance(p.Id, p.ProductId, p.IsTrial, p.CreditsTotal, p.CreditsRemaining, p.PurchasedAt, p.ExpiresAt, p.IsCurrent(now)))

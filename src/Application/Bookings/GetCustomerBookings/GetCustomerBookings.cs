@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Application.Common.Validation;
 using UnifiedCustomers.Application.Customers;
 using UnifiedCustomers.Domain.Bookings;
 using UnifiedCustomers.Domain.Common;
@@ -23,7 +24,7 @@ public sealed record GetCustomerBookingsQuery(
     BookingPeriod When = BookingPeriod.Upcoming,
     BookingStatus? Status = null,
     int Page = 1,
-    int PageSize = 20) : ITenantQuery<Result<PagedList<BookingResponse>>>;
+    int PageSize = Paging.DefaultPageSize) : ITenantQuery<Result<PagedList<BookingResponse>>>, IPagedQuery;
 
 internal sealed class GetCustomerBookingsValidator : AbstractValidator<GetCustomerBookingsQuery>
 {
@@ -32,8 +33,7 @@ internal sealed class GetCustomerBookingsValidator : AbstractValidator<GetCustom
         RuleFor(q => q.CustomerId).NotEmpty();
         RuleFor(q => q.When).IsInEnum();
         RuleFor(q => q.Status).IsInEnum();
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, 100);
+        Include(new PageRules());
     }
 }
 
@@ -61,7 +61,7 @@ internal sealed class GetCustomerBookingsHandler(IAppDbContext db, TimeProvider 
             _ => rows.OrderByDescending(r => r.StartsAt),
         };
         var total = await rows.CountAsync(ct);
-        var page = await rows.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).AsNoTracking().ToListAsync(ct);
+        var page = await rows.Skip(query.Offset()).Take(query.PageSize).AsNoTracking().ToListAsync(ct);
 
         // History lists what happened; the remaining balance lives in GetCustomerBalance.
         var items = page.Select(r => new BookingResponse(

@@ -3,13 +3,14 @@ using Mapster;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Application.Common.Validation;
 using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Customers;
 
 namespace UnifiedCustomers.Application.Customers.AddCustomerNote;
 
 /// <param name="AuthorId">the staff member who wrote it, when known</param>
-public sealed record AddCustomerNoteCommand(Guid OrganizationId, Guid CustomerId, string Content, Guid? AuthorId = null)
+public sealed record AddCustomerNoteCommand(Guid OrganizationId, Guid CustomerId, [property: FreeText] string Content, Guid? AuthorId = null)
     : ITenantCommand<Result<CustomerNoteResponse>>;
 
 internal sealed class AddCustomerNoteValidator : AbstractValidator<AddCustomerNoteCommand>

@@ -3,6 +3,7 @@ using Mapster;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Application.Common.Validation;
 using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Customers;
 
@@ -21,7 +22,7 @@ public sealed record PatchCustomerCommand(
     Optional<string?> Email,
     Optional<string?> Phone,
     Optional<string?> Source,
-    Optional<string?> Notes) : ITenantCommand<Result<CustomerResponse>>;
+    [property: FreeText] Optional<string?> Notes) : ITenantCommand<Result<CustomerResponse>>;
 
 internal sealed class PatchCustomerValidator : AbstractValidator<PatchCustomerCommand>
 {

@@ -4,6 +4,7 @@ using Mapster;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Application.Common.Validation;
 using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Customers;
 
@@ -20,11 +21,7 @@ public sealed record SearchCustomersQuery(
     string? Phone = null,
     LifecycleStatus? Status = null,
     int Page = 1,
-    int PageSize = SearchCustomersQuery.DefaultPageSize) : ITenantQuery<Result<PagedList<CustomerResponse>>>
-{
-    public const int DefaultPageSize = 25;
-    public const int MaxPageSize = 100;
-}
+    int PageSize = Paging.DefaultPageSize) : ITenantQuery<Result<PagedList<CustomerResponse>>>, IPagedQuery;
 
 internal sealed class SearchCustomersValidator : AbstractValidator<SearchCustomersQuery>
 {
@@ -34,9 +31,7 @@ internal sealed class SearchCustomersValidator : AbstractValidator<SearchCustome
         RuleFor(q => q.Email).MaximumLength(EmailAddress.MaxLength).WithMessage($"An email to search for is at most {EmailAddress.MaxLength} characters.");
         RuleFor(q => q.Phone).MaximumLength(Customer.PhoneMaxLength).WithMessage($"A phone number is at most {Customer.PhoneMaxLength} characters.");
         RuleFor(q => q.Status).IsInEnum().WithMessage("The status is one of lead, trial, member, lapsed or archived.");
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("Pages start at 1.");
-        RuleFor(q => q.PageSize).InclusiveBetween(1, SearchCustomersQuery.MaxPageSize)
-            .WithMessage($"A page holds between 1 and {SearchCustomersQuery.MaxPageSize} customers.");
+        Include(new PageRules());
     }
 }
 
@@ -72,7 +67,7 @@ internal sealed class SearchCustomersHandler(IAppDbContext db, IPhoneNormalizer 
         var total = await customers.CountAsync(ct);
         var page = await customers
             .OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id)
-            .Skip((query.Page - 1) * query.PageSize)
+            .Skip(query.Offset())
             .Take(query.PageSize)
             .ProjectToType<CustomerResponse>(mapping)
             .ToListAsync(ct);

@@ -3,6 +3,7 @@ using Mapster;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Application.Common.Validation;
 using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Customers;
 
@@ -18,7 +19,7 @@ public sealed record UpdateCustomerCommand(
     string? Email,
     string? Phone,
     string? Source = null,
-    string? Notes = null) : ITenantCommand<Result<CustomerResponse>>, ICustomerDetails;
+    [property: FreeText] string? Notes = null) : ITenantCommand<Result<CustomerResponse>>, ICustomerDetails;
 
 internal sealed class UpdateCustomerValidator : AbstractValidator<UpdateCustomerCommand>
 {

@@ -6,7 +6,7 @@ using UnifiedCustomers.Domain.Common;
 namespace UnifiedCustomers.Application.Sales.CancelMembership;
 
 /// <summary>Cancels a membership: it covers no class from now on, and the customer's status is recomputed.</summary>
-/// <param name="EndDate">the end date recorded (never later than an end date it already had); today when not given</param>
+/// <param name="EndDate">the end date recorded (never later than an end date it already had, never before its start); today when not given, or its start date when it has not started yet</param>
 public sealed record CancelMembershipCommand(Guid OrganizationId, Guid MembershipId, DateOnly? EndDate = null) : ITenantCommand<Result<MembershipResponse>>;
 
 internal sealed class CancelMembershipValidator : AbstractValidator<CancelMembershipCommand>
@@ -22,7 +22,9 @@ internal sealed class CancelMembershipHandler(SalesDesk desk, TimeProvider clock
         if (atCounter.IsFailure) return atCounter.Error!;
         var counter = atCounter.Value;
         var now = clock.GetUtcNow();
-        var cancelled = counter.Membership.Cancel(command.EndDate ?? counter.Organization.LocalDate(now), now);
+        var today = counter.Organization.LocalDate(now);
+        var endDate = command.EndDate ?? (today < counter.Membership.StartDate ? counter.Membership.StartDate : today);
+        var cancelled = counter.Membership.Cancel(endDate, now);
         if (cancelled.IsFailure) return cancelled.Error!;
         await desk.RecomputeAsync(counter.Organization, counter.Customer, $"cancelled membership {counter.PlanName}", ct);
         return SalesResponses.From(counter);

@@ -32,17 +32,12 @@ public sealed record ListSessionsQuery(
 
 internal sealed class ListSessionsValidator : AbstractValidator<ListSessionsQuery>
 {
-    private const int MinYear = 1900;
-    private const int MaxYear = 2200;
-
     public ListSessionsValidator()
     {
         RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null).WithMessage("The range ends before it starts.");
         RuleFor(q => q.To).Must((q, to) => to!.Value.DayNumber - q.From!.Value.DayNumber < ListSessionsQuery.MaxDays)
             .When(q => q.From is not null && q.To is not null)
             .WithMessage($"List at most {ListSessionsQuery.MaxDays} days at a time.");
-        RuleFor(q => q.From).Must(d => d is null || d.Value.Year is >= MinYear and <= MaxYear).WithMessage($"Give a date between the years {MinYear} and {MaxYear}.");
-        RuleFor(q => q.To).Must(d => d is null || d.Value.Year is >= MinYear and <= MaxYear).WithMessage($"Give a date between the years {MinYear} and {MaxYear}.");
         RuleFor(q => q.ClassTypeId).NotEqual(Guid.Empty).WithMessage("The class type id cannot be empty.");
         RuleFor(q => q.InstructorId).NotEqual(Guid.Empty).WithMessage("The instructor id cannot be empty.");
         RuleFor(q => q.LocationId).NotEqual(Guid.Empty).WithMessage("The location id cannot be empty.");

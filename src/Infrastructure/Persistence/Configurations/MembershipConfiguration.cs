@@ -33,6 +33,9 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
             t.HasCheckConstraint("ck_memberships_allowance",
                 "(allowance_period = 'unlimited' AND allowance_classes IS NULL) OR (allowance_period <> 'unlimited' AND allowance_classes IS NOT NULL AND allowance_classes >= 0)");
             t.HasCheckConstraint("ck_memberships_dates", "end_date IS NULL OR end_date >= start_date");
+            // DateBounds: never 'infinity', so date arithmetic on what is stored cannot overflow.
+            t.HasCheckConstraint("ck_memberships_date_range",
+                "start_date BETWEEN DATE '1900-01-01' AND DATE '2200-12-31' AND (end_date IS NULL OR end_date <= DATE '2200-12-31')");
         });
         builder.IsTenantOwned();
         builder.Property(m => m.Status).HasMaxLength(16);

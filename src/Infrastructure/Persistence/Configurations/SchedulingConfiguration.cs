@@ -26,6 +26,8 @@ internal sealed class ClassSessionConfiguration : IEntityTypeConfiguration<Class
         {
             t.HasCheckConstraint("ck_class_sessions_capacity", $"capacity BETWEEN 1 AND {ClassSession.MaxCapacity}");
             t.HasCheckConstraint("ck_class_sessions_times", "ends_at > starts_at");
+            t.HasCheckConstraint("ck_class_sessions_starts_at_range",
+                "starts_at >= TIMESTAMPTZ '1900-01-01 00:00:00+00' AND starts_at < TIMESTAMPTZ '2201-01-01 00:00:00+00'");
             t.HasCheckConstraint("ck_class_sessions_status", TenantKeys.In<SessionStatus>("status"));
         });
         builder.IsTenantOwned();

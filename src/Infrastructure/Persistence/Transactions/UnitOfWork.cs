@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Application.Common.Telemetry;
 using UnifiedCustomers.Domain.Bookings;
 using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Customers;
@@ -50,6 +51,7 @@ internal sealed partial class UnitOfWork(AppDbContext db, ILogger<UnitOfWork> lo
             catch (Exception ex) when (IsTransient(ex) && attempt < MaxAttempts)
             {
                 Retrying(attempt, Postgres(ex)!.SqlState);
+                AppTelemetry.UnitOfWorkRetries.Add(1, new KeyValuePair<string, object?>(AppTelemetry.Tags.SqlState, Postgres(ex)!.SqlState));
                 await transaction.RollbackAsync(CancellationToken.None);
                 // Jittered back-off so the retried transactions do not collide again in lockstep.
                 await Task.Delay(Random.Shared.Next(1, 10 * attempt), cancellationToken);

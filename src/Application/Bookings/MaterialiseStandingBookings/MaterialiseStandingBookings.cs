@@ -1,0 +1,107 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Application.Common.Jobs;
+using UnifiedCustomers.Domain.Bookings;
+using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Scheduling;
+
+namespace UnifiedCustomers.Application.Bookings.MaterialiseStandingBookings;
+
+/// <summary>
+/// Books the customers of an organization's standing bookings into the coming sessions their pattern
+/// matches and they hold no booking for: sessions moved onto the pattern's slot, scheduled while the
+/// customer could not pay, or made by a path that does not apply patterns. Scheduling a session books
+/// its standing customers at once (ScheduleSession); this is the catch-up. A session the customer
+/// has any booking for, even a cancelled one, is left alone: a cancellation is never undone.
+/// </summary>
+public sealed record MaterialiseStandingBookingsCommand(Guid OrganizationId) : ITenantCommand<Result<MaterialiseStandingBookingsResponse>>;
+
+public sealed record MaterialiseStandingBookingsResponse(int Patterns, int Booked, int Waitlisted, int Refused);
+
+internal sealed class MaterialiseStandingBookingsHandler(IAppDbContext db, BookingDesk desk, TimeProvider clock)
+    : ICommandHandler<MaterialiseStandingBookingsCommand, Result<MaterialiseStandingBookingsResponse>>
+{
+    public async ValueTask<Result<MaterialiseStandingBookingsResponse>> Handle(MaterialiseStandingBookingsCommand command, CancellationToken ct)
+    {
+        var organizationId = command.OrganizationId;
+        var organization = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organizationId, ct);
+        if (organization is null) return ApplicationErrors.OrganizationNotFound;
+        var now = clock.GetUtcNow();
+        var today = organization.LocalDate(now);
+
+        var patterns = await db.StandingBookings.AsNoTracking()
+            .Where(s => s.OrganizationId == organizationId && s.IsActive && s.UntilDate >= today)
+            .ToListAsync(ct);
+        if (patterns.Count == 0) return new MaterialiseStandingBookingsResponse(0, 0, 0, 0);
+
+        var classTypeIds = patterns.Select(p => p.ClassTypeId).Distinct().ToList();
+        var until = organization.StartOfDay(patterns.Max(p => p.UntilDate).AddDays(1));
+        var sessions = await db.ClassSessions.AsNoTracking()
+            .Where(s => s.OrganizationId == organizationId && classTypeIds.Contains(s.ClassTypeId) && s.Status == SessionStatus.Scheduled
+                        && s.StartsAt > now && s.StartsAt < until)
+            .OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
+            .ToListAsync(ct);
+        var sessionIds = sessions.Select(s => s.Id).ToList();
+        var customerIds = patterns.Select(p => p.CustomerId).Distinct().ToList();
+        var held = (await db.Bookings
+                .Where(b => b.OrganizationId == organizationId && sessionIds.Contains(b.SessionId) && customerIds.Contains(b.CustomerId))
+                .Select(b => new { b.CustomerId, b.SessionId })
+                .ToListAsync(ct))
+            .Select(b => (b.CustomerId, b.SessionId))
+            .ToHashSet();
+
+        // Customers in id order (the order of every multi-customer writer), their pattern's sessions in time order.
+        var (booked, waitlisted, refused) = (0, 0, 0);
+        foreach (var customerPatterns in patterns.GroupBy(p => p.CustomerId).OrderBy(g => g.Key))
+        {
+            var wanted = sessions
+                .Select(session => (Session: session, Pattern: customerPatterns.OrderBy(p => p.CreatedAt).FirstOrDefault(p => p.Matches(session, organization))))
+                .Where(w => w.Pattern is not null && !held.Contains((customerPatterns.Key, w.Session.Id)))
+                .ToList();
+            if (wanted.Count == 0) continue;
+            var seated = await desk.SeatCustomerAsync(organizationId, customerPatterns.Key, forWriting: true, ct);
+            if (seated.IsFailure)
+            {
+                refused += wanted.Count;
+                continue;
+            }
+            foreach (var (session, pattern) in wanted)
+            {
+                var made = await desk.BookAsync(
+                    seated.Value, new BookingRequest(session.Id, null, pattern!.JoinWaitlistIfFull, BookingSource.Staff), dryRun: false, ct);
+                if (made.IsFailure) refused++;
+                else if (made.Value.Booking.Status == BookingStatus.Waitlisted) waitlisted++;
+                else booked++;
+            }
+        }
+        return new MaterialiseStandingBookingsResponse(patterns.Count, booked, waitlisted, refused);
+    }
+}
+
+/// <summary>Runs <see cref="MaterialiseStandingBookingsCommand"/> for every organization, once per slot.</summary>
+internal sealed class StandingBookingsJob(IAppDbContext db, ISender sender) : IScheduledJob
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+
+    public string Name => "standing-bookings";
+
+    public Task<IReadOnlyList<JobRun>> DueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<JobRun>>([JobRun.Every(Interval, now)]);
+
+    public async Task<JobReport> RunAsync(JobRun run, CancellationToken cancellationToken)
+    {
+        var organizations = await db.Organizations.AsNoTracking().OrderBy(o => o.Id).Select(o => o.Id).ToListAsync(cancellationToken);
+        var (patterns, booked, waitlisted, refused) = (0L, 0L, 0L, 0L);
+        foreach (var organizationId in organizations)
+        {
+            var result = await sender.Send(new MaterialiseStandingBookingsCommand(organizationId), cancellationToken);
+            if (result.IsFailure) continue;
+            patterns += result.Value.Patterns;
+            booked += result.Value.Booked;
+            waitlisted += result.Value.Waitlisted;
+            refused += result.Value.Refused;
+        }
+        return JobReport.Of(("organizations", organizations.Count), ("patterns", patterns), ("booked", booked), ("waitlisted", waitlisted), ("refused", refused));
+    }
+}
