@@ -14,6 +14,7 @@ public sealed class PatchCustomerTests(ApiFactory api) : IClassFixture<ApiFactor
         var id = (await studio.CreatedAsync("/api/v1/customers", new { firstName = "Amy", lastName = "Archer", email = "amy@example.test", phone = "+447911123456", source = "web" })).Id();
         await studio.PutAsync($"/api/v1/customers/{id}", new { firstName = "Amy", lastName = "Archer", email = "amy@example.test", phone = "+447911123456", source = "web", notes = "Knee" });
 
+        await (await studio.PatchAsync($"/api/v1/customers/{id}", new { notes = "Knee\r\n\tleft side" })).ShouldBe(HttpStatusCode.OK);
         var response = await studio.PatchAsync($"/api/v1/customers/{id}", """{"firstName":"Ada"}""");
 
         await response.ShouldBe(HttpStatusCode.OK);
@@ -21,7 +22,7 @@ public sealed class PatchCustomerTests(ApiFactory api) : IClassFixture<ApiFactor
         await using var db = api.Database.CreateDbContext();
         var stored = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == id);
         (stored.FirstName, stored.LastName, stored.Email, stored.Phone, stored.Source, stored.Notes)
-            .Should().Be(("Ada", "Archer", "amy@example.test", "+447911123456", "web", "Knee"));
+            .Should().Be(("Ada", "Archer", "amy@example.test", "+447911123456", "web", "Knee\r\n\tleft side"), "notes are free text: line breaks and tabs stay");
     }
 
     [Fact]
