@@ -121,14 +121,16 @@ BEGIN
            (ARRAY['ongoing', 'challenge', 'trial', 'taster'])[p % 4 + 1], p % 9 <> 0, '2020-06-01'
     FROM generate_series(1, 5 * n_org) p;
 
-    -- Sessions of program s % programs + 1, in the organization of that program.
+    -- Sessions of program s % programs + 1, in the organization of that program; instructor and
+    -- location texts with stray spaces, blanks and NULLs, as typed into the old system.
     INSERT INTO legacy.class_sessions (id, organization_id, program_id, name, start_time, end_time, max_capacity, capacity, current_bookings, session_status, instructor_name, location, created_at)
     SELECT legacy_gen.id(5, s), legacy_gen.id(1, (s % (5 * n_org) + 1) % n_org + 1), legacy_gen.id(4, s % (5 * n_org) + 1),
            'Class', st, st + interval '1 hour', 20 + s % 10,
            CASE WHEN s % 50 = 0 THEN 15 WHEN s % 3 = 0 THEN 20 + s % 10 END,
            (s * 7) % 25,
            CASE WHEN s % 80 = 0 THEN 'cancelled' WHEN st < cutover THEN 'completed' ELSE 'scheduled' END,
-           'Coach', 'Room', st - interval '30 days'
+           (ARRAY['Coach A', ' Coach A ', 'Coach B', NULL, ''])[s % 5 + 1], (ARRAY['Room', 'Room ', 'Hall', NULL, '  '])[s % 5 + 1],
+           st - interval '30 days'
     FROM (SELECT s, cutover + ((s % 240) - 180) * interval '1 day' + (6 + s % 14) * interval '1 hour' AS st
           FROM generate_series(1, n_sess) s) x;
 

@@ -15,6 +15,14 @@ INSERT INTO class_types (id, organization_id, name, default_capacity, default_du
 VALUES ('b0000000-0000-4000-8000-00000000be02', 'b0000000-0000-4000-8000-00000000be01', 'Bench Class', 20, 60, true)
 ON CONFLICT (id) DO NOTHING;
 
+INSERT INTO instructors (id, organization_id, name, is_active)
+VALUES ('b0000000-0000-4000-8000-00000000be04', 'b0000000-0000-4000-8000-00000000be01', 'Bench', true)
+ON CONFLICT (id) DO NOTHING;
+
+INSERT INTO locations (id, organization_id, name, is_active)
+VALUES ('b0000000-0000-4000-8000-00000000be05', 'b0000000-0000-4000-8000-00000000be01', 'Floor', true)
+ON CONFLICT (id) DO NOTHING;
+
 INSERT INTO pack_products (id, organization_id, name, credits, validity_days, class_type_ids, is_trial, is_active)
 VALUES ('b0000000-0000-4000-8000-00000000be03', 'b0000000-0000-4000-8000-00000000be01', 'Bench Pack', 1000, 365, '{}', false, true)
 ON CONFLICT (id) DO NOTHING;
@@ -37,11 +45,11 @@ INSERT INTO bench_spread SELECT n, gen_random_uuid() FROM generate_series(1, :sp
 CREATE TABLE bench_hot (n int PRIMARY KEY, id uuid NOT NULL);
 INSERT INTO bench_hot SELECT n, gen_random_uuid() FROM generate_series(1, 5) n;
 
-INSERT INTO class_sessions (id, organization_id, class_type_id, starts_at, ends_at, capacity, instructor, location, status, cancelled_at)
+INSERT INTO class_sessions (id, organization_id, class_type_id, starts_at, ends_at, capacity, instructor_id, location_id, status, cancelled_at)
 SELECT id, 'b0000000-0000-4000-8000-00000000be01', 'b0000000-0000-4000-8000-00000000be02',
        date_trunc('hour', now()) + interval '3 days' + n * interval '1 minute',
        date_trunc('hour', now()) + interval '3 days' + n * interval '1 minute' + interval '1 hour',
-       :capacity, 'Bench', 'Floor', 'scheduled', NULL
+       :capacity, 'b0000000-0000-4000-8000-00000000be04', 'b0000000-0000-4000-8000-00000000be05', 'scheduled', NULL
 FROM (SELECT n, id FROM bench_spread UNION ALL SELECT -n, id FROM bench_hot) s;
 COMMIT;
 ANALYZE;

@@ -121,7 +121,13 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change some of a customer's details (JSON Merge Patch: members left out stay, null clears)
+         * @description Send `Content-Type: application/merge-patch+json` (application/json is read the same way). `{"firstName":"Ada"}` changes
+         *     only the first name; `{"phone":null}` removes the phone. Email, phone and notes can be cleared, and one of the two names
+         *     as long as the other remains; the source cannot. PUT replaces every field instead.
+         */
+        patch: operations["PatchCustomer"];
         trace?: never;
     };
     "/api/v1/customers/{customerId}/archive": {
@@ -262,6 +268,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/class-types/{classTypeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A class type */
+        get: operations["GetClassType"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename a class type, change its defaults for new sessions, or deactivate it (JSON Merge Patch)
+         * @description Never deleted: a deactivated class type keeps its sessions (still bookable) and gets no new one.
+         */
+        patch: operations["UpdateClassType"];
+        trace?: never;
+    };
     "/api/v1/membership-plans": {
         parameters: {
             query?: never;
@@ -278,6 +305,27 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/membership-plans/{planId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A membership plan */
+        get: operations["GetMembershipPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename a membership plan, change its terms while none was sold, or deactivate it (JSON Merge Patch)
+         * @description Never deleted: a deactivated plan is no longer sold; memberships already sold keep working. Terms of a sold plan are fixed (409 membership_plan.terms_locked).
+         */
+        patch: operations["UpdateMembershipPlan"];
         trace?: never;
     };
     "/api/v1/pack-products": {
@@ -298,6 +346,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pack-products/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A pack product */
+        get: operations["GetPackProduct"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename a pack product, change its terms while none was sold, or deactivate it (JSON Merge Patch)
+         * @description Never deleted: a deactivated product is no longer sold; packs already sold keep working. Terms of a sold product are fixed (409 pack_product.terms_locked).
+         */
+        patch: operations["UpdatePackProduct"];
+        trace?: never;
+    };
     "/api/v1/sessions": {
         parameters: {
             query?: never;
@@ -305,7 +374,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The timetable between two of the studio's local dates (both included), with booked, waitlisted and available counts */
+        /**
+         * The timetable between two of the studio's local dates (both included), with booked, waitlisted and available counts
+         * @description Without `from` and `to`: the coming week (today and the 6 days after it, in the studio's time zone); with only one of them,
+         *     the 7 days from or up to it; at most 92 days. Filters: `classTypeId`, `instructorId`, `locationId`, and `available`
+         *     (true: only sessions with a seat left; false: only full or cancelled ones).
+         */
         get: operations["ListSessions"];
         put?: never;
         /** Schedule a class session; standing bookings that match it are booked at once */
@@ -330,7 +404,13 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Reschedule a class, change its capacity, instructor or location (JSON Merge Patch)
+         * @description Rescheduling keeps every booking; only a class that has not started moves, and only to a time that has not passed.
+         *     The capacity never goes below the seats booked (422 session.capacity_below_booked); raising it promotes waitlisted
+         *     customers who can pay, in order, until the promotion cutoff. `instructorId`/`locationId` null clears them.
+         */
+        patch: operations["EditSession"];
         trace?: never;
     };
     "/api/v1/sessions/{sessionId}/cancel": {
@@ -348,6 +428,78 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instructors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The studio's instructors by name, deactivated ones included */
+        get: operations["ListInstructors"];
+        put?: never;
+        /** Add an instructor (names are unique in the studio) */
+        post: operations["CreateInstructor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instructors/{instructorId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An instructor */
+        get: operations["GetInstructor"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, deactivate or reactivate an instructor (JSON Merge Patch) */
+        patch: operations["UpdateInstructor"];
+        trace?: never;
+    };
+    "/api/v1/locations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The studio's locations by name, deactivated ones included */
+        get: operations["ListLocations"];
+        put?: never;
+        /** Add a location: a room or place where classes are held (names are unique in the studio) */
+        post: operations["CreateLocation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/locations/{locationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A location */
+        get: operations["GetLocation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, deactivate or reactivate a location (JSON Merge Patch) */
+        patch: operations["UpdateLocation"];
         trace?: never;
     };
     "/api/v1/bookings": {
@@ -696,7 +848,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A studio's timetable for its website (the next 7 days unless told otherwise) */
+        /**
+         * A studio's timetable for its website: the sessions that have not started (the next 7 days unless told otherwise)
+         * @description Without `from` and `to`: the coming week (today and the 6 days after it, in the studio's time zone); with only one of them,
+         *     the 7 days from or up to it; at most 92 days. Filters: `classTypeId`, `instructorId`, `locationId`, and `available`
+         *     (true: only sessions with a seat left; false: only full or cancelled ones).
+         */
         get: operations["GetPublicSchedule"];
         put?: never;
         post?: never;
@@ -1901,6 +2058,12 @@ export interface components {
             /** Format: int32 */
             defaultDurationMinutes: number;
         };
+        CreateInstructorRequest: {
+            name: string;
+        };
+        CreateLocationRequest: {
+            name: string;
+        };
         CreateMembershipPlanRequest: {
             name: string;
             allowancePeriod: components["schemas"]["AllowancePeriod"];
@@ -2141,6 +2304,37 @@ export interface components {
         DayOfWeek: "sunday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday";
         /** @enum {unknown} */
         DeliveryStatus: "pending" | "succeeded" | "failed";
+        EditSessionRequest: {
+            /**
+             * Format: date-time
+             * @description Left out: unchanged. The new start (the class keeps its length unless endsAt is given); every booking is kept. Cannot be null.
+             */
+            startsAt?: null | string;
+            /**
+             * Format: date-time
+             * @description Left out: unchanged. The new end. Cannot be null.
+             */
+            endsAt?: null | string;
+            /**
+             * Format: int32
+             * @description Left out: unchanged. Never below the seats booked; a raise promotes from the waitlist. Cannot be null.
+             */
+            capacity?: null | number;
+            /**
+             * Format: uuid
+             * @description Left out: unchanged. null: no instructor. An active instructor of the organization.
+             */
+            instructorId?: null | string;
+            /**
+             * Format: uuid
+             * @description Left out: unchanged. null: no location. An active location of the organization.
+             */
+            locationId?: null | string;
+        };
+        EditSessionResponse: {
+            session: components["schemas"]["SessionOverviewResponse"];
+            promotedBookingIds: string[];
+        };
         EligibilityReason: {
             code: string;
             message: string;
@@ -2280,6 +2474,12 @@ export interface components {
             reason?: null | string;
             pendingMigrations?: null | string[];
         };
+        InstructorResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            isActive: boolean;
+        };
         IssueAccessTokenRequest: {
             /** Format: int32 */
             expiresInMinutes?: null | number;
@@ -2318,6 +2518,12 @@ export interface components {
         LedgerReason: "booked" | "promoted" | "cancellation_refund" | "session_cancelled" | "merge_duplicate" | "legacy_import";
         /** @enum {unknown} */
         LifecycleStatus: "lead" | "trial" | "member" | "lapsed" | "archived";
+        LocationResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            isActive: boolean;
+        };
         MemberBookingRequest: {
             /** Format: uuid */
             sessionId: string;
@@ -2724,6 +2930,20 @@ export interface components {
             /** Format: int32 */
             total: number;
         };
+        PatchCustomerRequest: {
+            /** @description Left out: unchanged. null: cleared (allowed while the last name remains). */
+            firstName?: null | string;
+            /** @description Left out: unchanged. null: cleared (allowed while the first name remains). */
+            lastName?: null | string;
+            /** @description Left out: unchanged. null: cleared. Unique in the organization. */
+            email?: null | string;
+            /** @description Left out: unchanged. null: cleared. Stored in E.164 when it parses for the organization's country, else as written. */
+            phone?: null | string;
+            /** @description Left out: unchanged. Cannot be null. */
+            source?: null | string;
+            /** @description Left out: unchanged. null: cleared. */
+            notes?: null | string;
+        };
         PauseMembershipRequest: {
             /** Format: date */
             from?: null | string;
@@ -2823,8 +3043,10 @@ export interface components {
             endsAt?: null | string;
             /** Format: int32 */
             capacity?: null | number;
-            instructor?: null | string;
-            location?: null | string;
+            /** Format: uuid */
+            instructorId?: null | string;
+            /** Format: uuid */
+            locationId?: null | string;
         };
         ScheduleSessionResponse: {
             /** Format: uuid */
@@ -2840,7 +3062,11 @@ export interface components {
             endsAtUtc: string;
             /** Format: int32 */
             capacity: number;
+            /** Format: uuid */
+            instructorId: null | string;
             instructor: null | string;
+            /** Format: uuid */
+            locationId: null | string;
             location: null | string;
             status: components["schemas"]["SessionStatus"];
             standingBookings: components["schemas"]["StandingBookingOutcome"][];
@@ -2883,8 +3109,10 @@ export interface components {
             endsAt: string;
             /** Format: int32 */
             capacity: number;
-            instructor: null | string;
-            location: null | string;
+            /** Format: uuid */
+            instructorId: null | string;
+            /** Format: uuid */
+            locationId: null | string;
             /** @enum {unknown} */
             status: "scheduled" | "cancelled";
             /** Format: date-time */
@@ -2920,7 +3148,11 @@ export interface components {
             waitlisted: number;
             /** Format: int32 */
             available: number;
+            /** Format: uuid */
+            instructorId: null | string;
             instructor: null | string;
+            /** Format: uuid */
+            locationId: null | string;
             location: null | string;
             status: components["schemas"]["SessionStatus"];
         };
@@ -2971,6 +3203,22 @@ export interface components {
             status: null | components["schemas"]["BookingStatus"];
             errorCode: null | string;
         };
+        UpdateClassTypeRequest: {
+            /** @description Left out: unchanged. Cannot be null. */
+            name?: null | string;
+            /**
+             * Format: int32
+             * @description Left out: unchanged. Seats of sessions scheduled from now on; scheduled ones keep theirs. Cannot be null.
+             */
+            defaultCapacity?: null | number;
+            /**
+             * Format: int32
+             * @description Left out: unchanged. Length of sessions scheduled from now on. Cannot be null.
+             */
+            defaultDurationMinutes?: null | number;
+            /** @description Left out: unchanged. false: no new session of it can be scheduled; the scheduled ones keep working. Cannot be null. */
+            isActive?: null | boolean;
+        };
         UpdateCustomerRequest: {
             firstName: null | string;
             lastName: null | string;
@@ -2979,11 +3227,53 @@ export interface components {
             source?: null | string;
             notes?: null | string;
         };
+        UpdateMembershipPlanRequest: {
+            /** @description Left out: unchanged. Cannot be null. */
+            name?: null | string;
+            allowancePeriod?: null | components["schemas"]["AllowancePeriod"];
+            /**
+             * Format: int32
+             * @description Left out: unchanged (none when the period becomes unlimited). null: unlimited. A term: fixed once sold.
+             */
+            allowanceClasses?: null | number;
+            /** @description Left out: unchanged. null or empty: every class type. A term: fixed once sold. */
+            classTypeIds?: null | string[];
+            /** @description Left out: unchanged. A term: fixed once sold. Cannot be null. */
+            isTrial?: null | boolean;
+            /** @description Left out: unchanged. false: no longer sold; memberships already sold keep working. Cannot be null. */
+            isActive?: null | boolean;
+        };
         UpdateOrganizationRequest: {
             name: string;
             timeZone: string;
             country: string;
             policy: components["schemas"]["BookingPolicyDto"];
+        };
+        UpdatePackProductRequest: {
+            /** @description Left out: unchanged. Cannot be null. */
+            name?: null | string;
+            /**
+             * Format: int32
+             * @description Left out: unchanged. A term: fixed once a pack of the product was sold. Cannot be null.
+             */
+            credits?: null | number;
+            /**
+             * Format: int32
+             * @description Left out: unchanged. A term: fixed once sold. Cannot be null.
+             */
+            validityDays?: null | number;
+            /** @description Left out: unchanged. null or empty: every class type. A term: fixed once sold. */
+            classTypeIds?: null | string[];
+            /** @description Left out: unchanged. A term: fixed once sold. Cannot be null. */
+            isTrial?: null | boolean;
+            /** @description Left out: unchanged. false: no longer sold; packs already sold keep working. Cannot be null. */
+            isActive?: null | boolean;
+        };
+        UpdateScheduleResourceRequest: {
+            /** @description Left out: unchanged. Cannot be null; unique in the organization. */
+            name?: null | string;
+            /** @description Left out: unchanged. false: no new session can be given to it; the sessions it has keep it. Cannot be null. */
+            isActive?: null | boolean;
         };
         UpdateWebhookSubscriptionRequest: {
             url?: null | string;
@@ -3297,6 +3587,78 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PatchCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["PatchCustomerRequest"];
+                "application/json": components["schemas"]["PatchCustomerRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3848,6 +4210,118 @@ export interface operations {
             };
         };
     };
+    GetClassType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                classTypeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassTypeResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateClassType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                classTypeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["UpdateClassTypeRequest"];
+                "application/json": components["schemas"]["UpdateClassTypeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassTypeResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListMembershipPlans: {
         parameters: {
             query?: never;
@@ -3949,6 +4423,127 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetMembershipPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipPlanResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateMembershipPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["UpdateMembershipPlanRequest"];
+                "application/json": components["schemas"]["UpdateMembershipPlanRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipPlanResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4068,12 +4663,136 @@ export interface operations {
             };
         };
     };
+    GetPackProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackProductResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdatePackProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["UpdatePackProductRequest"];
+                "application/json": components["schemas"]["UpdatePackProductRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackProductResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListSessions: {
         parameters: {
-            query: {
-                from: string;
-                to: string;
+            query?: {
+                from?: string;
+                to?: string;
                 classTypeId?: string;
+                instructorId?: string;
+                locationId?: string;
+                available?: boolean;
             };
             header?: never;
             path?: never;
@@ -4222,6 +4941,78 @@ export interface operations {
             };
         };
     };
+    EditSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["EditSessionRequest"];
+                "application/json": components["schemas"]["EditSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditSessionResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     CancelSession: {
         parameters: {
             query?: never;
@@ -4280,6 +5071,450 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListInstructors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstructorResponse"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateInstructor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (1 to 100 visible ASCII characters). The same key and body replay the first answer (with `Idempotent-Replayed: true`) for 24 hours; the same key with another body is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInstructorRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstructorResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetInstructor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                instructorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstructorResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateInstructor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                instructorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["UpdateScheduleResourceRequest"];
+                "application/json": components["schemas"]["UpdateScheduleResourceRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstructorResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListLocations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationResponse"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateLocation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (1 to 100 visible ASCII characters). The same key and body replay the first answer (with `Idempotent-Replayed: true`) for 24 hours; the same key with another body is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLocationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetLocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                locationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateLocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                locationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["UpdateScheduleResourceRequest"];
+                "application/json": components["schemas"]["UpdateScheduleResourceRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5494,6 +6729,10 @@ export interface operations {
             query?: {
                 from?: string;
                 to?: string;
+                classTypeId?: string;
+                instructorId?: string;
+                locationId?: string;
+                available?: boolean;
             };
             header?: never;
             path: {

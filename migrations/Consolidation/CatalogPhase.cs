@@ -1,7 +1,9 @@
 namespace UnifiedCustomers.Migrations.Consolidation;
 
 /// <summary>
-/// Programs, sessions, membership plans and class packages keep their ids. Rows whose organization
+/// Programs, sessions, membership plans and class packages keep their ids. The sessions'
+/// free-text instructor and location values become instructors and locations of the
+/// organization, one per distinct (trimmed) value, and the sessions point at them. Rows whose organization
 /// or class type is missing are quarantined (organization_not_found, class_type_not_found); a
 /// plan's billing period that maps to no allowance period is quarantined (unknown_billing_period).
 /// </summary>
@@ -44,8 +46,8 @@ internal static class CatalogPhase
                     WHEN s.capacity BETWEEN 1 AND 1000 THEN s.capacity
                     ELSE t.default_capacity END AS capacity,
                s.max_capacity AS legacy_max_capacity, s.capacity AS legacy_capacity, s.current_bookings,
-               left(pg_temp.uc_text(s.instructor_name), 120) AS instructor,
-               left(pg_temp.uc_text(s.location), 120) AS location,
+               btrim(left(pg_temp.uc_text(s.instructor_name), 120)) AS instructor,
+               btrim(left(pg_temp.uc_text(s.location), 120)) AS location,
                CASE WHEN pg_temp.uc_norm(s.session_status) = 'cancelled' THEN 'cancelled' ELSE 'scheduled' END AS status,
                CASE WHEN s.organization_id IS NOT NULL AND so.id IS NULL THEN 'organization_not_found'
                     WHEN t.id IS NULL OR t.org_id <> coalesce(s.organization_id, t.org_id) THEN 'class_type_not_found'
@@ -59,9 +61,15 @@ internal static class CatalogPhase
         DELETE FROM uc_session WHERE reason IS NOT NULL;
         ALTER TABLE uc_session ADD PRIMARY KEY (id);
         ANALYZE uc_session;
-        INSERT INTO class_sessions (id, organization_id, class_type_id, starts_at, ends_at, capacity, instructor, location, status, cancelled_at)
-        SELECT s.id, s.org_id, l.program_id, s.starts_at, s.ends_at, s.capacity, s.instructor, s.location, s.status, NULL
-        FROM uc_session s JOIN {legacy}.class_sessions l ON l.id = s.id;
+        INSERT INTO instructors (id, organization_id, name, is_active)
+        SELECT gen_random_uuid(), org_id, instructor, true FROM (SELECT DISTINCT org_id, instructor FROM uc_session WHERE instructor IS NOT NULL) v;
+        INSERT INTO locations (id, organization_id, name, is_active)
+        SELECT gen_random_uuid(), org_id, location, true FROM (SELECT DISTINCT org_id, location FROM uc_session WHERE location IS NOT NULL) v;
+        INSERT INTO class_sessions (id, organization_id, class_type_id, starts_at, ends_at, capacity, instructor_id, location_id, status, cancelled_at)
+        SELECT s.id, s.org_id, l.program_id, s.starts_at, s.ends_at, s.capacity, i.id, loc.id, s.status, NULL
+        FROM uc_session s JOIN {legacy}.class_sessions l ON l.id = s.id
+        LEFT JOIN instructors i ON i.organization_id = s.org_id AND i.name = s.instructor
+        LEFT JOIN locations loc ON loc.organization_id = s.org_id AND loc.name = s.location;
         INSERT INTO legacy_id_map (source_table, legacy_id, target_table, target_id, outcome)
         SELECT 'class_sessions', id, 'class_sessions', id, 'migrated' FROM uc_session;
         """;

@@ -1020,15 +1020,13 @@ namespace UnifiedCustomers.Migrations.Schema
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ends_at");
 
-                    b.Property<string>("Instructor")
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)")
-                        .HasColumnName("instructor");
+                    b.Property<Guid?>("InstructorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instructor_id");
 
-                    b.Property<string>("Location")
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)")
-                        .HasColumnName("location");
+                    b.Property<Guid?>("LocationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("location_id");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid")
@@ -1055,6 +1053,12 @@ namespace UnifiedCustomers.Migrations.Schema
 
                     b.HasIndex("OrganizationId", "ClassTypeId")
                         .HasDatabaseName("ix_class_sessions_organization_id_class_type_id");
+
+                    b.HasIndex("OrganizationId", "InstructorId")
+                        .HasDatabaseName("ix_class_sessions_organization_id_instructor_id");
+
+                    b.HasIndex("OrganizationId", "LocationId")
+                        .HasDatabaseName("ix_class_sessions_organization_id_location_id");
 
                     b.HasIndex("OrganizationId", "StartsAt")
                         .HasDatabaseName("ix_class_sessions_organization_id_starts_at");
@@ -1111,6 +1115,72 @@ namespace UnifiedCustomers.Migrations.Schema
 
                             t.HasCheckConstraint("ck_class_types_duration", "default_duration_minutes > 0");
                         });
+                });
+
+            modelBuilder.Entity("UnifiedCustomers.Domain.Scheduling.Instructor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_instructors");
+
+                    b.HasAlternateKey("OrganizationId", "Id")
+                        .HasName("ak_instructors_organization_id_id");
+
+                    b.HasIndex("OrganizationId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ux_instructors_name_per_organization");
+
+                    b.ToTable("instructors", (string)null);
+                });
+
+            modelBuilder.Entity("UnifiedCustomers.Domain.Scheduling.Location", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_locations");
+
+                    b.HasAlternateKey("OrganizationId", "Id")
+                        .HasName("ak_locations_organization_id_id");
+
+                    b.HasIndex("OrganizationId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ux_locations_name_per_organization");
+
+                    b.ToTable("locations", (string)null);
                 });
 
             modelBuilder.Entity("UnifiedCustomers.Domain.Webhooks.WebhookDelivery", b =>
@@ -1799,6 +1869,20 @@ namespace UnifiedCustomers.Migrations.Schema
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_class_sessions_class_types_organization_id_class_type_id");
+
+                    b.HasOne("UnifiedCustomers.Domain.Scheduling.Instructor", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId", "InstructorId")
+                        .HasPrincipalKey("OrganizationId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_class_sessions_instructors_organization_id_instructor_id");
+
+                    b.HasOne("UnifiedCustomers.Domain.Scheduling.Location", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId", "LocationId")
+                        .HasPrincipalKey("OrganizationId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_class_sessions_locations_organization_id_location_id");
                 });
 
             modelBuilder.Entity("UnifiedCustomers.Domain.Scheduling.ClassType", b =>
@@ -1809,6 +1893,26 @@ namespace UnifiedCustomers.Migrations.Schema
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_class_types_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("UnifiedCustomers.Domain.Scheduling.Instructor", b =>
+                {
+                    b.HasOne("UnifiedCustomers.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_instructors_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("UnifiedCustomers.Domain.Scheduling.Location", b =>
+                {
+                    b.HasOne("UnifiedCustomers.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_locations_organizations_organization_id");
                 });
 
             modelBuilder.Entity("UnifiedCustomers.Domain.Webhooks.WebhookDelivery", b =>

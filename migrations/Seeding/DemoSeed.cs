@@ -47,12 +47,16 @@ internal static class DemoSeed
         var (from, until) = (organization.StartOfDay(today), organization.StartOfDay(today.AddDays(DaysAhead)));
         var classTypes = (await db.ClassTypes.AsNoTracking().Where(t => t.OrganizationId == organization.Id).ToListAsync(cancellationToken))
             .GroupBy(t => t.Name).ToDictionary(g => g.Key, g => g.OrderBy(t => t.Id).First());
+        var instructors = (await db.Instructors.AsNoTracking().Where(i => i.OrganizationId == organization.Id).ToListAsync(cancellationToken))
+            .ToDictionary(i => i.Name);
+        var locations = (await db.Locations.AsNoTracking().Where(l => l.OrganizationId == organization.Id).ToListAsync(cancellationToken))
+            .ToDictionary(l => l.Name);
         var existing = (await db.ClassSessions.AsNoTracking()
                 .Where(s => s.OrganizationId == organization.Id && s.StartsAt >= from && s.StartsAt < until)
                 .Select(s => new { s.ClassTypeId, s.StartsAt }).ToListAsync(cancellationToken))
             .Select(s => (s.ClassTypeId, s.StartsAt.ToUniversalTime())).ToHashSet();
 
-        var missing = DemoStudio.Timetable(organization, classTypes, today, DaysAhead, now)
+        var missing = DemoStudio.Timetable(organization, classTypes, instructors, locations, today, DaysAhead, now)
             .Where(s => !existing.Contains((s.ClassTypeId, s.StartsAt.ToUniversalTime())))
             .ToList();
         db.ClassSessions.AddRange(missing);

@@ -18,10 +18,14 @@ internal sealed class DemoStudio(DateTimeOffset now)
         (new(19, 30), "Vinyasa Flow", "Maya Lindqvist"),
     ];
 
+    private static readonly string[] Locations = ["Studio 1", "Reformer Room"];
+
     private readonly List<object> _entities = [];
     private readonly Dictionary<string, ClassType> _classTypes = [];
     private readonly Dictionary<string, MembershipPlan> _plans = [];
     private readonly Dictionary<string, PackProduct> _products = [];
+    private readonly Dictionary<string, Instructor> _instructors = [];
+    private readonly Dictionary<string, Location> _locations = [];
     private readonly List<ClassSession> _sessions = [];
     private readonly List<Customer> _customers = [];
     private readonly List<Membership> _memberships = [];
@@ -43,7 +47,11 @@ internal sealed class DemoStudio(DateTimeOffset now)
         AddClassType("Vinyasa Flow", capacity: 16, minutes: 60);
         AddClassType("Reformer Pilates", capacity: 8, minutes: 50);
         AddClassType("HIIT", capacity: 20, minutes: 45);
-        foreach (var session in Timetable(_organization, _classTypes, _today, DemoSeed.DaysAhead, now)) Add(_sessions, session);
+        foreach (var name in DailyTimetable.Select(t => t.Instructor).Distinct())
+            _instructors[name] = Add(Instructor.Create(_organization.Id, name, now).Value);
+        foreach (var name in Locations)
+            _locations[name] = Add(Location.Create(_organization.Id, name, now).Value);
+        foreach (var session in Timetable(_organization, _classTypes, _instructors, _locations, _today, DemoSeed.DaysAhead, now)) Add(_sessions, session);
 
         AddPlan("Unlimited Monthly", Allowance.Unlimited, trial: false);
         AddPlan("8 Classes a Month", new Allowance(AllowancePeriod.Month, 8), trial: false);
@@ -58,15 +66,16 @@ internal sealed class DemoStudio(DateTimeOffset now)
 
     /// <summary>The daily timetable's sessions on <paramref name="days"/> days from <paramref name="from"/> (class types the studio no longer has are skipped).</summary>
     public static IEnumerable<ClassSession> Timetable(
-        Organization organization, IReadOnlyDictionary<string, ClassType> classTypes, DateOnly from, int days, DateTimeOffset now)
+        Organization organization, IReadOnlyDictionary<string, ClassType> classTypes, IReadOnlyDictionary<string, Instructor> instructors,
+        IReadOnlyDictionary<string, Location> locations, DateOnly from, int days, DateTimeOffset now)
     {
         for (var day = 0; day < days; day++)
         {
             foreach (var (at, classType, instructor) in DailyTimetable)
             {
                 if (!classTypes.TryGetValue(classType, out var type)) continue;
-                var location = classType == "Reformer Pilates" ? "Reformer Room" : "Studio 1";
-                yield return ClassSession.Schedule(type, organization.AtLocal(from.AddDays(day), at), null, null, instructor, location, now).Value;
+                var location = locations.GetValueOrDefault(classType == "Reformer Pilates" ? "Reformer Room" : "Studio 1");
+                yield return ClassSession.Schedule(type, organization.AtLocal(from.AddDays(day), at), null, null, instructors.GetValueOrDefault(instructor), location, now).Value;
             }
         }
     }
@@ -212,6 +221,8 @@ internal sealed class DemoStudio(DateTimeOffset now)
     {
         output.WriteLine($"Demo Studio ({DemoSeed.Slug}, {_organization.TimeZone}), organization {_organization.Id}:");
         output.WriteLine($"  class types       {string.Join(", ", _classTypes.Keys)}");
+        output.WriteLine($"  instructors       {string.Join(", ", _instructors.Keys)}");
+        output.WriteLine($"  locations         {string.Join(", ", _locations.Keys)}");
         output.WriteLine($"  sessions          {_sessions.Count}, {DailyTimetable.Length} a day from {_today:yyyy-MM-dd} to {_today.AddDays(DemoSeed.DaysAhead - 1):yyyy-MM-dd}");
         output.WriteLine($"  membership plans  {string.Join(", ", _plans.Keys)}");
         output.WriteLine($"  pack products     {string.Join(", ", _products.Keys)}");

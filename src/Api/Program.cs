@@ -71,6 +71,7 @@ var api = app.MapGroup("/api/v1");
 api.MapCustomers();
 api.MapCatalog();
 api.MapScheduling();
+api.MapScheduleResources();
 api.MapBookings();
 api.MapSales();
 api.MapPublic();

@@ -51,6 +51,25 @@ public sealed class GeneratedDataTests(GeneratedFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task EverySessionsInstructorAndLocationText_MapsToTheOrganizationsRowOfThatTrimmedName_BlanksToNone()
+    {
+        var wrong = await _db.ScalarAsync<long>("""
+            SELECT count(*) FROM class_sessions s JOIN legacy.class_sessions l ON l.id = s.id
+            LEFT JOIN instructors i ON i.organization_id = s.organization_id AND i.id = s.instructor_id
+            LEFT JOIN locations loc ON loc.organization_id = s.organization_id AND loc.id = s.location_id
+            WHERE i.name IS DISTINCT FROM nullif(btrim(l.instructor_name), '') OR loc.name IS DISTINCT FROM nullif(btrim(l.location), '')
+            """);
+        var duplicates = await _db.ScalarAsync<long>("""
+            SELECT (SELECT count(*) - count(DISTINCT (organization_id, name)) FROM instructors)
+                 + (SELECT count(*) - count(DISTINCT (organization_id, name)) FROM locations)
+            """);
+
+        wrong.Should().Be(0);
+        duplicates.Should().Be(0);
+        (await _db.ScalarAsync<long>("SELECT count(*) FROM instructors")).Should().BeGreaterThan(0);
+    }
+
+    [Fact]
     public async Task NoCustomer_SpansTwoOrganizations()
     {
         var spanning = await _db.ScalarAsync<long>("""

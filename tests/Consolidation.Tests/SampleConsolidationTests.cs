@@ -179,6 +179,25 @@ public sealed class SampleConsolidationTests(SampleFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task InstructorAndLocationTexts_BecomeOneRowPerOrganizationAndValue_AndSessionsPointAtThem()
+    {
+        var instructors = await _db.QueryAsync("SELECT organization_id, name, is_active FROM instructors", r => (r.GetGuid(0), r.GetString(1), r.GetBoolean(2)));
+        var locations = await _db.QueryAsync("SELECT organization_id, name, is_active FROM locations", r => (r.GetGuid(0), r.GetString(1), r.GetBoolean(2)));
+        var sessions = await _db.QueryAsync(
+            "SELECT s.id, i.name, l.name FROM class_sessions s JOIN instructors i ON i.organization_id = s.organization_id AND i.id = s.instructor_id "
+            + "JOIN locations l ON l.organization_id = s.organization_id AND l.id = s.location_id",
+            r => (r.GetGuid(0), r.GetString(1), r.GetString(2)));
+
+        instructors.Should().BeEquivalentTo(new[] { (O(1), "Rosa", true), (O(1), "Theo", true), (O(2), "Dre", true) });
+        locations.Should().BeEquivalentTo(new[] { (O(1), "Studio 1", true), (O(1), "Studio 2", true), (O(2), "Floor", true) });
+        sessions.Should().BeEquivalentTo(new[]
+        {
+            (S(1), "Rosa", "Studio 1"), (S(2), "Rosa", "Studio 1"), (S(3), "Theo", "Studio 2"), (S(4), "Theo", "Studio 2"),
+            (S(5), "Rosa", "Studio 1"), (S(6), "Rosa", "Studio 1"), (S(7), "Dre", "Floor"), (S(8), "Dre", "Floor"),
+        });
+    }
+
+    [Fact]
     public async Task DuplicateBookings_AreMergedIntoTheMostAdvanced_ThenTheEarliest()
     {
         var merged = await _db.QueryAsync(

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Mediator;
 using UnifiedCustomers.Api.Access;
 using UnifiedCustomers.Api.Common;
@@ -8,7 +9,13 @@ using UnifiedCustomers.Application.Catalog.CreateMembershipPlan;
 using UnifiedCustomers.Application.Catalog.CreatePackProduct;
 using UnifiedCustomers.Application.Catalog.ListClassTypes;
 using UnifiedCustomers.Application.Catalog.ListMembershipPlans;
+using UnifiedCustomers.Application.Catalog.GetClassType;
+using UnifiedCustomers.Application.Catalog.GetMembershipPlan;
+using UnifiedCustomers.Application.Catalog.GetPackProduct;
 using UnifiedCustomers.Application.Catalog.ListPackProducts;
+using UnifiedCustomers.Application.Catalog.UpdateClassType;
+using UnifiedCustomers.Application.Catalog.UpdateMembershipPlan;
+using UnifiedCustomers.Application.Catalog.UpdatePackProduct;
 using UnifiedCustomers.Domain.Memberships;
 
 namespace UnifiedCustomers.Api.Catalog;
@@ -22,6 +29,67 @@ internal sealed record CreateMembershipPlanRequest(
 
 /// <param name="ClassTypeIds">limits the pack to these class types; empty covers every class</param>
 internal sealed record CreatePackProductRequest(string Name, int Credits, int ValidityDays, IReadOnlyList<Guid>? ClassTypeIds = null, bool IsTrial = false);
+
+/// <summary>A merge patch of a class type: members left out stay as they are.</summary>
+/// <param name="DefaultCapacity">seats of sessions scheduled from now on; scheduled ones keep theirs</param>
+/// <param name="DefaultDurationMinutes">length of sessions scheduled from now on</param>
+/// <param name="IsActive">false: no new session of it can be scheduled; the scheduled ones keep working</param>
+internal sealed record UpdateClassTypeRequest
+{
+    [Description("Left out: unchanged. Cannot be null.")]
+    public string? Name { get; init; }
+    [Description("Left out: unchanged. Seats of sessions scheduled from now on; scheduled ones keep theirs. Cannot be null.")]
+    public int? DefaultCapacity { get; init; }
+    [Description("Left out: unchanged. Length of sessions scheduled from now on. Cannot be null.")]
+    public int? DefaultDurationMinutes { get; init; }
+    [Description("Left out: unchanged. false: no new session of it can be scheduled; the scheduled ones keep working. Cannot be null.")]
+    public bool? IsActive { get; init; }
+}
+
+/// <summary>
+/// A merge patch of a membership plan: members left out stay as they are. The terms (allowance,
+/// class types, trial) can change only while no membership of the plan was sold.
+/// </summary>
+/// <param name="AllowanceClasses">classes per period; null for unlimited</param>
+/// <param name="ClassTypeIds">null or empty: every class type</param>
+/// <param name="IsActive">false: no longer sold; memberships already sold keep working</param>
+internal sealed record UpdateMembershipPlanRequest
+{
+    [Description("Left out: unchanged. Cannot be null.")]
+    public string? Name { get; init; }
+    [Description("Left out: unchanged. A term: fixed once a membership of the plan was sold. Cannot be null.")]
+    public AllowancePeriod? AllowancePeriod { get; init; }
+    [Description("Left out: unchanged (none when the period becomes unlimited). null: unlimited. A term: fixed once sold.")]
+    public int? AllowanceClasses { get; init; }
+    [Description("Left out: unchanged. null or empty: every class type. A term: fixed once sold.")]
+    public IReadOnlyList<Guid>? ClassTypeIds { get; init; }
+    [Description("Left out: unchanged. A term: fixed once sold. Cannot be null.")]
+    public bool? IsTrial { get; init; }
+    [Description("Left out: unchanged. false: no longer sold; memberships already sold keep working. Cannot be null.")]
+    public bool? IsActive { get; init; }
+}
+
+/// <summary>
+/// A merge patch of a pack product: members left out stay as they are. The terms (credits,
+/// validity, class types, trial) can change only while no pack of the product was sold.
+/// </summary>
+/// <param name="ClassTypeIds">null or empty: every class type</param>
+/// <param name="IsActive">false: no longer sold; packs already sold keep working</param>
+internal sealed record UpdatePackProductRequest
+{
+    [Description("Left out: unchanged. Cannot be null.")]
+    public string? Name { get; init; }
+    [Description("Left out: unchanged. A term: fixed once a pack of the product was sold. Cannot be null.")]
+    public int? Credits { get; init; }
+    [Description("Left out: unchanged. A term: fixed once sold. Cannot be null.")]
+    public int? ValidityDays { get; init; }
+    [Description("Left out: unchanged. null or empty: every class type. A term: fixed once sold.")]
+    public IReadOnlyList<Guid>? ClassTypeIds { get; init; }
+    [Description("Left out: unchanged. A term: fixed once sold. Cannot be null.")]
+    public bool? IsTrial { get; init; }
+    [Description("Left out: unchanged. false: no longer sold; packs already sold keep working. Cannot be null.")]
+    public bool? IsActive { get; init; }
+}
 
 internal static class CatalogEndpoints
 {
@@ -42,6 +110,26 @@ internal static class CatalogEndpoints
             .WithSummary("The studio's class types")
             .Produces<IReadOnlyList<ClassTypeResponse>>()
             .Problems();
+        classTypes.MapGet("/{classTypeId}", async (Guid classTypeId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new GetClassTypeQuery(tenant.OrganizationId, classTypeId), ct)).ToOk())
+            .WithName("GetClassType")
+            .WithSummary("A class type")
+            .Produces<ClassTypeResponse>()
+            .Problems(404);
+        classTypes.MapPatch("/{classTypeId}", async (Guid classTypeId, HttpRequest http, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+            {
+                var patch = await MergePatch.ReadAsync<UpdateClassTypeRequest>(http, ct);
+                var b = patch.Body;
+                return (await mediator.Send(new UpdateClassTypeCommand(
+                    tenant.OrganizationId, classTypeId, patch.Field("name", b.Name), patch.Field("defaultCapacity", b.DefaultCapacity),
+                    patch.Field("defaultDurationMinutes", b.DefaultDurationMinutes), patch.Field("isActive", b.IsActive)), ct)).ToOk();
+            })
+            .WithName("UpdateClassType")
+            .WithSummary("Rename a class type, change its defaults for new sessions, or deactivate it (JSON Merge Patch)")
+            .WithDescription("Never deleted: a deactivated class type keeps its sessions (still bookable) and gets no new one.")
+            .AcceptsMergePatch<UpdateClassTypeRequest>()
+            .Produces<ClassTypeResponse>()
+            .Problems(404);
 
         var plans = api.MapGroup("/membership-plans").WithTags("Catalog");
         plans.MapPost("/", async (CreateMembershipPlanRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
@@ -59,6 +147,27 @@ internal static class CatalogEndpoints
             .WithSummary("The studio's membership plans")
             .Produces<IReadOnlyList<MembershipPlanResponse>>()
             .Problems();
+        plans.MapGet("/{planId}", async (Guid planId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new GetMembershipPlanQuery(tenant.OrganizationId, planId), ct)).ToOk())
+            .WithName("GetMembershipPlan")
+            .WithSummary("A membership plan")
+            .Produces<MembershipPlanResponse>()
+            .Problems(404);
+        plans.MapPatch("/{planId}", async (Guid planId, HttpRequest http, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+            {
+                var patch = await MergePatch.ReadAsync<UpdateMembershipPlanRequest>(http, ct);
+                var b = patch.Body;
+                return (await mediator.Send(new UpdateMembershipPlanCommand(
+                    tenant.OrganizationId, planId, patch.Field("name", b.Name), patch.Field("allowancePeriod", b.AllowancePeriod),
+                    patch.Field("allowanceClasses", b.AllowanceClasses), patch.Field("classTypeIds", b.ClassTypeIds), patch.Field("isTrial", b.IsTrial),
+                    patch.Field("isActive", b.IsActive)), ct)).ToOk();
+            })
+            .WithName("UpdateMembershipPlan")
+            .WithSummary("Rename a membership plan, change its terms while none was sold, or deactivate it (JSON Merge Patch)")
+            .WithDescription("Never deleted: a deactivated plan is no longer sold; memberships already sold keep working. Terms of a sold plan are fixed (409 membership_plan.terms_locked).")
+            .AcceptsMergePatch<UpdateMembershipPlanRequest>()
+            .Produces<MembershipPlanResponse>()
+            .Problems(404, 409);
 
         var packs = api.MapGroup("/pack-products").WithTags("Catalog");
         packs.MapPost("/", async (CreatePackProductRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
@@ -76,6 +185,26 @@ internal static class CatalogEndpoints
             .WithSummary("The studio's pack products")
             .Produces<IReadOnlyList<PackProductResponse>>()
             .Problems();
+        packs.MapGet("/{productId}", async (Guid productId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new GetPackProductQuery(tenant.OrganizationId, productId), ct)).ToOk())
+            .WithName("GetPackProduct")
+            .WithSummary("A pack product")
+            .Produces<PackProductResponse>()
+            .Problems(404);
+        packs.MapPatch("/{productId}", async (Guid productId, HttpRequest http, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+            {
+                var patch = await MergePatch.ReadAsync<UpdatePackProductRequest>(http, ct);
+                var b = patch.Body;
+                return (await mediator.Send(new UpdatePackProductCommand(
+                    tenant.OrganizationId, productId, patch.Field("name", b.Name), patch.Field("credits", b.Credits), patch.Field("validityDays", b.ValidityDays),
+                    patch.Field("classTypeIds", b.ClassTypeIds), patch.Field("isTrial", b.IsTrial), patch.Field("isActive", b.IsActive)), ct)).ToOk();
+            })
+            .WithName("UpdatePackProduct")
+            .WithSummary("Rename a pack product, change its terms while none was sold, or deactivate it (JSON Merge Patch)")
+            .WithDescription("Never deleted: a deactivated product is no longer sold; packs already sold keep working. Terms of a sold product are fixed (409 pack_product.terms_locked).")
+            .AcceptsMergePatch<UpdatePackProductRequest>()
+            .Produces<PackProductResponse>()
+            .Problems(404, 409);
 
         return api;
     }

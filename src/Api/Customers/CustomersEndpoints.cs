@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Mediator;
 using UnifiedCustomers.Api.Access;
 using UnifiedCustomers.Api.Common;
@@ -12,6 +13,7 @@ using UnifiedCustomers.Application.Customers.GetCustomer;
 using UnifiedCustomers.Application.Customers.GetCustomerStatusHistory;
 using UnifiedCustomers.Application.Customers.ListCustomerNotes;
 using UnifiedCustomers.Application.Customers.MergeCustomers;
+using UnifiedCustomers.Application.Customers.PatchCustomer;
 using UnifiedCustomers.Application.Customers.RecomputeLifecycles;
 using UnifiedCustomers.Application.Customers.RegisterCustomer;
 using UnifiedCustomers.Application.Customers.RestoreCustomer;
@@ -26,6 +28,28 @@ internal sealed record RegisterCustomerRequest(string? FirstName, string? LastNa
 
 /// <param name="Notes">leave out to keep the current notes</param>
 internal sealed record UpdateCustomerRequest(string? FirstName, string? LastName, string? Email, string? Phone, string? Source = null, string? Notes = null);
+
+/// <summary>
+/// A merge patch of a customer (RFC 7396): members left out stay as they are, null clears email,
+/// phone, notes, or one of the names while the other remains. `{"firstName": "Ada"}` changes only the first name.
+/// </summary>
+/// <param name="Phone">stored in E.164 when it parses for the organization's country, else as written</param>
+/// <param name="Source">cannot be cleared</param>
+internal sealed record PatchCustomerRequest
+{
+    [Description("Left out: unchanged. null: cleared (allowed while the last name remains).")]
+    public string? FirstName { get; init; }
+    [Description("Left out: unchanged. null: cleared (allowed while the first name remains).")]
+    public string? LastName { get; init; }
+    [Description("Left out: unchanged. null: cleared. Unique in the organization.")]
+    public string? Email { get; init; }
+    [Description("Left out: unchanged. null: cleared. Stored in E.164 when it parses for the organization's country, else as written.")]
+    public string? Phone { get; init; }
+    [Description("Left out: unchanged. Cannot be null.")]
+    public string? Source { get; init; }
+    [Description("Left out: unchanged. null: cleared.")]
+    public string? Notes { get; init; }
+}
 
 internal sealed record ArchiveCustomerRequest(string? Reason = null);
 
@@ -79,6 +103,25 @@ internal static class CustomersEndpoints
                 .ToOk())
             .WithName("UpdateCustomer")
             .WithSummary("Replace a customer's details (the lifecycle status follows purchases and is not set here)")
+            .Produces<CustomerResponse>()
+            .Problems(404, 409);
+
+        customers.MapPatch("/{customerId}", async (Guid customerId, HttpRequest http, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+            {
+                var patch = await MergePatch.ReadAsync<PatchCustomerRequest>(http, ct);
+                var b = patch.Body;
+                return (await mediator.Send(new PatchCustomerCommand(
+                    tenant.OrganizationId, customerId, patch.Field("firstName", b.FirstName), patch.Field("lastName", b.LastName), patch.Field("email", b.Email),
+                    patch.Field("phone", b.Phone), patch.Field("source", b.Source), patch.Field("notes", b.Notes)), ct)).ToOk();
+            })
+            .WithName("PatchCustomer")
+            .WithSummary("Change some of a customer's details (JSON Merge Patch: members left out stay, null clears)")
+            .WithDescription("""
+                Send `Content-Type: application/merge-patch+json` (application/json is read the same way). `{"firstName":"Ada"}` changes
+                only the first name; `{"phone":null}` removes the phone. Email, phone and notes can be cleared, and one of the two names
+                as long as the other remains; the source cannot. PUT replaces every field instead.
+                """)
+            .AcceptsMergePatch<PatchCustomerRequest>()
             .Produces<CustomerResponse>()
             .Problems(404, 409);
 

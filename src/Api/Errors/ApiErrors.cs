@@ -7,7 +7,7 @@ internal static class ApiErrors
 {
     public static readonly Error ValidationFailed = Error.Invalid("validation.failed", "One or more fields are invalid.", "");
     public static readonly Error Malformed = Error.Invalid("request.malformed", "The request could not be read.", "");
-    public static readonly Error UnsupportedMediaType = new("request.unsupported_media_type", "Send the body as application/json.", ErrorKind.Validation);
+    public static readonly Error UnsupportedMediaType = new("request.unsupported_media_type", "Send the body as application/json (a PATCH also takes application/merge-patch+json).", ErrorKind.Validation);
     public static readonly Error RouteNotFound = Error.NotFound("route.not_found", "No such endpoint.");
     public static readonly Error MethodNotAllowed = new("request.method_not_allowed", "This endpoint does not accept this method.", ErrorKind.Validation);
     public static readonly Error ApiKeyMissing = new("auth.api_key_missing", "Send an API key as 'Authorization: Bearer <key>'.");

@@ -6,7 +6,6 @@ using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Application.Scheduling;
 using UnifiedCustomers.Application.Scheduling.ListSessions;
 using UnifiedCustomers.Domain.Bookings;
-using UnifiedCustomers.Domain.Common;
 
 namespace UnifiedCustomers.Api.Public;
 
@@ -22,18 +21,16 @@ internal static class PublicEndpoints
             .RequireCors(WidgetCors.PolicyName);
 
         widget.MapGet("/schedule", async (
-                string slug, OrganizationDirectory directory, HttpContext http, IMediator mediator, TimeProvider clock, CancellationToken ct,
-                DateOnly? from = null, DateOnly? to = null) =>
+                string slug, OrganizationDirectory directory, HttpContext http, IMediator mediator, CancellationToken ct,
+                DateOnly? from = null, DateOnly? to = null, Guid? classTypeId = null, Guid? instructorId = null, Guid? locationId = null, bool? available = null) =>
             {
                 if (await directory.FromRouteAsync(http) is not { } organization) return ApplicationErrors.OrganizationNotFound.ToProblem();
-                var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(organization.TimeZone)).DateTime);
-                var start = from ?? today;
-                // A 'from' out of range is refused by the query's validation; its default 'to' must not overflow first.
-                var end = to ?? (start < DateBounds.Max.AddDays(-6) ? start.AddDays(6) : DateBounds.Max);
-                return (await mediator.Send(new ListSessionsQuery(organization.Id, start, end), ct)).ToOk();
+                return (await mediator.Send(
+                    new ListSessionsQuery(organization.Id, from, to, classTypeId, instructorId, locationId, available, NotStartedOnly: true), ct)).ToOk();
             })
             .WithName("GetPublicSchedule")
-            .WithSummary("A studio's timetable for its website (the next 7 days unless told otherwise)")
+            .WithSummary("A studio's timetable for its website: the sessions that have not started (the next 7 days unless told otherwise)")
+            .WithDescription(Scheduling.SchedulingEndpoints.FiltersDescription)
             .Produces<IReadOnlyList<SessionOverviewResponse>>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)

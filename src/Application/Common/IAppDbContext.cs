@@ -20,6 +20,8 @@ public interface IAppDbContext
     DbSet<CustomerAccessToken> CustomerAccessTokens { get; }
     DbSet<ClassType> ClassTypes { get; }
     DbSet<ClassSession> ClassSessions { get; }
+    DbSet<Instructor> Instructors { get; }
+    DbSet<Location> Locations { get; }
     DbSet<MembershipPlan> MembershipPlans { get; }
     DbSet<Membership> Memberships { get; }
     DbSet<PackProduct> PackProducts { get; }

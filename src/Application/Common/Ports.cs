@@ -27,6 +27,16 @@ public interface IRowLocks
 
     /// <returns>false when the row does not exist in that organization</returns>
     Task<bool> LockSessionAsync(Guid organizationId, Guid sessionId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Loads (tracked) a membership plan under a row lock: exclusive (FOR UPDATE) to change its terms,
+    /// shared (FOR SHARE) to sell it, so a sale and a change of terms never overlap and sales do not
+    /// wait on each other. Null when the row does not exist in that organization.
+    /// </summary>
+    Task<Domain.Memberships.MembershipPlan?> LockAndLoadPlanAsync(Guid organizationId, Guid planId, bool exclusive, CancellationToken cancellationToken);
+
+    /// <summary>A pack product under a row lock, as <see cref="LockAndLoadPlanAsync"/>.</summary>
+    Task<Domain.Packs.PackProduct?> LockAndLoadPackProductAsync(Guid organizationId, Guid productId, bool exclusive, CancellationToken cancellationToken);
 }
 
 /// <summary>Runs work in one database transaction, retried from the start on a serialization failure or deadlock.</summary>

@@ -40,8 +40,8 @@ public sealed record SessionEventData(
     DateTimeOffset StartsAt,
     DateTimeOffset EndsAt,
     int Capacity,
-    string? Instructor,
-    string? Location,
+    Guid? InstructorId,
+    Guid? LocationId,
     SessionStatus Status,
     DateTimeOffset? CancelledAt);
 
@@ -87,7 +87,7 @@ internal static class EventPayloads
         b.BookedAt, b.CancelledAt, b.CheckedInAt, b.PromotedAt);
 
     public static SessionEventData Of(ClassSession s) => new(
-        s.Id, s.ClassTypeId, s.StartsAt, s.EndsAt, s.Capacity, s.Instructor, s.Location, s.Status, s.CancelledAt);
+        s.Id, s.ClassTypeId, s.StartsAt, s.EndsAt, s.Capacity, s.InstructorId, s.LocationId, s.Status, s.CancelledAt);
 
     public static MembershipEventData Of(Membership m) => new(
         m.Id, m.CustomerId, m.PlanId, m.Allowance.Period, m.Allowance.Classes, m.ClassTypeIds, m.IsTrial, m.StartDate, m.EndDate, m.Status,

@@ -85,7 +85,8 @@ public sealed class Customer : Entity, ITenantOwned
         Email = normalizedEmail;
         Phone = trimmedPhone;
         Source = string.IsNullOrWhiteSpace(source) ? (Source.Length == 0 ? "manual" : Source) : source.Trim()[..Math.Min(source.Trim().Length, SourceMaxLength)];
-        Notes = notes ?? Notes;
+        // null keeps the notes; an empty text clears them.
+        Notes = notes is null ? Notes : string.IsNullOrWhiteSpace(notes) ? null : notes;
         UpdatedAt = now;
         return Result.Success();
     }

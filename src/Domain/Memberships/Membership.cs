@@ -30,6 +30,8 @@ public sealed class Membership : Entity, ITenantOwned
     {
         var canBuy = customer.EnsureCanBook();
         if (canBuy.IsFailure) return canBuy.Error!;
+        var forSale = plan.EnsureCanBeSold();
+        if (forSale.IsFailure) return forSale.Error!;
         if ((DateBounds.Check(startDate, "startDate") ?? DateBounds.Check(endDate, "endDate")) is { } outOfRange) return outOfRange;
         if (endDate < startDate) return MembershipErrors.DatesInvalid;
         var membership = new Membership

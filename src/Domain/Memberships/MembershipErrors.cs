@@ -5,6 +5,9 @@ namespace UnifiedCustomers.Domain.Memberships;
 public static class MembershipErrors
 {
     public static readonly Error PlanNotFound = Error.NotFound("membership_plan.not_found", "No such membership plan in this organization.");
+    public static readonly Error PlanInactive = new("membership_plan.inactive", "The membership plan is deactivated and no longer sold.");
+    public static readonly Error PlanTermsLocked = Error.Conflict(
+        "membership_plan.terms_locked", "Memberships of this plan were sold: its allowance, class types and trial flag are fixed. Create a new plan instead.");
     public static readonly Error NotFound = Error.NotFound("membership.not_found", "No such membership for this customer.");
     public static readonly Error AllowanceUsed = new("membership.allowance_used", "The membership's classes for this period are used up.");
     public static readonly Error Paused = new("membership.paused", "The membership is paused on the class's date.");

@@ -20,19 +20,45 @@ public sealed class MembershipPlan : Entity, ITenantOwned
     public static Result<MembershipPlan> Create(
         Guid organizationId, string name, Allowance allowance, IEnumerable<Guid>? classTypeIds, bool isTrial, DateTimeOffset now, Guid? id = null)
     {
+        var plan = new MembershipPlan { Id = id ?? Guid.CreateVersion7(now), OrganizationId = organizationId, IsActive = true };
+        var named = plan.Rename(name);
+        if (named.IsFailure) return named.Error!;
+        var terms = plan.ChangeTerms(allowance, classTypeIds, isTrial, hasBeenSold: false);
+        return terms.IsFailure ? terms.Error! : plan;
+    }
+
+    public Result Rename(string name)
+    {
         if (CleanText.Check(name, "name") is { } unclean) return unclean;
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > NameMaxLength)
             return Error.Invalid("membership_plan.name_invalid", $"A plan needs a name of at most {NameMaxLength} characters.", "name");
-        if (!allowance.IsUnlimited && allowance.Classes is null or < 1) return MembershipErrors.AllowanceInvalid;
-        return new MembershipPlan
-        {
-            Id = id ?? Guid.CreateVersion7(now),
-            OrganizationId = organizationId,
-            Name = name.Trim(),
-            Allowance = allowance.IsUnlimited ? Allowance.Unlimited : allowance,
-            ClassTypeIds = classTypeIds?.Distinct().ToArray() ?? [],
-            IsTrial = isTrial,
-            IsActive = true,
-        };
+        Name = name.Trim();
+        return Result.Success();
     }
+
+    /// <summary>
+    /// The allowance, the class types covered and the trial flag are what a customer buys: once a
+    /// membership of the plan was sold they are fixed (sell different terms as a new plan).
+    /// Setting them to what they already are is always allowed.
+    /// </summary>
+    public Result ChangeTerms(Allowance allowance, IEnumerable<Guid>? classTypeIds, bool isTrial, bool hasBeenSold)
+    {
+        if (!allowance.IsUnlimited && allowance.Classes is null or < 1) return MembershipErrors.AllowanceInvalid;
+        var normalized = allowance.IsUnlimited ? Allowance.Unlimited : allowance;
+        var types = classTypeIds?.Distinct().ToArray() ?? [];
+        var unchanged = normalized == Allowance && isTrial == IsTrial && types.Order().SequenceEqual(ClassTypeIds.Order());
+        if (unchanged) return Result.Success();
+        if (hasBeenSold) return MembershipErrors.PlanTermsLocked;
+        Allowance = normalized;
+        ClassTypeIds = types;
+        IsTrial = isTrial;
+        return Result.Success();
+    }
+
+    /// <summary>No longer for sale; memberships already sold keep working.</summary>
+    public void Deactivate() => IsActive = false;
+
+    public void Activate() => IsActive = true;
+
+    public Result EnsureCanBeSold() => IsActive ? Result.Success() : MembershipErrors.PlanInactive;
 }

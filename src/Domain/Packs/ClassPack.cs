@@ -34,6 +34,8 @@ public sealed class ClassPack : Entity, ITenantOwned
     {
         var canBuy = customer.EnsureCanBook();
         if (canBuy.IsFailure) return canBuy.Error!;
+        var forSale = product.EnsureCanBeSold();
+        if (forSale.IsFailure) return forSale.Error!;
         var pack = new ClassPack
         {
             Id = id ?? Guid.CreateVersion7(now),

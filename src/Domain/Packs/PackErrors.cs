@@ -5,6 +5,9 @@ namespace UnifiedCustomers.Domain.Packs;
 public static class PackErrors
 {
     public static readonly Error ProductNotFound = Error.NotFound("pack_product.not_found", "No such pack product in this organization.");
+    public static readonly Error ProductInactive = new("pack_product.inactive", "The pack product is deactivated and no longer sold.");
+    public static readonly Error ProductTermsLocked = Error.Conflict(
+        "pack_product.terms_locked", "Packs of this product were sold: its credits, validity, class types and trial flag are fixed. Create a new product instead.");
     public static readonly Error NotFound = Error.NotFound("pack.not_found", "No such pack for this customer.");
     public static readonly Error NoCredits = new("pack.no_credits", "The pack has no credits left.");
     public static readonly Error Expired = new("pack.expired", "The pack has expired.");

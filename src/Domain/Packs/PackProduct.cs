@@ -22,20 +22,45 @@ public sealed class PackProduct : Entity, ITenantOwned
     public static Result<PackProduct> Create(
         Guid organizationId, string name, int credits, int validityDays, IEnumerable<Guid>? classTypeIds, bool isTrial, DateTimeOffset now, Guid? id = null)
     {
+        var product = new PackProduct { Id = id ?? Guid.CreateVersion7(now), OrganizationId = organizationId, IsActive = true };
+        var named = product.Rename(name);
+        if (named.IsFailure) return named.Error!;
+        var terms = product.ChangeTerms(credits, validityDays, classTypeIds, isTrial, hasBeenSold: false);
+        return terms.IsFailure ? terms.Error! : product;
+    }
+
+    public Result Rename(string name)
+    {
         if (CleanText.Check(name, "name") is { } unclean) return unclean;
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > NameMaxLength)
             return Error.Invalid("pack_product.name_invalid", $"A pack needs a name of at most {NameMaxLength} characters.", "name");
-        if (credits is < 1 or > MaxCredits || validityDays is < 1 or > MaxValidityDays) return PackErrors.ProductInvalid;
-        return new PackProduct
-        {
-            Id = id ?? Guid.CreateVersion7(now),
-            OrganizationId = organizationId,
-            Name = name.Trim(),
-            Credits = credits,
-            ValidityDays = validityDays,
-            ClassTypeIds = classTypeIds?.Distinct().ToArray() ?? [],
-            IsTrial = isTrial,
-            IsActive = true,
-        };
+        Name = name.Trim();
+        return Result.Success();
     }
+
+    /// <summary>
+    /// Credits, validity, the class types covered and the trial flag are what a customer buys: once
+    /// a pack of the product was sold they are fixed (sell different terms as a new product).
+    /// Setting them to what they already are is always allowed.
+    /// </summary>
+    public Result ChangeTerms(int credits, int validityDays, IEnumerable<Guid>? classTypeIds, bool isTrial, bool hasBeenSold)
+    {
+        if (credits is < 1 or > MaxCredits || validityDays is < 1 or > MaxValidityDays) return PackErrors.ProductInvalid;
+        var types = classTypeIds?.Distinct().ToArray() ?? [];
+        var unchanged = credits == Credits && validityDays == ValidityDays && isTrial == IsTrial && types.Order().SequenceEqual(ClassTypeIds.Order());
+        if (unchanged) return Result.Success();
+        if (hasBeenSold) return PackErrors.ProductTermsLocked;
+        Credits = credits;
+        ValidityDays = validityDays;
+        ClassTypeIds = types;
+        IsTrial = isTrial;
+        return Result.Success();
+    }
+
+    /// <summary>No longer for sale; packs already sold keep working.</summary>
+    public void Deactivate() => IsActive = false;
+
+    public void Activate() => IsActive = true;
+
+    public Result EnsureCanBeSold() => IsActive ? Result.Success() : PackErrors.ProductInactive;
 }

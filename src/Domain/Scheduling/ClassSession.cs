@@ -10,8 +10,6 @@ public readonly record struct Admission(bool Waitlisted, int? WaitlistPosition);
 public sealed class ClassSession : Entity, ITenantOwned
 {
     public const int MaxCapacity = 1000;
-    public const int InstructorMaxLength = 120;
-    public const int LocationMaxLength = 120;
 
     private ClassSession() { }
 
@@ -20,22 +18,23 @@ public sealed class ClassSession : Entity, ITenantOwned
     public DateTimeOffset StartsAt { get; private set; }
     public DateTimeOffset EndsAt { get; private set; }
     public int Capacity { get; private set; }
-    public string? Instructor { get; private set; }
-    public string? Location { get; private set; }
+    public Guid? InstructorId { get; private set; }
+    public Guid? LocationId { get; private set; }
     public SessionStatus Status { get; private set; }
     public DateTimeOffset? CancelledAt { get; private set; }
 
     public static Result<ClassSession> Schedule(
-        ClassType type, DateTimeOffset startsAt, DateTimeOffset? endsAt, int? capacity, string? instructor, string? location, DateTimeOffset now, Guid? id = null)
+        ClassType type, DateTimeOffset startsAt, DateTimeOffset? endsAt, int? capacity, Instructor? instructor, Location? location, DateTimeOffset now, Guid? id = null)
     {
         if ((DateBounds.Check(startsAt, "startsAt") ?? DateBounds.Check(endsAt, "endsAt")) is { } outOfRange) return outOfRange;
-        if ((CleanText.Check(instructor, "instructor") ?? CleanText.Check(location, "location")) is { } unclean) return unclean;
+        var schedulable = type.EnsureCanBeScheduled();
+        if (schedulable.IsFailure) return schedulable.Error!;
         var end = endsAt ?? startsAt.AddMinutes(type.DefaultDurationMinutes);
-        if (end <= startsAt || end - startsAt > TimeSpan.FromHours(24)) return SessionErrors.TimesInvalid;
+        if (!AreValidTimes(startsAt, end)) return SessionErrors.TimesInvalid;
         var seats = capacity ?? type.DefaultCapacity;
         if (seats is < 1 or > MaxCapacity) return SessionErrors.CapacityInvalid;
-        if (instructor is { Length: > InstructorMaxLength } || location is { Length: > LocationMaxLength })
-            return Error.Invalid("session.text_too_long", "Instructor and location are at most 120 characters.", instructor is { Length: > InstructorMaxLength } ? "instructor" : "location");
+        if (instructor?.EnsureCanTeach() is { IsFailure: true } cannotTeach) return cannotTeach.Error!;
+        if (location?.EnsureCanHost() is { IsFailure: true } cannotHost) return cannotHost.Error!;
         var session = new ClassSession
         {
             Id = id ?? Guid.CreateVersion7(now),
@@ -44,12 +43,65 @@ public sealed class ClassSession : Entity, ITenantOwned
             StartsAt = startsAt.ToUniversalTime(),
             EndsAt = end.ToUniversalTime(),
             Capacity = seats,
-            Instructor = string.IsNullOrWhiteSpace(instructor) ? null : instructor.Trim(),
-            Location = string.IsNullOrWhiteSpace(location) ? null : location.Trim(),
+            InstructorId = instructor?.Id,
+            LocationId = location?.Id,
             Status = SessionStatus.Scheduled,
         };
         session.Raise(new SessionScheduled(session));
         return session;
+    }
+
+    private static bool AreValidTimes(DateTimeOffset startsAt, DateTimeOffset endsAt) => endsAt > startsAt && endsAt - startsAt <= TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// Moves a class that has not started to a later time; every booking stays as it is. Without an
+    /// end, the class keeps its length.
+    /// </summary>
+    public Result Reschedule(DateTimeOffset startsAt, DateTimeOffset? endsAt, DateTimeOffset now)
+    {
+        if ((DateBounds.Check(startsAt, "startsAt") ?? DateBounds.Check(endsAt, "endsAt")) is { } outOfRange) return outOfRange;
+        if (Status == SessionStatus.Cancelled) return SessionErrors.Cancelled;
+        if (HasStarted(now)) return SessionErrors.Started;
+        var end = endsAt ?? startsAt + (EndsAt - StartsAt);
+        if (!AreValidTimes(startsAt, end)) return SessionErrors.TimesInvalid;
+        if (startsAt <= now) return SessionErrors.StartInPast;
+        StartsAt = startsAt.ToUniversalTime();
+        EndsAt = end.ToUniversalTime();
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// Raises or lowers the seats of a class that has not started, never below the seats its
+    /// bookings hold (counted by the caller under the session's row lock). Filling the seats a raise
+    /// frees from the waitlist is the caller's next step.
+    /// </summary>
+    public Result ChangeCapacity(int capacity, int seatsHeld, DateTimeOffset now)
+    {
+        if (Status == SessionStatus.Cancelled) return SessionErrors.Cancelled;
+        if (HasStarted(now)) return SessionErrors.Started;
+        if (capacity is < 1 or > MaxCapacity) return SessionErrors.CapacityInvalid;
+        if (capacity < seatsHeld)
+            return SessionErrors.CapacityBelowSeatsHeld with { Message = $"{seatsHeld} seats are booked; the capacity cannot go below that." };
+        Capacity = capacity;
+        return Result.Success();
+    }
+
+    /// <summary>Gives the class to an instructor (an active one, unless it already teaches it), or to nobody.</summary>
+    public Result AssignInstructor(Instructor? instructor)
+    {
+        if (Status == SessionStatus.Cancelled) return SessionErrors.Cancelled;
+        if (instructor is not null && instructor.Id != InstructorId && instructor.EnsureCanTeach() is { IsFailure: true } refused) return refused;
+        InstructorId = instructor?.Id;
+        return Result.Success();
+    }
+
+    /// <summary>Holds the class at a location (an active one, unless it is already there), or at none.</summary>
+    public Result MoveTo(Location? location)
+    {
+        if (Status == SessionStatus.Cancelled) return SessionErrors.Cancelled;
+        if (location is not null && location.Id != LocationId && location.EnsureCanHost() is { IsFailure: true } refused) return refused;
+        LocationId = location?.Id;
+        return Result.Success();
     }
 
     public bool HasStarted(DateTimeOffset now) => now >= StartsAt;

@@ -6,6 +6,8 @@ namespace UnifiedCustomers.Domain.Scheduling;
 public sealed class ClassType : Entity, ITenantOwned
 {
     public const int NameMaxLength = 120;
+    public const int MinDurationMinutes = 5;
+    public const int MaxDurationMinutes = 24 * 60;
 
     private ClassType() { }
 
@@ -13,25 +15,42 @@ public sealed class ClassType : Entity, ITenantOwned
     public string Name { get; private set; } = "";
     public int DefaultCapacity { get; private set; }
     public int DefaultDurationMinutes { get; private set; }
+    /// <summary>An inactive class type keeps its sessions (they can still be booked) but no new one is scheduled.</summary>
     public bool IsActive { get; private set; }
 
     public static Result<ClassType> Create(Guid organizationId, string name, int defaultCapacity, int defaultDurationMinutes, DateTimeOffset now, Guid? id = null)
     {
+        var type = new ClassType { Id = id ?? Guid.CreateVersion7(now), OrganizationId = organizationId, IsActive = true };
+        var named = type.Rename(name);
+        if (named.IsFailure) return named.Error!;
+        var defaults = type.ChangeDefaults(defaultCapacity, defaultDurationMinutes);
+        return defaults.IsFailure ? defaults.Error! : type;
+    }
+
+    public Result Rename(string name)
+    {
         if (CleanText.Check(name, "name") is { } unclean) return unclean;
         if (string.IsNullOrWhiteSpace(name)) return Error.Invalid("class_type.name_required", "A class type needs a name.", "name");
         if (name.Trim().Length > NameMaxLength) return Error.Invalid("class_type.name_too_long", $"A name is at most {NameMaxLength} characters.", "name");
+        Name = name.Trim();
+        return Result.Success();
+    }
+
+    /// <summary>What sessions scheduled from now on get unless told otherwise; sessions already scheduled keep theirs.</summary>
+    public Result ChangeDefaults(int defaultCapacity, int defaultDurationMinutes)
+    {
         if (defaultCapacity is < 1 or > ClassSession.MaxCapacity)
             return Error.Invalid("class_type.capacity_invalid", $"Capacity is between 1 and {ClassSession.MaxCapacity}.", "defaultCapacity");
-        if (defaultDurationMinutes is < 5 or > 24 * 60)
+        if (defaultDurationMinutes is < MinDurationMinutes or > MaxDurationMinutes)
             return Error.Invalid("class_type.duration_invalid", "Duration is between 5 minutes and 24 hours.", "defaultDurationMinutes");
-        return new ClassType
-        {
-            Id = id ?? Guid.CreateVersion7(now),
-            OrganizationId = organizationId,
-            Name = name.Trim(),
-            DefaultCapacity = defaultCapacity,
-            DefaultDurationMinutes = defaultDurationMinutes,
-            IsActive = true,
-        };
+        DefaultCapacity = defaultCapacity;
+        DefaultDurationMinutes = defaultDurationMinutes;
+        return Result.Success();
     }
+
+    public void Deactivate() => IsActive = false;
+
+    public void Activate() => IsActive = true;
+
+    public Result EnsureCanBeScheduled() => IsActive ? Result.Success() : SessionErrors.ClassTypeInactive;
 }

@@ -34,6 +34,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<CustomerAccessToken> CustomerAccessTokens => Set<CustomerAccessToken>();
     public DbSet<ClassType> ClassTypes => Set<ClassType>();
     public DbSet<ClassSession> ClassSessions => Set<ClassSession>();
+    public DbSet<Instructor> Instructors => Set<Instructor>();
+    public DbSet<Location> Locations => Set<Location>();
     public DbSet<MembershipPlan> MembershipPlans => Set<MembershipPlan>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<PackProduct> PackProducts => Set<PackProduct>();

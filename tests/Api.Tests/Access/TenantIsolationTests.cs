@@ -27,6 +27,7 @@ public sealed class TenantIsolationTests(TwoStudios api) : IClassFixture<TwoStud
     {
         yield return ("GET", "/api/v1/customers/{customerId}", (v, _) => $"/api/v1/customers/{v.Customer}", (_, _) => null);
         yield return ("PUT", "/api/v1/customers/{customerId}", (v, _) => $"/api/v1/customers/{v.Customer}", (_, _) => new { firstName = "Hacked", lastName = "X", email = (string?)null, phone = (string?)null });
+        yield return ("PATCH", "/api/v1/customers/{customerId}", (v, _) => $"/api/v1/customers/{v.Customer}", (_, _) => new { firstName = "Hacked", phone = (string?)null });
         yield return ("POST", "/api/v1/customers/{customerId}/archive", (v, _) => $"/api/v1/customers/{v.Customer}/archive", (_, _) => null);
         yield return ("POST", "/api/v1/customers/{customerId}/restore", (v, _) => $"/api/v1/customers/{v.Customer}/restore", (_, _) => null);
         yield return ("POST", "/api/v1/customers/{customerId}/merge", (v, i) => $"/api/v1/customers/{i.Customer}/merge", (v, _) => new { mergedId = v.Customer });
@@ -47,7 +48,24 @@ public sealed class TenantIsolationTests(TwoStudios api) : IClassFixture<TwoStud
         yield return ("POST", "/api/v1/membership-plans", (_, _) => "/api/v1/membership-plans", (v, _) => new { name = "Stolen", allowancePeriod = "unlimited", classTypeIds = new[] { v.ClassType } });
         yield return ("POST", "/api/v1/pack-products", (_, _) => "/api/v1/pack-products", (v, _) => new { name = "Stolen", credits = 5, validityDays = 30, classTypeIds = new[] { v.ClassType } });
         yield return ("POST", "/api/v1/sessions", (_, _) => "/api/v1/sessions", (v, _) => new { classTypeId = v.ClassType, startsAt = "2026-06-10T10:00:00Z" });
+        yield return ("POST", "/api/v1/sessions", (_, _) => "/api/v1/sessions", (v, i) => new { classTypeId = i.ClassType, startsAt = "2026-06-10T10:00:00Z", instructorId = v.Instructor });
+        yield return ("POST", "/api/v1/sessions", (_, _) => "/api/v1/sessions", (v, i) => new { classTypeId = i.ClassType, startsAt = "2026-06-10T10:00:00Z", locationId = v.Location });
+        yield return ("GET", "/api/v1/class-types/{classTypeId}", (v, _) => $"/api/v1/class-types/{v.ClassType}", (_, _) => null);
+        yield return ("PATCH", "/api/v1/class-types/{classTypeId}", (v, _) => $"/api/v1/class-types/{v.ClassType}", (_, _) => new { name = "Hacked", isActive = false });
+        yield return ("GET", "/api/v1/membership-plans/{planId}", (v, _) => $"/api/v1/membership-plans/{v.Plan}", (_, _) => null);
+        yield return ("PATCH", "/api/v1/membership-plans/{planId}", (v, _) => $"/api/v1/membership-plans/{v.Plan}", (_, _) => new { name = "Hacked", isActive = false });
+        yield return ("PATCH", "/api/v1/membership-plans/{planId}", (_, i) => $"/api/v1/membership-plans/{i.Plan}", (v, _) => new { classTypeIds = new[] { v.ClassType } });
+        yield return ("GET", "/api/v1/pack-products/{productId}", (v, _) => $"/api/v1/pack-products/{v.PackProduct}", (_, _) => null);
+        yield return ("PATCH", "/api/v1/pack-products/{productId}", (v, _) => $"/api/v1/pack-products/{v.PackProduct}", (_, _) => new { name = "Hacked", isActive = false });
+        yield return ("PATCH", "/api/v1/pack-products/{productId}", (_, i) => $"/api/v1/pack-products/{i.PackProduct}", (v, _) => new { classTypeIds = new[] { v.ClassType } });
+        yield return ("GET", "/api/v1/instructors/{instructorId}", (v, _) => $"/api/v1/instructors/{v.Instructor}", (_, _) => null);
+        yield return ("PATCH", "/api/v1/instructors/{instructorId}", (v, _) => $"/api/v1/instructors/{v.Instructor}", (_, _) => new { name = "Hacked", isActive = false });
+        yield return ("GET", "/api/v1/locations/{locationId}", (v, _) => $"/api/v1/locations/{v.Location}", (_, _) => null);
+        yield return ("PATCH", "/api/v1/locations/{locationId}", (v, _) => $"/api/v1/locations/{v.Location}", (_, _) => new { name = "Hacked", isActive = false });
         yield return ("GET", "/api/v1/sessions/{sessionId}", (v, _) => $"/api/v1/sessions/{v.Session}", (_, _) => null);
+        yield return ("PATCH", "/api/v1/sessions/{sessionId}", (v, _) => $"/api/v1/sessions/{v.Session}", (_, _) => new { capacity = 50 });
+        yield return ("PATCH", "/api/v1/sessions/{sessionId}", (_, i) => $"/api/v1/sessions/{i.Session}", (v, _) => new { instructorId = v.Instructor });
+        yield return ("PATCH", "/api/v1/sessions/{sessionId}", (_, i) => $"/api/v1/sessions/{i.Session}", (v, _) => new { locationId = v.Location });
         yield return ("POST", "/api/v1/sessions/{sessionId}/cancel", (v, _) => $"/api/v1/sessions/{v.Session}/cancel", (_, _) => null);
         yield return ("GET", "/api/v1/sessions/{sessionId}/roster", (v, _) => $"/api/v1/sessions/{v.Session}/roster", (_, _) => null);
         yield return ("POST", "/api/v1/bookings", (_, _) => "/api/v1/bookings", (v, i) => new { customerId = i.OtherCustomer, sessionId = v.Session });
@@ -98,6 +116,7 @@ public sealed class TenantIsolationTests(TwoStudios api) : IClassFixture<TwoStud
         "GET /api/v1/events", "GET /api/v1/webhook-subscriptions", "POST /api/v1/webhook-subscriptions", "GET /api/v1/bookings",
         "GET /api/v1/organization", "PUT /api/v1/organization",
         "GET /api/v1/me", "GET /api/v1/me/bookings", "GET /api/v1/me/balance", "GET /api/v1/me/credit-ledger", "POST /api/v1/me/sign-out",
+        "GET /api/v1/instructors", "POST /api/v1/instructors", "GET /api/v1/locations", "POST /api/v1/locations",
     ];
 
     [Fact]
@@ -136,6 +155,9 @@ public sealed class TenantIsolationTests(TwoStudios api) : IClassFixture<TwoStud
                      "/api/v1/events", "/api/v1/webhook-subscriptions", "/api/v1/bookings?updatedSince=2000-01-01T00:00:00Z",
                      "/api/v1/customers?updatedSince=2000-01-01T00:00:00Z",
                      "/api/v1/organization",
+                     "/api/v1/sessions", "/api/v1/instructors", "/api/v1/locations",
+                     $"/api/v1/sessions?instructorId={api.Victim.Instructor}", $"/api/v1/sessions?locationId={api.Victim.Location}",
+                     $"/api/v1/sessions?classTypeId={api.Victim.ClassType}&available=true",
                  })
         {
             var response = await api.Intruder.Studio.GetAsync(path);

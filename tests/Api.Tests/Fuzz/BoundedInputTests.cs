@@ -34,9 +34,9 @@ public sealed class BoundedInputTests(OneStudio api) : IClassFixture<OneStudio>
             "text.invalid_characters", "content");
         await FieldShouldBe(await Data.Studio.PostAsync($"/api/v1/customers/{Data.Customer}/archive", new { reason = "gone\u0000" }),
             "text.invalid_characters", "reason");
-        await FieldShouldBe(await Data.Studio.PostAsync("/api/v1/sessions",
-                new { classTypeId = Data.ClassType, startsAt = "2026-06-05T10:00:00Z", instructor = "Ro\u0085sa" }),
-            "text.invalid_characters", "instructor");
+        await FieldShouldBe(await Data.Studio.PostAsync("/api/v1/instructors", new { name = "Ro\u0085sa" }), "text.invalid_characters", "name");
+        await FieldShouldBe(await Data.Studio.PatchAsync($"/api/v1/locations/{Data.Location}", new { name = "Studio\u0000" }), "text.invalid_characters", "name");
+        await FieldShouldBe(await Data.Studio.PatchAsync($"/api/v1/customers/{Data.Customer}", new { notes = "bell \u0007" }), "text.invalid_characters", "notes");
         await FieldShouldBe(await api.CreateClient().PostAsJsonAsync($"/api/v1/public/{Data.Studio.Slug}/bookings",
                 new { sessionId = Data.Session, name = "Some\u0000one", email = "someone@example.test" }),
             "text.invalid_characters", "name");

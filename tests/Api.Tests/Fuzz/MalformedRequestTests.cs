@@ -43,6 +43,9 @@ public sealed class MalformedRequestTests(OneStudio api) : IClassFixture<OneStud
         yield return new("PUT", "/api/v1/customers/{customerId}", d => $"/api/v1/customers/{d.Customer}",
             _ => new JsonObject { ["firstName"] = "Fuzz", ["lastName"] = "Er", ["email"] = null, ["phone"] = null, ["notes"] = "n" },
             [new("firstName", Kind.Str, true, true), new("lastName", Kind.Str, true, true), new("email", Kind.Str, true, true), new("phone", Kind.Str, true, true), new("source", Kind.Str, Nullable: true), new("notes", Kind.Str, Nullable: true)]);
+        yield return new("PATCH", "/api/v1/customers/{customerId}", d => $"/api/v1/customers/{d.Customer}",
+            _ => new JsonObject { ["firstName"] = "Fuzz" },
+            [new("firstName", Kind.Str, Nullable: true), new("lastName", Kind.Str, Nullable: true), new("email", Kind.Str, Nullable: true), new("phone", Kind.Str, Nullable: true), new("source", Kind.Str), new("notes", Kind.Str, Nullable: true)]);
         yield return new("POST", "/api/v1/customers/{customerId}/archive", d => $"/api/v1/customers/{d.Customer}/archive",
             _ => new JsonObject { ["reason"] = "moved away" }, [new("reason", Kind.Str, Nullable: true)]);
         yield return new("POST", "/api/v1/customers/{customerId}/restore", d => $"/api/v1/customers/{d.Customer}/restore", null, []);
@@ -71,8 +74,30 @@ public sealed class MalformedRequestTests(OneStudio api) : IClassFixture<OneStud
             d => new JsonObject { ["name"] = "Pass", ["credits"] = 5, ["validityDays"] = 30, ["classTypeIds"] = new JsonArray(d.ClassType.ToString()), ["isTrial"] = false },
             [new("name", Kind.Str, true), new("credits", Kind.Int, true), new("validityDays", Kind.Int, true), new("classTypeIds", Kind.GuidArray, Nullable: true), new("isTrial", Kind.Bool)]);
         yield return new("POST", "/api/v1/sessions", _ => "/api/v1/sessions",
-            d => new JsonObject { ["classTypeId"] = d.ClassType.ToString(), ["startsAt"] = "2026-06-05T10:00:00Z", ["endsAt"] = "2026-06-05T11:00:00Z", ["capacity"] = 8, ["instructor"] = "Rosa", ["location"] = "Studio 1" },
-            [new("classTypeId", Kind.Guid, true), new("startsAt", Kind.DateTime, true), new("endsAt", Kind.DateTime, Nullable: true), new("capacity", Kind.Int, Nullable: true), new("instructor", Kind.Str, Nullable: true), new("location", Kind.Str, Nullable: true)]);
+            d => new JsonObject
+            {
+                ["classTypeId"] = d.ClassType.ToString(), ["startsAt"] = "2026-06-05T10:00:00Z", ["endsAt"] = "2026-06-05T11:00:00Z", ["capacity"] = 8,
+                ["instructorId"] = d.Instructor.ToString(), ["locationId"] = d.Location.ToString(),
+            },
+            [new("classTypeId", Kind.Guid, true), new("startsAt", Kind.DateTime, true), new("endsAt", Kind.DateTime, Nullable: true), new("capacity", Kind.Int, Nullable: true), new("instructorId", Kind.Guid, Nullable: true), new("locationId", Kind.Guid, Nullable: true)]);
+        yield return new("PATCH", "/api/v1/sessions/{sessionId}", d => $"/api/v1/sessions/{d.Session}",
+            _ => new JsonObject { ["capacity"] = 8 },
+            [new("startsAt", Kind.DateTime), new("endsAt", Kind.DateTime), new("capacity", Kind.Int), new("instructorId", Kind.Guid, Nullable: true), new("locationId", Kind.Guid, Nullable: true)]);
+        yield return new("PATCH", "/api/v1/class-types/{classTypeId}", d => $"/api/v1/class-types/{d.ClassType}",
+            _ => new JsonObject { ["name"] = "Renamed" },
+            [new("name", Kind.Str), new("defaultCapacity", Kind.Int), new("defaultDurationMinutes", Kind.Int), new("isActive", Kind.Bool)]);
+        yield return new("PATCH", "/api/v1/membership-plans/{planId}", d => $"/api/v1/membership-plans/{d.Plan}",
+            _ => new JsonObject { ["name"] = "Renamed" },
+            [new("name", Kind.Str), new("allowancePeriod", Kind.Enum), new("allowanceClasses", Kind.Int, Nullable: true), new("classTypeIds", Kind.GuidArray, Nullable: true), new("isTrial", Kind.Bool), new("isActive", Kind.Bool)]);
+        yield return new("PATCH", "/api/v1/pack-products/{productId}", d => $"/api/v1/pack-products/{d.PackProduct}",
+            _ => new JsonObject { ["name"] = "Renamed" },
+            [new("name", Kind.Str), new("credits", Kind.Int), new("validityDays", Kind.Int), new("classTypeIds", Kind.GuidArray, Nullable: true), new("isTrial", Kind.Bool), new("isActive", Kind.Bool)]);
+        foreach (var (resource, parameter) in new[] { ("instructors", "{instructorId}"), ("locations", "{locationId}") })
+        {
+            yield return new("POST", $"/api/v1/{resource}", _ => $"/api/v1/{resource}", _ => new JsonObject { ["name"] = "Newcomer" }, [new("name", Kind.Str, true)]);
+            yield return new("PATCH", $"/api/v1/{resource}/{parameter}", d => $"/api/v1/{resource}/{(resource == "instructors" ? d.Instructor : d.Location)}",
+                _ => new JsonObject { ["name"] = "Renamed" }, [new("name", Kind.Str), new("isActive", Kind.Bool)]);
+        }
         yield return new("POST", "/api/v1/sessions/{sessionId}/cancel", d => $"/api/v1/sessions/{d.Session}/cancel", null, []);
         yield return new("POST", "/api/v1/bookings", _ => "/api/v1/bookings",
             d => new JsonObject { ["customerId"] = d.OtherCustomer.ToString(), ["sessionId"] = d.Session.ToString(), ["joinWaitlistIfFull"] = true },
@@ -220,16 +245,18 @@ public sealed class MalformedRequestTests(OneStudio api) : IClassFixture<OneStud
             }
         }
         var template = target.Route;
-        foreach (var parameter in new[] { "{customerId}", "{membershipId}", "{sessionId}", "{bookingId}", "{subscriptionId}", "{deliveryId}", "{tokenId}" }.Where(template.Contains))
+        var routeIds = new[]
+        {
+            ("{customerId}", data.Customer), ("{membershipId}", data.Membership), ("{sessionId}", data.Session), ("{bookingId}", data.Booking),
+            ("{classTypeId}", data.ClassType), ("{planId}", data.Plan), ("{productId}", data.PackProduct), ("{instructorId}", data.Instructor), ("{locationId}", data.Location),
+            ("{subscriptionId}", data.WebhookSubscription), ("{deliveryId}", data.WebhookDelivery), ("{tokenId}", data.AccessToken),
+        };
+        foreach (var parameter in routeIds.Select(r => r.Item1).Where(template.Contains))
         {
             foreach (var bad in new[] { "not-a-guid", "-1", new string('9', 400), "00000000-0000-0000-0000-00000000000z", "%7B%7D", "0" })
             {
                 var path = template.Replace(parameter, bad, StringComparison.Ordinal);
-                foreach (var (name, id) in new[]
-                         {
-                             ("{customerId}", data.Customer), ("{membershipId}", data.Membership), ("{sessionId}", data.Session), ("{bookingId}", data.Booking),
-                             ("{subscriptionId}", data.WebhookSubscription), ("{deliveryId}", data.WebhookDelivery), ("{tokenId}", data.AccessToken),
-                         })
+                foreach (var (name, id) in routeIds)
                     path = path.Replace(name, id.ToString(), StringComparison.Ordinal);
                 yield return ($"route {parameter} = {Shorten(bad)}", path, target.Valid?.Invoke(data).ToJsonString());
             }

@@ -10,8 +10,9 @@ public sealed class SchedulingEndpointsTests(ApiFactory api) : IClassFixture<Api
     {
         var studio = await api.StudioAsync();
         var yoga = await studio.ClassTypeAsync();
+        var rosa = await studio.InstructorAsync("Rosa");
 
-        var scheduled = await studio.PostAsync("/api/v1/sessions", new { classTypeId = yoga, startsAt = "2026-06-03T17:00:00Z", capacity = 2, instructor = "Rosa" });
+        var scheduled = await studio.PostAsync("/api/v1/sessions", new { classTypeId = yoga, startsAt = "2026-06-03T17:00:00Z", capacity = 2, instructorId = rosa });
         await scheduled.ShouldBe(HttpStatusCode.Created);
         var session = (await scheduled.JsonAsync()).Id();
         await studio.BookingAsync(await studio.CustomerAsync(), session);
@@ -25,13 +26,14 @@ public sealed class SchedulingEndpointsTests(ApiFactory api) : IClassFixture<Api
         list[0].GetProperty("available").GetInt32().Should().Be(1);
         list[0].Str("startsAtLocal").Should().Be("2026-06-03T18:00:00+01:00");
         one.Str("instructor").Should().Be("Rosa");
+        one.GetProperty("instructorId").GetGuid().Should().Be(rosa);
         await cancelled.ShouldBe(HttpStatusCode.OK);
         (await cancelled.JsonAsync()).GetProperty("bookingsCancelled").GetInt32().Should().Be(1);
         await again.ShouldBeProblem(HttpStatusCode.Conflict, "session.already_cancelled");
     }
 
     [Fact]
-    public async Task Errors_UnknownClassType404_BadTimes400_MissingRange400_UnknownSession404()
+    public async Task Errors_UnknownClassType404_BadTimes400_BackwardsRange400_UnknownSession404()
     {
         var studio = await api.StudioAsync();
         var yoga = await studio.ClassTypeAsync();
@@ -42,8 +44,12 @@ public sealed class SchedulingEndpointsTests(ApiFactory api) : IClassFixture<Api
             .ShouldBeProblem(HttpStatusCode.BadRequest, "validation.failed");
         (await (await studio.PostAsync("/api/v1/sessions", """{"classTypeId":"x","startsAt":"2026-06-03T17:00:00Z"}"""))
             .ShouldBeProblem(HttpStatusCode.BadRequest, "request.malformed")).GetProperty("errors").TryGetProperty("classTypeId", out _).Should().BeTrue();
-        (await (await studio.GetAsync("/api/v1/sessions?from=2026-06-01"))
-            .ShouldBeProblem(HttpStatusCode.BadRequest, "request.malformed")).GetProperty("errors").TryGetProperty("to", out _).Should().BeTrue();
+        (await (await studio.GetAsync("/api/v1/sessions?from=someday"))
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "request.malformed")).GetProperty("errors").TryGetProperty("from", out _).Should().BeTrue();
+        await (await studio.PostAsync("/api/v1/sessions", new { classTypeId = yoga, startsAt = "2026-06-03T17:00:00Z", instructorId = Guid.NewGuid() }))
+            .ShouldBeProblem(HttpStatusCode.NotFound, "instructor.not_found");
+        await (await studio.PostAsync("/api/v1/sessions", new { classTypeId = yoga, startsAt = "2026-06-03T17:00:00Z", locationId = Guid.NewGuid() }))
+            .ShouldBeProblem(HttpStatusCode.NotFound, "location.not_found");
         await (await studio.GetAsync("/api/v1/sessions?from=2026-06-10&to=2026-06-01")).ShouldBeProblem(HttpStatusCode.BadRequest, "validation.failed");
         await (await studio.GetAsync($"/api/v1/sessions/{Guid.NewGuid()}")).ShouldBeProblem(HttpStatusCode.NotFound, "session.not_found");
         await (await studio.GetAsync($"/api/v1/sessions/{Guid.NewGuid()}/roster")).ShouldBeProblem(HttpStatusCode.NotFound, "session.not_found");

@@ -6,7 +6,7 @@ namespace UnifiedCustomers.Api.Tests.Support;
 /// <summary>A studio with one of everything, arranged through the API: what the cross-tenant and fuzz suites aim at.</summary>
 public sealed record StudioData(
     TestStudio Studio, Guid ClassType, Guid Customer, Guid OtherCustomer, Guid Session, Guid PackProduct, Guid Pack, Guid Plan, Guid Membership,
-    Guid Booking, Guid Note, Guid WebhookSubscription, Guid WebhookDelivery, Guid AccessToken = default, string MemberToken = "")
+    Guid Booking, Guid Note, Guid WebhookSubscription, Guid WebhookDelivery, Guid Instructor, Guid Location, Guid AccessToken = default, string MemberToken = "")
 {
     public static async Task<StudioData> ArrangeAsync(ApiFactory api)
     {
@@ -25,11 +25,13 @@ public sealed record StudioData(
         await Events.EventsApi.PublishAsync(api);
         var deliveries = await (await studio.GetAsync($"/api/v1/webhook-subscriptions/{subscription}/deliveries")).JsonAsync();
         var delivery = deliveries.GetProperty("items")[0].Id();
+        var instructor = await studio.InstructorAsync("Secret Instructor " + studio.Slug);
+        var location = await studio.LocationAsync("Secret Location " + studio.Slug);
         var member = await studio.MemberAsync(customer);
-        return new StudioData(studio, classType, customer, other, session, product, pack, plan, membership, booking, note, subscription, delivery, member.TokenId, member.Token);
+        return new StudioData(studio, classType, customer, other, session, product, pack, plan, membership, booking, note, subscription, delivery, instructor, location, member.TokenId, member.Token);
     }
 
-    public IEnumerable<Guid> Ids => [Studio.Id, ClassType, Customer, OtherCustomer, Session, PackProduct, Pack, Plan, Membership, Booking, Note, WebhookSubscription, WebhookDelivery, AccessToken];
+    public IEnumerable<Guid> Ids => [Studio.Id, ClassType, Customer, OtherCustomer, Session, PackProduct, Pack, Plan, Membership, Booking, Note, WebhookSubscription, WebhookDelivery, Instructor, Location, AccessToken];
 
     /// <summary>A client acting as <see cref="Customer"/> with a customer access token.</summary>
     public HttpClient MemberClient()

@@ -20,6 +20,16 @@ public sealed class TestStudio(ApiFactory api, Guid id, string slug, string apiK
 
     public Task<HttpResponseMessage> GetAsync(string path) => Client.GetAsync(path);
 
+    /// <summary>A JSON Merge Patch (application/merge-patch+json) of the resource at the path.</summary>
+    public async Task<HttpResponseMessage> PatchAsync(string path, object body, string contentType = "application/merge-patch+json")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Patch, path);
+        var json = body as string ?? JsonSerializer.Serialize(body, HttpAssertions.Json);
+        request.Content = new StringContent(json, Encoding.UTF8);
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        return await Client.SendAsync(request);
+    }
+
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body, string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(method, path);
@@ -37,6 +47,10 @@ public sealed class TestStudio(ApiFactory api, Guid id, string slug, string apiK
 
     public async Task<Guid> ClassTypeAsync(string name = "Vinyasa Flow", int capacity = 12) =>
         (await CreatedAsync("/api/v1/class-types", new { name, defaultCapacity = capacity, defaultDurationMinutes = 60 })).Id();
+
+    public async Task<Guid> InstructorAsync(string name = "Rosa") => (await CreatedAsync("/api/v1/instructors", new { name })).Id();
+
+    public async Task<Guid> LocationAsync(string name = "Studio 1") => (await CreatedAsync("/api/v1/locations", new { name })).Id();
 
     public async Task<Guid> CustomerAsync(string firstName = "Amy", string lastName = "Archer", string? email = null) =>
         (await CreatedAsync("/api/v1/customers", new { firstName, lastName, email })).Id();

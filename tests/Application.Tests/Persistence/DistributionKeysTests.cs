@@ -29,6 +29,8 @@ public sealed class DistributionKeysTests(TestDatabase database) : IClassFixture
         "customer_status_changes: pk_customer_status_changes (id)",
         "customers: pk_customers (id)",
         "events: pk_events (id)",
+        "instructors: pk_instructors (id)",
+        "locations: pk_locations (id)",
         "membership_plans: pk_membership_plans (id)",
         "memberships: pk_memberships (id)",
         "pack_products: pk_pack_products (id)",

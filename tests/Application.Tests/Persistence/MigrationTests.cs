@@ -76,6 +76,61 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task InstructorsAndLocations_MapEachOrganizationsFreeTextToOneRow_AndDownRestoresTheText()
+    {
+        var database = new TestDatabase();
+        await TestDatabase.CreateAsync(database.Name, migrated: false);
+        try
+        {
+            await using var db = database.CreateDbContext();
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync("20261124141634_AllowanceClassesRequiredWhenLimited");
+            var rows = new Rows(database.ConnectionString);
+            var (first, second) = ((await rows.TenantAsync()).OrganizationId, (await rows.TenantAsync()).OrganizationId);
+            await rows.ExecuteAsync("UPDATE class_sessions SET instructor = 'Rosa', location = 'Studio 1' WHERE organization_id = $1", first);
+            await rows.ExecuteAsync("""
+                INSERT INTO class_sessions (id, organization_id, class_type_id, starts_at, ends_at, capacity, status, instructor, location)
+                SELECT gen_random_uuid(), organization_id, class_type_id, starts_at + interval '1 day', ends_at + interval '1 day', 12, 'scheduled', v.i, v.l
+                FROM class_sessions, (VALUES (' Rosa ', NULL), ('Theo', ' '), (NULL, 'Studio 1')) v(i, l) WHERE organization_id = $1
+                """, first);
+            await rows.ExecuteAsync("UPDATE class_sessions SET instructor = 'Rosa', location = 'Floor' WHERE organization_id = $1", second);
+
+            await migrator.MigrateAsync("20261202153423_InstructorsAndLocations");
+
+            async Task<List<(Guid, string)>> NamesAsync(string table) => (await db.Database
+                .SqlQueryRaw<NameRow>(table == "instructors"
+                    ? "SELECT organization_id, name FROM instructors"
+                    : "SELECT organization_id, name FROM locations").ToListAsync())
+                .Select(r => (r.OrganizationId, r.Name)).ToList();
+            (await NamesAsync("instructors")).Should().BeEquivalentTo(new[] { (first, "Rosa"), (first, "Theo"), (second, "Rosa") });
+            (await NamesAsync("locations")).Should().BeEquivalentTo(new[] { (first, "Studio 1"), (second, "Floor") });
+            var sessions = await db.Database.SqlQueryRaw<SessionRow>("""
+                SELECT s.organization_id, i.name AS instructor, l.name AS location FROM class_sessions s
+                LEFT JOIN instructors i ON i.id = s.instructor_id AND i.organization_id = s.organization_id
+                LEFT JOIN locations l ON l.id = s.location_id AND l.organization_id = s.organization_id
+                """).ToListAsync();
+            sessions.Should().BeEquivalentTo(new[]
+            {
+                new SessionRow(first, "Rosa", "Studio 1"), new SessionRow(first, "Rosa", null), new SessionRow(first, "Theo", null),
+                new SessionRow(first, null, "Studio 1"), new SessionRow(second, "Rosa", "Floor"),
+            });
+
+            await migrator.MigrateAsync("20261124141634_AllowanceClassesRequiredWhenLimited");
+            var restored = await db.Database.SqlQueryRaw<SessionRow>(
+                "SELECT organization_id, instructor, location FROM class_sessions").ToListAsync();
+            restored.Should().BeEquivalentTo(sessions);
+        }
+        finally
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    private sealed record NameRow(Guid OrganizationId, string Name);
+
+    private sealed record SessionRow(Guid OrganizationId, string? Instructor, string? Location);
+
+    [Fact]
     public void Model_WhenComparedWithTheLastMigration_HasNoChangeWithoutAMigration()
     {
         using var db = AppDbContext.Create("Host=127.0.0.1;Database=model_only");

@@ -84,7 +84,9 @@ public sealed class RoundTripTests(TestDatabase database) : IClassFixture<TestDa
         customer.UpdateDetails("Ada", "Lovelace", "ada@example.com", "+442079460000", null, "knee injury", Now.AddMinutes(4)).IsSuccess.Should().BeTrue();
 
         var type = ClassType.Create(organizationId, "Vinyasa Flow", 12, 60, Now).Value;
-        var session = ClassSession.Schedule(type, Now.AddDays(2), null, 8, "Maya", "Studio 1", Now).Value;
+        var maya = Instructor.Create(organizationId, "Maya", Now).Value;
+        var studio1 = Location.Create(organizationId, "Studio 1", Now).Value;
+        var session = ClassSession.Schedule(type, Now.AddDays(2), null, 8, maya, studio1, Now).Value;
 
         var plan = MembershipPlan.Create(organizationId, "Three a week", new Allowance(AllowancePeriod.Week, 3), [type.Id], false, Now).Value;
         var membership = Membership.Sell(customer, plan, new DateOnly(2026, 6, 1), new DateOnly(2026, 12, 31), Now).Value;
@@ -99,7 +101,7 @@ public sealed class RoundTripTests(TestDatabase database) : IClassFixture<TestDa
         var entry = CreditLedgerEntry.Consumed(booking, LedgerReason.Booked, Now);
 
         await using var db = database.CreateDbContext();
-        db.AddRange(organization, customer, type, session, plan, membership, product, pack, booking, entry);
+        db.AddRange(organization, customer, type, maya, studio1, session, plan, membership, product, pack, booking, entry);
         await db.SaveChangesAsync();
         return new Graph(organization, customer, session, membership, pack, booking, entry);
     }

@@ -12,15 +12,19 @@ public sealed class Studio
 {
     private readonly Backend _backend;
 
-    private Studio(Backend backend, Organization organization, ClassType yoga)
+    private Studio(Backend backend, Organization organization, ClassType yoga, Instructor rosa, Location studio1)
     {
         _backend = backend;
         Organization = organization;
         Yoga = yoga;
+        Rosa = rosa;
+        Studio1 = studio1;
     }
 
     public Organization Organization { get; }
     public ClassType Yoga { get; }
+    public Instructor Rosa { get; }
+    public Location Studio1 { get; }
     public Guid Id => Organization.Id;
     private DateTimeOffset Now => _backend.Clock.GetUtcNow();
 
@@ -31,13 +35,17 @@ public sealed class Studio
         var organization = Organization.Create(id, "Studio " + id.ToString("N")[..6], "studio-" + id.ToString("N"), timeZone, "GB", now).Value;
         if (policy is not null) organization.UpdatePolicy(policy);
         var yoga = ClassType.Create(id, "Vinyasa Flow", 12, 60, now).Value;
+        var rosa = Instructor.Create(id, "Rosa", now).Value;
+        var studio1 = Location.Create(id, "Studio 1", now).Value;
         await backend.WithDbAsync(async db =>
         {
             db.Organizations.Add(organization);
             db.ClassTypes.Add(yoga);
+            db.Instructors.Add(rosa);
+            db.Locations.Add(studio1);
             return await db.SaveChangesAsync();
         });
-        return new Studio(backend, organization, yoga);
+        return new Studio(backend, organization, yoga, rosa, studio1);
     }
 
     public async Task<Customer> CustomerAsync(string name = "Amy Archer", LifecycleStatus? status = null)
@@ -54,14 +62,14 @@ public sealed class Studio
 
     public async Task<ClassSession> SessionAsync(TimeSpan fromNow, int capacity = 12, ClassType? type = null)
     {
-        var session = ClassSession.Schedule(type ?? Yoga, Now + fromNow, null, capacity, "Rosa", "Studio 1", Now).Value;
+        var session = ClassSession.Schedule(type ?? Yoga, Now + fromNow, null, capacity, Rosa, Studio1, Now).Value;
         await SaveAsync(session);
         return session;
     }
 
     public async Task<ClassSession> SessionAtAsync(DateTimeOffset startsAt, int capacity = 12, ClassType? type = null)
     {
-        var session = ClassSession.Schedule(type ?? Yoga, startsAt, null, capacity, "Rosa", "Studio 1", Now).Value;
+        var session = ClassSession.Schedule(type ?? Yoga, startsAt, null, capacity, Rosa, Studio1, Now).Value;
         await SaveAsync(session);
         return session;
     }

@@ -46,6 +46,6 @@ internal sealed class SessionBuilder
     public ClassSession Build()
     {
         var type = ClassType.Create(_organizationId, "Vinyasa Flow", 12, 60, TestClock.Start, _classTypeId).ShouldSucceed();
-        return ClassSession.Schedule(type, _startsAt, _startsAt + _duration, _capacity, "Maya", "Studio 1", TestClock.Start).ShouldSucceed();
+        return ClassSession.Schedule(type, _startsAt, _startsAt + _duration, _capacity, null, null, TestClock.Start).ShouldSucceed();
     }
 }

@@ -3,6 +3,7 @@ using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Customers;
 using UnifiedCustomers.Domain.Memberships;
 using UnifiedCustomers.Domain.Organizations;
+using UnifiedCustomers.Domain.Packs;
 using UnifiedCustomers.Domain.Scheduling;
 using UnifiedCustomers.Domain.Tests.Builders;
 
@@ -123,7 +124,8 @@ public sealed class InputBoundsTests
         ClassSession.Schedule(type, DateTimeOffset.MaxValue.AddDays(-2), null, null, null, null, Now).ShouldFailWith(DateBounds.Code);
         ClassSession.Schedule(type, DateBounds.MinInstant.AddTicks(-1), null, null, null, null, Now).ShouldFailWith(DateBounds.Code);
         ClassSession.Schedule(type, DateBounds.EndInstant.AddHours(-1), null, null, null, null, Now).ShouldSucceed();
-        ClassSession.Schedule(type, DateBounds.MinInstant, null, null, "Rosa\u0000", null, Now).ShouldFailWith(CleanText.Code);
+        var session = ClassSession.Schedule(type, DateBounds.EndInstant.AddDays(-2), null, null, null, null, Now).ShouldSucceed();
+        session.Reschedule(DateBounds.EndInstant, null, Now).ShouldFailWith(DateBounds.Code);
     }
 
     [Theory]
@@ -140,6 +142,9 @@ public sealed class InputBoundsTests
         Customer.Register(A.StudioId, "First", "Last", null, text, null, Now).ShouldFailWith(CleanText.Code);
         ClassType.Create(A.StudioId, text, 10, 60, Now).ShouldFailWith(CleanText.Code);
         MembershipPlan.Create(A.StudioId, text, Allowance.Unlimited, null, false, Now).ShouldFailWith(CleanText.Code);
+        PackProduct.Create(A.StudioId, text, 5, 30, null, false, Now).ShouldFailWith(CleanText.Code);
+        Instructor.Create(A.StudioId, text, Now).ShouldFailWith(CleanText.Code);
+        Location.Create(A.StudioId, text, Now).ShouldFailWith(CleanText.Code);
         Organization.Create(Guid.NewGuid(), text, "slug", "UTC", "GB", Now).ShouldFailWith(CleanText.Code);
         A.Customer.Build().Archive(text, Now).ShouldFailWith(CleanText.Code);
     }

@@ -10,11 +10,13 @@ public sealed class ClassSessionTests
     private static readonly BookingPolicy Policy = BookingPolicy.Default;
 
     private readonly ClassType _type = ClassType.Create(A.StudioId, "Barbell Club", 12, 45, TestClock.Start).ShouldSucceed();
+    private readonly Instructor _maya = Instructor.Create(A.StudioId, " Maya ", TestClock.Start).ShouldSucceed();
+    private readonly Location _studio2 = Location.Create(A.StudioId, "Studio 2", TestClock.Start).ShouldSucceed();
 
     [Fact]
     public void Schedule_WhenEndAndCapacityAreOmitted_TakesTheTypesDefaults()
     {
-        var session = ClassSession.Schedule(_type, Start, null, null, "  ", null, TestClock.Start).ShouldSucceed();
+        var session = ClassSession.Schedule(_type, Start, null, null, null, null, TestClock.Start).ShouldSucceed();
 
         session.Should().BeEquivalentTo(new
         {
@@ -23,8 +25,8 @@ public sealed class ClassSessionTests
             StartsAt = Start,
             EndsAt = Start.AddMinutes(45),
             Capacity = 12,
-            Instructor = (string?)null,
-            Location = (string?)null,
+            InstructorId = (Guid?)null,
+            LocationId = (Guid?)null,
             Status = SessionStatus.Scheduled,
         });
     }
@@ -32,12 +34,13 @@ public sealed class ClassSessionTests
     [Fact]
     public void Schedule_WhenGivenALocalOffset_StoresUtcInstants()
     {
-        var session = ClassSession.Schedule(_type, new DateTimeOffset(2026, 6, 3, 19, 0, 0, TimeSpan.FromHours(1)), null, 8, " Maya ", " Studio 2 ", TestClock.Start)
+        var session = ClassSession.Schedule(_type, new DateTimeOffset(2026, 6, 3, 19, 0, 0, TimeSpan.FromHours(1)), null, 8, _maya, _studio2, TestClock.Start)
             .ShouldSucceed();
 
         (session.StartsAt.Offset, session.EndsAt.Offset).Should().Be((TimeSpan.Zero, TimeSpan.Zero));
         session.StartsAt.Should().Be(Start);
-        (session.Capacity, session.Instructor, session.Location).Should().Be((8, "Maya", "Studio 2"));
+        (session.Capacity, session.InstructorId, session.LocationId).Should().Be((8, _maya.Id, _studio2.Id));
+        _maya.Name.Should().Be("Maya");
     }
 
     [Theory]
@@ -58,17 +61,93 @@ public sealed class ClassSessionTests
         ClassSession.Schedule(_type, Start, null, capacity, null, null, TestClock.Start).ShouldFailWith("session.capacity_invalid");
 
     [Fact]
-    public void Schedule_WhenInstructorOrLocationIsTooLong_FailsWithTextTooLongNamingTheField()
+    public void Schedule_WhenTheInstructorOrLocationIsDeactivated_FailsWithInactive()
     {
-        var tooLong = new string('x', 121);
+        _maya.Deactivate();
+        _studio2.Deactivate();
 
-        var instructor = ClassSession.Schedule(_type, Start, null, null, tooLong, null, TestClock.Start);
-        var location = ClassSession.Schedule(_type, Start, null, null, null, tooLong, TestClock.Start);
+        ClassSession.Schedule(_type, Start, null, null, _maya, null, TestClock.Start).ShouldFailWith("instructor.inactive");
+        ClassSession.Schedule(_type, Start, null, null, null, _studio2, TestClock.Start).ShouldFailWith("location.inactive");
+    }
 
-        instructor.ShouldFailWith("session.text_too_long");
-        instructor.Error!.Field.Should().Be("instructor");
-        location.ShouldFailWith("session.text_too_long");
-        location.Error!.Field.Should().Be("location");
+    [Fact]
+    public void Schedule_WhenTheClassTypeIsDeactivated_FailsWithClassTypeInactive()
+    {
+        _type.Deactivate();
+
+        ClassSession.Schedule(_type, Start, null, null, null, null, TestClock.Start).ShouldFailWith("class_type.inactive");
+    }
+
+    [Fact]
+    public void Reschedule_WithAStartOnly_KeepsTheLengthAndStoresUtc()
+    {
+        var session = ClassSession.Schedule(_type, Start, null, null, null, null, TestClock.Start).ShouldSucceed();
+
+        session.Reschedule(new DateTimeOffset(2026, 6, 5, 9, 0, 0, TimeSpan.FromHours(1)), null, TestClock.Start).ShouldSucceed();
+
+        (session.StartsAt, session.EndsAt).Should().Be((new DateTimeOffset(2026, 6, 5, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 6, 5, 8, 45, 0, TimeSpan.Zero)));
+    }
+
+    [Fact]
+    public void Reschedule_WhenStartedCancelledIntoThePastOrTooLong_FailsWithTheNamedRule()
+    {
+        var session = ClassSession.Schedule(_type, Start, null, null, null, null, TestClock.Start).ShouldSucceed();
+
+        session.Reschedule(TestClock.Start.AddMinutes(-1), null, TestClock.Start).ShouldFailWith("session.start_in_past");
+        session.Reschedule(Start.AddDays(1), Start.AddDays(1), TestClock.Start).ShouldFailWith("session.times_invalid");
+        session.Reschedule(Start.AddDays(1), null, Start.AddMinutes(1)).ShouldFailWith("session.started");
+        session.Cancel(TestClock.Start).ShouldSucceed();
+        session.Reschedule(Start.AddDays(1), null, TestClock.Start).ShouldFailWith("session.cancelled");
+        session.StartsAt.Should().Be(Start);
+    }
+
+    [Fact]
+    public void ChangeCapacity_BelowTheSeatsHeld_FailsWithCapacityBelowBooked_AtOrAbove_Succeeds()
+    {
+        var session = ClassSession.Schedule(_type, Start, null, 10, null, null, TestClock.Start).ShouldSucceed();
+
+        session.ChangeCapacity(5, seatsHeld: 6, TestClock.Start).ShouldFailWith("session.capacity_below_booked");
+        session.Capacity.Should().Be(10);
+        session.ChangeCapacity(6, seatsHeld: 6, TestClock.Start).ShouldSucceed();
+        session.Capacity.Should().Be(6);
+        session.ChangeCapacity(1001, seatsHeld: 0, TestClock.Start).ShouldFailWith("session.capacity_invalid");
+        session.ChangeCapacity(20, seatsHeld: 0, Start).ShouldFailWith("session.started");
+    }
+
+    [Fact]
+    public void AssignInstructorAndMoveTo_SetOrClear_AndRefuseAnInactiveNewcomer()
+    {
+        var session = ClassSession.Schedule(_type, Start, null, null, _maya, _studio2, TestClock.Start).ShouldSucceed();
+        var tom = Instructor.Create(A.StudioId, "Tom", TestClock.Start).ShouldSucceed();
+        tom.Deactivate();
+        _maya.Deactivate();
+
+        session.AssignInstructor(tom).ShouldFailWith("instructor.inactive");
+        session.AssignInstructor(_maya).ShouldSucceed();
+        session.AssignInstructor(null).ShouldSucceed();
+        session.MoveTo(null).ShouldSucceed();
+
+        (session.InstructorId, session.LocationId).Should().Be(((Guid?)null, (Guid?)null));
+    }
+
+    [Fact]
+    public void InstructorAndLocation_RenamedToBlankOrTooLong_FailWithNameInvalid_AndKeepTheirName()
+    {
+        _maya.Rename(" ").ShouldFailWith("instructor.name_invalid");
+        _studio2.Rename(new string('x', 121)).ShouldFailWith("location.name_invalid");
+        _maya.Rename(" Maya L ").ShouldSucceed();
+
+        (_maya.Name, _studio2.Name).Should().Be(("Maya L", "Studio 2"));
+    }
+
+    [Fact]
+    public void ClassType_ChangeDefaults_OutOfRange_FailsNamingTheField_AndKeepsTheOldOnes()
+    {
+        _type.ChangeDefaults(0, 60).ShouldFailWith("class_type.capacity_invalid");
+        _type.ChangeDefaults(10, 4).ShouldFailWith("class_type.duration_invalid");
+        _type.ChangeDefaults(20, 90).ShouldSucceed();
+
+        (_type.DefaultCapacity, _type.DefaultDurationMinutes).Should().Be((20, 90));
     }
 
     [Theory]

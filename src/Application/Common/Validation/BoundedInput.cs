@@ -63,6 +63,12 @@ internal static class BoundedInput
                 if (!DateBounds.Contains(dateTime)) yield return (path, DateBounds.OutOfRange(path));
                 yield break;
         }
+        if (value is IOptional optional)
+        {
+            // A merge patch's field: checked as the value it carries, under the field's own name.
+            foreach (var violation in Walk(optional.GivenValue, path, freeText, depth)) yield return violation;
+            yield break;
+        }
         if (depth >= MaxDepth) yield break;
         if (value is IEnumerable items)
         {

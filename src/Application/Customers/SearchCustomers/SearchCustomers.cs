@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FluentValidation;
 using Mapster;
 using Mediator;
@@ -11,7 +12,7 @@ namespace UnifiedCustomers.Application.Customers.SearchCustomers;
 
 /// <param name="Name">every word must start a first or last name, case-insensitively ("amy arch" finds Amy Archer)</param>
 /// <param name="Email">part of the email, case-insensitively</param>
-/// <param name="Phone">the number in any common format; matched in its E.164 form and as written</param>
+/// <param name="Phone">the number in any common format (`07700 900123`, `+44 7700 900123`); matched in its E.164 form, by its digits and as written</param>
 /// <param name="Status">only customers in this status; without it, every customer who is not archived (archived ones too with <paramref name="UpdatedSince"/>)</param>
 /// <param name="UpdatedSince">only customers changed at or after this instant, oldest change first: a resynchronisation after a lost feed cursor</param>
 public sealed record SearchCustomersQuery(
@@ -58,7 +59,11 @@ internal sealed class SearchCustomersHandler(IAppDbContext db, IPhoneNormalizer 
             var written = query.Phone.Trim();
             var country = await db.Organizations.Where(o => o.Id == query.OrganizationId).Select(o => o.Country).FirstOrDefaultAsync(ct) ?? "";
             var normalized = phones.Normalize(written, country) ?? written;
-            customers = customers.Where(c => c.Phone != null && (c.Phone == normalized || c.Phone.Contains(written)));
+            // Digits compared too: a phone stored as written before it could be normalised still matches however it is typed now.
+            var digitForms = phones.DigitForms(written, country).ToList();
+            customers = customers.Where(c => c.Phone != null
+                                             && (c.Phone == normalized || c.Phone.Contains(written)
+                                                 || digitForms.Contains(Regex.Replace(c.Phone, "[^0-9]", ""))));
         }
 
         var total = await customers.CountAsync(ct);

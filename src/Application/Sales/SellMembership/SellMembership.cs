@@ -23,7 +23,7 @@ internal sealed class SellMembershipValidator : AbstractValidator<SellMembership
     }
 }
 
-internal sealed class SellMembershipHandler(IAppDbContext db, SalesDesk desk, TimeProvider clock)
+internal sealed class SellMembershipHandler(IAppDbContext db, IRowLocks locks, SalesDesk desk, TimeProvider clock)
     : ICommandHandler<SellMembershipCommand, Result<MembershipResponse>>
 {
     public async ValueTask<Result<MembershipResponse>> Handle(SellMembershipCommand command, CancellationToken ct)
@@ -31,7 +31,8 @@ internal sealed class SellMembershipHandler(IAppDbContext db, SalesDesk desk, Ti
         var atCounter = await desk.CustomerAsync(command.OrganizationId, command.CustomerId, ct);
         if (atCounter.IsFailure) return atCounter.Error!;
         var (organization, customer) = atCounter.Value;
-        var plan = await db.MembershipPlans.FirstOrDefaultAsync(p => p.OrganizationId == organization.Id && p.Id == command.PlanId && p.IsActive, ct);
+        // Shared: the plan's terms cannot change while it is being sold (UpdateMembershipPlan locks it exclusively).
+        var plan = await locks.LockAndLoadPlanAsync(organization.Id, command.PlanId, exclusive: false, ct);
         if (plan is null) return MembershipErrors.PlanNotFound;
 
         var now = clock.GetUtcNow();

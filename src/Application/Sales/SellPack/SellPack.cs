@@ -19,14 +19,15 @@ internal sealed class SellPackValidator : AbstractValidator<SellPackCommand>
     }
 }
 
-internal sealed class SellPackHandler(IAppDbContext db, SalesDesk desk, TimeProvider clock) : ICommandHandler<SellPackCommand, Result<PackResponse>>
+internal sealed class SellPackHandler(IAppDbContext db, IRowLocks locks, SalesDesk desk, TimeProvider clock) : ICommandHandler<SellPackCommand, Result<PackResponse>>
 {
     public async ValueTask<Result<PackResponse>> Handle(SellPackCommand command, CancellationToken ct)
     {
         var atCounter = await desk.CustomerAsync(command.OrganizationId, command.CustomerId, ct);
         if (atCounter.IsFailure) return atCounter.Error!;
         var (organization, customer) = atCounter.Value;
-        var product = await db.PackProducts.FirstOrDefaultAsync(p => p.OrganizationId == organization.Id && p.Id == command.ProductId && p.IsActive, ct);
+        // Shared: the product's terms cannot change while it is being sold (UpdatePackProduct locks it exclusively).
+        var product = await locks.LockAndLoadPackProductAsync(organization.Id, command.ProductId, exclusive: false, ct);
         if (product is null) return PackErrors.ProductNotFound;
 
         var sold = ClassPack.Sell(customer, product, clock.GetUtcNow());

@@ -11,14 +11,16 @@ namespace UnifiedCustomers.Application.Scheduling.ScheduleSession;
 
 /// <param name="EndsAt">defaults to the class type's duration</param>
 /// <param name="Capacity">defaults to the class type's capacity</param>
+/// <param name="InstructorId">an active instructor of the organization, or none</param>
+/// <param name="LocationId">an active location of the organization, or none</param>
 public sealed record ScheduleSessionCommand(
     Guid OrganizationId,
     Guid ClassTypeId,
     DateTimeOffset StartsAt,
     DateTimeOffset? EndsAt = null,
     int? Capacity = null,
-    string? Instructor = null,
-    string? Location = null) : ITenantCommand<Result<ScheduleSessionResponse>>;
+    Guid? InstructorId = null,
+    Guid? LocationId = null) : ITenantCommand<Result<ScheduleSessionResponse>>;
 
 /// <summary>A standing booking met by the new session: booked, or why not.</summary>
 public sealed record StandingBookingOutcome(Guid StandingBookingId, Guid CustomerId, Guid? BookingId, BookingStatus? Status, string? ErrorCode);
@@ -31,7 +33,9 @@ public sealed record ScheduleSessionResponse(
     DateTimeOffset StartsAtLocal,
     DateTimeOffset EndsAtUtc,
     int Capacity,
+    Guid? InstructorId,
     string? Instructor,
+    Guid? LocationId,
     string? Location,
     SessionStatus Status,
     IReadOnlyList<StandingBookingOutcome> StandingBookings);
@@ -44,8 +48,8 @@ internal sealed class ScheduleSessionValidator : AbstractValidator<ScheduleSessi
         RuleFor(c => c.StartsAt).Must(s => s.Year is >= 2000 and <= 2100).WithMessage("Give a start between the years 2000 and 2100.");
         RuleFor(c => c.EndsAt).GreaterThan(c => c.StartsAt).When(c => c.EndsAt is not null).WithMessage("A class must end after it starts.");
         RuleFor(c => c.Capacity).InclusiveBetween(1, ClassSession.MaxCapacity).When(c => c.Capacity is not null);
-        RuleFor(c => c.Instructor).MaximumLength(ClassSession.InstructorMaxLength);
-        RuleFor(c => c.Location).MaximumLength(ClassSession.LocationMaxLength);
+        RuleFor(c => c.InstructorId).NotEqual(Guid.Empty).WithMessage("The instructor id cannot be empty.");
+        RuleFor(c => c.LocationId).NotEqual(Guid.Empty).WithMessage("The location id cannot be empty.");
     }
 }
 
@@ -58,8 +62,11 @@ internal sealed class ScheduleSessionHandler(IAppDbContext db, BookingLoader loa
         if (organization is null) return ApplicationErrors.OrganizationNotFound;
         var classType = await db.ClassTypes.FirstOrDefaultAsync(t => t.OrganizationId == command.OrganizationId && t.Id == command.ClassTypeId, ct);
         if (classType is null) return SessionErrors.ClassTypeNotFound;
+        var staffing = await SessionStaffing.LoadAsync(db, command.OrganizationId, command.InstructorId, command.LocationId, ct);
+        if (staffing.IsFailure) return staffing.Error!;
+        var (instructor, location) = staffing.Value;
         var now = clock.GetUtcNow();
-        var scheduled = ClassSession.Schedule(classType, command.StartsAt, command.EndsAt, command.Capacity, command.Instructor, command.Location, now);
+        var scheduled = ClassSession.Schedule(classType, command.StartsAt, command.EndsAt, command.Capacity, instructor, location, now);
         if (scheduled.IsFailure) return scheduled.Error!;
         var session = scheduled.Value;
         db.ClassSessions.Add(session);
@@ -95,7 +102,7 @@ internal sealed class ScheduleSessionHandler(IAppDbContext db, BookingLoader loa
 
         return new ScheduleSessionResponse(
             session.Id, classType.Id, classType.Name, session.StartsAt, organization.LocalTime(session.StartsAt), session.EndsAt,
-            session.Capacity, session.Instructor, session.Location, session.Status, outcomes);
+            session.Capacity, instructor?.Id, instructor?.Name, location?.Id, location?.Name, session.Status, outcomes);
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

@@ -32,10 +32,32 @@ internal sealed class ClassSessionConfiguration : IEntityTypeConfiguration<Class
         });
         builder.IsTenantOwned();
         builder.Property(s => s.Status).HasMaxLength(16);
-        builder.Property(s => s.Instructor).HasMaxLength(ClassSession.InstructorMaxLength);
-        builder.Property(s => s.Location).HasMaxLength(ClassSession.LocationMaxLength);
         builder.ReferencesInTenant<ClassSession, ClassType>(nameof(ClassSession.ClassTypeId));
+        builder.ReferencesInTenant<ClassSession, Instructor>(nameof(ClassSession.InstructorId));
+        builder.ReferencesInTenant<ClassSession, Location>(nameof(ClassSession.LocationId));
         builder.HasIndex(s => new { s.OrganizationId, s.StartsAt });
         builder.HasIndex(s => new { s.ClassTypeId, s.StartsAt });
+    }
+}
+
+internal sealed class InstructorConfiguration : IEntityTypeConfiguration<Instructor>
+{
+    public void Configure(EntityTypeBuilder<Instructor> builder)
+    {
+        builder.ToTable("instructors");
+        builder.IsTenantOwned();
+        builder.Property(i => i.Name).HasMaxLength(Instructor.NameMaxLength);
+        builder.HasIndex(i => new { i.OrganizationId, i.Name }).IsUnique().HasDatabaseName("ux_instructors_name_per_organization");
+    }
+}
+
+internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
+{
+    public void Configure(EntityTypeBuilder<Location> builder)
+    {
+        builder.ToTable("locations");
+        builder.IsTenantOwned();
+        builder.Property(l => l.Name).HasMaxLength(Location.NameMaxLength);
+        builder.HasIndex(l => new { l.OrganizationId, l.Name }).IsUnique().HasDatabaseName("ux_locations_name_per_organization");
     }
 }

@@ -33,4 +33,16 @@ internal sealed class RowLocks(AppDbContext db) : IRowLocks
 
     public void LockSessionsWithNextQuery(Guid organizationId, IReadOnlyCollection<Guid> sessionIds) =>
         db.Prefix.Add("SELECT id FROM class_sessions WHERE organization_id = $1 AND id = ANY($2) ORDER BY id FOR UPDATE", organizationId, sessionIds.ToArray());
+
+    public async Task<Domain.Memberships.MembershipPlan?> LockAndLoadPlanAsync(Guid organizationId, Guid planId, bool exclusive, CancellationToken cancellationToken) =>
+        (await (exclusive
+                ? db.MembershipPlans.FromSql($"SELECT * FROM membership_plans WHERE organization_id = {organizationId} AND id = {planId} FOR UPDATE")
+                : db.MembershipPlans.FromSql($"SELECT * FROM membership_plans WHERE organization_id = {organizationId} AND id = {planId} FOR SHARE"))
+            .ToListAsync(cancellationToken)).SingleOrDefault();
+
+    public async Task<Domain.Packs.PackProduct?> LockAndLoadPackProductAsync(Guid organizationId, Guid productId, bool exclusive, CancellationToken cancellationToken) =>
+        (await (exclusive
+                ? db.PackProducts.FromSql($"SELECT * FROM pack_products WHERE organization_id = {organizationId} AND id = {productId} FOR UPDATE")
+                : db.PackProducts.FromSql($"SELECT * FROM pack_products WHERE organization_id = {organizationId} AND id = {productId} FOR SHARE"))
+            .ToListAsync(cancellationToken)).SingleOrDefault();
 }

@@ -8,6 +8,7 @@ using UnifiedCustomers.Application.Common.Telemetry;
 using UnifiedCustomers.Domain.Bookings;
 using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Customers;
+using UnifiedCustomers.Domain.Scheduling;
 
 namespace UnifiedCustomers.Infrastructure.Persistence.Transactions;
 
@@ -21,6 +22,8 @@ internal sealed partial class UnitOfWork(AppDbContext db, ConnectionRecovery rec
         ["ux_customers_email_per_organization"] = CustomerErrors.EmailTaken,
         ["ux_bookings_one_active_per_customer_and_session"] = BookingErrors.AlreadyBooked,
         ["ux_bookings_idempotency_key"] = BookingErrors.IdempotencyKeyReused,
+        ["ux_instructors_name_per_organization"] = InstructorErrors.NameTaken,
+        ["ux_locations_name_per_organization"] = LocationErrors.NameTaken,
         ["ix_organizations_slug"] = Error.Conflict("organization.slug_taken", "Another organization already uses this slug."),
     };
 

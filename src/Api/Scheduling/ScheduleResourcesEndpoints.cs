@@ -1,0 +1,103 @@
+using System.ComponentModel;
+using Mediator;
+using UnifiedCustomers.Api.Access;
+using UnifiedCustomers.Api.Common;
+using UnifiedCustomers.Api.Errors;
+using UnifiedCustomers.Application.Scheduling;
+using UnifiedCustomers.Application.Scheduling.CreateInstructor;
+using UnifiedCustomers.Application.Scheduling.CreateLocation;
+using UnifiedCustomers.Application.Scheduling.GetInstructor;
+using UnifiedCustomers.Application.Scheduling.GetLocation;
+using UnifiedCustomers.Application.Scheduling.ListInstructors;
+using UnifiedCustomers.Application.Scheduling.ListLocations;
+using UnifiedCustomers.Application.Scheduling.UpdateInstructor;
+using UnifiedCustomers.Application.Scheduling.UpdateLocation;
+
+namespace UnifiedCustomers.Api.Scheduling;
+
+internal sealed record CreateInstructorRequest(string Name);
+
+internal sealed record CreateLocationRequest(string Name);
+
+/// <summary>A merge patch of an instructor or a location: members left out stay as they are.</summary>
+/// <param name="IsActive">false: no new session can be given to it; the sessions it has keep it</param>
+internal sealed record UpdateScheduleResourceRequest
+{
+    [Description("Left out: unchanged. Cannot be null; unique in the organization.")]
+    public string? Name { get; init; }
+    [Description("Left out: unchanged. false: no new session can be given to it; the sessions it has keep it. Cannot be null.")]
+    public bool? IsActive { get; init; }
+}
+
+/// <summary>Instructors and locations: the organization's own lists that sessions point at (never deleted, deactivated instead).</summary>
+internal static class ScheduleResourcesEndpoints
+{
+    public static RouteGroupBuilder MapScheduleResources(this RouteGroupBuilder api)
+    {
+        var instructors = api.MapGroup("/instructors").WithTags("Instructors and locations");
+        instructors.MapPost("/", async (CreateInstructorRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new CreateInstructorCommand(tenant.OrganizationId, request.Name), ct)).ToCreated(i => $"/api/v1/instructors/{i.Id}"))
+            .WithName("CreateInstructor")
+            .WithSummary("Add an instructor (names are unique in the studio)")
+            .Produces<InstructorResponse>(StatusCodes.Status201Created)
+            .Problems(409)
+            .Idempotent();
+        instructors.MapGet("/", async (Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new ListInstructorsQuery(tenant.OrganizationId), ct)).ToOk())
+            .WithName("ListInstructors")
+            .WithSummary("The studio's instructors by name, deactivated ones included")
+            .Produces<IReadOnlyList<InstructorResponse>>()
+            .Problems();
+        instructors.MapGet("/{instructorId}", async (Guid instructorId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new GetInstructorQuery(tenant.OrganizationId, instructorId), ct)).ToOk())
+            .WithName("GetInstructor")
+            .WithSummary("An instructor")
+            .Produces<InstructorResponse>()
+            .Problems(404);
+        instructors.MapPatch("/{instructorId}", async (Guid instructorId, HttpRequest http, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+            {
+                var patch = await MergePatch.ReadAsync<UpdateScheduleResourceRequest>(http, ct);
+                return (await mediator.Send(new UpdateInstructorCommand(
+                    tenant.OrganizationId, instructorId, patch.Field("name", patch.Body.Name), patch.Field("isActive", patch.Body.IsActive)), ct)).ToOk();
+            })
+            .WithName("UpdateInstructor")
+            .WithSummary("Rename, deactivate or reactivate an instructor (JSON Merge Patch)")
+            .AcceptsMergePatch<UpdateScheduleResourceRequest>()
+            .Produces<InstructorResponse>()
+            .Problems(404, 409);
+
+        var locations = api.MapGroup("/locations").WithTags("Instructors and locations");
+        locations.MapPost("/", async (CreateLocationRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new CreateLocationCommand(tenant.OrganizationId, request.Name), ct)).ToCreated(l => $"/api/v1/locations/{l.Id}"))
+            .WithName("CreateLocation")
+            .WithSummary("Add a location: a room or place where classes are held (names are unique in the studio)")
+            .Produces<LocationResponse>(StatusCodes.Status201Created)
+            .Problems(409)
+            .Idempotent();
+        locations.MapGet("/", async (Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new ListLocationsQuery(tenant.OrganizationId), ct)).ToOk())
+            .WithName("ListLocations")
+            .WithSummary("The studio's locations by name, deactivated ones included")
+            .Produces<IReadOnlyList<LocationResponse>>()
+            .Problems();
+        locations.MapGet("/{locationId}", async (Guid locationId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new GetLocationQuery(tenant.OrganizationId, locationId), ct)).ToOk())
+            .WithName("GetLocation")
+            .WithSummary("A location")
+            .Produces<LocationResponse>()
+            .Problems(404);
+        locations.MapPatch("/{locationId}", async (Guid locationId, HttpRequest http, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+            {
+                var patch = await MergePatch.ReadAsync<UpdateScheduleResourceRequest>(http, ct);
+                return (await mediator.Send(new UpdateLocationCommand(
+                    tenant.OrganizationId, locationId, patch.Field("name", patch.Body.Name), patch.Field("isActive", patch.Body.IsActive)), ct)).ToOk();
+            })
+            .WithName("UpdateLocation")
+            .WithSummary("Rename, deactivate or reactivate a location (JSON Merge Patch)")
+            .AcceptsMergePatch<UpdateScheduleResourceRequest>()
+            .Produces<LocationResponse>()
+            .Problems(404, 409);
+
+        return api;
+    }
+}

@@ -1,0 +1,58 @@
+using FluentValidation;
+using Mapster;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Scheduling;
+
+namespace UnifiedCustomers.Application.Catalog.UpdateClassType;
+
+/// <summary>
+/// Renames a class type, changes the defaults sessions scheduled from now on get, or deactivates it
+/// (no new session; the scheduled ones keep working). A merge patch: fields left out stay as they are.
+/// </summary>
+public sealed record UpdateClassTypeCommand(
+    Guid OrganizationId,
+    Guid ClassTypeId,
+    Optional<string?> Name,
+    Optional<int?> DefaultCapacity,
+    Optional<int?> DefaultDurationMinutes,
+    Optional<bool?> IsActive) : ITenantCommand<Result<ClassTypeResponse>>;
+
+internal sealed class UpdateClassTypeValidator : AbstractValidator<UpdateClassTypeCommand>
+{
+    public UpdateClassTypeValidator()
+    {
+        RuleFor(c => c.ClassTypeId).NotEmpty().WithMessage("Name the class type.");
+        RuleFor(c => c.Name.Value).NotEmpty().MaximumLength(ClassType.NameMaxLength).When(c => c.Name.IsSet).OverridePropertyName("name")
+            .WithMessage($"A class type needs a name of at most {ClassType.NameMaxLength} characters (it cannot be cleared).");
+        RuleFor(c => c.DefaultCapacity.Value).NotNull().InclusiveBetween(1, ClassSession.MaxCapacity).When(c => c.DefaultCapacity.IsSet)
+            .OverridePropertyName("defaultCapacity").WithMessage($"Capacity is between 1 and {ClassSession.MaxCapacity}.");
+        RuleFor(c => c.DefaultDurationMinutes.Value).NotNull().InclusiveBetween(ClassType.MinDurationMinutes, ClassType.MaxDurationMinutes)
+            .When(c => c.DefaultDurationMinutes.IsSet).OverridePropertyName("defaultDurationMinutes").WithMessage("Duration is between 5 minutes and 24 hours.");
+        RuleFor(c => c.IsActive.Value).NotNull().When(c => c.IsActive.IsSet).OverridePropertyName("isActive").WithMessage("isActive is true or false.");
+    }
+}
+
+internal sealed class UpdateClassTypeHandler(IAppDbContext db, TypeAdapterConfig mapping) : ICommandHandler<UpdateClassTypeCommand, Result<ClassTypeResponse>>
+{
+    public async ValueTask<Result<ClassTypeResponse>> Handle(UpdateClassTypeCommand command, CancellationToken ct)
+    {
+        var type = await db.ClassTypes.FirstOrDefaultAsync(t => t.OrganizationId == command.OrganizationId && t.Id == command.ClassTypeId, ct);
+        if (type is null) return SessionErrors.ClassTypeNotFound;
+        if (command.Name is { IsSet: true, Value: { } name } && type.Rename(name) is { IsFailure: true } badName) return badName.Error!;
+        if (command.DefaultCapacity.IsSet || command.DefaultDurationMinutes.IsSet)
+        {
+            var defaults = type.ChangeDefaults(command.DefaultCapacity.Or(type.DefaultCapacity) ?? type.DefaultCapacity,
+                command.DefaultDurationMinutes.Or(type.DefaultDurationMinutes) ?? type.DefaultDurationMinutes);
+            if (defaults.IsFailure) return defaults.Error!;
+        }
+        if (command.IsActive is { IsSet: true, Value: { } active })
+        {
+            if (active) type.Activate();
+            else type.Deactivate();
+        }
+        return type.Adapt<ClassTypeResponse>(mapping);
+    }
+}

@@ -1,0 +1,79 @@
+using FluentValidation;
+using Mapster;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Memberships;
+using UnifiedCustomers.Domain.Scheduling;
+
+namespace UnifiedCustomers.Application.Catalog.UpdateMembershipPlan;
+
+/// <summary>
+/// Renames a plan, changes its terms while none was sold, or deactivates it (no longer sold;
+/// memberships already sold keep working). A merge patch: fields left out stay as they are.
+/// </summary>
+/// <param name="AllowanceClasses">null for unlimited; left out, it stays (or becomes null when the period turns unlimited)</param>
+/// <param name="ClassTypeIds">null or empty: every class type</param>
+public sealed record UpdateMembershipPlanCommand(
+    Guid OrganizationId,
+    Guid PlanId,
+    Optional<string?> Name,
+    Optional<AllowancePeriod?> AllowancePeriod,
+    Optional<int?> AllowanceClasses,
+    Optional<IReadOnlyList<Guid>?> ClassTypeIds,
+    Optional<bool?> IsTrial,
+    Optional<bool?> IsActive) : ITenantCommand<Result<MembershipPlanResponse>>;
+
+internal sealed class UpdateMembershipPlanValidator : AbstractValidator<UpdateMembershipPlanCommand>
+{
+    public UpdateMembershipPlanValidator()
+    {
+        RuleFor(c => c.PlanId).NotEmpty().WithMessage("Name the membership plan.");
+        RuleFor(c => c.Name.Value).NotEmpty().MaximumLength(MembershipPlan.NameMaxLength).When(c => c.Name.IsSet).OverridePropertyName("name")
+            .WithMessage($"A plan needs a name of at most {MembershipPlan.NameMaxLength} characters (it cannot be cleared).");
+        RuleFor(c => c.AllowancePeriod.Value).NotNull().IsInEnum().When(c => c.AllowancePeriod.IsSet).OverridePropertyName("allowancePeriod")
+            .WithMessage("The allowance period is one of unlimited, week, month, term or year.");
+        RuleFor(c => c.AllowanceClasses.Value).GreaterThanOrEqualTo(1).When(c => c.AllowanceClasses.IsSet).OverridePropertyName("allowanceClasses")
+            .WithMessage("A limited plan covers at least 1 class per period.");
+        RuleFor(c => c.AllowanceClasses.Value).Null()
+            .When(c => c.AllowancePeriod is { IsSet: true, Value: Domain.Memberships.AllowancePeriod.Unlimited } && c.AllowanceClasses.IsSet)
+            .OverridePropertyName("allowanceClasses").WithMessage("An unlimited plan has no number of classes.");
+        RuleForEach(c => c.ClassTypeIds.Value).NotEmpty().When(c => c.ClassTypeIds.IsSet).OverridePropertyName("classTypeIds")
+            .WithMessage("A class type id cannot be empty.");
+        RuleFor(c => c.IsTrial.Value).NotNull().When(c => c.IsTrial.IsSet).OverridePropertyName("isTrial").WithMessage("isTrial is true or false.");
+        RuleFor(c => c.IsActive.Value).NotNull().When(c => c.IsActive.IsSet).OverridePropertyName("isActive").WithMessage("isActive is true or false.");
+    }
+}
+
+internal sealed class UpdateMembershipPlanHandler(IAppDbContext db, IRowLocks locks, TypeAdapterConfig mapping)
+    : ICommandHandler<UpdateMembershipPlanCommand, Result<MembershipPlanResponse>>
+{
+    public async ValueTask<Result<MembershipPlanResponse>> Handle(UpdateMembershipPlanCommand command, CancellationToken ct)
+    {
+        // Exclusive: a sale holds the plan's row shared, so "never sold" cannot change while the terms do.
+        var plan = await locks.LockAndLoadPlanAsync(command.OrganizationId, command.PlanId, exclusive: true, ct);
+        if (plan is null) return MembershipErrors.PlanNotFound;
+        if (command.Name is { IsSet: true, Value: { } name } && plan.Rename(name) is { IsFailure: true } badName) return badName.Error!;
+
+        if (command.AllowancePeriod.IsSet || command.AllowanceClasses.IsSet || command.ClassTypeIds.IsSet || command.IsTrial.IsSet)
+        {
+            var period = command.AllowancePeriod.Or(plan.Allowance.Period) ?? plan.Allowance.Period;
+            var classes = command.AllowanceClasses.IsSet ? command.AllowanceClasses.Value
+                : period == Domain.Memberships.AllowancePeriod.Unlimited ? null : plan.Allowance.Classes;
+            if (period == Domain.Memberships.AllowancePeriod.Unlimited && command.AllowanceClasses is { IsSet: true, Value: not null })
+                return MembershipErrors.AllowanceInvalid with { Message = "An unlimited plan has no number of classes.", Field = "allowanceClasses" };
+            var classTypeIds = command.ClassTypeIds.IsSet ? (command.ClassTypeIds.Value ?? []).Distinct().ToList() : plan.ClassTypeIds.ToList();
+            if (!await db.ClassTypes.AllExistAsync(command.OrganizationId, classTypeIds, ct)) return SessionErrors.ClassTypeNotFound;
+            var hasBeenSold = await db.Memberships.AnyAsync(m => m.OrganizationId == command.OrganizationId && m.PlanId == plan.Id, ct);
+            var terms = plan.ChangeTerms(new Allowance(period, classes), classTypeIds, command.IsTrial.Or(plan.IsTrial) ?? plan.IsTrial, hasBeenSold);
+            if (terms.IsFailure) return terms.Error!;
+        }
+        if (command.IsActive is { IsSet: true, Value: { } active })
+        {
+            if (active) plan.Activate();
+            else plan.Deactivate();
+        }
+        return plan.Adapt<MembershipPlanResponse>(mapping);
+    }
+}

@@ -1,0 +1,75 @@
+using FluentValidation;
+using Mapster;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Packs;
+using UnifiedCustomers.Domain.Scheduling;
+
+namespace UnifiedCustomers.Application.Catalog.UpdatePackProduct;
+
+/// <summary>
+/// Renames a pack product, changes its terms while none was sold, or deactivates it (no longer
+/// sold; packs already sold keep working). A merge patch: fields left out stay as they are.
+/// </summary>
+/// <param name="ClassTypeIds">null or empty: every class type</param>
+public sealed record UpdatePackProductCommand(
+    Guid OrganizationId,
+    Guid ProductId,
+    Optional<string?> Name,
+    Optional<int?> Credits,
+    Optional<int?> ValidityDays,
+    Optional<IReadOnlyList<Guid>?> ClassTypeIds,
+    Optional<bool?> IsTrial,
+    Optional<bool?> IsActive) : ITenantCommand<Result<PackProductResponse>>;
+
+internal sealed class UpdatePackProductValidator : AbstractValidator<UpdatePackProductCommand>
+{
+    public UpdatePackProductValidator()
+    {
+        RuleFor(c => c.ProductId).NotEmpty().WithMessage("Name the pack product.");
+        RuleFor(c => c.Name.Value).NotEmpty().MaximumLength(PackProduct.NameMaxLength).When(c => c.Name.IsSet).OverridePropertyName("name")
+            .WithMessage($"A pack needs a name of at most {PackProduct.NameMaxLength} characters (it cannot be cleared).");
+        RuleFor(c => c.Credits.Value).NotNull().InclusiveBetween(1, PackProduct.MaxCredits).When(c => c.Credits.IsSet).OverridePropertyName("credits")
+            .WithMessage($"A pack has between 1 and {PackProduct.MaxCredits} credits.");
+        RuleFor(c => c.ValidityDays.Value).NotNull().InclusiveBetween(1, PackProduct.MaxValidityDays).When(c => c.ValidityDays.IsSet)
+            .OverridePropertyName("validityDays").WithMessage($"A pack is valid for between 1 and {PackProduct.MaxValidityDays} days.");
+        RuleForEach(c => c.ClassTypeIds.Value).NotEmpty().When(c => c.ClassTypeIds.IsSet).OverridePropertyName("classTypeIds")
+            .WithMessage("A class type id cannot be empty.");
+        RuleFor(c => c.IsTrial.Value).NotNull().When(c => c.IsTrial.IsSet).OverridePropertyName("isTrial").WithMessage("isTrial is true or false.");
+        RuleFor(c => c.IsActive.Value).NotNull().When(c => c.IsActive.IsSet).OverridePropertyName("isActive").WithMessage("isActive is true or false.");
+    }
+}
+
+internal sealed class UpdatePackProductHandler(IAppDbContext db, IRowLocks locks, TypeAdapterConfig mapping)
+    : ICommandHandler<UpdatePackProductCommand, Result<PackProductResponse>>
+{
+    public async ValueTask<Result<PackProductResponse>> Handle(UpdatePackProductCommand command, CancellationToken ct)
+    {
+        // Exclusive: a sale holds the product's row shared, so "never sold" cannot change while the terms do.
+        var product = await locks.LockAndLoadPackProductAsync(command.OrganizationId, command.ProductId, exclusive: true, ct);
+        if (product is null) return PackErrors.ProductNotFound;
+        if (command.Name is { IsSet: true, Value: { } name } && product.Rename(name) is { IsFailure: true } badName) return badName.Error!;
+
+        if (command.Credits.IsSet || command.ValidityDays.IsSet || command.ClassTypeIds.IsSet || command.IsTrial.IsSet)
+        {
+            var classTypeIds = command.ClassTypeIds.IsSet ? (command.ClassTypeIds.Value ?? []).Distinct().ToList() : product.ClassTypeIds.ToList();
+            if (!await db.ClassTypes.AllExistAsync(command.OrganizationId, classTypeIds, ct)) return SessionErrors.ClassTypeNotFound;
+            var hasBeenSold = await db.ClassPacks.AnyAsync(p => p.OrganizationId == command.OrganizationId && p.ProductId == product.Id, ct);
+            var terms = product.ChangeTerms(
+                command.Credits.Or(product.Credits) ?? product.Credits,
+                command.ValidityDays.Or(product.ValidityDays) ?? product.ValidityDays,
+                classTypeIds,
+                command.IsTrial.Or(product.IsTrial) ?? product.IsTrial,
+                hasBeenSold);
+            if (terms.IsFailure) return terms.Error!;
+        }
+        if (command.IsActive is { IsSet: true, Value: { } active })
+        {
+            if (active) product.Activate();
+            else product.Deactivate();
+        }
+        return product.Adapt<PackProductResponse>(mapping);
+    }
+}

@@ -1,0 +1,71 @@
+using FluentValidation;
+using Mapster;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Application.Common.Validation;
+using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Customers;
+
+namespace UnifiedCustomers.Application.Customers.PatchCustomer;
+
+/// <summary>
+/// Changes some of a person's details (JSON Merge Patch): a field left out stays as it is, null
+/// clears it where that is allowed (email, phone, notes, and one of the two names as long as the
+/// other remains). The lifecycle status is not theirs to set (it follows purchases).
+/// </summary>
+public sealed record PatchCustomerCommand(
+    Guid OrganizationId,
+    Guid CustomerId,
+    Optional<string?> FirstName,
+    Optional<string?> LastName,
+    Optional<string?> Email,
+    Optional<string?> Phone,
+    Optional<string?> Source,
+    [property: FreeText] Optional<string?> Notes) : ITenantCommand<Result<CustomerResponse>>;
+
+internal sealed class PatchCustomerValidator : AbstractValidator<PatchCustomerCommand>
+{
+    public PatchCustomerValidator()
+    {
+        RuleFor(c => c.CustomerId).NotEmpty().WithMessage("Name the customer.");
+        RuleFor(c => c.FirstName.Value).MaximumLength(Customer.NameMaxLength).OverridePropertyName("firstName")
+            .WithMessage($"A first name is at most {Customer.NameMaxLength} characters.");
+        RuleFor(c => c.LastName.Value).MaximumLength(Customer.NameMaxLength).OverridePropertyName("lastName")
+            .WithMessage($"A last name is at most {Customer.NameMaxLength} characters.");
+        RuleFor(c => c.Email.Value)
+            .Must(email => EmailAddress.Normalize(email) is not { } normalized || EmailAddress.IsValid(normalized))
+            .OverridePropertyName("email").WithMessage("The email address is not valid.");
+        RuleFor(c => c.Phone.Value).MaximumLength(Customer.PhoneMaxLength).OverridePropertyName("phone")
+            .WithMessage($"A phone number is at most {Customer.PhoneMaxLength} characters.");
+        RuleFor(c => c.Source.Value).NotEmpty().MaximumLength(Customer.SourceMaxLength).When(c => c.Source.IsSet).OverridePropertyName("source")
+            .WithMessage($"A source is at most {Customer.SourceMaxLength} characters and cannot be cleared.");
+        RuleFor(c => c.Notes.Value).MaximumLength(Customer.NotesMaxLength).OverridePropertyName("notes")
+            .WithMessage($"Notes are at most {Customer.NotesMaxLength} characters.");
+    }
+}
+
+internal sealed class PatchCustomerHandler(IAppDbContext db, IRowLocks locks, IPhoneNormalizer phones, TypeAdapterConfig mapping, TimeProvider clock)
+    : ICommandHandler<PatchCustomerCommand, Result<CustomerResponse>>
+{
+    public async ValueTask<Result<CustomerResponse>> Handle(PatchCustomerCommand command, CancellationToken ct)
+    {
+        var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == command.OrganizationId, ct);
+        if (organization is null) return ApplicationErrors.OrganizationNotFound;
+        if (!await locks.LockCustomerAsync(organization.Id, command.CustomerId, ct)) return CustomerErrors.NotFound;
+        var customer = await db.Customers.SingleAsync(c => c.OrganizationId == organization.Id && c.Id == command.CustomerId, ct);
+
+        var phone = command.Phone.IsSet ? phones.Normalize(command.Phone.Value, organization.Country) : customer.Phone;
+        // UpdateDetails keeps the notes on null and clears them on an empty text.
+        var notes = command.Notes.IsSet ? command.Notes.Value ?? "" : null;
+        var updated = customer.UpdateDetails(
+            command.FirstName.Or(customer.FirstName), command.LastName.Or(customer.LastName), command.Email.Or(customer.Email), phone,
+            command.Source.Or(customer.Source), notes, clock.GetUtcNow());
+        if (updated.IsFailure) return updated.Error!;
+        // An archived customer may keep an email someone else took; restoring them checks it again.
+        if (command.Email.IsSet && customer.Email is { } email && customer.Status != LifecycleStatus.Archived
+            && await db.Customers.EmailTakenAsync(organization.Id, email, customer.Id, ct))
+            return CustomerErrors.EmailTaken;
+        return customer.Adapt<CustomerResponse>(mapping);
+    }
+}
