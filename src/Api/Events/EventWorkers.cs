@@ -1,3 +1,4 @@
+using UnifiedCustomers.Application.Common.Telemetry;
 using UnifiedCustomers.Application.Common.Jobs;
 using UnifiedCustomers.Application.Events.PruneEvents;
 using UnifiedCustomers.Infrastructure;
@@ -37,7 +38,11 @@ internal sealed partial class EventPublishingService(
             try
             {
                 var numbered = await publisher.PublishAsync(stoppingToken);
-                if (numbered > 0) published.Pulse();
+                if (numbered > 0)
+                {
+                    AppTelemetry.EventsPublished.Add(numbered);
+                    published.Pulse();
+                }
                 if (numbered == EventPublisher.BatchSize) continue;
                 await committed.WaitAsync(options.PollInterval, stoppingToken);
             }

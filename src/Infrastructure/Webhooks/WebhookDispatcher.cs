@@ -1,3 +1,4 @@
+using UnifiedCustomers.Application.Common.Telemetry;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -205,6 +206,13 @@ public sealed partial class WebhookDispatcher : IDisposable
             return failures;
         }, _ => true, CancellationToken.None);
         foreach (var (claim, result) in failed) AttemptFailed(claim.DeliveryId, claim.Url, result.Outcome, result.Status);
+        var recordedAt = _clock.GetUtcNow();
+        foreach (var (claim, result) in attempts)
+        {
+            var outcome = new KeyValuePair<string, object?>(AppTelemetry.Tags.Outcome, System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(result.Outcome.ToString()));
+            AppTelemetry.WebhookDeliveries.Add(1, outcome);
+            if (result.Outcome == AttemptOutcome.Succeeded) AppTelemetry.WebhookDeliveryLag.Record((recordedAt - claim.OccurredAt).TotalSeconds);
+        }
     }
 
     /// <summary>Resolves the host at connection time and refuses non-public addresses, so a name cannot be pointed inside later (DNS rebinding).</summary>

@@ -105,6 +105,57 @@ public sealed class WebhookDeliveryTests(WebhookHost api) : IClassFixture<Webhoo
     }
 
     [Fact]
+    public async Task DeliveryAttempts_AreCountedByResult_AndASuccessRecordsItsLag()
+    {
+        using var metrics = new WebhookMetrics();
+        _receiver.Respond = n => n == 1 ? 500 : 204;
+        var studio = await api.StudioAsync();
+        var (subscription, _) = await studio.SubscribeAsync(_receiver.Url, "customer.created");
+        await studio.CustomerAsync("Me", "Tric");
+
+        await studio.DeliveriesWhenAsync(subscription, d => d.Count == 1 && d[0].GetProperty("attempts").GetInt32() == 1);
+        api.Clock.Advance(TimeSpan.FromSeconds(6));
+        await studio.DeliveriesWhenAsync(subscription, d => d[0].Str("status") == "succeeded");
+
+        // Counted just after the attempt's transaction commits (process-wide, so other tests may add to them).
+        for (var waited = 0; (metrics.Attempts("succeeded") < 1 || metrics.LagRecords < 1) && waited < 100; waited++) await Task.Delay(50);
+        metrics.Attempts("http_error").Should().BeGreaterThanOrEqualTo(1);
+        metrics.Attempts("succeeded").Should().BeGreaterThanOrEqualTo(1);
+        metrics.LagRecords.Should().BeGreaterThanOrEqualTo(1);
+        metrics.PublishedEvents.Should().BeGreaterThanOrEqualTo(1);
+    }
+
+    private sealed class WebhookMetrics : IDisposable
+    {
+        private readonly System.Diagnostics.Metrics.MeterListener _listener = new();
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _counts = new();
+
+        public WebhookMetrics()
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == Application.Common.Telemetry.AppTelemetry.MeterName
+                    && instrument.Name is "uc.webhooks.deliveries" or "uc.webhooks.delivery_lag" or "uc.events.published")
+                    listener.EnableMeasurementEvents(instrument);
+            };
+            _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+            {
+                var outcome = "";
+                foreach (var tag in tags) if (tag.Key == "uc.outcome") outcome = tag.Value as string ?? "";
+                _counts.AddOrUpdate($"{instrument.Name}/{outcome}", value, (_, sum) => sum + value);
+            });
+            _listener.SetMeasurementEventCallback<double>((instrument, _, _, _) => _counts.AddOrUpdate(instrument.Name, 1, (_, n) => n + 1));
+            _listener.Start();
+        }
+
+        public long Attempts(string outcome) => _counts.GetValueOrDefault($"uc.webhooks.deliveries/{outcome}");
+        public long LagRecords => _counts.GetValueOrDefault("uc.webhooks.delivery_lag");
+        public long PublishedEvents => _counts.GetValueOrDefault("uc.events.published/");
+
+        public void Dispose() => _listener.Dispose();
+    }
+
+    [Fact]
     public async Task ADeliveryFailingFor24Hours_Fails_ThenARedeliveryGoesOutWithTheSameId()
     {
         _receiver.Respond = _ => 503;

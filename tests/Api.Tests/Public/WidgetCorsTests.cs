@@ -106,7 +106,7 @@ public sealed class WidgetCorsTests(WidgetOrigins api) : IClassFixture<WidgetOri
     [InlineData("https://user@studio.example")]
     public void AnOriginIsSchemeHostAndPort_NothingElse(string origin)
     {
-        var organization = Domain.Organizations.Organization.Create(Guid.NewGuid(), "S", "s", "Europe/London", "GB", ApiFactory.Start).Value;
+        var organization = Domain.Organizations.Organization.Create(Guid.NewGuid(), "Studio", "studio", "Europe/London", "GB", ApiFactory.Start).Value;
 
         organization.AllowOrigins([origin]).Error!.Code.Should().Be("organization.origin_invalid");
     }

@@ -55,6 +55,18 @@ public static class AppTelemetry
     public static readonly Counter<long> WaitlistPromotions =
         Meter.CreateCounter<long>("uc.waitlist.promotions", "{booking}", "Waitlisted bookings promoted to confirmed (committed).");
 
+    /// <summary>Events numbered by the sequencer and so visible on the feed (after commit, see ARCHITECTURE.md Events).</summary>
+    public static readonly Counter<long> EventsPublished =
+        Meter.CreateCounter<long>("uc.events.published", "{event}", "Committed events given their feed position (published).");
+
+    /// <summary>Webhook delivery attempts, by result (succeeded, http_error, timed_out, network_error, address_refused).</summary>
+    public static readonly Counter<long> WebhookDeliveries =
+        Meter.CreateCounter<long>("uc.webhooks.deliveries", "{attempt}", "Webhook delivery attempts, by result.");
+
+    /// <summary>The outbox's lag as an integrator sees it: from the event's occurrence (its transaction) to its successful delivery.</summary>
+    public static readonly Histogram<double> WebhookDeliveryLag =
+        Meter.CreateHistogram<double>("uc.webhooks.delivery_lag", "s", "From an event's occurrence to its successful webhook delivery.");
+
     public static readonly Counter<long> JobRuns =
         Meter.CreateCounter<long>("uc.jobs.runs", "{run}", "Scheduled job runs, by job and outcome (succeeded or failed).");
 
