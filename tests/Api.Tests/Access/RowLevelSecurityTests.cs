@@ -72,6 +72,30 @@ public sealed class RowLevelSecurityTests(ApiFactory api) : IClassFixture<ApiFac
     }
 
     [Fact]
+    public async Task AppRole_UpdatesTheSettingsOfTheOrganizationItIsScopedTo_AndNoOther()
+    {
+        var own = await api.StudioAsync();
+        var other = await api.StudioAsync();
+        await using var connection = AppConnection();
+        await connection.OpenAsync();
+
+        (await Scalar<long>(connection, null, "WITH changed AS (UPDATE organizations SET name = 'Taken over' RETURNING 1) SELECT count(*) FROM changed"))
+            .Should().Be(0, "outside any scope no organization can be changed");
+        await using (var scoped = await connection.BeginTransactionAsync())
+        {
+            await Scalar<string>(connection, scoped, $"SELECT set_config('app.organization_id', '{own.Id}', true)");
+            (await Scalar<long>(connection, scoped, "WITH changed AS (UPDATE organizations SET name = 'Taken over' RETURNING 1) SELECT count(*) FROM changed"))
+                .Should().Be(1, "only the scoped organization is visible to an update");
+            await scoped.CommitAsync();
+        }
+
+        await using var owner = new NpgsqlConnection(api.Database.ConnectionString);
+        await owner.OpenAsync();
+        (await Scalar<string>(owner, null, $"SELECT name FROM organizations WHERE id = '{own.Id}'")).Should().Be("Taken over");
+        (await Scalar<string>(owner, null, $"SELECT name FROM organizations WHERE id = '{other.Id}'")).Should().NotBe("Taken over");
+    }
+
+    [Fact]
     public async Task EveryTableWithAnOrganization_HasRowLevelSecurity_ExceptTheLookupTables()
     {
         await using var connection = new NpgsqlConnection(api.Database.ConnectionString);

@@ -95,8 +95,15 @@ public sealed class OrganizationEndpointsTests(ApiFactory api) : IClassFixture<A
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(api.Database.ConnectionString) { Username = DatabaseRoles.App }.ConnectionString);
         await connection.OpenAsync();
 
-        await using (var allowed = new NpgsqlCommand($"UPDATE organizations SET name = 'Renamed', policy_waitlist_cap = 4 WHERE id = '{studio.Id}'", connection))
-            (await allowed.ExecuteNonQueryAsync()).Should().Be(1);
+        // Scoped to the organization, as the API's unit of work is (row-level security holds updates to it).
+        await using (var scoped = await connection.BeginTransactionAsync())
+        {
+            await using (var scope = new NpgsqlCommand($"SELECT set_config('app.organization_id', '{studio.Id}', true)", connection, scoped))
+                await scope.ExecuteScalarAsync();
+            await using (var allowed = new NpgsqlCommand($"UPDATE organizations SET name = 'Renamed', policy_waitlist_cap = 4 WHERE id = '{studio.Id}'", connection, scoped))
+                (await allowed.ExecuteNonQueryAsync()).Should().Be(1);
+            await scoped.CommitAsync();
+        }
         foreach (var column in new[] { "slug = 'stolen'", "id = gen_random_uuid()", "created_at = now()" })
         {
             await using var refused = new NpgsqlCommand($"UPDATE organizations SET {column} WHERE id = '{studio.Id}'", connection);
