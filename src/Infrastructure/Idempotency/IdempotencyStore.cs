@@ -65,18 +65,8 @@ internal sealed class IdempotencyStore(AppDbContext db, ConnectionRecovery recov
     /// The claim is the first statement of an idempotent request whose API key was cached: after a
     /// database restart it may meet a dead pooled connection, so it runs once more on a fresh one.
     /// </summary>
-    public async Task<IdempotencyClaim> ClaimAsync(Guid organizationId, string key, byte[] requestHash, CancellationToken ct)
-    {
-        try
-        {
-            return await ClaimOnceAsync(organizationId, key, requestHash, ct);
-        }
-        catch (Exception ex) when (DatabaseFailures.IsConnectionLost(ex) && !ct.IsCancellationRequested)
-        {
-            await recovery.ResetAsync(db);
-            return await ClaimOnceAsync(organizationId, key, requestHash, ct);
-        }
-    }
+    public Task<IdempotencyClaim> ClaimAsync(Guid organizationId, string key, byte[] requestHash, CancellationToken ct) =>
+        recovery.ReadAsync(db, () => ClaimOnceAsync(organizationId, key, requestHash, ct));
 
     private async Task<IdempotencyClaim> ClaimOnceAsync(Guid organizationId, string key, byte[] requestHash, CancellationToken ct)
     {

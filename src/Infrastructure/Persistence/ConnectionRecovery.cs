@@ -6,7 +6,8 @@ namespace UnifiedCustomers.Infrastructure.Persistence;
 /// <summary>
 /// After a PostgreSQL restart every idle pooled connection is dead, and each would fail the first
 /// request that takes it. A lost connection therefore empties the pool, so the next attempt opens a
-/// fresh connection, and the first statement of a request (the API-key or slug lookup) is retried once.
+/// fresh connection, and the first statement of a request (the API-key or slug lookup, or the
+/// Idempotency-Key claim when the key is cached) is retried once.
 /// </summary>
 public sealed class ConnectionRecovery(NpgsqlDataSource dataSource)
 {
@@ -24,7 +25,10 @@ public sealed class ConnectionRecovery(NpgsqlDataSource dataSource)
         }
     }
 
-    /// <summary>Runs a read once more on a fresh connection when the first attempt found its connection lost.</summary>
+    /// <summary>
+/// Runs a read (or a claim whose transaction went with the connection) once more on a fresh connection
+/// when the first attempt found its connection lost.
+/// </summary>
     public async Task<T> ReadAsync<T>(DbContext db, Func<Task<T>> read)
     {
         try
