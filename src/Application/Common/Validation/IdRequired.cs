@@ -1,0 +1,10 @@
+using System.Linq.Expressions;
+using FluentValidation;
+
+namespace UnifiedCustomers.Application.Common.Validation;
+
+/// <summary>A request that names one resource by its id: the id must be given (not the empty Guid).</summary>
+internal abstract class IdRequiredValidator<T> : AbstractValidator<T>
+{
+    protected IdRequiredValidator(Expression<Func<T, Guid>> id, string message) => RuleFor(id).NotEmpty().WithMessage(message);
+}
