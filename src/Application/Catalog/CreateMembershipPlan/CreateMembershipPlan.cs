@@ -41,11 +41,11 @@ internal sealed class CreateMembershipPlanHandler(IAppDbContext db, TypeAdapterC
     public async ValueTask<Result<MembershipPlanResponse>> Handle(CreateMembershipPlanCommand command, CancellationToken ct)
     {
         if (!await db.Organizations.AnyAsync(o => o.Id == command.OrganizationId, ct)) return ApplicationErrors.OrganizationNotFound;
-        var classTypeIds = (command.ClassTypeIds ?? []).Distinct().ToList();
-        if (!await db.ClassTypes.AllExistAsync(command.OrganizationId, classTypeIds, ct)) return SessionErrors.ClassTypeNotFound;
+        var classTypeIds = await db.ClassTypes.CoveredAsync(command.OrganizationId, command.ClassTypeIds, ct);
+        if (classTypeIds.IsFailure) return classTypeIds.Error!;
 
         var created = MembershipPlan.Create(
-            command.OrganizationId, command.Name, new Allowance(command.AllowancePeriod, command.AllowanceClasses), classTypeIds, command.IsTrial, clock.GetUtcNow());
+            command.OrganizationId, command.Name, new Allowance(command.AllowancePeriod, command.AllowanceClasses), classTypeIds.Value, command.IsTrial, clock.GetUtcNow());
         if (created.IsFailure) return created.Error!;
         db.MembershipPlans.Add(created.Value);
         return created.Value.Adapt<MembershipPlanResponse>(mapping);

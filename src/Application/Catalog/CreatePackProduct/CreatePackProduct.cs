@@ -39,11 +39,11 @@ internal sealed class CreatePackProductHandler(IAppDbContext db, TypeAdapterConf
     public async ValueTask<Result<PackProductResponse>> Handle(CreatePackProductCommand command, CancellationToken ct)
     {
         if (!await db.Organizations.AnyAsync(o => o.Id == command.OrganizationId, ct)) return ApplicationErrors.OrganizationNotFound;
-        var classTypeIds = (command.ClassTypeIds ?? []).Distinct().ToList();
-        if (!await db.ClassTypes.AllExistAsync(command.OrganizationId, classTypeIds, ct)) return SessionErrors.ClassTypeNotFound;
+        var classTypeIds = await db.ClassTypes.CoveredAsync(command.OrganizationId, command.ClassTypeIds, ct);
+        if (classTypeIds.IsFailure) return classTypeIds.Error!;
 
         var created = PackProduct.Create(
-            command.OrganizationId, command.Name, command.Credits, command.ValidityDays, classTypeIds, command.IsTrial, clock.GetUtcNow());
+            command.OrganizationId, command.Name, command.Credits, command.ValidityDays, classTypeIds.Value, command.IsTrial, clock.GetUtcNow());
         if (created.IsFailure) return created.Error!;
         db.PackProducts.Add(created.Value);
         return created.Value.Adapt<PackProductResponse>(mapping);
