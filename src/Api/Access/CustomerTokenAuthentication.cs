@@ -1,12 +1,10 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
-using UnifiedCustomers.Api.Errors;
 using UnifiedCustomers.Application.Members.AuthenticateMember;
 using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Customers;

@@ -1,8 +1,4 @@
 using System.ComponentModel;
-using Mediator;
-using UnifiedCustomers.Api.Access;
-using UnifiedCustomers.Api.Common;
-using UnifiedCustomers.Api.Errors;
 using UnifiedCustomers.Application.Catalog;
 using UnifiedCustomers.Application.Catalog.CreateClassType;
 using UnifiedCustomers.Application.Catalog.CreateMembershipPlan;

@@ -1,8 +1,4 @@
 using System.ComponentModel;
-using Mediator;
-using UnifiedCustomers.Api.Access;
-using UnifiedCustomers.Api.Common;
-using UnifiedCustomers.Api.Errors;
 using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Application.Common.Validation;
 using UnifiedCustomers.Application.Customers;

@@ -1,7 +1,3 @@
-using Mediator;
-using UnifiedCustomers.Api.Access;
-using UnifiedCustomers.Api.Common;
-using UnifiedCustomers.Api.Errors;
 using UnifiedCustomers.Application.Bookings;
 using UnifiedCustomers.Application.Bookings.BookClass;
 using UnifiedCustomers.Application.Bookings.CancelBooking;

@@ -1,7 +1,3 @@
-using Mediator;
-using UnifiedCustomers.Api.Access;
-using UnifiedCustomers.Api.Common;
-using UnifiedCustomers.Api.Errors;
 using UnifiedCustomers.Api.Idempotency;
 using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Application.Common.Validation;

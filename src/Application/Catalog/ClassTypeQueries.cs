@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Scheduling;
 
 namespace UnifiedCustomers.Application.Catalog;

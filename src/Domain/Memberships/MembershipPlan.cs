@@ -1,5 +1,3 @@
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Domain.Memberships;
 
 /// <summary>What a studio sells as a membership: an allowance, optionally limited to some class types.</summary>

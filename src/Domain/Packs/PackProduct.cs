@@ -1,5 +1,3 @@
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Domain.Packs;
 
 /// <summary>A class pack a studio sells: N credits valid for some days, optionally for some class types.</summary>

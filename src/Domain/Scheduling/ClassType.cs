@@ -1,5 +1,3 @@
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Domain.Scheduling;
 
 /// <summary>A kind of class a studio offers (Vinyasa Flow, Barbell Club).</summary>

@@ -1,5 +1,3 @@
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Domain.Scheduling;
 
 /// <summary>What instructors and locations share: a name unique in the organization, deactivation instead of deletion.</summary>

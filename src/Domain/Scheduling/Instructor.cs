@@ -1,5 +1,3 @@
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Domain.Scheduling;
 
 /// <summary>Someone who teaches the studio's classes. Never deleted once it teaches a session: deactivated instead.</summary>

@@ -1,5 +1,3 @@
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Domain.Scheduling;
 
 /// <summary>A room or place where the studio holds classes. Never deleted once used: deactivated instead.</summary>

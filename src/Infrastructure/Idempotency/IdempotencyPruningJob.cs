@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Application.Common.Jobs;
 using UnifiedCustomers.Infrastructure.Persistence;

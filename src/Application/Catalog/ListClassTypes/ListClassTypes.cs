@@ -1,7 +1,3 @@
-using Mapster;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Application.Common.Reads;
-using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Scheduling;
 
 namespace UnifiedCustomers.Application.Catalog.ListClassTypes;

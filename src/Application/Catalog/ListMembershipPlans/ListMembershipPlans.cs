@@ -1,7 +1,3 @@
-using Mapster;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Application.Common.Reads;
-using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Memberships;
 
 namespace UnifiedCustomers.Application.Catalog.ListMembershipPlans;

@@ -1,7 +1,3 @@
-using Mapster;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Application.Common.Reads;
-using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Packs;
 
 namespace UnifiedCustomers.Application.Catalog.ListPackProducts;

@@ -1,8 +1,4 @@
 using System.Linq.Expressions;
-using Mapster;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using UnifiedCustomers.Domain.Common;
 
 namespace UnifiedCustomers.Application.Common.Reads;
 

@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace UnifiedCustomers.Application.Common.Validation;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using FluentValidation;
-using Mediator;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Application.Sales.CancelMembership;
 
 /// <summary>Cancels a membership: it covers no class from now on, and the customer's status is recomputed.</summary>

@@ -1,8 +1,3 @@
-using FluentValidation;
-using Mediator;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Application.Sales.PauseMembership;
 
 /// <param name="From">the first local date it is paused; today when not given</param>

@@ -1,8 +1,3 @@
-using FluentValidation;
-using Mediator;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Application.Sales.ResumeMembership;
 
 /// <param name="On">the local date it covers classes again; today when not given</param>

@@ -1,8 +1,3 @@
-using Mapster;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Application.Common.Reads;
-using UnifiedCustomers.Application.Common.Validation;
-using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Scheduling;
 
 namespace UnifiedCustomers.Application.Scheduling.GetInstructor;

@@ -1,10 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Application.Common.Validation;
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Application.Webhooks.ListWebhookSubscriptions;
 
 public sealed record ListWebhookSubscriptionsQuery(Guid OrganizationId, int Page = 1, int PageSize = Paging.DefaultPageSize)
