@@ -31,25 +31,15 @@ internal static class ScheduleResourcesEndpoints
     public static RouteGroupBuilder MapScheduleResources(this RouteGroupBuilder api)
     {
         var instructors = api.MapGroup("/instructors").WithTags("Instructors and locations");
-        instructors.MapPost("/", async (CreateInstructorRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new CreateInstructorCommand(tenant.OrganizationId, request.Name), ct)).ToCreated(i => $"/api/v1/instructors/{i.Id}"))
-            .WithName("CreateInstructor")
-            .WithSummary("Add an instructor (names are unique in the studio)")
-            .Produces<InstructorResponse>(StatusCodes.Status201Created)
-            .Problems(409)
-            .Idempotent();
-        instructors.MapGet("/", async (Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new ListInstructorsQuery(tenant.OrganizationId), ct)).ToOk())
-            .WithName("ListInstructors")
-            .WithSummary("The studio's instructors by name, deactivated ones included")
-            .Produces<IReadOnlyList<InstructorResponse>>()
-            .Problems();
-        instructors.MapGet("/{instructorId}", async (Guid instructorId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new GetInstructorQuery(tenant.OrganizationId, instructorId), ct)).ToOk())
-            .WithName("GetInstructor")
-            .WithSummary("An instructor")
-            .Produces<InstructorResponse>()
-            .Problems(404);
+        instructors.MapPost("/", (CreateInstructorRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendCreated(new CreateInstructorCommand(tenant.OrganizationId, request.Name), i => $"/api/v1/instructors/{i.Id}", ct))
+            .Creates<InstructorResponse>("CreateInstructor", "Add an instructor (names are unique in the studio)", 409);
+        instructors.MapGet("/", (Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new ListInstructorsQuery(tenant.OrganizationId), ct))
+            .Answers<IReadOnlyList<InstructorResponse>>("ListInstructors", "The studio's instructors by name, deactivated ones included");
+        instructors.MapGet("/{instructorId}", (Guid instructorId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new GetInstructorQuery(tenant.OrganizationId, instructorId), ct))
+            .Answers<InstructorResponse>("GetInstructor", "An instructor", 404);
         instructors.MapPatch("/{instructorId}", async (Guid instructorId, HttpRequest http, Tenant tenant, IMediator mediator, CancellationToken ct) =>
             {
                 var patch = await MergePatch.ReadAsync<UpdateScheduleResourceRequest>(http, ct);
@@ -63,25 +53,15 @@ internal static class ScheduleResourcesEndpoints
             .Problems(404, 409);
 
         var locations = api.MapGroup("/locations").WithTags("Instructors and locations");
-        locations.MapPost("/", async (CreateLocationRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new CreateLocationCommand(tenant.OrganizationId, request.Name), ct)).ToCreated(l => $"/api/v1/locations/{l.Id}"))
-            .WithName("CreateLocation")
-            .WithSummary("Add a location: a room or place where classes are held (names are unique in the studio)")
-            .Produces<LocationResponse>(StatusCodes.Status201Created)
-            .Problems(409)
-            .Idempotent();
-        locations.MapGet("/", async (Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new ListLocationsQuery(tenant.OrganizationId), ct)).ToOk())
-            .WithName("ListLocations")
-            .WithSummary("The studio's locations by name, deactivated ones included")
-            .Produces<IReadOnlyList<LocationResponse>>()
-            .Problems();
-        locations.MapGet("/{locationId}", async (Guid locationId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new GetLocationQuery(tenant.OrganizationId, locationId), ct)).ToOk())
-            .WithName("GetLocation")
-            .WithSummary("A location")
-            .Produces<LocationResponse>()
-            .Problems(404);
+        locations.MapPost("/", (CreateLocationRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendCreated(new CreateLocationCommand(tenant.OrganizationId, request.Name), l => $"/api/v1/locations/{l.Id}", ct))
+            .Creates<LocationResponse>("CreateLocation", "Add a location: a room or place where classes are held (names are unique in the studio)", 409);
+        locations.MapGet("/", (Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new ListLocationsQuery(tenant.OrganizationId), ct))
+            .Answers<IReadOnlyList<LocationResponse>>("ListLocations", "The studio's locations by name, deactivated ones included");
+        locations.MapGet("/{locationId}", (Guid locationId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new GetLocationQuery(tenant.OrganizationId, locationId), ct))
+            .Answers<LocationResponse>("GetLocation", "A location", 404);
         locations.MapPatch("/{locationId}", async (Guid locationId, HttpRequest http, Tenant tenant, IMediator mediator, CancellationToken ct) =>
             {
                 var patch = await MergePatch.ReadAsync<UpdateScheduleResourceRequest>(http, ct);

@@ -47,15 +47,10 @@ internal static class SchedulingEndpoints
     {
         var sessions = api.MapGroup("/sessions").WithTags("Sessions");
 
-        sessions.MapPost("/", async (ScheduleSessionRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new ScheduleSessionCommand(
-                    tenant.OrganizationId, request.ClassTypeId, request.StartsAt, request.EndsAt, request.Capacity, request.InstructorId, request.LocationId), ct))
-                .ToCreated(s => $"/api/v1/sessions/{s.Id}"))
-            .WithName("ScheduleSession")
-            .WithSummary("Schedule a class session; standing bookings that match it are booked at once")
-            .Produces<ScheduleSessionResponse>(StatusCodes.Status201Created)
-            .Problems(404)
-            .Idempotent();
+        sessions.MapPost("/", (ScheduleSessionRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendCreated(new ScheduleSessionCommand(
+                    tenant.OrganizationId, request.ClassTypeId, request.StartsAt, request.EndsAt, request.Capacity, request.InstructorId, request.LocationId), s => $"/api/v1/sessions/{s.Id}", ct))
+            .Creates<ScheduleSessionResponse>("ScheduleSession", "Schedule a class session; standing bookings that match it are booked at once", 404);
 
         sessions.MapGet("/", async (
                 Tenant tenant, IMediator mediator, CancellationToken ct, DateOnly? from = null, DateOnly? to = null, Guid? classTypeId = null,
@@ -67,12 +62,9 @@ internal static class SchedulingEndpoints
             .Produces<IReadOnlyList<SessionOverviewResponse>>()
             .Problems();
 
-        sessions.MapGet("/{sessionId}", async (Guid sessionId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new GetSessionQuery(tenant.OrganizationId, sessionId), ct)).ToOk())
-            .WithName("GetSession")
-            .WithSummary("A class session with its seat counts")
-            .Produces<SessionOverviewResponse>()
-            .Problems(404);
+        sessions.MapGet("/{sessionId}", (Guid sessionId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new GetSessionQuery(tenant.OrganizationId, sessionId), ct))
+            .Answers<SessionOverviewResponse>("GetSession", "A class session with its seat counts", 404);
 
         sessions.MapPatch("/{sessionId}", async (Guid sessionId, HttpRequest http, Tenant tenant, IMediator mediator, CancellationToken ct) =>
             {
@@ -93,12 +85,9 @@ internal static class SchedulingEndpoints
             .Produces<EditSessionResponse>()
             .Problems(404, 422);
 
-        sessions.MapPost("/{sessionId}/cancel", async (Guid sessionId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new CancelSessionCommand(tenant.OrganizationId, sessionId), ct)).ToOk())
-            .WithName("CancelSession")
-            .WithSummary("Cancel a class: every booking of it is cancelled and what it spent refunded")
-            .Produces<CancelSessionResponse>()
-            .Problems(404, 409, 422);
+        sessions.MapPost("/{sessionId}/cancel", (Guid sessionId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new CancelSessionCommand(tenant.OrganizationId, sessionId), ct))
+            .Answers<CancelSessionResponse>("CancelSession", "Cancel a class: every booking of it is cancelled and what it spent refunded", 404, 409, 422);
 
         return api;
     }
