@@ -82,7 +82,8 @@ internal static class BookingsEndpoints
         bookings.MapPost("/{bookingId}/cancel", (Guid bookingId, CancelBookingRequest? request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
                 mediator.SendOk(new CancelBookingCommand(
                     tenant.OrganizationId, bookingId, request?.By ?? CancelledBy.Customer, request?.WaiveLateFee ?? false), ct))
-            .Answers<BookingResponse>("CancelBooking", "Cancel a booking; inside the late-cancel window it is late_cancelled and the credit is forfeited per policy", 404, 409);
+            .Answers<BookingResponse>("CancelBooking",
+                "Cancel a booking; inside the late-cancel window it is late_cancelled and the credit is forfeited per policy", 404, 409);
 
         bookings.MapPost("/{bookingId}/check-in", (Guid bookingId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
                 mediator.SendOk(new CheckInCommand(tenant.OrganizationId, bookingId), ct))
@@ -115,11 +116,13 @@ internal static class BookingsEndpoints
 
         customers.MapGet("/balance", (Guid customerId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
                 mediator.SendOk(new GetCustomerBalanceQuery(tenant.OrganizationId, customerId), ct))
-            .Answers<CustomerBalanceResponse>("GetCustomerBalance", "What a customer can still book with: each membership's allowance left this period, each pack's credits", 404);
+            .Answers<CustomerBalanceResponse>("GetCustomerBalance",
+                "What a customer can still book with: each membership's allowance left this period, each pack's credits", 404);
 
         customers.MapGet("/credit-ledger", (Guid customerId, Tenant tenant, IMediator mediator, CancellationToken ct, int page = 1, int pageSize = Paging.DefaultPageSize) =>
                 mediator.SendOk(new GetCreditLedgerQuery(tenant.OrganizationId, customerId, page, pageSize), ct))
-            .Answers<PagedList<LedgerEntryResponse>>("GetCreditLedger", "A customer's credit ledger, newest first: every credit or allowance spent (-1) and given back (+1)", 404);
+            .Answers<PagedList<LedgerEntryResponse>>("GetCreditLedger",
+                "A customer's credit ledger, newest first: every credit or allowance spent (-1) and given back (+1)", 404);
 
         api.MapGet("/sessions/{sessionId}/roster", (Guid sessionId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
                 mediator.SendOk(new GetSessionRosterQuery(tenant.OrganizationId, sessionId), ct))

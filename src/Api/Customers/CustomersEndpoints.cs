@@ -91,24 +91,17 @@ internal static class CustomersEndpoints
                 .ToOk())
             .Answers<CustomerResponse>("UpdateCustomer", "Replace a customer's details (the lifecycle status follows purchases and is not set here)", 404, 409);
 
-        customers.MapPatch("/{customerId}", async (Guid customerId, HttpRequest http, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-            {
-                var patch = await MergePatch.ReadAsync<PatchCustomerRequest>(http, ct);
-                var b = patch.Body;
-                return (await mediator.Send(new PatchCustomerCommand(
-                    tenant.OrganizationId, customerId, patch.Field("firstName", b.FirstName), patch.Field("lastName", b.LastName), patch.Field("email", b.Email),
-                    patch.Field("phone", b.Phone), patch.Field("source", b.Source), patch.Field("notes", b.Notes)), ct)).ToOk();
-            })
-            .WithName("PatchCustomer")
-            .WithSummary("Change some of a customer's details (JSON Merge Patch: members left out stay, null clears)")
+        customers.MapPatch("/{customerId}", (Guid customerId, HttpRequest http, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendPatch(http, (MergePatchBody<PatchCustomerRequest> p) => new PatchCustomerCommand(
+                    tenant.OrganizationId, customerId, p.Field("firstName", p.Body.FirstName), p.Field("lastName", p.Body.LastName), p.Field("email", p.Body.Email),
+                    p.Field("phone", p.Body.Phone), p.Field("source", p.Body.Source), p.Field("notes", p.Body.Notes)), ct))
+            .Patches<PatchCustomerRequest, CustomerResponse>("PatchCustomer",
+                "Change some of a customer's details (JSON Merge Patch: members left out stay, null clears)", 404, 409)
             .WithDescription("""
                 Send `Content-Type: application/merge-patch+json` (application/json is read the same way). `{"firstName":"Ada"}` changes
                 only the first name; `{"phone":null}` removes the phone. Email, phone and notes can be cleared, and one of the two names
                 as long as the other remains; the source cannot. PUT replaces every field instead.
-                """)
-            .AcceptsMergePatch<PatchCustomerRequest>()
-            .Produces<CustomerResponse>()
-            .Problems(404, 409);
+                """);
 
         customers.MapPost("/{customerId}/archive", (Guid customerId, ArchiveCustomerRequest? request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
                 mediator.SendOk(new ArchiveCustomerCommand(tenant.OrganizationId, customerId, request?.Reason), ct))
@@ -120,7 +113,8 @@ internal static class CustomersEndpoints
 
         customers.MapPost("/{customerId}/merge", (Guid customerId, MergeCustomersRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
                 mediator.SendOk(new MergeCustomersCommand(tenant.OrganizationId, customerId, request.MergedId), ct))
-            .Answers<MergeCustomersResponse>("MergeCustomers", "Merge a duplicate into this customer: bookings, memberships, packs, ledger and notes move here", 404, 409, 422);
+            .Answers<MergeCustomersResponse>("MergeCustomers",
+                "Merge a duplicate into this customer: bookings, memberships, packs, ledger and notes move here", 404, 409, 422);
 
         customers.MapGet("/{customerId}/status-history", (Guid customerId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
                 mediator.SendOk(new GetCustomerStatusHistoryQuery(tenant.OrganizationId, customerId), ct))
@@ -128,19 +122,22 @@ internal static class CustomersEndpoints
 
         customers.MapGet("/by-legacy-id/{legacyId}", (Guid legacyId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
                 mediator.SendOk(new FindCustomerByLegacyIdQuery(tenant.OrganizationId, legacyId), ct))
-            .Answers<FindCustomerByLegacyIdResponse>("FindCustomerByLegacyId", "The customer a legacy lead or client id became (migrated as itself, or merged into another)", 404);
+            .Answers<FindCustomerByLegacyIdResponse>("FindCustomerByLegacyId",
+                "The customer a legacy lead or client id became (migrated as itself, or merged into another)", 404);
 
         customers.MapGet("/{customerId}/notes", (Guid customerId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
                 mediator.SendOk(new ListCustomerNotesQuery(tenant.OrganizationId, customerId), ct))
             .Answers<IReadOnlyList<CustomerNoteResponse>>("ListCustomerNotes", "Staff notes about a customer", 404);
 
         customers.MapPost("/{customerId}/notes", (Guid customerId, AddCustomerNoteRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                mediator.SendCreated(new AddCustomerNoteCommand(tenant.OrganizationId, customerId, request.Content), n => $"/api/v1/customers/{customerId}/notes/{n.Id}", ct))
+                mediator.SendCreated(new AddCustomerNoteCommand(tenant.OrganizationId, customerId, request.Content),
+                    n => $"/api/v1/customers/{customerId}/notes/{n.Id}", ct))
             .Creates<CustomerNoteResponse>("AddCustomerNote", "Write a staff note about a customer", 404);
 
         customers.MapPost("/recompute-lifecycles", (Tenant tenant, IMediator mediator, CancellationToken ct) =>
                 mediator.SendOk(new RecomputeLifecyclesCommand(tenant.OrganizationId), ct))
-            .Answers<RecomputeLifecyclesResponse>("RecomputeLifecycles", "Expire ended memberships and bring every customer's lifecycle status up to date (the daily job, on demand)");
+            .Answers<RecomputeLifecyclesResponse>("RecomputeLifecycles",
+                "Expire ended memberships and bring every customer's lifecycle status up to date (the daily job, on demand)");
 
         return api;
     }

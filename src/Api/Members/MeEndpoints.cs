@@ -110,7 +110,8 @@ internal static class MeEndpoints
 
         me.MapGet("/credit-ledger", (Member member, IMediator mediator, CancellationToken ct, int page = 1, int pageSize = Paging.DefaultPageSize) =>
                 mediator.SendOk(new GetCreditLedgerQuery(member.OrganizationId, member.CustomerId, page, pageSize), ct))
-            .Answers<PagedList<LedgerEntryResponse>>("GetMyCreditLedger", "My credit ledger, newest first: every credit or allowance spent (-1) and given back (+1)");
+            .Answers<PagedList<LedgerEntryResponse>>("GetMyCreditLedger",
+                "My credit ledger, newest first: every credit or allowance spent (-1) and given back (+1)");
 
         me.MapPost("/sign-out", async (Member member, IMediator mediator, CancellationToken ct) =>
             {

@@ -40,17 +40,11 @@ internal static class ScheduleResourcesEndpoints
         instructors.MapGet("/{instructorId}", (Guid instructorId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
                 mediator.SendOk(new GetInstructorQuery(tenant.OrganizationId, instructorId), ct))
             .Answers<InstructorResponse>("GetInstructor", "An instructor", 404);
-        instructors.MapPatch("/{instructorId}", async (Guid instructorId, HttpRequest http, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-            {
-                var patch = await MergePatch.ReadAsync<UpdateScheduleResourceRequest>(http, ct);
-                return (await mediator.Send(new UpdateInstructorCommand(
-                    tenant.OrganizationId, instructorId, patch.Field("name", patch.Body.Name), patch.Field("isActive", patch.Body.IsActive)), ct)).ToOk();
-            })
-            .WithName("UpdateInstructor")
-            .WithSummary("Rename, deactivate or reactivate an instructor (JSON Merge Patch)")
-            .AcceptsMergePatch<UpdateScheduleResourceRequest>()
-            .Produces<InstructorResponse>()
-            .Problems(404, 409);
+        instructors.MapPatch("/{instructorId}", (Guid instructorId, HttpRequest http, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendPatch(http, (MergePatchBody<UpdateScheduleResourceRequest> p) => new UpdateInstructorCommand(
+                    tenant.OrganizationId, instructorId, p.Field("name", p.Body.Name), p.Field("isActive", p.Body.IsActive)), ct))
+            .Patches<UpdateScheduleResourceRequest, InstructorResponse>("UpdateInstructor",
+                "Rename, deactivate or reactivate an instructor (JSON Merge Patch)", 404, 409);
 
         var locations = api.MapGroup("/locations").WithTags("Instructors and locations");
         locations.MapPost("/", (CreateLocationRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
@@ -62,17 +56,10 @@ internal static class ScheduleResourcesEndpoints
         locations.MapGet("/{locationId}", (Guid locationId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
                 mediator.SendOk(new GetLocationQuery(tenant.OrganizationId, locationId), ct))
             .Answers<LocationResponse>("GetLocation", "A location", 404);
-        locations.MapPatch("/{locationId}", async (Guid locationId, HttpRequest http, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-            {
-                var patch = await MergePatch.ReadAsync<UpdateScheduleResourceRequest>(http, ct);
-                return (await mediator.Send(new UpdateLocationCommand(
-                    tenant.OrganizationId, locationId, patch.Field("name", patch.Body.Name), patch.Field("isActive", patch.Body.IsActive)), ct)).ToOk();
-            })
-            .WithName("UpdateLocation")
-            .WithSummary("Rename, deactivate or reactivate a location (JSON Merge Patch)")
-            .AcceptsMergePatch<UpdateScheduleResourceRequest>()
-            .Produces<LocationResponse>()
-            .Problems(404, 409);
+        locations.MapPatch("/{locationId}", (Guid locationId, HttpRequest http, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendPatch(http, (MergePatchBody<UpdateScheduleResourceRequest> p) => new UpdateLocationCommand(
+                    tenant.OrganizationId, locationId, p.Field("name", p.Body.Name), p.Field("isActive", p.Body.IsActive)), ct))
+            .Patches<UpdateScheduleResourceRequest, LocationResponse>("UpdateLocation", "Rename, deactivate or reactivate a location (JSON Merge Patch)", 404, 409);
 
         return api;
     }

@@ -30,7 +30,8 @@ internal static class WebhooksEndpoints
         var subscriptions = api.MapGroup("/webhook-subscriptions").WithTags("Webhooks");
 
         subscriptions.MapPost("/", (CreateWebhookSubscriptionRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                mediator.SendCreated(new CreateWebhookSubscriptionCommand(tenant.OrganizationId, request.Url, request.EventTypes, request.Description, request.Enabled), s => $"/api/v1/webhook-subscriptions/{s.Subscription.Id}", ct))
+                mediator.SendCreated(new CreateWebhookSubscriptionCommand(tenant.OrganizationId, request.Url, request.EventTypes, request.Description, request.Enabled),
+                    s => $"/api/v1/webhook-subscriptions/{s.Subscription.Id}", ct))
             .Creates<CreatedWebhookSubscriptionResponse>("CreateWebhookSubscription", "Subscribe a URL to events; the answer shows the signing secret, this once");
 
         subscriptions.MapGet("/", (Tenant tenant, IMediator mediator, CancellationToken ct, int page = 1, int pageSize = Paging.DefaultPageSize) =>
@@ -55,7 +56,8 @@ internal static class WebhooksEndpoints
 
         subscriptions.MapPost("/{subscriptionId}/rotate-secret", (Guid subscriptionId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
                 mediator.SendOk(new RotateWebhookSecretCommand(tenant.OrganizationId, subscriptionId), ct))
-            .Answers<RotatedWebhookSecretResponse>("RotateWebhookSecret", "A new signing secret, shown this once; the previous one keeps signing alongside for 24 hours", 404);
+            .Answers<RotatedWebhookSecretResponse>("RotateWebhookSecret",
+                "A new signing secret, shown this once; the previous one keeps signing alongside for 24 hours", 404);
 
         subscriptions.MapGet("/{subscriptionId}/deliveries", async (
                 Guid subscriptionId, Tenant tenant, IMediator mediator, CancellationToken ct,
