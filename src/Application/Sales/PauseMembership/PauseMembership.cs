@@ -17,15 +17,10 @@ internal sealed class PauseMembershipValidator : AbstractValidator<PauseMembersh
 
 internal sealed class PauseMembershipHandler(SalesDesk desk, TimeProvider clock) : ICommandHandler<PauseMembershipCommand, Result<MembershipResponse>>
 {
-    public async ValueTask<Result<MembershipResponse>> Handle(PauseMembershipCommand command, CancellationToken ct)
-    {
-        var atCounter = await desk.MembershipAsync(command.OrganizationId, command.MembershipId, ct);
-        if (atCounter.IsFailure) return atCounter.Error!;
-        var counter = atCounter.Value;
-        var now = clock.GetUtcNow();
-        var paused = counter.Membership.Pause(command.From ?? counter.Organization.LocalDate(now), command.Until, now);
-        if (paused.IsFailure) return paused.Error!;
-        await desk.RecomputeAsync(counter.Organization, counter.Customer, $"paused membership {counter.PlanName}", ct);
-        return SalesResponses.From(counter);
-    }
+    public async ValueTask<Result<MembershipResponse>> Handle(PauseMembershipCommand command, CancellationToken ct) =>
+        await desk.ChangeMembershipAsync(command.OrganizationId, command.MembershipId, "paused", counter =>
+        {
+            var now = clock.GetUtcNow();
+            return counter.Membership.Pause(command.From ?? counter.Organization.LocalDate(now), command.Until, now);
+        }, ct);
 }
