@@ -1,4 +1,4 @@
-// The namespaces every part of this project works with, imported once (see docs/adr/0032).
+// The namespaces most files of this project use, imported once (see docs/adr/0032).
 global using Mediator;
 global using UnifiedCustomers.Api.Access;
 global using UnifiedCustomers.Api.Common;
