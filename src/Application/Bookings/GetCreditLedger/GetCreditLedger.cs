@@ -28,6 +28,6 @@ internal sealed class GetCreditLedgerHandler(IAppDbContext db, TypeAdapterConfig
         var items = await db.Query(new CreditLedgerOfCustomer(query.OrganizationId, query.CustomerId, query.Page, query.PageSize))
             .ProjectToType<LedgerEntryResponse>(mapping)
             .ToListAsync(ct);
-        return new PagedList<LedgerEntryResponse>(items, query.Page, query.PageSize, total);
+        return query.Answer(items, total);
     }
 }
