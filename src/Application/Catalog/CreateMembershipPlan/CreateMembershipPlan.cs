@@ -1,5 +1,4 @@
 using UnifiedCustomers.Domain.Memberships;
-using UnifiedCustomers.Domain.Scheduling;
 
 namespace UnifiedCustomers.Application.Catalog.CreateMembershipPlan;
 

@@ -1,5 +1,4 @@
 using UnifiedCustomers.Domain.Packs;
-using UnifiedCustomers.Domain.Scheduling;
 
 namespace UnifiedCustomers.Application.Catalog.UpdatePackProduct;
 
