@@ -26,12 +26,12 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         if (context.RequestAborted.IsCancellationRequested && exception is OperationCanceledException) return true;
         var body = await UnreadableRequests.BodyAsync(context, exception);
         var (error, fields) = Classify(context, exception, body);
-        if (error == ApiErrors.DatabaseUnavailable)
+        if (error.Kind == ErrorKind.Unavailable)
         {
             Unavailable(DatabaseFailures.Describe(exception), context.Request.Method, context.Request.Path);
             context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
-        else if (error == ApiErrors.ServerError && !context.RequestAborted.IsCancellationRequested)
+        else if (error.Kind == ErrorKind.Unexpected && !context.RequestAborted.IsCancellationRequested)
         {
             Failed(exception, context.Request.Method, context.Request.Path);
         }
