@@ -60,7 +60,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
     /// When every failure carries the same catalog error (text.invalid_characters, date.out_of_range),
     /// that error is the problem's; a mix of failures is validation.failed. The fields are listed either way.
     /// </summary>
-    private static Error Uniform(IEnumerable<FluentValidation.Results.ValidationFailure> failures)
+    internal static Error Uniform(IEnumerable<FluentValidation.Results.ValidationFailure> failures)
     {
         var errors = failures.Select(CatalogFailures.ErrorOf).ToList();
         return errors is [{ } first, ..] && errors.All(e => e is not null && e.Code == first.Code)
