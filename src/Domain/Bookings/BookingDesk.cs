@@ -100,11 +100,12 @@ public static class BookingDesk
     {
         EnsureBelongs(account, session, booking);
         var wasWaitlisted = booking.Status == BookingStatus.Waitlisted;
-        var cancelled = booking.Cancel(session.Session, account.Policy, waiveLateFee, now);
-        if (cancelled.IsFailure) return cancelled.Error!;
-        var ledger = cancelled.Value.Refund ? [Refund(account, booking, LedgerReason.CancellationRefund, now)] : Array.Empty<CreditLedgerEntry>();
-        session.Left(booking, cancelled.Value.FreedSeat, wasWaitlisted);
-        return Decision(account, session, booking, ledger);
+        return booking.Cancel(session.Session, account.Policy, waiveLateFee, now).Map(cancelled =>
+        {
+            var ledger = cancelled.Refund ? [Refund(account, booking, LedgerReason.CancellationRefund, now)] : Array.Empty<CreditLedgerEntry>();
+            session.Left(booking, cancelled.FreedSeat, wasWaitlisted);
+            return Decision(account, session, booking, ledger);
+        });
     }
 
     /// <summary>The studio cancelled the class: an active booking is cancelled and what it spent is given back.</summary>
