@@ -87,6 +87,18 @@ public sealed class ErrorCatalogTests
     }
 
     [Fact]
+    public void TheTransportsKinds_AreRaisedByTheEdgeOnly()
+    {
+        ErrorKind[] transport = [ErrorKind.MethodNotAllowed, ErrorKind.Timeout, ErrorKind.TooLarge, ErrorKind.UnsupportedMediaType, ErrorKind.HeadersTooLarge,
+            ErrorKind.RateLimited, ErrorKind.Unavailable, ErrorKind.Unexpected];
+
+        Catalog.Where(e => transport.Contains(e.Error.Kind) && !e.Source.StartsWith(nameof(ApiErrors) + ".", StringComparison.Ordinal))
+            .Select(e => $"{e.Source}: {e.Error.Kind}")
+            .Should().BeEmpty("a use case refuses by the rules of the studio, not of HTTP");
+        Catalog.Where(e => e.Source.StartsWith(nameof(ApiErrors) + ".", StringComparison.Ordinal)).Select(e => e.Error.Kind).Should().Contain(transport);
+    }
+
+    [Fact]
     public void NoStaticError_LivesOutsideTheCatalog()
     {
         Layers.SelectMany(a => a.GetTypes())
