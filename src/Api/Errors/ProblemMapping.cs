@@ -28,7 +28,8 @@ internal static class ProblemMapping
         ErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
         ErrorKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         ErrorKind.HeadersTooLarge => StatusCodes.Status431RequestHeaderFieldsTooLarge,
-        _ => StatusCodes.Status500InternalServerError,
+        ErrorKind.Unexpected => StatusCodes.Status500InternalServerError,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Every kind has its status."),
     };
 
     public static ProblemDetails ToProblemDetails(Error error, IDictionary<string, string[]>? fieldErrors = null)
