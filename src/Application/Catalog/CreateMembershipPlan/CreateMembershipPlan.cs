@@ -44,10 +44,9 @@ internal sealed class CreateMembershipPlanHandler(IAppDbContext db, TypeAdapterC
         var classTypeIds = (command.ClassTypeIds ?? []).Distinct().ToList();
         if (!await db.ClassTypes.AllExistAsync(command.OrganizationId, classTypeIds, ct)) return SessionErrors.ClassTypeNotFound;
 
-        var created = MembershipPlan.Create(
-            command.OrganizationId, command.Name, new Allowance(command.AllowancePeriod, command.AllowanceClasses), classTypeIds, command.IsTrial, clock.GetUtcNow());
-        if (created.IsFailure) return created.Error!;
-        db.MembershipPlans.Add(created.Value);
-        return created.Value.Adapt<MembershipPlanResponse>(mapping);
+        return MembershipPlan.Create(
+                command.OrganizationId, command.Name, new Allowance(command.AllowancePeriod, command.AllowanceClasses), classTypeIds, command.IsTrial, clock.GetUtcNow())
+            .Tap(plan => db.MembershipPlans.Add(plan))
+            .Map(plan => plan.Adapt<MembershipPlanResponse>(mapping));
     }
 }

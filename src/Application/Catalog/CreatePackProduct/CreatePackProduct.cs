@@ -42,10 +42,8 @@ internal sealed class CreatePackProductHandler(IAppDbContext db, TypeAdapterConf
         var classTypeIds = (command.ClassTypeIds ?? []).Distinct().ToList();
         if (!await db.ClassTypes.AllExistAsync(command.OrganizationId, classTypeIds, ct)) return SessionErrors.ClassTypeNotFound;
 
-        var created = PackProduct.Create(
-            command.OrganizationId, command.Name, command.Credits, command.ValidityDays, classTypeIds, command.IsTrial, clock.GetUtcNow());
-        if (created.IsFailure) return created.Error!;
-        db.PackProducts.Add(created.Value);
-        return created.Value.Adapt<PackProductResponse>(mapping);
+        return PackProduct.Create(command.OrganizationId, command.Name, command.Credits, command.ValidityDays, classTypeIds, command.IsTrial, clock.GetUtcNow())
+            .Tap(product => db.PackProducts.Add(product))
+            .Map(product => product.Adapt<PackProductResponse>(mapping));
     }
 }

@@ -18,15 +18,17 @@ internal sealed class CancelMembershipHandler(SalesDesk desk, TimeProvider clock
 {
     public async ValueTask<Result<MembershipResponse>> Handle(CancelMembershipCommand command, CancellationToken ct)
     {
-        var atCounter = await desk.MembershipAsync(command.OrganizationId, command.MembershipId, ct);
-        if (atCounter.IsFailure) return atCounter.Error!;
-        var counter = atCounter.Value;
         var now = clock.GetUtcNow();
+        return await desk.MembershipAsync(command.OrganizationId, command.MembershipId, ct)
+            .Then(counter => counter.Membership.Cancel(command.EndDate ?? DefaultEndDate(counter, now), now))
+            .TapAsync(counter => desk.RecomputeAsync(counter.Organization, counter.Customer, $"cancelled membership {counter.PlanName}", ct))
+            .Map(SalesResponses.From);
+    }
+
+    /// <summary>Today in the studio, or the start date of a membership that has not started.</summary>
+    private static DateOnly DefaultEndDate(MembershipAtCounter counter, DateTimeOffset now)
+    {
         var today = counter.Organization.LocalDate(now);
-        var endDate = command.EndDate ?? (today < counter.Membership.StartDate ? counter.Membership.StartDate : today);
-        var cancelled = counter.Membership.Cancel(endDate, now);
-        if (cancelled.IsFailure) return cancelled.Error!;
-        await desk.RecomputeAsync(counter.Organization, counter.Customer, $"cancelled membership {counter.PlanName}", ct);
-        return SalesResponses.From(counter);
+        return today < counter.Membership.StartDate ? counter.Membership.StartDate : today;
     }
 }

@@ -24,13 +24,10 @@ internal sealed class PauseMembershipHandler(SalesDesk desk, TimeProvider clock)
 {
     public async ValueTask<Result<MembershipResponse>> Handle(PauseMembershipCommand command, CancellationToken ct)
     {
-        var atCounter = await desk.MembershipAsync(command.OrganizationId, command.MembershipId, ct);
-        if (atCounter.IsFailure) return atCounter.Error!;
-        var counter = atCounter.Value;
         var now = clock.GetUtcNow();
-        var paused = counter.Membership.Pause(command.From ?? counter.Organization.LocalDate(now), command.Until, now);
-        if (paused.IsFailure) return paused.Error!;
-        await desk.RecomputeAsync(counter.Organization, counter.Customer, $"paused membership {counter.PlanName}", ct);
-        return SalesResponses.From(counter);
+        return await desk.MembershipAsync(command.OrganizationId, command.MembershipId, ct)
+            .Then(counter => counter.Membership.Pause(command.From ?? counter.Organization.LocalDate(now), command.Until, now))
+            .TapAsync(counter => desk.RecomputeAsync(counter.Organization, counter.Customer, $"paused membership {counter.PlanName}", ct))
+            .Map(SalesResponses.From);
     }
 }

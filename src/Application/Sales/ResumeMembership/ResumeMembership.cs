@@ -15,14 +15,9 @@ internal sealed class ResumeMembershipValidator : AbstractValidator<ResumeMember
 
 internal sealed class ResumeMembershipHandler(SalesDesk desk, TimeProvider clock) : ICommandHandler<ResumeMembershipCommand, Result<MembershipResponse>>
 {
-    public async ValueTask<Result<MembershipResponse>> Handle(ResumeMembershipCommand command, CancellationToken ct)
-    {
-        var atCounter = await desk.MembershipAsync(command.OrganizationId, command.MembershipId, ct);
-        if (atCounter.IsFailure) return atCounter.Error!;
-        var counter = atCounter.Value;
-        var resumed = counter.Membership.Resume(command.On ?? counter.Organization.LocalDate(clock.GetUtcNow()));
-        if (resumed.IsFailure) return resumed.Error!;
-        await desk.RecomputeAsync(counter.Organization, counter.Customer, $"resumed membership {counter.PlanName}", ct);
-        return SalesResponses.From(counter);
-    }
+    public async ValueTask<Result<MembershipResponse>> Handle(ResumeMembershipCommand command, CancellationToken ct) =>
+        await desk.MembershipAsync(command.OrganizationId, command.MembershipId, ct)
+            .Then(counter => counter.Membership.Resume(command.On ?? counter.Organization.LocalDate(clock.GetUtcNow())))
+            .TapAsync(counter => desk.RecomputeAsync(counter.Organization, counter.Customer, $"resumed membership {counter.PlanName}", ct))
+            .Map(SalesResponses.From);
 }
