@@ -2,6 +2,7 @@ using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Application.Common.Validation;
 using Microsoft.AspNetCore.Http.Features;
 using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Infrastructure.Persistence;
@@ -25,12 +26,12 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         if (context.RequestAborted.IsCancellationRequested && exception is OperationCanceledException) return true;
         var body = await UnreadableRequests.BodyAsync(context, exception);
         var (error, fields) = Classify(context, exception, body);
-        if (error == ApiErrors.DatabaseUnavailable)
+        if (error.Kind == ErrorKind.Unavailable)
         {
             Unavailable(DatabaseFailures.Describe(exception), context.Request.Method, context.Request.Path);
             context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
-        else if (error == ApiErrors.ServerError && !context.RequestAborted.IsCancellationRequested)
+        else if (error.Kind == ErrorKind.Unexpected && !context.RequestAborted.IsCancellationRequested)
         {
             Failed(exception, context.Request.Method, context.Request.Path);
         }
@@ -56,15 +57,15 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
     };
 
     /// <summary>
-    /// When every failure carries the same documented code (text.invalid_characters, date.out_of_range),
-    /// that code is the problem's; a mix of failures is validation.failed. The fields are listed either way.
+    /// When every failure carries the same catalog error (text.invalid_characters, date.out_of_range),
+    /// that error is the problem's; a mix of failures is validation.failed. The fields are listed either way.
     /// </summary>
-    private static Error Uniform(IEnumerable<FluentValidation.Results.ValidationFailure> failures)
+    internal static Error Uniform(IEnumerable<FluentValidation.Results.ValidationFailure> failures)
     {
-        var list = failures.ToList();
-        return list.Select(f => f.ErrorCode).Distinct().ToList() is [{ } code] && code.Contains('.', StringComparison.Ordinal)
-            ? Error.Invalid(code, list[0].ErrorMessage, "")
-            : ApiErrors.ValidationFailed;
+        var errors = failures.Select(CatalogFailures.ErrorOf).ToList();
+        return errors is [{ } first, ..] && errors.All(e => e is not null && e.Code == first.Code)
+            ? first with { Kind = ErrorKind.Validation, Field = "" }
+            : ApplicationErrors.ValidationFailed;
     }
 
     private static (Error, IDictionary<string, string[]>?) Malformed(HttpContext context, BadHttpRequestException bad, byte[]? body)

@@ -11,26 +11,25 @@ internal static class ProblemMapping
 {
     public const string TypeBase = "https://docs.unifiedcustomers.dev/errors#";
 
-    public static int StatusOf(Error error) => error.Code switch
+    /// <summary>The status of an error: its kind decides, nothing else (docs/adr/0029).</summary>
+    public static int StatusOf(Error error) => StatusOf(error.Kind);
+
+    public static int StatusOf(ErrorKind kind) => kind switch
     {
-        "auth.api_key_missing" or "auth.api_key_invalid" => StatusCodes.Status401Unauthorized,
-        "auth.customer_token_missing" or "auth.customer_token_invalid" or "auth.customer_token_expired" or "auth.customer_token_revoked"
-            => StatusCodes.Status401Unauthorized,
-        "rate_limit.exceeded" => StatusCodes.Status429TooManyRequests,
-        "request.unsupported_media_type" => StatusCodes.Status415UnsupportedMediaType,
-        "request.method_not_allowed" => StatusCodes.Status405MethodNotAllowed,
-        "request.timeout" => StatusCodes.Status408RequestTimeout,
-        "request.too_large" => StatusCodes.Status413PayloadTooLarge,
-        "request.headers_too_large" => StatusCodes.Status431RequestHeaderFieldsTooLarge,
-        "database.unavailable" or "service.unavailable" => StatusCodes.Status503ServiceUnavailable,
-        "server.error" => StatusCodes.Status500InternalServerError,
-        _ => error.Kind switch
-        {
-            ErrorKind.Validation => StatusCodes.Status400BadRequest,
-            ErrorKind.NotFound => StatusCodes.Status404NotFound,
-            ErrorKind.Conflict => StatusCodes.Status409Conflict,
-            _ => StatusCodes.Status422UnprocessableEntity,
-        },
+        ErrorKind.Validation => StatusCodes.Status400BadRequest,
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.Rule => StatusCodes.Status422UnprocessableEntity,
+        ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
+        ErrorKind.RateLimited => StatusCodes.Status429TooManyRequests,
+        ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        ErrorKind.MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
+        ErrorKind.Timeout => StatusCodes.Status408RequestTimeout,
+        ErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        ErrorKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
+        ErrorKind.HeadersTooLarge => StatusCodes.Status431RequestHeaderFieldsTooLarge,
+        ErrorKind.Unexpected => StatusCodes.Status500InternalServerError,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Every kind has its status."),
     };
 
     public static ProblemDetails ToProblemDetails(Error error, IDictionary<string, string[]>? fieldErrors = null)

@@ -27,11 +27,9 @@ internal static class AccessTokenEndpoints
             {
                 var issued = await mediator.Send(new IssueAccessTokenCommand(
                     tenant.OrganizationId, customerId, request?.ExpiresInMinutes ?? CustomerAccessToken.DefaultLifetimeMinutes, request?.Label), ct);
-                if (issued.IsFailure) return issued.Error!.ToProblem();
-                var t = issued.Value;
-                return TypedResults.Created(
-                    $"/api/v1/customers/{customerId}/access-tokens/{t.Id}",
-                    new IssuedAccessTokenResponse(t.Id, t.CustomerId, t.Label, t.IssuedAt, t.ExpiresAt, signer.Sign(tenant.OrganizationId, t), "Bearer"));
+                return issued
+                    .Map(t => new IssuedAccessTokenResponse(t.Id, t.CustomerId, t.Label, t.IssuedAt, t.ExpiresAt, signer.Sign(tenant.OrganizationId, t), "Bearer"))
+                    .ToCreated(t => $"/api/v1/customers/{customerId}/access-tokens/{t.Id}");
             })
             .WithName("IssueAccessToken")
             .WithSummary("Issue a short-lived access token with which one customer uses /api/v1/me")

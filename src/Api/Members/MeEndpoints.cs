@@ -127,10 +127,6 @@ internal static class MeEndpoints
     }
 
     /// <summary>The booking when it is the member's own; anybody else's answers exactly like an unknown id.</summary>
-    private static async Task<Result<BookingResponse>> OwnBookingAsync(Member member, Guid bookingId, IMediator mediator, CancellationToken ct)
-    {
-        var booking = await mediator.Send(new GetBookingQuery(member.OrganizationId, bookingId), ct);
-        if (booking.IsFailure) return booking.Error!;
-        return booking.Value.CustomerId == member.CustomerId ? booking : BookingErrors.NotFound;
-    }
+    private static async Task<Result<BookingResponse>> OwnBookingAsync(Member member, Guid bookingId, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new GetBookingQuery(member.OrganizationId, bookingId), ct)).Ensure(booking => booking.CustomerId == member.CustomerId, BookingErrors.NotFound);
 }

@@ -48,15 +48,10 @@ internal sealed class SalesDesk(IAppDbContext db, IRowLocks locks, CustomerLifec
     /// A change to one membership at the counter: the membership decides (<paramref name="change"/>), then the
     /// customer's status follows, recorded as "<paramref name="verb"/> membership (plan)". Answers the membership as changed.
     /// </summary>
-    public async Task<Result<MembershipResponse>> ChangeMembershipAsync(
-        Guid organizationId, Guid membershipId, string verb, Func<MembershipAtCounter, Result> change, CancellationToken ct)
-    {
-        var atCounter = await MembershipAsync(organizationId, membershipId, ct);
-        if (atCounter.IsFailure) return atCounter.Error!;
-        var counter = atCounter.Value;
-        var changed = change(counter);
-        if (changed.IsFailure) return changed.Error!;
-        await RecomputeAsync(counter.Organization, counter.Customer, $"{verb} membership {counter.PlanName}", ct);
-        return SalesResponses.From(counter);
-    }
+    public Task<Result<MembershipResponse>> ChangeMembershipAsync(
+        Guid organizationId, Guid membershipId, string verb, Func<MembershipAtCounter, Result> change, CancellationToken ct) =>
+        MembershipAsync(organizationId, membershipId, ct)
+            .Then(change)
+            .TapAsync(counter => RecomputeAsync(counter.Organization, counter.Customer, $"{verb} membership {counter.PlanName}", ct))
+            .Map(SalesResponses.From);
 }

@@ -76,9 +76,7 @@ public static class BookingDesk
         if (canBook.IsFailure) return canBook.Error!;
         if (waitlisted.Status != BookingStatus.Waitlisted) return BookingErrors.NotWaitlisted;
         if (!session.HasFreeSeat) return SessionErrors.Full;
-        var payment = ChoosePayment(account, session.Session, choice: null, now);
-        if (payment.IsFailure) return payment.Error!;
-        var promoted = waitlisted.Promote(payment.Value, now);
+        var promoted = ChoosePayment(account, session.Session, choice: null, now).Bind(payment => waitlisted.Promote(payment, now));
         if (promoted.IsFailure) return promoted.Error!;
         var ledger = waitlisted.Charged ? [Charge(account, waitlisted, session.Session, LedgerReason.Promoted, now)] : Array.Empty<CreditLedgerEntry>();
         session.Promoted();
@@ -101,11 +99,12 @@ public static class BookingDesk
     {
         EnsureBelongs(account, session, booking);
         var wasWaitlisted = booking.Status == BookingStatus.Waitlisted;
-        var cancelled = booking.Cancel(session.Session, account.Policy, waiveLateFee, now);
-        if (cancelled.IsFailure) return cancelled.Error!;
-        var ledger = cancelled.Value.Refund ? [Refund(account, booking, LedgerReason.CancellationRefund, now)] : Array.Empty<CreditLedgerEntry>();
-        session.Left(booking, cancelled.Value.FreedSeat, wasWaitlisted);
-        return Decision(account, session, booking, ledger);
+        return booking.Cancel(session.Session, account.Policy, waiveLateFee, now).Map(cancelled =>
+        {
+            var ledger = cancelled.Refund ? [Refund(account, booking, LedgerReason.CancellationRefund, now)] : Array.Empty<CreditLedgerEntry>();
+            session.Left(booking, cancelled.FreedSeat, wasWaitlisted);
+            return Decision(account, session, booking, ledger);
+        });
     }
 
     /// <summary>The studio cancelled the class: an active booking is cancelled and what it spent is given back.</summary>
@@ -138,7 +137,7 @@ public static class BookingDesk
     private static Result<BookingDecision> Changed(CustomerAccount account, SessionAtDesk session, Booking booking, Result change)
     {
         EnsureBelongs(account, session, booking);
-        return change.IsFailure ? change.Error! : Decision(account, session, booking, []);
+        return change.Map(() => Decision(account, session, booking, []));
     }
 
     private static Result<BookingPayment> ChoosePayment(CustomerAccount account, ClassSession session, PaymentChoice? choice, DateTimeOffset now)

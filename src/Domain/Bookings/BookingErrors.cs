@@ -12,5 +12,7 @@ public static class BookingErrors
     public static readonly Error CheckInClosed = new("checkin.closed", "Check-in closed when the class ended.");
     public static readonly Error IdempotencyKeyReused = Error.Conflict("booking.idempotency_key_reused", "This idempotency key was used for another booking request.");
     public static readonly Error NoPaymentAvailable = new("payment.none_available", "No membership, pack or drop-in can pay for this class.");
+    public static readonly Error PaymentMethodInvalid = Error.Invalid("payment.method_invalid", "Choose membership, pack, drop_in or complimentary.", "payment.method");
+    public static readonly Error BatchRefused = Error.Rule("booking.batch_refused", "At least one session could not be booked, so none was (all-or-nothing).");
     public static readonly Error DropInNotAllowed = new("payment.drop_in_not_allowed", "Drop-ins are only for leads and trials, when the studio allows them.");
 }

@@ -59,28 +59,22 @@ public static class PaymentSelector
             case PaymentMethod.Membership:
                 var usage = context.Memberships.FirstOrDefault(u => u.Membership.Id == choice.Id);
                 if (usage is null) return MembershipErrors.NotFound;
-                var covers = Covers(context, usage);
-                return covers.IsSuccess ? BookingPayment.ByMembership(usage.Membership.Id) : covers.Error!;
+                return Covers(context, usage).Map(() => BookingPayment.ByMembership(usage.Membership.Id));
             case PaymentMethod.Pack:
                 var pack = context.Packs.FirstOrDefault(p => p.Id == choice.Id);
                 if (pack is null) return PackErrors.NotFound;
-                var pays = pack.CanPay(context.Session.ClassTypeId, context.Now);
-                return pays.IsSuccess ? BookingPayment.ByPack(pack.Id) : pays.Error!;
+                return pack.CanPay(context.Session.ClassTypeId, context.Now).Map(() => BookingPayment.ByPack(pack.Id));
             case PaymentMethod.DropIn:
-                var dropIn = DropIn(context);
-                return dropIn.IsSuccess ? BookingPayment.DropIn : dropIn.Error!;
+                return DropIn(context).Map(() => BookingPayment.DropIn);
             case PaymentMethod.Complimentary:
                 return BookingPayment.Complimentary;
             default:
-                return Error.Invalid("payment.method_invalid", "Choose membership, pack, drop_in or complimentary.", "payment.method");
+                return BookingErrors.PaymentMethodInvalid;
         }
     }
 
-    private static Result Covers(PaymentContext context, MembershipUsage usage)
-    {
-        var covers = usage.Membership.CanCover(context.SessionDate, context.Session.ClassTypeId);
-        return covers.IsFailure ? covers : usage.Membership.HasRoomFor(usage.UsedInPeriod);
-    }
+    private static Result Covers(PaymentContext context, MembershipUsage usage) =>
+        usage.Membership.CanCover(context.SessionDate, context.Session.ClassTypeId).Bind(() => usage.Membership.HasRoomFor(usage.UsedInPeriod));
 
     private static Result DropIn(PaymentContext context) =>
         context.Policy.DropInsForLeadsAndTrials && context.Customer.Status is LifecycleStatus.Lead or LifecycleStatus.Trial

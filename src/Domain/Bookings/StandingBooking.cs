@@ -29,15 +29,15 @@ public sealed class StandingBooking : Entity, ITenantOwned
     /// <summary>The local dates of a pattern: every listed weekday from a date, until a date or for a count.</summary>
     public static Result<IReadOnlyList<DateOnly>> Occurrences(IReadOnlyCollection<DayOfWeek> weekdays, DateOnly from, DateOnly? until, int? count)
     {
-        if (weekdays.Count == 0) return Error.Invalid("recurring.weekdays_required", "Name at least one weekday.", "weekdays");
-        if ((until is null) == (count is null)) return Error.Invalid("recurring.end_required", "Give either an end date or a count.", "untilDate");
+        if (weekdays.Count == 0) return StandingBookingErrors.WeekdaysRequired;
+        if ((until is null) == (count is null)) return StandingBookingErrors.EndRequired;
         if ((DateBounds.Check(from, "fromDate") ?? DateBounds.Check(until, "untilDate")) is { } outOfRange) return outOfRange;
-        if (until < from) return Error.Invalid("recurring.range_invalid", "The end date is before the start date.", "untilDate");
+        if (until < from) return StandingBookingErrors.RangeInvalid;
         var dates = new List<DateOnly>();
         for (var date = from; (until is null || date <= until) && (count is null || dates.Count < count) && date <= DateBounds.Max; date = date.AddDays(1))
         {
             if (weekdays.Contains(date.DayOfWeek)) dates.Add(date);
-            if (dates.Count > MaxOccurrences) return Error.Invalid("recurring.too_many", $"At most {MaxOccurrences} occurrences.", "untilDate");
+            if (dates.Count > MaxOccurrences) return StandingBookingErrors.TooMany;
         }
         return dates;
     }
@@ -46,7 +46,7 @@ public sealed class StandingBooking : Entity, ITenantOwned
         Customer customer, ClassType classType, IReadOnlyCollection<DayOfWeek> weekdays, TimeOnly localTime,
         IReadOnlyList<DateOnly> occurrences, bool joinWaitlistIfFull, DateTimeOffset now)
     {
-        if (occurrences.Count == 0) return Error.Invalid("recurring.no_occurrences", "The pattern has no date in its range.", "weekdays");
+        if (occurrences.Count == 0) return StandingBookingErrors.NoOccurrences;
         return new StandingBooking
         {
             Id = Guid.CreateVersion7(now),

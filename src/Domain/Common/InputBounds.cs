@@ -8,7 +8,7 @@ namespace UnifiedCustomers.Domain.Common;
 /// </summary>
 public static class CleanText
 {
-    public const string Code = "text.invalid_characters";
+    public const string Code = InputErrors.InvalidCharactersCode;
 
     public static bool IsClean(string? text, bool multiline = false)
     {
@@ -30,12 +30,7 @@ public static class CleanText
         return true;
     }
 
-    public static Error Invalid(string field, bool multiline = false) => Error.Invalid(
-        Code,
-        multiline
-            ? "Text may not contain control characters other than line breaks and tabs."
-            : "Text may not contain control characters (line breaks and tabs included).",
-        field);
+    public static Error Invalid(string field, bool multiline = false) => InputErrors.InvalidCharacters(field, multiline);
 
     /// <returns>the refusal naming <paramref name="field"/>, or null when the text is clean</returns>
     public static Error? Check(string? text, string field, bool multiline = false) => IsClean(text, multiline) ? null : Invalid(field, multiline);
@@ -49,7 +44,7 @@ public static class CleanText
 /// </summary>
 public static class DateBounds
 {
-    public const string Code = "date.out_of_range";
+    public const string Code = InputErrors.DateOutOfRangeCode;
     public static readonly DateOnly Min = new(1900, 1, 1);
     public static readonly DateOnly Max = new(2200, 12, 31);
     public static readonly DateTimeOffset MinInstant = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -64,8 +59,7 @@ public static class DateBounds
         ? Contains(DateOnly.FromDateTime(instant))
         : Contains(new DateTimeOffset(instant.ToUniversalTime(), TimeSpan.Zero));
 
-    public static Error OutOfRange(string field) =>
-        Error.Invalid(Code, "Dates are between 1900-01-01 and 2200-12-31.", field);
+    public static Error OutOfRange(string field) => InputErrors.DateOutOfRange(field);
 
     public static Error? Check(DateOnly? date, string field) => date is { } d && !Contains(d) ? OutOfRange(field) : null;
 

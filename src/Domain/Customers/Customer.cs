@@ -69,14 +69,14 @@ public sealed class Customer : Entity, ITenantOwned
         var last = (lastName ?? "").Trim();
         if (first.Length == 0 && last.Length == 0) return CustomerErrors.NameRequired;
         if (first.Length > NameMaxLength || last.Length > NameMaxLength)
-            return Error.Invalid("customer.name_too_long", $"Names are at most {NameMaxLength} characters.", "firstName");
+            return CustomerErrors.NameTooLong;
         var normalizedEmail = EmailAddress.Normalize(email);
         if (normalizedEmail is not null && !EmailAddress.IsValid(normalizedEmail)) return CustomerErrors.EmailInvalid;
         var trimmedPhone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
         if (trimmedPhone is { Length: > PhoneMaxLength })
-            return Error.Invalid("customer.phone_too_long", $"A phone number is at most {PhoneMaxLength} characters.", "phone");
+            return CustomerErrors.PhoneTooLong;
         if (notes is { Length: > NotesMaxLength })
-            return Error.Invalid("customer.notes_too_long", $"Notes are at most {NotesMaxLength} characters.", "notes");
+            return CustomerErrors.NotesTooLong;
 
         FirstName = first;
         LastName = last;

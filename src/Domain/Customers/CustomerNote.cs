@@ -17,8 +17,8 @@ public sealed class CustomerNote : Entity, ITenantOwned
     {
         if (CleanText.Check(content, "content", multiline: true) is { } unclean) return unclean;
         var text = content.Trim();
-        if (text.Length == 0) return Error.Invalid("note.empty", "A note needs some text.", "content");
-        if (text.Length > ContentMaxLength) return Error.Invalid("note.too_long", $"A note is at most {ContentMaxLength} characters.", "content");
+        if (text.Length == 0) return CustomerErrors.NoteEmpty;
+        if (text.Length > ContentMaxLength) return CustomerErrors.NoteTooLong;
         return new CustomerNote
         {
             Id = Guid.CreateVersion7(now),

@@ -27,12 +27,12 @@ public sealed class Membership : Entity, ITenantOwned
 
     public static Result<Membership> Sell(Customer customer, MembershipPlan plan, DateOnly startDate, DateOnly? endDate, DateTimeOffset now, Guid? id = null)
     {
-        var canBuy = customer.EnsureCanBook();
-        if (canBuy.IsFailure) return canBuy.Error!;
-        var forSale = plan.EnsureCanBeSold();
-        if (forSale.IsFailure) return forSale.Error!;
-        if ((DateBounds.Check(startDate, "startDate") ?? DateBounds.Check(endDate, "endDate")) is { } outOfRange) return outOfRange;
-        if (endDate < startDate) return MembershipErrors.DatesInvalid;
+        var refused = Result.Combine(
+            customer.EnsureCanBook(),
+            plan.EnsureCanBeSold(),
+            DateBounds.Check(startDate, "startDate") ?? DateBounds.Check(endDate, "endDate") ?? Result.Success(),
+            Result.Ensure(!(endDate < startDate), MembershipErrors.DatesInvalid));
+        if (refused.IsFailure) return refused.Error!;
         var membership = new Membership
         {
             Id = id ?? Guid.CreateVersion7(now),
@@ -87,7 +87,7 @@ public sealed class Membership : Entity, ITenantOwned
     {
         if ((DateBounds.Check(from, "from") ?? DateBounds.Check(until, "until")) is { } outOfRange) return outOfRange;
         if (Status != MembershipStatus.Active) return MembershipErrors.NotActive;
-        if (until <= from) return Error.Invalid("membership.pause_invalid", "A pause must end after it starts.", "until");
+        if (until <= from) return MembershipErrors.PauseInvalid;
         _pauses.Add(new PausePeriod(from, until));
         if (until is null) Status = MembershipStatus.Paused;
         Raise(new MembershipPaused(this));

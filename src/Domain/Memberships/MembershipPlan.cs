@@ -19,17 +19,14 @@ public sealed class MembershipPlan : Entity, ITenantOwned, IDeactivatable
         Guid organizationId, string name, Allowance allowance, IEnumerable<Guid>? classTypeIds, bool isTrial, DateTimeOffset now, Guid? id = null)
     {
         var plan = new MembershipPlan { Id = id ?? Guid.CreateVersion7(now), OrganizationId = organizationId, IsActive = true };
-        var named = plan.Rename(name);
-        if (named.IsFailure) return named.Error!;
-        var terms = plan.ChangeTerms(allowance, classTypeIds, isTrial, hasBeenSold: false);
-        return terms.IsFailure ? terms.Error! : plan;
+        return plan.Rename(name).Bind(() => plan.ChangeTerms(allowance, classTypeIds, isTrial, hasBeenSold: false)).Map(() => plan);
     }
 
     public Result Rename(string name)
     {
         if (CleanText.Check(name, "name") is { } unclean) return unclean;
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > NameMaxLength)
-            return Error.Invalid("membership_plan.name_invalid", $"A plan needs a name of at most {NameMaxLength} characters.", "name");
+            return MembershipErrors.PlanNameInvalid;
         Name = name.Trim();
         return Result.Success();
     }

@@ -33,7 +33,7 @@ public sealed record BookingPolicy
         if (BookingClosesMinutesBefore is < 0 or > MaxClosesMinutesBefore)
             return OrganizationErrors.PolicyOutOfRange("policy.bookingClosesMinutesBefore", 0, MaxClosesMinutesBefore);
         if (BookingClosesMinutesBefore > BookingOpensDaysBefore * 24 * 60)
-            return Error.Invalid("organization.policy_invalid", "Booking cannot close before it opens: policy.bookingClosesMinutesBefore is at most policy.bookingOpensDaysBefore in minutes.", "policy.bookingClosesMinutesBefore");
+            return OrganizationErrors.PolicyClosesBeforeOpens;
         if (LateCancelHours is < 0 or > MaxLateCancelHours)
             return OrganizationErrors.PolicyOutOfRange("policy.lateCancelHours", 0, MaxLateCancelHours);
         if (WaitlistCap is < 0 or > MaxWaitlistCap)

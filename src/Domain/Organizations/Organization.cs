@@ -91,13 +91,7 @@ public sealed class Organization : Entity
         return Result.Success();
     }
 
-    public Result UpdatePolicy(BookingPolicy policy)
-    {
-        var valid = policy.Validate();
-        if (valid.IsFailure) return valid;
-        Policy = policy;
-        return Result.Success();
-    }
+    public Result UpdatePolicy(BookingPolicy policy) => policy.Validate().Tap(() => Policy = policy);
 
     /// <summary>Replaces the origins allowed to call the public widget: absolute http(s) origins, no path, stored in their canonical form.</summary>
     public Result AllowOrigins(IEnumerable<string> origins)
@@ -109,12 +103,12 @@ public sealed class Organization : Entity
                 || !Uri.TryCreate(origin.Trim(), UriKind.Absolute, out var uri)
                 || uri.Scheme is not ("https" or "http")
                 || uri.PathAndQuery != "/" || uri.UserInfo.Length > 0 || uri.Fragment.Length > 0)
-                return Error.Invalid("organization.origin_invalid", $"'{origin}' is not a web origin such as https://studio.example.", "allowedOrigins");
+                return OrganizationErrors.OriginInvalid(origin);
             var value = uri.GetLeftPart(UriPartial.Authority).ToLowerInvariant();
             if (!canonical.Contains(value)) canonical.Add(value);
         }
         if (canonical.Count > MaxAllowedOrigins)
-            return Error.Invalid("organization.origin_invalid", $"At most {MaxAllowedOrigins} origins may be allowed.", "allowedOrigins");
+            return OrganizationErrors.TooManyOrigins;
         AllowedOrigins = [.. canonical];
         return Result.Success();
     }

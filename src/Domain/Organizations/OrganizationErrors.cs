@@ -12,6 +12,16 @@ public static class OrganizationErrors
         "slug");
     public static readonly Error SlugTaken = Error.Conflict("organization.slug_taken", "Another organization already uses this slug.");
 
+    public static readonly Error PolicyClosesBeforeOpens = Error.Invalid(
+        "organization.policy_invalid",
+        "Booking cannot close before it opens: policy.bookingClosesMinutesBefore is at most policy.bookingOpensDaysBefore in minutes.",
+        "policy.bookingClosesMinutesBefore");
+    public static readonly Error TooManyOrigins =
+        Error.Invalid("organization.origin_invalid", $"At most {Organization.MaxAllowedOrigins} origins may be allowed.", "allowedOrigins");
+
+    public static Error OriginInvalid(string origin) =>
+        Error.Invalid("organization.origin_invalid", $"'{origin}' is not a web origin such as https://studio.example.", "allowedOrigins");
+
     public static Error TimeZoneUnknown(string? timeZone) =>
         Error.Invalid("organization.time_zone_unknown", $"'{timeZone}' is not an IANA time zone (for example Europe/London).", "timeZone");
 

@@ -29,12 +29,11 @@ public sealed class ClassPack : Entity, ITenantOwned
     /// <summary>When the daily run noticed that the pack expired with credits left (and published pack.expired).</summary>
     public DateTimeOffset? ExpiryRecordedAt { get; private set; }
 
-    public static Result<ClassPack> Sell(Customer customer, PackProduct product, DateTimeOffset now, Guid? id = null)
+    public static Result<ClassPack> Sell(Customer customer, PackProduct product, DateTimeOffset now, Guid? id = null) =>
+        customer.EnsureCanBook().Bind(product.EnsureCanBeSold).Map(() => New(customer, product, now, id));
+
+    private static ClassPack New(Customer customer, PackProduct product, DateTimeOffset now, Guid? id)
     {
-        var canBuy = customer.EnsureCanBook();
-        if (canBuy.IsFailure) return canBuy.Error!;
-        var forSale = product.EnsureCanBeSold();
-        if (forSale.IsFailure) return forSale.Error!;
         var pack = new ClassPack
         {
             Id = id ?? Guid.CreateVersion7(now),
@@ -68,11 +67,11 @@ public sealed class ClassPack : Entity, ITenantOwned
 
     public Result Consume(Guid classTypeId, DateTimeOffset now)
     {
-        var can = CanPay(classTypeId, now);
-        if (can.IsFailure) return can;
-        CreditsRemaining--;
-        if (CreditsRemaining == 0) Raise(new PackExhausted(this));
-        return Result.Success();
+        return CanPay(classTypeId, now).Tap(() =>
+        {
+            CreditsRemaining--;
+            if (CreditsRemaining == 0) Raise(new PackExhausted(this));
+        });
     }
 
     /// <summary>Gives a credit back (a timely cancellation, a cancelled class). Never above the total.</summary>

@@ -21,17 +21,14 @@ public sealed class PackProduct : Entity, ITenantOwned, IDeactivatable
         Guid organizationId, string name, int credits, int validityDays, IEnumerable<Guid>? classTypeIds, bool isTrial, DateTimeOffset now, Guid? id = null)
     {
         var product = new PackProduct { Id = id ?? Guid.CreateVersion7(now), OrganizationId = organizationId, IsActive = true };
-        var named = product.Rename(name);
-        if (named.IsFailure) return named.Error!;
-        var terms = product.ChangeTerms(credits, validityDays, classTypeIds, isTrial, hasBeenSold: false);
-        return terms.IsFailure ? terms.Error! : product;
+        return product.Rename(name).Bind(() => product.ChangeTerms(credits, validityDays, classTypeIds, isTrial, hasBeenSold: false)).Map(() => product);
     }
 
     public Result Rename(string name)
     {
         if (CleanText.Check(name, "name") is { } unclean) return unclean;
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > NameMaxLength)
-            return Error.Invalid("pack_product.name_invalid", $"A pack needs a name of at most {NameMaxLength} characters.", "name");
+            return PackErrors.ProductNameInvalid;
         Name = name.Trim();
         return Result.Success();
     }

@@ -19,17 +19,14 @@ public sealed class ClassType : Entity, ITenantOwned, IDeactivatable
     public static Result<ClassType> Create(Guid organizationId, string name, int defaultCapacity, int defaultDurationMinutes, DateTimeOffset now, Guid? id = null)
     {
         var type = new ClassType { Id = id ?? Guid.CreateVersion7(now), OrganizationId = organizationId, IsActive = true };
-        var named = type.Rename(name);
-        if (named.IsFailure) return named.Error!;
-        var defaults = type.ChangeDefaults(defaultCapacity, defaultDurationMinutes);
-        return defaults.IsFailure ? defaults.Error! : type;
+        return type.Rename(name).Bind(() => type.ChangeDefaults(defaultCapacity, defaultDurationMinutes)).Map(() => type);
     }
 
     public Result Rename(string name)
     {
         if (CleanText.Check(name, "name") is { } unclean) return unclean;
-        if (string.IsNullOrWhiteSpace(name)) return Error.Invalid("class_type.name_required", "A class type needs a name.", "name");
-        if (name.Trim().Length > NameMaxLength) return Error.Invalid("class_type.name_too_long", $"A name is at most {NameMaxLength} characters.", "name");
+        if (string.IsNullOrWhiteSpace(name)) return SessionErrors.ClassTypeNameRequired;
+        if (name.Trim().Length > NameMaxLength) return SessionErrors.ClassTypeNameTooLong;
         Name = name.Trim();
         return Result.Success();
     }
@@ -38,9 +35,9 @@ public sealed class ClassType : Entity, ITenantOwned, IDeactivatable
     public Result ChangeDefaults(int defaultCapacity, int defaultDurationMinutes)
     {
         if (defaultCapacity is < 1 or > ClassSession.MaxCapacity)
-            return Error.Invalid("class_type.capacity_invalid", $"Capacity is between 1 and {ClassSession.MaxCapacity}.", "defaultCapacity");
+            return SessionErrors.ClassTypeCapacityInvalid;
         if (defaultDurationMinutes is < MinDurationMinutes or > MaxDurationMinutes)
-            return Error.Invalid("class_type.duration_invalid", "Duration is between 5 minutes and 24 hours.", "defaultDurationMinutes");
+            return SessionErrors.ClassTypeDurationInvalid;
         DefaultCapacity = defaultCapacity;
         DefaultDurationMinutes = defaultDurationMinutes;
         return Result.Success();

@@ -15,8 +15,7 @@ public sealed class Instructor : Entity, IScheduleResource
     public static Result<Instructor> Create(Guid organizationId, string name, DateTimeOffset now, Guid? id = null)
     {
         var instructor = new Instructor { Id = id ?? Guid.CreateVersion7(now), OrganizationId = organizationId, IsActive = true };
-        var named = instructor.Rename(name);
-        return named.IsFailure ? named.Error! : instructor;
+        return instructor.Rename(name).Map(() => instructor);
     }
 
     public Result Rename(string name)

@@ -15,8 +15,7 @@ public sealed class Location : Entity, IScheduleResource
     public static Result<Location> Create(Guid organizationId, string name, DateTimeOffset now, Guid? id = null)
     {
         var location = new Location { Id = id ?? Guid.CreateVersion7(now), OrganizationId = organizationId, IsActive = true };
-        var named = location.Rename(name);
-        return named.IsFailure ? named.Error! : location;
+        return location.Rename(name).Map(() => location);
     }
 
     public Result Rename(string name)

@@ -4,6 +4,11 @@ public static class SessionErrors
 {
     public static readonly Error NotFound = Error.NotFound("session.not_found", "No such class session in this organization.");
     public static readonly Error ClassTypeNotFound = Error.NotFound("class_type.not_found", "No such class type in this organization.");
+    public static readonly Error ClassTypeNameRequired = Error.Invalid("class_type.name_required", "A class type needs a name.", "name");
+    public static readonly Error ClassTypeNameTooLong = Error.Invalid("class_type.name_too_long", $"A name is at most {ClassType.NameMaxLength} characters.", "name");
+    public static readonly Error ClassTypeCapacityInvalid =
+        Error.Invalid("class_type.capacity_invalid", $"Capacity is between 1 and {ClassSession.MaxCapacity}.", "defaultCapacity");
+    public static readonly Error ClassTypeDurationInvalid = Error.Invalid("class_type.duration_invalid", "Duration is between 5 minutes and 24 hours.", "defaultDurationMinutes");
     public static readonly Error ClassTypeInactive = new("class_type.inactive", "The class type is deactivated: no new session of it can be scheduled.");
     public static readonly Error Cancelled = new("session.cancelled", "The class was cancelled.");
     public static readonly Error AlreadyCancelled = Error.Conflict("session.already_cancelled", "The class is already cancelled.");

@@ -48,6 +48,28 @@ public sealed class BatchAndRecurringTests(Backend backend) : IClassFixture<Back
     }
 
     [Fact]
+    public async Task BatchOutcomes_CarryTheDomainsError_AndTheBatchRefusalKeepsItsReasons()
+    {
+        var studio = await Studio.OpenAsync(backend);
+        var member = await studio.CustomerAsync(status: LifecycleStatus.Member);
+        var sessions = new List<Guid>();
+        foreach (var day in new[] { 1, 2 }) sessions.Add((await studio.SessionAsync(TimeSpan.FromDays(day))).Id);
+
+        var bestEffort = await backend.SendAsync(new BookClassesCommand(studio.Id, member.Id, sessions, BatchMode.BestEffort));
+        var allOrNothing = await backend.SendAsync(new BookClassesCommand(studio.Id, member.Id, sessions, BatchMode.AllOrNothing));
+
+        // Nothing pays: the outcome holds the desk's own error (its kind and its reasons), not two strings.
+        var refusal = bestEffort.Value.Outcomes[0].Error!;
+        refusal.Code.Should().Be("payment.none_available");
+        refusal.Kind.Should().Be(Domain.Common.ErrorKind.Rule);
+        refusal.Reasons.Should().NotBeEmpty();
+        bestEffort.Value.Outcomes[0].Should().Match<SessionOutcome>(o => o.ErrorCode == refusal.Code && o.ErrorMessage == refusal.Message && o.Booking == null);
+        allOrNothing.Error!.Code.Should().Be("booking.batch_refused");
+        allOrNothing.Error.Reasons.Select(r => r.Field).Should().Equal(sessions.Select(id => id.ToString()));
+        allOrNothing.Error.Reasons.Should().OnlyContain(r => r.Code == "payment.none_available" && r.Reasons.Count == refusal.Reasons.Count);
+    }
+
+    [Fact]
     public async Task BookClasses_AMembershipAllowance_IsCountedAcrossTheBatch()
     {
         var studio = await Studio.OpenAsync(backend);
@@ -85,6 +107,7 @@ public sealed class BatchAndRecurringTests(Backend backend) : IClassFixture<Back
             result.Value.Occurrences[1].SessionId.Should().Be(firstWinter.Id);
             result.Value.Occurrences[1].StartsAtLocal.Should().Be(new DateTimeOffset(2026, 10, 28, 18, 0, 0, TimeSpan.Zero));
             result.Value.Occurrences[2].ErrorCode.Should().Be("recurring.no_session");
+            result.Value.Occurrences[2].Error.Should().Be(StandingBookingErrors.NoSession);
             result.Value.Booked.Should().Be(2);
             (await backend.WithDbAsync(db => db.Bookings.AnyAsync(b => b.SessionId == wrongHour.Id || b.SessionId == before.Id))).Should().BeFalse();
         }

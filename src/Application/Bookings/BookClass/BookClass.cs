@@ -59,11 +59,12 @@ internal sealed class BookClassHandler(IAppDbContext db, BookingLoader loader, T
             return BookingResponses.From(BookingDesk.Describe(account, session!, earlier), account.Organization);
         }
 
-        var decision = BookingDesk.Book(
-            account, session, new BookingRequest(command.Payment, command.JoinWaitlistIfFull, command.Source, command.IdempotencyKey), now);
-        if (decision.IsFailure) return decision.Error!;
-        db.Bookings.Add(decision.Value.Booking);
-        db.CreditLedger.AddRange(decision.Value.LedgerRows);
-        return BookingResponses.From(decision.Value, account.Organization);
+        return BookingDesk.Book(account, session, new BookingRequest(command.Payment, command.JoinWaitlistIfFull, command.Source, command.IdempotencyKey), now)
+            .Tap(made =>
+            {
+                db.Bookings.Add(made.Booking);
+                db.CreditLedger.AddRange(made.LedgerRows);
+            })
+            .Map(made => BookingResponses.From(made, account.Organization));
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using UnifiedCustomers.Application.Bookings.BookClass;
 using UnifiedCustomers.Domain.Bookings;
 using UnifiedCustomers.Domain.Customers;
@@ -22,7 +23,16 @@ public sealed record BookClassesCommand(
     BookingSource Source = BookingSource.Api) : ITenantCommand<Result<BookClassesResponse>>;
 
 /// <summary>What happened to one session of the batch: its booking, or the error that refused it.</summary>
-public sealed record SessionOutcome(Guid SessionId, BookingResponse? Booking, string? ErrorCode, string? ErrorMessage);
+public sealed record SessionOutcome(Guid SessionId, BookingResponse? Booking, string? ErrorCode, string? ErrorMessage)
+{
+    /// <summary>The refusal itself, for the batch's reasons (clients read its code and message).</summary>
+    [JsonIgnore]
+    public Error? Error { get; private init; }
+
+    public static SessionOutcome Booked(Guid sessionId, BookingResponse booking) => new(sessionId, booking, null, null);
+
+    public static SessionOutcome Refused(Guid sessionId, Error error) => new(sessionId, null, error.Code, error.Message) { Error = error };
+}
 
 public sealed record BookClassesResponse(int Booked, int Failed, IReadOnlyList<SessionOutcome> Outcomes);
 
@@ -44,8 +54,6 @@ internal sealed class BookClassesValidator : AbstractValidator<BookClassesComman
 
 internal sealed class BookClassesHandler(IAppDbContext db, BookingLoader loader, TimeProvider clock) : ICommandHandler<BookClassesCommand, Result<BookClassesResponse>>
 {
-    public static readonly Error BatchRefused = new("booking.batch_refused", "At least one session could not be booked, so none was (all-or-nothing).");
-
     public async ValueTask<Result<BookClassesResponse>> Handle(BookClassesCommand command, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -67,18 +75,16 @@ internal sealed class BookClassesHandler(IAppDbContext db, BookingLoader loader,
                 db.Bookings.Add(decision.Value.Booking);
                 db.CreditLedger.AddRange(decision.Value.LedgerRows);
             }
-            outcomes.Add(decision.IsSuccess
-                ? new SessionOutcome(sessionId, BookingResponses.From(decision.Value, account.Organization), null, null)
-                : new SessionOutcome(sessionId, null, decision.Error!.Code, decision.Error.Message));
+            outcomes.Add(decision.Match(
+                made => SessionOutcome.Booked(sessionId, BookingResponses.From(made, account.Organization)),
+                error => SessionOutcome.Refused(sessionId, error)));
         }
-        var failed = outcomes.Count(o => o.ErrorCode is not null);
+        var refusals = outcomes.Where(o => o.Error is not null).ToList();
+        var failed = refusals.Count;
 
         // A failed result makes the unit of work roll back every booking of the batch.
         if (command.Mode == BatchMode.AllOrNothing && failed > 0)
-            return BatchRefused with
-            {
-                Reasons = outcomes.Where(o => o.ErrorCode is not null).Select(o => new Error(o.ErrorCode!, o.ErrorMessage!, Field: o.SessionId.ToString())).ToList(),
-            };
+            return BookingErrors.BatchRefused with { Reasons = refusals.Select(o => o.Error! with { Field = o.SessionId.ToString() }).ToList() };
         return new BookClassesResponse(outcomes.Count - failed, failed, outcomes);
     }
 }

@@ -67,10 +67,9 @@ internal sealed class BookFromWebsiteHandler(IAppDbContext db, BookingLoader loa
         }
 
         // Nothing of the customer is read or spent: the newcomer's decision is the answer, the studio decides the booking.
-        var note = CustomerNote.Write(known, RequestNote(command, receipt), author: null, now);
-        if (note.IsFailure) return note.Error!;
-        db.CustomerNotes.Add(note.Value);
-        return receipt;
+        return CustomerNote.Write(known, RequestNote(command, receipt), author: null, now)
+            .Tap(note => db.CustomerNotes.Add(note))
+            .Map(_ => receipt);
     }
 
     private static WebsiteBookingReceipt Receipt(BookingDecision made, Domain.Organizations.Organization organization) =>

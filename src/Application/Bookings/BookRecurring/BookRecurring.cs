@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using UnifiedCustomers.Application.Bookings.BookClass;
 using UnifiedCustomers.Domain.Bookings;
 using UnifiedCustomers.Domain.Customers;
@@ -24,7 +25,17 @@ public sealed record BookRecurringCommand(
     BookingSource Source = BookingSource.Api) : ITenantCommand<Result<BookRecurringResponse>>;
 
 /// <param name="ErrorCode">why this occurrence is not booked; recurring.no_session when no class is scheduled then</param>
-public sealed record OccurrenceOutcome(DateOnly Date, DateTimeOffset StartsAtLocal, Guid? SessionId, BookingResponse? Booking, string? ErrorCode, string? ErrorMessage);
+public sealed record OccurrenceOutcome(DateOnly Date, DateTimeOffset StartsAtLocal, Guid? SessionId, BookingResponse? Booking, string? ErrorCode, string? ErrorMessage)
+{
+    [JsonIgnore]
+    public Error? Error { get; private init; }
+
+    public static OccurrenceOutcome Booked(DateOnly date, DateTimeOffset startsAtLocal, Guid sessionId, BookingResponse booking) =>
+        new(date, startsAtLocal, sessionId, booking, null, null);
+
+    public static OccurrenceOutcome Refused(DateOnly date, DateTimeOffset startsAtLocal, Guid? sessionId, Error error) =>
+        new(date, startsAtLocal, sessionId, null, error.Code, error.Message) { Error = error };
+}
 
 public sealed record BookRecurringResponse(Guid? StandingBookingId, int Booked, int Failed, IReadOnlyList<OccurrenceOutcome> Occurrences);
 
@@ -49,8 +60,6 @@ internal sealed class BookRecurringValidator : AbstractValidator<BookRecurringCo
 internal sealed class BookRecurringHandler(IAppDbContext db, BookingLoader loader, TimeProvider clock)
     : ICommandHandler<BookRecurringCommand, Result<BookRecurringResponse>>
 {
-    public static readonly Error NoSession = new("recurring.no_session", "No class of this type is scheduled at that time.");
-
     public async ValueTask<Result<BookRecurringResponse>> Handle(BookRecurringCommand command, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -81,7 +90,7 @@ internal sealed class BookRecurringHandler(IAppDbContext db, BookingLoader loade
             var session = sessions.FirstOrDefault(s => s.Session.StartsAt == startsAt);
             if (session is null)
             {
-                outcomes.Add(new OccurrenceOutcome(date, local, null, null, NoSession.Code, NoSession.Message));
+                outcomes.Add(OccurrenceOutcome.Refused(date, local, null, StandingBookingErrors.NoSession));
                 continue;
             }
             var decision = BookingDesk.Book(account, session, new BookingRequest(command.Payment, command.JoinWaitlistIfFull, command.Source), now);
@@ -90,9 +99,9 @@ internal sealed class BookRecurringHandler(IAppDbContext db, BookingLoader loade
                 db.Bookings.Add(decision.Value.Booking);
                 db.CreditLedger.AddRange(decision.Value.LedgerRows);
             }
-            outcomes.Add(decision.IsSuccess
-                ? new OccurrenceOutcome(date, local, session.Session.Id, BookingResponses.From(decision.Value, organization), null, null)
-                : new OccurrenceOutcome(date, local, session.Session.Id, null, decision.Error!.Code, decision.Error.Message));
+            outcomes.Add(decision.Match(
+                made => OccurrenceOutcome.Booked(date, local, session.Session.Id, BookingResponses.From(made, organization)),
+                error => OccurrenceOutcome.Refused(date, local, session.Session.Id, error)));
         }
 
         Guid? standingId = null;

@@ -31,11 +31,9 @@ internal sealed class CancelBookingHandler(IAppDbContext db, BookingLoader loade
         if (opened is null) return BookingErrors.NotFound;
         var (account, booking, session) = opened.Value;
 
-        var cancelled = BookingDesk.Cancel(account, session, booking, command.WaiveLateFee, clock.GetUtcNow());
-        if (cancelled.IsFailure) return cancelled.Error!;
-        db.CreditLedger.AddRange(cancelled.Value.LedgerRows);
-        await promoter.FillFreedSeatsAsync(account.Organization, session, ct);
-
-        return BookingResponses.From(BookingDesk.Describe(account, session, booking), account.Organization);
+        return await BookingDesk.Cancel(account, session, booking, command.WaiveLateFee, clock.GetUtcNow())
+            .Tap(cancelled => db.CreditLedger.AddRange(cancelled.LedgerRows))
+            .TapAsync(_ => promoter.FillFreedSeatsAsync(account.Organization, session, ct))
+            .Map(_ => BookingResponses.From(BookingDesk.Describe(account, session, booking), account.Organization));
     }
 }

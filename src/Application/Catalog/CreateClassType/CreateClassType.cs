@@ -24,9 +24,8 @@ internal sealed class CreateClassTypeHandler(IAppDbContext db, TypeAdapterConfig
     public async ValueTask<Result<ClassTypeResponse>> Handle(CreateClassTypeCommand command, CancellationToken ct)
     {
         if (!await db.Organizations.AnyAsync(o => o.Id == command.OrganizationId, ct)) return ApplicationErrors.OrganizationNotFound;
-        var created = ClassType.Create(command.OrganizationId, command.Name, command.DefaultCapacity, command.DefaultDurationMinutes, clock.GetUtcNow());
-        if (created.IsFailure) return created.Error!;
-        db.ClassTypes.Add(created.Value);
-        return created.Value.Adapt<ClassTypeResponse>(mapping);
+        return ClassType.Create(command.OrganizationId, command.Name, command.DefaultCapacity, command.DefaultDurationMinutes, clock.GetUtcNow())
+            .Tap(type => db.ClassTypes.Add(type))
+            .Map(type => type.Adapt<ClassTypeResponse>(mapping));
     }
 }

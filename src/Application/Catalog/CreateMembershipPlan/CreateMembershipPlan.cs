@@ -37,10 +37,9 @@ internal sealed class CreateMembershipPlanHandler(IAppDbContext db, TypeAdapterC
         var classTypeIds = await db.ClassTypes.CoveredAsync(command.OrganizationId, command.ClassTypeIds, ct);
         if (classTypeIds.IsFailure) return classTypeIds.Error!;
 
-        var created = MembershipPlan.Create(
-            command.OrganizationId, command.Name, new Allowance(command.AllowancePeriod, command.AllowanceClasses), classTypeIds.Value, command.IsTrial, clock.GetUtcNow());
-        if (created.IsFailure) return created.Error!;
-        db.MembershipPlans.Add(created.Value);
-        return created.Value.Adapt<MembershipPlanResponse>(mapping);
+        return MembershipPlan.Create(
+                command.OrganizationId, command.Name, new Allowance(command.AllowancePeriod, command.AllowanceClasses), classTypeIds.Value, command.IsTrial, clock.GetUtcNow())
+            .Tap(plan => db.MembershipPlans.Add(plan))
+            .Map(plan => plan.Adapt<MembershipPlanResponse>(mapping));
     }
 }

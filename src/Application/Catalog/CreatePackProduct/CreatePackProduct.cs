@@ -35,10 +35,9 @@ internal sealed class CreatePackProductHandler(IAppDbContext db, TypeAdapterConf
         var classTypeIds = await db.ClassTypes.CoveredAsync(command.OrganizationId, command.ClassTypeIds, ct);
         if (classTypeIds.IsFailure) return classTypeIds.Error!;
 
-        var created = PackProduct.Create(
-            command.OrganizationId, command.Name, command.Credits, command.ValidityDays, classTypeIds.Value, command.IsTrial, clock.GetUtcNow());
-        if (created.IsFailure) return created.Error!;
-        db.PackProducts.Add(created.Value);
-        return created.Value.Adapt<PackProductResponse>(mapping);
+        return PackProduct.Create(
+                command.OrganizationId, command.Name, command.Credits, command.ValidityDays, classTypeIds.Value, command.IsTrial, clock.GetUtcNow())
+            .Tap(product => db.PackProducts.Add(product))
+            .Map(product => product.Adapt<PackProductResponse>(mapping));
     }
 }

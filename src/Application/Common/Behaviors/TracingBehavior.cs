@@ -27,8 +27,9 @@ internal sealed class TracingBehavior<TMessage, TResponse> : IPipelineBehavior<T
         }
         catch (ValidationException)
         {
-            activity?.SetTag(AppTelemetry.Tags.Outcome, AppTelemetry.ValidationFailed);
-            Refused(AppTelemetry.ValidationFailed);
+            // A malformed request (400 with every field's problem).
+            activity?.SetTag(AppTelemetry.Tags.Outcome, ApplicationErrors.ValidationFailed.Code);
+            Refused(ApplicationErrors.ValidationFailed.Code);
             throw;
         }
         catch (UniqueConflictException ex)

@@ -32,9 +32,6 @@ public static class AppTelemetry
     /// <summary>The outcome tag of a use case that succeeded; a refused one carries its error code.</summary>
     public const string Ok = "ok";
 
-    /// <summary>The outcome tag of a malformed request (400 with every field's problem).</summary>
-    public const string ValidationFailed = "validation.failed";
-
     /// <summary>The outcome tag of a use case that threw (a bug or the infrastructure): its span's status is Error.</summary>
     public const string Failed = "exception";
 

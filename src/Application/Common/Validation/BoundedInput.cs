@@ -27,7 +27,7 @@ internal sealed class BoundedInputValidator<TMessage> : AbstractValidator<TMessa
         RuleFor(message => message).Custom((message, context) =>
         {
             foreach (var (field, error) in BoundedInput.Violations(message))
-                context.AddFailure(new ValidationFailure(field, error.Message) { ErrorCode = error.Code });
+                context.AddFailure(CatalogFailures.Of(field, error));
         });
     }
 }

@@ -24,9 +24,8 @@ internal sealed class AddCustomerNoteHandler(IAppDbContext db, TypeAdapterConfig
     {
         var customer = await db.Customers.FirstOrDefaultAsync(c => c.OrganizationId == command.OrganizationId && c.Id == command.CustomerId, ct);
         if (customer is null) return CustomerErrors.NotFound;
-        var note = CustomerNote.Write(customer, command.Content, command.AuthorId, clock.GetUtcNow());
-        if (note.IsFailure) return note.Error!;
-        db.CustomerNotes.Add(note.Value);
-        return note.Value.Adapt<CustomerNoteResponse>(mapping);
+        return CustomerNote.Write(customer, command.Content, command.AuthorId, clock.GetUtcNow())
+            .Tap(note => db.CustomerNotes.Add(note))
+            .Map(note => note.Adapt<CustomerNoteResponse>(mapping));
     }
 }

@@ -22,8 +22,6 @@ internal sealed class FindCustomerByLegacyIdHandler(IAppDbContext db, TypeAdapte
     /// <summary>Merges chain (A into B, later B into C); a cycle would be a bug, so the walk is bounded.</summary>
     private const int MaxMergeHops = 32;
 
-    public static readonly Error LegacyIdUnknown = Error.NotFound("legacy_id.not_found", "No customer of this organization came from this legacy id.");
-
     public async ValueTask<Result<FindCustomerByLegacyIdResponse>> Handle(FindCustomerByLegacyIdQuery query, CancellationToken ct)
     {
         // legacy_id_map has no organization: the join to customers keeps the answer inside this one.
@@ -34,7 +32,7 @@ internal sealed class FindCustomerByLegacyIdHandler(IAppDbContext db, TypeAdapte
                 orderby map.SourceTable
                 select new { map.SourceTable, map.LegacyId, map.Outcome, map.TargetId })
             .FirstOrDefaultAsync(ct);
-        if (entry is null) return LegacyIdUnknown;
+        if (entry is null) return CustomerErrors.LegacyIdNotFound;
 
         var customerId = entry.TargetId;
         for (var hop = 0; hop < MaxMergeHops; hop++)

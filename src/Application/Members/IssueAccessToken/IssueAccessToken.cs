@@ -23,9 +23,8 @@ internal sealed class IssueAccessTokenHandler(IAppDbContext db, IRowLocks locks,
         locks.LockCustomersWithNextQuery(command.OrganizationId, [command.CustomerId]);
         var customer = await db.Customers.FirstOrDefaultAsync(c => c.OrganizationId == command.OrganizationId && c.Id == command.CustomerId, ct);
         if (customer is null) return CustomerErrors.NotFound;
-        var issued = CustomerAccessToken.Issue(customer, command.LifetimeMinutes, command.Label, clock.GetUtcNow());
-        if (issued.IsFailure) return issued.Error!;
-        db.CustomerAccessTokens.Add(issued.Value);
-        return AccessTokenResponse.From(issued.Value);
+        return CustomerAccessToken.Issue(customer, command.LifetimeMinutes, command.Label, clock.GetUtcNow())
+            .Tap(token => db.CustomerAccessTokens.Add(token))
+            .Map(AccessTokenResponse.From);
     }
 }

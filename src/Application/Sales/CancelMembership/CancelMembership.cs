@@ -8,12 +8,17 @@ internal sealed class CancelMembershipValidator() : IdRequiredValidator<CancelMe
 
 internal sealed class CancelMembershipHandler(SalesDesk desk, TimeProvider clock) : ICommandHandler<CancelMembershipCommand, Result<MembershipResponse>>
 {
-    public async ValueTask<Result<MembershipResponse>> Handle(CancelMembershipCommand command, CancellationToken ct) =>
-        await desk.ChangeMembershipAsync(command.OrganizationId, command.MembershipId, "cancelled", counter =>
-        {
-            var now = clock.GetUtcNow();
-            var today = counter.Organization.LocalDate(now);
-            var endDate = command.EndDate ?? (today < counter.Membership.StartDate ? counter.Membership.StartDate : today);
-            return counter.Membership.Cancel(endDate, now);
-        }, ct);
+    public async ValueTask<Result<MembershipResponse>> Handle(CancelMembershipCommand command, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return await desk.ChangeMembershipAsync(command.OrganizationId, command.MembershipId, "cancelled",
+            counter => counter.Membership.Cancel(command.EndDate ?? DefaultEndDate(counter, now), now), ct);
+    }
+
+    /// <summary>Today in the studio, or the start date of a membership that has not started.</summary>
+    private static DateOnly DefaultEndDate(MembershipAtCounter counter, DateTimeOffset now)
+    {
+        var today = counter.Organization.LocalDate(now);
+        return today < counter.Membership.StartDate ? counter.Membership.StartDate : today;
+    }
 }

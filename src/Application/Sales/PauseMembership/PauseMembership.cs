@@ -17,10 +17,10 @@ internal sealed class PauseMembershipValidator : AbstractValidator<PauseMembersh
 
 internal sealed class PauseMembershipHandler(SalesDesk desk, TimeProvider clock) : ICommandHandler<PauseMembershipCommand, Result<MembershipResponse>>
 {
-    public async ValueTask<Result<MembershipResponse>> Handle(PauseMembershipCommand command, CancellationToken ct) =>
-        await desk.ChangeMembershipAsync(command.OrganizationId, command.MembershipId, "paused", counter =>
-        {
-            var now = clock.GetUtcNow();
-            return counter.Membership.Pause(command.From ?? counter.Organization.LocalDate(now), command.Until, now);
-        }, ct);
+    public async ValueTask<Result<MembershipResponse>> Handle(PauseMembershipCommand command, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return await desk.ChangeMembershipAsync(command.OrganizationId, command.MembershipId, "paused",
+            counter => counter.Membership.Pause(command.From ?? counter.Organization.LocalDate(now), command.Until, now), ct);
+    }
 }

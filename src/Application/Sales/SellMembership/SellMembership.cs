@@ -31,10 +31,9 @@ internal sealed class SellMembershipHandler(IAppDbContext db, IRowLocks locks, S
         if (plan is null) return MembershipErrors.PlanNotFound;
 
         var now = clock.GetUtcNow();
-        var sold = Membership.Sell(customer, plan, command.StartDate ?? organization.LocalDate(now), command.EndDate, now);
-        if (sold.IsFailure) return sold.Error!;
-        db.Memberships.Add(sold.Value);
-        await desk.RecomputeAsync(organization, customer, $"bought membership {plan.Name}", ct);
-        return SalesResponses.From(sold.Value, plan.Name, customer);
+        return await Membership.Sell(customer, plan, command.StartDate ?? organization.LocalDate(now), command.EndDate, now)
+            .Tap(membership => db.Memberships.Add(membership))
+            .TapAsync(_ => desk.RecomputeAsync(organization, customer, $"bought membership {plan.Name}", ct))
+            .Map(membership => SalesResponses.From(membership, plan.Name, customer));
     }
 }

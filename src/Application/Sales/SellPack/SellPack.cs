@@ -25,10 +25,9 @@ internal sealed class SellPackHandler(IAppDbContext db, IRowLocks locks, SalesDe
         var product = await locks.LockAndLoadPackProductAsync(organization.Id, command.ProductId, exclusive: false, ct);
         if (product is null) return PackErrors.ProductNotFound;
 
-        var sold = ClassPack.Sell(customer, product, clock.GetUtcNow());
-        if (sold.IsFailure) return sold.Error!;
-        db.ClassPacks.Add(sold.Value);
-        await desk.RecomputeAsync(organization, customer, $"bought pack {product.Name}", ct);
-        return SalesResponses.From(sold.Value, product.Name, customer);
+        return await ClassPack.Sell(customer, product, clock.GetUtcNow())
+            .Tap(pack => db.ClassPacks.Add(pack))
+            .TapAsync(_ => desk.RecomputeAsync(organization, customer, $"bought pack {product.Name}", ct))
+            .Map(pack => SalesResponses.From(pack, product.Name, customer));
     }
 }

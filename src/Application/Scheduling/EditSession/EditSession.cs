@@ -76,10 +76,10 @@ internal sealed class EditSessionHandler(IAppDbContext db, BookingLoader loader,
             if (raised && waitlisted > 0) promoted = await promoter.FillFreedSeatsAsync(organization, atDesk, ct);
         }
 
-        var staffing = await SessionStaffing.LoadAsync(db, organization.Id, command.InstructorId.Value, command.LocationId.Value, ct);
-        if (staffing.IsFailure) return staffing.Error!;
-        if (command.InstructorId.IsSet && session.AssignInstructor(staffing.Value.Instructor) is { IsFailure: true } notAssigned) return notAssigned.Error!;
-        if (command.LocationId.IsSet && session.MoveTo(staffing.Value.Location) is { IsFailure: true } notMoved) return notMoved.Error!;
+        var staffed = (await SessionStaffing.LoadAsync(db, organization.Id, command.InstructorId.Value, command.LocationId.Value, ct))
+            .Then(staffing => command.InstructorId.IsSet ? session.AssignInstructor(staffing.Instructor) : Result.Success())
+            .Then(staffing => command.LocationId.IsSet ? session.MoveTo(staffing.Location) : Result.Success());
+        if (staffed.IsFailure) return staffed.Error!;
 
         // Counted from this transaction's changes: nothing is saved until the handler succeeds.
         var className = await db.ClassTypes.Where(t => t.Id == session.ClassTypeId).Select(t => t.Name).SingleAsync(ct);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using UnifiedCustomers.Application.Bookings;
 using UnifiedCustomers.Domain.Bookings;
 using UnifiedCustomers.Domain.Scheduling;
@@ -18,7 +19,15 @@ public sealed record ScheduleSessionCommand(
     Guid? LocationId = null) : ITenantCommand<Result<ScheduleSessionResponse>>;
 
 /// <summary>A standing booking met by the new session: booked, or why not.</summary>
-public sealed record StandingBookingOutcome(Guid StandingBookingId, Guid CustomerId, Guid? BookingId, BookingStatus? Status, string? ErrorCode);
+public sealed record StandingBookingOutcome(Guid StandingBookingId, Guid CustomerId, Guid? BookingId, BookingStatus? Status, string? ErrorCode)
+{
+    [JsonIgnore]
+    public Error? Error { get; private init; }
+
+    public static StandingBookingOutcome Booked(StandingBooking pattern, Booking booking) => new(pattern.Id, pattern.CustomerId, booking.Id, booking.Status, null);
+
+    public static StandingBookingOutcome Refused(StandingBooking pattern, Error error) => new(pattern.Id, pattern.CustomerId, null, null, error.Code) { Error = error };
+}
 
 public sealed record ScheduleSessionResponse(
     Guid Id,
@@ -90,9 +99,9 @@ internal sealed class ScheduleSessionHandler(IAppDbContext db, BookingLoader loa
                 db.Bookings.Add(made.Value.Booking);
                 db.CreditLedger.AddRange(made.Value.LedgerRows);
             }
-            outcomes.Add(made.IsSuccess
-                ? new StandingBookingOutcome(pattern.Id, pattern.CustomerId, made.Value.Booking.Id, made.Value.Booking.Status, null)
-                : new StandingBookingOutcome(pattern.Id, pattern.CustomerId, null, null, made.Error!.Code));
+            outcomes.Add(made.Match(
+                decision => StandingBookingOutcome.Booked(pattern, decision.Booking),
+                error => StandingBookingOutcome.Refused(pattern, error)));
         }
 
         return new ScheduleSessionResponse(

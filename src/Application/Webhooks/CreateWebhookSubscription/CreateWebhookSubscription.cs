@@ -20,12 +20,10 @@ internal sealed class CreateWebhookSubscriptionHandler(IAppDbContext db, IWebhoo
     {
         var types = command.EventTypes ?? [];
         if (!WebhookEventTypes.AllKnown(types)) return WebhookErrors.EventTypeUnknown;
-        var url = await urls.CheckAsync(command.Url, ct);
-        if (url.IsFailure) return url.Error!;
-        var created = WebhookSubscription.Create(command.OrganizationId, url.Value, types, command.Description, command.Enabled, clock.GetUtcNow());
-        if (created.IsFailure) return created.Error!;
-        db.WebhookSubscriptions.Add(created.Value);
-        return new CreatedWebhookSubscriptionResponse(WebhookSubscriptionResponse.From(created.Value), created.Value.Secret);
+        return (await urls.CheckAsync(command.Url, ct))
+            .Bind(url => WebhookSubscription.Create(command.OrganizationId, url, types, command.Description, command.Enabled, clock.GetUtcNow()))
+            .Tap(subscription => db.WebhookSubscriptions.Add(subscription))
+            .Map(subscription => new CreatedWebhookSubscriptionResponse(WebhookSubscriptionResponse.From(subscription), subscription.Secret));
     }
 }
 

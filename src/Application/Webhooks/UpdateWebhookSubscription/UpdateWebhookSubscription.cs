@@ -18,10 +18,8 @@ internal sealed class UpdateWebhookSubscriptionHandler(IAppDbContext db, IWebhoo
         if (subscription is null) return WebhookErrors.NotFound;
         var types = command.EventTypes ?? subscription.EventTypes;
         if (!WebhookEventTypes.AllKnown(types)) return WebhookErrors.EventTypeUnknown;
-        var url = await urls.CheckAsync(command.Url ?? subscription.Url, ct);
-        if (url.IsFailure) return url.Error!;
-        var changed = subscription.Change(url.Value, types, command.Description ?? subscription.Description, command.Enabled ?? subscription.Enabled, clock.GetUtcNow());
-        if (changed.IsFailure) return changed.Error!;
-        return WebhookSubscriptionResponse.From(subscription);
+        return (await urls.CheckAsync(command.Url ?? subscription.Url, ct))
+            .Bind(url => subscription.Change(url, types, command.Description ?? subscription.Description, command.Enabled ?? subscription.Enabled, clock.GetUtcNow()))
+            .Map(() => WebhookSubscriptionResponse.From(subscription));
     }
 }

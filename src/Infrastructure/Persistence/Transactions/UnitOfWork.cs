@@ -7,6 +7,7 @@ using UnifiedCustomers.Application.Common.Telemetry;
 using UnifiedCustomers.Domain.Bookings;
 using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Customers;
+using UnifiedCustomers.Domain.Organizations;
 using UnifiedCustomers.Domain.Scheduling;
 
 namespace UnifiedCustomers.Infrastructure.Persistence.Transactions;
@@ -23,7 +24,7 @@ internal sealed partial class UnitOfWork(AppDbContext db, ConnectionRecovery rec
         ["ux_bookings_idempotency_key"] = BookingErrors.IdempotencyKeyReused,
         ["ux_instructors_name_per_organization"] = InstructorErrors.NameTaken,
         ["ux_locations_name_per_organization"] = LocationErrors.NameTaken,
-        ["ix_organizations_slug"] = Error.Conflict("organization.slug_taken", "Another organization already uses this slug."),
+        ["ix_organizations_slug"] = OrganizationErrors.SlugTaken,
     };
 
     /// <summary>The savepoint an enclosing transaction (see IdempotencyStore) takes before the command runs.</summary>
