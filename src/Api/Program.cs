@@ -1,13 +1,11 @@
 using Microsoft.Extensions.Logging.Console;
 using Scalar.AspNetCore;
-using UnifiedCustomers.Api.Access;
 using UnifiedCustomers.Api.Bookings;
 using UnifiedCustomers.Api.Catalog;
 using Microsoft.Extensions.Options;
 using UnifiedCustomers.Api.Composition;
 using UnifiedCustomers.Api.Configuration;
 using UnifiedCustomers.Api.Customers;
-using UnifiedCustomers.Api.Errors;
 using UnifiedCustomers.Api.Events;
 using UnifiedCustomers.Api.Health;
 using UnifiedCustomers.Api.Idempotency;

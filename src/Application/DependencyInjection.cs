@@ -1,4 +1,3 @@
-using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using UnifiedCustomers.Application.Bookings;
 using UnifiedCustomers.Application.Customers;

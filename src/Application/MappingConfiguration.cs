@@ -1,5 +1,3 @@
-using Mapster;
-
 namespace UnifiedCustomers.Application;
 
 /// <summary>

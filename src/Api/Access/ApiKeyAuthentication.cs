@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using UnifiedCustomers.Api.Errors;
 using UnifiedCustomers.Infrastructure.Access;
 using UnifiedCustomers.Infrastructure.Persistence;
 

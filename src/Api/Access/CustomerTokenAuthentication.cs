@@ -1,12 +1,11 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
-using UnifiedCustomers.Api.Errors;
+using UnifiedCustomers.Api.OpenApi;
 using UnifiedCustomers.Application.Members.AuthenticateMember;
 using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Customers;
@@ -106,15 +105,8 @@ internal static class CustomerAccessServices
         {
             options.AddDocumentTransformer((document, _, _) =>
             {
-                document.Components ??= new OpenApiComponents();
-                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-                document.Components.SecuritySchemes[OpenApiScheme] = new OpenApiSecurityScheme
-                {
-                    Type = SecuritySchemeType.Http,
-                    Scheme = "bearer",
-                    BearerFormat = "JWT",
-                    Description = "A customer access token for /api/v1/me (POST /api/v1/customers/{customerId}/access-tokens issues one with a staff API key).",
-                };
+                document.AddBearerScheme(OpenApiScheme, "JWT",
+                    "A customer access token for /api/v1/me (POST /api/v1/customers/{customerId}/access-tokens issues one with a staff API key).");
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer((operation, context, _) =>

@@ -1,7 +1,3 @@
-using Mediator;
-using UnifiedCustomers.Api.Access;
-using UnifiedCustomers.Api.Common;
-using UnifiedCustomers.Api.Errors;
 using UnifiedCustomers.Application.Bookings;
 using UnifiedCustomers.Application.Bookings.ListBookings;
 using UnifiedCustomers.Application.Common;
@@ -13,8 +9,8 @@ internal static class BookingListEndpoints
 {
     public static RouteGroupBuilder MapBookingList(this RouteGroupBuilder api)
     {
-        api.MapGet("/bookings", async (DateTimeOffset updatedSince, Tenant tenant, IMediator mediator, CancellationToken ct, int page = 1, int pageSize = Paging.DefaultPageSize) =>
-                (await mediator.Send(new ListBookingsQuery(tenant.OrganizationId, updatedSince, page, pageSize), ct)).ToOk())
+        api.MapGet("/bookings", (DateTimeOffset updatedSince, Tenant tenant, IMediator mediator, CancellationToken ct, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+                mediator.SendOk(new ListBookingsQuery(tenant.OrganizationId, updatedSince, page, pageSize), ct))
             .WithTags("Bookings")
             .WithName("ListBookings")
             .WithSummary("Every booking changed since an instant, oldest change first (resynchronising without the events feed)")

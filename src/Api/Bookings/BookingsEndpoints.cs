@@ -1,7 +1,3 @@
-using Mediator;
-using UnifiedCustomers.Api.Access;
-using UnifiedCustomers.Api.Common;
-using UnifiedCustomers.Api.Errors;
 using UnifiedCustomers.Api.Idempotency;
 using UnifiedCustomers.Application.Bookings;
 using UnifiedCustomers.Application.Bookings.BookClass;
@@ -47,11 +43,10 @@ internal static class BookingsEndpoints
     {
         var bookings = api.MapGroup("/bookings").WithTags("Bookings");
 
-        bookings.MapPost("/", async (BookClassRequest request, Tenant tenant, HttpContext http, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new BookClassCommand(
+        bookings.MapPost("/", (BookClassRequest request, Tenant tenant, HttpContext http, IMediator mediator, CancellationToken ct) =>
+                mediator.SendCreated(new BookClassCommand(
                     tenant.OrganizationId, request.CustomerId, request.SessionId, request.Payment, request.JoinWaitlistIfFull, BookingSource.Api,
-                    http.Request.Headers[IdempotencyMiddleware.Header].ToString() is { Length: > 0 } key ? key : null), ct))
-                .ToCreated(b => $"/api/v1/bookings/{b.Id}"))
+                    http.Request.Headers[IdempotencyMiddleware.Header].ToString() is { Length: > 0 } key ? key : null), b => $"/api/v1/bookings/{b.Id}", ct))
             .WithName("BookClass")
             .WithSummary("Book a customer into a class session")
             .WithDescription("Checks every booking rule, takes a seat (or a waitlist place when asked for) and spends the payment in one transaction.")
@@ -63,10 +58,7 @@ internal static class BookingsEndpoints
                 (await mediator.Send(new BookClassesCommand(
                     tenant.OrganizationId, request.CustomerId, request.SessionIds, request.Mode, request.Payment, request.JoinWaitlistIfFull, BookingSource.Api), ct))
                 .ToOk())
-            .WithName("BookClasses")
-            .WithSummary("Book a customer into several sessions, all or nothing or best effort")
-            .Produces<BookClassesResponse>()
-            .Problems(404, 409, 422)
+            .Answers<BookClassesResponse>("BookClasses", "Book a customer into several sessions, all or nothing or best effort", 404, 409, 422)
             .Idempotent();
 
         bookings.MapPost("/recurring", async (BookRecurringRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
@@ -74,56 +66,36 @@ internal static class BookingsEndpoints
                     tenant.OrganizationId, request.CustomerId, request.ClassTypeId, request.Weekdays, request.LocalTime, request.FromDate,
                     request.UntilDate, request.Count, request.Payment, request.JoinWaitlistIfFull, request.Standing, BookingSource.Api), ct))
                 .ToOk())
-            .WithName("BookRecurring")
-            .WithSummary("Book a class type on some weekdays at a local time, from a date until a date or for a count")
-            .Produces<BookRecurringResponse>()
-            .Problems(404, 422)
+            .Answers<BookRecurringResponse>("BookRecurring", "Book a class type on some weekdays at a local time, from a date until a date or for a count", 404, 422)
             .Idempotent();
 
         bookings.MapPost("/eligibility", async (CheckEligibilityRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new CheckEligibilityQuery(
                     tenant.OrganizationId, request.CustomerId, request.SessionId, request.Payment, request.JoinWaitlistIfFull), ct))
                 .ToOk())
-            .WithName("CheckEligibility")
-            .WithSummary("What would happen if the customer booked this session now (nothing is written)")
-            .Produces<EligibilityResponse>()
-            .Problems(404);
+            .Answers<EligibilityResponse>("CheckEligibility", "What would happen if the customer booked this session now (nothing is written)", 404);
 
-        bookings.MapGet("/{bookingId}", async (Guid bookingId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new GetBookingQuery(tenant.OrganizationId, bookingId), ct)).ToOk())
-            .WithName("GetBooking")
-            .WithSummary("A booking")
-            .Produces<BookingResponse>()
-            .Problems(404);
+        bookings.MapGet("/{bookingId}", (Guid bookingId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new GetBookingQuery(tenant.OrganizationId, bookingId), ct))
+            .Answers<BookingResponse>("GetBooking", "A booking", 404);
 
-        bookings.MapPost("/{bookingId}/cancel", async (Guid bookingId, CancelBookingRequest? request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new CancelBookingCommand(
-                    tenant.OrganizationId, bookingId, request?.By ?? CancelledBy.Customer, request?.WaiveLateFee ?? false), ct)).ToOk())
-            .WithName("CancelBooking")
-            .WithSummary("Cancel a booking; inside the late-cancel window it is late_cancelled and the credit is forfeited per policy")
-            .Produces<BookingResponse>()
-            .Problems(404, 409);
+        bookings.MapPost("/{bookingId}/cancel", (Guid bookingId, CancelBookingRequest? request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new CancelBookingCommand(
+                    tenant.OrganizationId, bookingId, request?.By ?? CancelledBy.Customer, request?.WaiveLateFee ?? false), ct))
+            .Answers<BookingResponse>("CancelBooking",
+                "Cancel a booking; inside the late-cancel window it is late_cancelled and the credit is forfeited per policy", 404, 409);
 
-        bookings.MapPost("/{bookingId}/check-in", async (Guid bookingId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new CheckInCommand(tenant.OrganizationId, bookingId), ct)).ToOk())
-            .WithName("CheckIn")
-            .WithSummary("Check the customer in (from 30 minutes before the class until it ends)")
-            .Produces<BookingResponse>()
-            .Problems(404, 409, 422);
+        bookings.MapPost("/{bookingId}/check-in", (Guid bookingId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new CheckInCommand(tenant.OrganizationId, bookingId), ct))
+            .Answers<BookingResponse>("CheckIn", "Check the customer in (from 30 minutes before the class until it ends)", 404, 409, 422);
 
-        bookings.MapPost("/{bookingId}/undo-check-in", async (Guid bookingId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new UndoCheckInCommand(tenant.OrganizationId, bookingId), ct)).ToOk())
-            .WithName("UndoCheckIn")
-            .WithSummary("Take back a check-in made by mistake")
-            .Produces<BookingResponse>()
-            .Problems(404, 409);
+        bookings.MapPost("/{bookingId}/undo-check-in", (Guid bookingId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new UndoCheckInCommand(tenant.OrganizationId, bookingId), ct))
+            .Answers<BookingResponse>("UndoCheckIn", "Take back a check-in made by mistake", 404, 409);
 
-        bookings.MapPost("/{bookingId}/no-show", async (Guid bookingId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new MarkNoShowCommand(tenant.OrganizationId, bookingId), ct)).ToOk())
-            .WithName("MarkNoShow")
-            .WithSummary("Mark a confirmed booking as a no-show, once the class has started")
-            .Produces<BookingResponse>()
-            .Problems(404, 409, 422);
+        bookings.MapPost("/{bookingId}/no-show", (Guid bookingId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new MarkNoShowCommand(tenant.OrganizationId, bookingId), ct))
+            .Answers<BookingResponse>("MarkNoShow", "Mark a confirmed booking as a no-show, once the class has started", 404, 409, 422);
 
         var customers = api.MapGroup("/customers/{customerId}").WithTags("Bookings");
 
@@ -142,27 +114,20 @@ internal static class BookingsEndpoints
             .Produces<PagedList<BookingResponse>>()
             .Problems(404);
 
-        customers.MapGet("/balance", async (Guid customerId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new GetCustomerBalanceQuery(tenant.OrganizationId, customerId), ct)).ToOk())
-            .WithName("GetCustomerBalance")
-            .WithSummary("What a customer can still book with: each membership's allowance left this period, each pack's credits")
-            .Produces<CustomerBalanceResponse>()
-            .Problems(404);
+        customers.MapGet("/balance", (Guid customerId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new GetCustomerBalanceQuery(tenant.OrganizationId, customerId), ct))
+            .Answers<CustomerBalanceResponse>("GetCustomerBalance",
+                "What a customer can still book with: each membership's allowance left this period, each pack's credits", 404);
 
-        customers.MapGet("/credit-ledger", async (Guid customerId, Tenant tenant, IMediator mediator, CancellationToken ct, int page = 1, int pageSize = Paging.DefaultPageSize) =>
-                (await mediator.Send(new GetCreditLedgerQuery(tenant.OrganizationId, customerId, page, pageSize), ct)).ToOk())
-            .WithName("GetCreditLedger")
-            .WithSummary("A customer's credit ledger, newest first: every credit or allowance spent (-1) and given back (+1)")
-            .Produces<PagedList<LedgerEntryResponse>>()
-            .Problems(404);
+        customers.MapGet("/credit-ledger", (Guid customerId, Tenant tenant, IMediator mediator, CancellationToken ct, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+                mediator.SendOk(new GetCreditLedgerQuery(tenant.OrganizationId, customerId, page, pageSize), ct))
+            .Answers<PagedList<LedgerEntryResponse>>("GetCreditLedger",
+                "A customer's credit ledger, newest first: every credit or allowance spent (-1) and given back (+1)", 404);
 
-        api.MapGet("/sessions/{sessionId}/roster", async (Guid sessionId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new GetSessionRosterQuery(tenant.OrganizationId, sessionId), ct)).ToOk())
+        api.MapGet("/sessions/{sessionId}/roster", (Guid sessionId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new GetSessionRosterQuery(tenant.OrganizationId, sessionId), ct))
             .WithTags("Bookings")
-            .WithName("GetSessionRoster")
-            .WithSummary("Who is in a class and who waits for it, in order")
-            .Produces<SessionRosterResponse>()
-            .Problems(404);
+            .Answers<SessionRosterResponse>("GetSessionRoster", "Who is in a class and who waits for it, in order", 404);
 
         return api;
     }

@@ -1,8 +1,4 @@
 using System.ComponentModel;
-using Mediator;
-using UnifiedCustomers.Api.Access;
-using UnifiedCustomers.Api.Common;
-using UnifiedCustomers.Api.Errors;
 using UnifiedCustomers.Application.Catalog;
 using UnifiedCustomers.Application.Catalog.CreateClassType;
 using UnifiedCustomers.Application.Catalog.CreateMembershipPlan;
@@ -96,115 +92,64 @@ internal static class CatalogEndpoints
     public static RouteGroupBuilder MapCatalog(this RouteGroupBuilder api)
     {
         var classTypes = api.MapGroup("/class-types").WithTags("Catalog");
-        classTypes.MapPost("/", async (CreateClassTypeRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new CreateClassTypeCommand(tenant.OrganizationId, request.Name, request.DefaultCapacity, request.DefaultDurationMinutes), ct))
-                .ToCreated(t => $"/api/v1/class-types/{t.Id}"))
-            .WithName("CreateClassType")
-            .WithSummary("Add a kind of class the studio offers")
-            .Produces<ClassTypeResponse>(StatusCodes.Status201Created)
-            .Problems(409)
-            .Idempotent();
-        classTypes.MapGet("/", async (Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new ListClassTypesQuery(tenant.OrganizationId), ct)).ToOk())
-            .WithName("ListClassTypes")
-            .WithSummary("The studio's class types")
-            .Produces<IReadOnlyList<ClassTypeResponse>>()
-            .Problems();
-        classTypes.MapGet("/{classTypeId}", async (Guid classTypeId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new GetClassTypeQuery(tenant.OrganizationId, classTypeId), ct)).ToOk())
-            .WithName("GetClassType")
-            .WithSummary("A class type")
-            .Produces<ClassTypeResponse>()
-            .Problems(404);
-        classTypes.MapPatch("/{classTypeId}", async (Guid classTypeId, HttpRequest http, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-            {
-                var patch = await MergePatch.ReadAsync<UpdateClassTypeRequest>(http, ct);
-                var b = patch.Body;
-                return (await mediator.Send(new UpdateClassTypeCommand(
-                    tenant.OrganizationId, classTypeId, patch.Field("name", b.Name), patch.Field("defaultCapacity", b.DefaultCapacity),
-                    patch.Field("defaultDurationMinutes", b.DefaultDurationMinutes), patch.Field("isActive", b.IsActive)), ct)).ToOk();
-            })
-            .WithName("UpdateClassType")
-            .WithSummary("Rename a class type, change its defaults for new sessions, or deactivate it (JSON Merge Patch)")
-            .WithDescription("Never deleted: a deactivated class type keeps its sessions (still bookable) and gets no new one.")
-            .AcceptsMergePatch<UpdateClassTypeRequest>()
-            .Produces<ClassTypeResponse>()
-            .Problems(404);
+        classTypes.MapPost("/", (CreateClassTypeRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendCreated(new CreateClassTypeCommand(tenant.OrganizationId, request.Name, request.DefaultCapacity, request.DefaultDurationMinutes),
+                    t => $"/api/v1/class-types/{t.Id}", ct))
+            .Creates<ClassTypeResponse>("CreateClassType", "Add a kind of class the studio offers", 409);
+        classTypes.MapGet("/", (Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new ListClassTypesQuery(tenant.OrganizationId), ct))
+            .Answers<IReadOnlyList<ClassTypeResponse>>("ListClassTypes", "The studio's class types");
+        classTypes.MapGet("/{classTypeId}", (Guid classTypeId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new GetClassTypeQuery(tenant.OrganizationId, classTypeId), ct))
+            .Answers<ClassTypeResponse>("GetClassType", "A class type", 404);
+        classTypes.MapPatch("/{classTypeId}", (Guid classTypeId, HttpRequest http, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendPatch(http, (MergePatchBody<UpdateClassTypeRequest> p) => new UpdateClassTypeCommand(
+                    tenant.OrganizationId, classTypeId, p.Field("name", p.Body.Name), p.Field("defaultCapacity", p.Body.DefaultCapacity),
+                    p.Field("defaultDurationMinutes", p.Body.DefaultDurationMinutes), p.Field("isActive", p.Body.IsActive)), ct))
+            .Patches<UpdateClassTypeRequest, ClassTypeResponse>("UpdateClassType",
+                "Rename a class type, change its defaults for new sessions, or deactivate it (JSON Merge Patch)", 404)
+            .WithDescription("Never deleted: a deactivated class type keeps its sessions (still bookable) and gets no new one.");
 
         var plans = api.MapGroup("/membership-plans").WithTags("Catalog");
-        plans.MapPost("/", async (CreateMembershipPlanRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new CreateMembershipPlanCommand(
-                    tenant.OrganizationId, request.Name, request.AllowancePeriod, request.AllowanceClasses, request.ClassTypeIds, request.IsTrial), ct))
-                .ToCreated(p => $"/api/v1/membership-plans/{p.Id}"))
-            .WithName("CreateMembershipPlan")
-            .WithSummary("Add a membership plan: an allowance per week, month or term, or unlimited")
-            .Produces<MembershipPlanResponse>(StatusCodes.Status201Created)
-            .Problems(404, 409)
-            .Idempotent();
-        plans.MapGet("/", async (Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new ListMembershipPlansQuery(tenant.OrganizationId), ct)).ToOk())
-            .WithName("ListMembershipPlans")
-            .WithSummary("The studio's membership plans")
-            .Produces<IReadOnlyList<MembershipPlanResponse>>()
-            .Problems();
-        plans.MapGet("/{planId}", async (Guid planId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new GetMembershipPlanQuery(tenant.OrganizationId, planId), ct)).ToOk())
-            .WithName("GetMembershipPlan")
-            .WithSummary("A membership plan")
-            .Produces<MembershipPlanResponse>()
-            .Problems(404);
-        plans.MapPatch("/{planId}", async (Guid planId, HttpRequest http, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-            {
-                var patch = await MergePatch.ReadAsync<UpdateMembershipPlanRequest>(http, ct);
-                var b = patch.Body;
-                return (await mediator.Send(new UpdateMembershipPlanCommand(
-                    tenant.OrganizationId, planId, patch.Field("name", b.Name), patch.Field("allowancePeriod", b.AllowancePeriod),
-                    patch.Field("allowanceClasses", b.AllowanceClasses), patch.Field("classTypeIds", b.ClassTypeIds), patch.Field("isTrial", b.IsTrial),
-                    patch.Field("isActive", b.IsActive)), ct)).ToOk();
-            })
-            .WithName("UpdateMembershipPlan")
-            .WithSummary("Rename a membership plan, change its terms while none was sold, or deactivate it (JSON Merge Patch)")
-            .WithDescription("Never deleted: a deactivated plan is no longer sold; memberships already sold keep working. Terms of a sold plan are fixed (409 membership_plan.terms_locked).")
-            .AcceptsMergePatch<UpdateMembershipPlanRequest>()
-            .Produces<MembershipPlanResponse>()
-            .Problems(404, 409);
+        plans.MapPost("/", (CreateMembershipPlanRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendCreated(new CreateMembershipPlanCommand(
+                    tenant.OrganizationId, request.Name, request.AllowancePeriod, request.AllowanceClasses, request.ClassTypeIds, request.IsTrial),
+                    p => $"/api/v1/membership-plans/{p.Id}", ct))
+            .Creates<MembershipPlanResponse>("CreateMembershipPlan", "Add a membership plan: an allowance per week, month or term, or unlimited", 404, 409);
+        plans.MapGet("/", (Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new ListMembershipPlansQuery(tenant.OrganizationId), ct))
+            .Answers<IReadOnlyList<MembershipPlanResponse>>("ListMembershipPlans", "The studio's membership plans");
+        plans.MapGet("/{planId}", (Guid planId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new GetMembershipPlanQuery(tenant.OrganizationId, planId), ct))
+            .Answers<MembershipPlanResponse>("GetMembershipPlan", "A membership plan", 404);
+        plans.MapPatch("/{planId}", (Guid planId, HttpRequest http, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendPatch(http, (MergePatchBody<UpdateMembershipPlanRequest> p) => new UpdateMembershipPlanCommand(
+                    tenant.OrganizationId, planId, p.Field("name", p.Body.Name), p.Field("allowancePeriod", p.Body.AllowancePeriod),
+                    p.Field("allowanceClasses", p.Body.AllowanceClasses), p.Field("classTypeIds", p.Body.ClassTypeIds), p.Field("isTrial", p.Body.IsTrial),
+                    p.Field("isActive", p.Body.IsActive)), ct))
+            .Patches<UpdateMembershipPlanRequest, MembershipPlanResponse>("UpdateMembershipPlan",
+                "Rename a membership plan, change its terms while none was sold, or deactivate it (JSON Merge Patch)", 404, 409)
+            .WithDescription("Never deleted: a deactivated plan is no longer sold; memberships already sold keep working. Terms of a sold plan are fixed (409 membership_plan.terms_locked).");
 
         var packs = api.MapGroup("/pack-products").WithTags("Catalog");
-        packs.MapPost("/", async (CreatePackProductRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new CreatePackProductCommand(
-                    tenant.OrganizationId, request.Name, request.Credits, request.ValidityDays, request.ClassTypeIds, request.IsTrial), ct))
-                .ToCreated(p => $"/api/v1/pack-products/{p.Id}"))
-            .WithName("CreatePackProduct")
-            .WithSummary("Add a class pack product: N credits valid for some days")
-            .Produces<PackProductResponse>(StatusCodes.Status201Created)
-            .Problems(404, 409)
-            .Idempotent();
-        packs.MapGet("/", async (Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new ListPackProductsQuery(tenant.OrganizationId), ct)).ToOk())
-            .WithName("ListPackProducts")
-            .WithSummary("The studio's pack products")
-            .Produces<IReadOnlyList<PackProductResponse>>()
-            .Problems();
-        packs.MapGet("/{productId}", async (Guid productId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new GetPackProductQuery(tenant.OrganizationId, productId), ct)).ToOk())
-            .WithName("GetPackProduct")
-            .WithSummary("A pack product")
-            .Produces<PackProductResponse>()
-            .Problems(404);
-        packs.MapPatch("/{productId}", async (Guid productId, HttpRequest http, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-            {
-                var patch = await MergePatch.ReadAsync<UpdatePackProductRequest>(http, ct);
-                var b = patch.Body;
-                return (await mediator.Send(new UpdatePackProductCommand(
-                    tenant.OrganizationId, productId, patch.Field("name", b.Name), patch.Field("credits", b.Credits), patch.Field("validityDays", b.ValidityDays),
-                    patch.Field("classTypeIds", b.ClassTypeIds), patch.Field("isTrial", b.IsTrial), patch.Field("isActive", b.IsActive)), ct)).ToOk();
-            })
-            .WithName("UpdatePackProduct")
-            .WithSummary("Rename a pack product, change its terms while none was sold, or deactivate it (JSON Merge Patch)")
-            .WithDescription("Never deleted: a deactivated product is no longer sold; packs already sold keep working. Terms of a sold product are fixed (409 pack_product.terms_locked).")
-            .AcceptsMergePatch<UpdatePackProductRequest>()
-            .Produces<PackProductResponse>()
-            .Problems(404, 409);
+        packs.MapPost("/", (CreatePackProductRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendCreated(new CreatePackProductCommand(
+                    tenant.OrganizationId, request.Name, request.Credits, request.ValidityDays, request.ClassTypeIds, request.IsTrial),
+                    p => $"/api/v1/pack-products/{p.Id}", ct))
+            .Creates<PackProductResponse>("CreatePackProduct", "Add a class pack product: N credits valid for some days", 404, 409);
+        packs.MapGet("/", (Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new ListPackProductsQuery(tenant.OrganizationId), ct))
+            .Answers<IReadOnlyList<PackProductResponse>>("ListPackProducts", "The studio's pack products");
+        packs.MapGet("/{productId}", (Guid productId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new GetPackProductQuery(tenant.OrganizationId, productId), ct))
+            .Answers<PackProductResponse>("GetPackProduct", "A pack product", 404);
+        packs.MapPatch("/{productId}", (Guid productId, HttpRequest http, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendPatch(http, (MergePatchBody<UpdatePackProductRequest> p) => new UpdatePackProductCommand(
+                    tenant.OrganizationId, productId, p.Field("name", p.Body.Name), p.Field("credits", p.Body.Credits), p.Field("validityDays", p.Body.ValidityDays),
+                    p.Field("classTypeIds", p.Body.ClassTypeIds), p.Field("isTrial", p.Body.IsTrial), p.Field("isActive", p.Body.IsActive)), ct))
+            .Patches<UpdatePackProductRequest, PackProductResponse>("UpdatePackProduct",
+                "Rename a pack product, change its terms while none was sold, or deactivate it (JSON Merge Patch)", 404, 409)
+            .WithDescription("Never deleted: a deactivated product is no longer sold; packs already sold keep working. Terms of a sold product are fixed (409 pack_product.terms_locked).");
 
         return api;
     }

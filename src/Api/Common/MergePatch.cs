@@ -36,6 +36,11 @@ internal static class MergePatch
     /// <summary>Documents the body of a PATCH: its fields, all optional, sent as a merge patch.</summary>
     public static RouteHandlerBuilder AcceptsMergePatch<T>(this RouteHandlerBuilder builder) where T : notnull =>
         builder.Accepts<T>(MediaType, "application/json").ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+    /// <summary>A PATCH of a resource: named, summarised, its merge-patch body, 200 with the resource, and its problems.</summary>
+    public static RouteHandlerBuilder Patches<TPatch, TResponse>(this RouteHandlerBuilder builder, string name, string summary, params int[] problems)
+        where TPatch : notnull =>
+        builder.WithName(name).WithSummary(summary).AcceptsMergePatch<TPatch>().Produces<TResponse>().Problems(problems);
 }
 
 /// <summary>A merge patch read: the typed body and the members it holds.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using UnifiedCustomers.Api.Errors;
 
 namespace UnifiedCustomers.Api.Common;
 

@@ -1,8 +1,4 @@
 using System.ComponentModel;
-using Mediator;
-using UnifiedCustomers.Api.Access;
-using UnifiedCustomers.Api.Common;
-using UnifiedCustomers.Api.Errors;
 using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Application.Common.Validation;
 using UnifiedCustomers.Application.Customers;
@@ -64,15 +60,10 @@ internal static class CustomersEndpoints
     {
         var customers = api.MapGroup("/customers").WithTags("Customers");
 
-        customers.MapPost("/", async (RegisterCustomerRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new RegisterCustomerCommand(
-                    tenant.OrganizationId, request.FirstName, request.LastName, request.Email, request.Phone, request.Source), ct))
-                .ToCreated(c => $"/api/v1/customers/{c.Id}"))
-            .WithName("RegisterCustomer")
-            .WithSummary("Register a person as a lead")
-            .Produces<CustomerResponse>(StatusCodes.Status201Created)
-            .Problems(409)
-            .Idempotent();
+        customers.MapPost("/", (RegisterCustomerRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendCreated(new RegisterCustomerCommand(
+                    tenant.OrganizationId, request.FirstName, request.LastName, request.Email, request.Phone, request.Source), c => $"/api/v1/customers/{c.Id}", ct))
+            .Creates<CustomerResponse>("RegisterCustomer", "Register a person as a lead", 409);
 
         customers.MapGet("/", async (
                 Tenant tenant, IMediator mediator, CancellationToken ct,
@@ -90,98 +81,63 @@ internal static class CustomersEndpoints
             .Produces<PagedList<CustomerResponse>>()
             .Problems();
 
-        customers.MapGet("/{customerId}", async (Guid customerId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new GetCustomerQuery(tenant.OrganizationId, customerId), ct)).ToOk())
-            .WithName("GetCustomer")
-            .WithSummary("A customer")
-            .Produces<CustomerResponse>()
-            .Problems(404);
+        customers.MapGet("/{customerId}", (Guid customerId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new GetCustomerQuery(tenant.OrganizationId, customerId), ct))
+            .Answers<CustomerResponse>("GetCustomer", "A customer", 404);
 
         customers.MapPut("/{customerId}", async (Guid customerId, UpdateCustomerRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new UpdateCustomerCommand(
                     tenant.OrganizationId, customerId, request.FirstName, request.LastName, request.Email, request.Phone, request.Source, request.Notes), ct))
                 .ToOk())
-            .WithName("UpdateCustomer")
-            .WithSummary("Replace a customer's details (the lifecycle status follows purchases and is not set here)")
-            .Produces<CustomerResponse>()
-            .Problems(404, 409);
+            .Answers<CustomerResponse>("UpdateCustomer", "Replace a customer's details (the lifecycle status follows purchases and is not set here)", 404, 409);
 
-        customers.MapPatch("/{customerId}", async (Guid customerId, HttpRequest http, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-            {
-                var patch = await MergePatch.ReadAsync<PatchCustomerRequest>(http, ct);
-                var b = patch.Body;
-                return (await mediator.Send(new PatchCustomerCommand(
-                    tenant.OrganizationId, customerId, patch.Field("firstName", b.FirstName), patch.Field("lastName", b.LastName), patch.Field("email", b.Email),
-                    patch.Field("phone", b.Phone), patch.Field("source", b.Source), patch.Field("notes", b.Notes)), ct)).ToOk();
-            })
-            .WithName("PatchCustomer")
-            .WithSummary("Change some of a customer's details (JSON Merge Patch: members left out stay, null clears)")
+        customers.MapPatch("/{customerId}", (Guid customerId, HttpRequest http, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendPatch(http, (MergePatchBody<PatchCustomerRequest> p) => new PatchCustomerCommand(
+                    tenant.OrganizationId, customerId, p.Field("firstName", p.Body.FirstName), p.Field("lastName", p.Body.LastName), p.Field("email", p.Body.Email),
+                    p.Field("phone", p.Body.Phone), p.Field("source", p.Body.Source), p.Field("notes", p.Body.Notes)), ct))
+            .Patches<PatchCustomerRequest, CustomerResponse>("PatchCustomer",
+                "Change some of a customer's details (JSON Merge Patch: members left out stay, null clears)", 404, 409)
             .WithDescription("""
                 Send `Content-Type: application/merge-patch+json` (application/json is read the same way). `{"firstName":"Ada"}` changes
                 only the first name; `{"phone":null}` removes the phone. Email, phone and notes can be cleared, and one of the two names
                 as long as the other remains; the source cannot. PUT replaces every field instead.
-                """)
-            .AcceptsMergePatch<PatchCustomerRequest>()
-            .Produces<CustomerResponse>()
-            .Problems(404, 409);
+                """);
 
-        customers.MapPost("/{customerId}/archive", async (Guid customerId, ArchiveCustomerRequest? request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new ArchiveCustomerCommand(tenant.OrganizationId, customerId, request?.Reason), ct)).ToOk())
-            .WithName("ArchiveCustomer")
-            .WithSummary("Archive a customer: the history stays, booking and selling stop")
-            .Produces<CustomerResponse>()
-            .Problems(404, 409);
+        customers.MapPost("/{customerId}/archive", (Guid customerId, ArchiveCustomerRequest? request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new ArchiveCustomerCommand(tenant.OrganizationId, customerId, request?.Reason), ct))
+            .Answers<CustomerResponse>("ArchiveCustomer", "Archive a customer: the history stays, booking and selling stop", 404, 409);
 
-        customers.MapPost("/{customerId}/restore", async (Guid customerId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new RestoreCustomerCommand(tenant.OrganizationId, customerId), ct)).ToOk())
-            .WithName("RestoreCustomer")
-            .WithSummary("Bring an archived customer back, with the status their purchases give")
-            .Produces<CustomerResponse>()
-            .Problems(404, 409);
+        customers.MapPost("/{customerId}/restore", (Guid customerId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new RestoreCustomerCommand(tenant.OrganizationId, customerId), ct))
+            .Answers<CustomerResponse>("RestoreCustomer", "Bring an archived customer back, with the status their purchases give", 404, 409);
 
-        customers.MapPost("/{customerId}/merge", async (Guid customerId, MergeCustomersRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new MergeCustomersCommand(tenant.OrganizationId, customerId, request.MergedId), ct)).ToOk())
-            .WithName("MergeCustomers")
-            .WithSummary("Merge a duplicate into this customer: bookings, memberships, packs, ledger and notes move here")
-            .Produces<MergeCustomersResponse>()
-            .Problems(404, 409, 422);
+        customers.MapPost("/{customerId}/merge", (Guid customerId, MergeCustomersRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new MergeCustomersCommand(tenant.OrganizationId, customerId, request.MergedId), ct))
+            .Answers<MergeCustomersResponse>("MergeCustomers",
+                "Merge a duplicate into this customer: bookings, memberships, packs, ledger and notes move here", 404, 409, 422);
 
-        customers.MapGet("/{customerId}/status-history", async (Guid customerId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new GetCustomerStatusHistoryQuery(tenant.OrganizationId, customerId), ct)).ToOk())
-            .WithName("GetCustomerStatusHistory")
-            .WithSummary("Every lifecycle status change of a customer, oldest first")
-            .Produces<IReadOnlyList<CustomerStatusChangeResponse>>()
-            .Problems(404);
+        customers.MapGet("/{customerId}/status-history", (Guid customerId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new GetCustomerStatusHistoryQuery(tenant.OrganizationId, customerId), ct))
+            .Answers<IReadOnlyList<CustomerStatusChangeResponse>>("GetCustomerStatusHistory", "Every lifecycle status change of a customer, oldest first", 404);
 
-        customers.MapGet("/by-legacy-id/{legacyId}", async (Guid legacyId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new FindCustomerByLegacyIdQuery(tenant.OrganizationId, legacyId), ct)).ToOk())
-            .WithName("FindCustomerByLegacyId")
-            .WithSummary("The customer a legacy lead or client id became (migrated as itself, or merged into another)")
-            .Produces<FindCustomerByLegacyIdResponse>()
-            .Problems(404);
+        customers.MapGet("/by-legacy-id/{legacyId}", (Guid legacyId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new FindCustomerByLegacyIdQuery(tenant.OrganizationId, legacyId), ct))
+            .Answers<FindCustomerByLegacyIdResponse>("FindCustomerByLegacyId",
+                "The customer a legacy lead or client id became (migrated as itself, or merged into another)", 404);
 
-        customers.MapGet("/{customerId}/notes", async (Guid customerId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new ListCustomerNotesQuery(tenant.OrganizationId, customerId), ct)).ToOk())
-            .WithName("ListCustomerNotes")
-            .WithSummary("Staff notes about a customer")
-            .Produces<IReadOnlyList<CustomerNoteResponse>>()
-            .Problems(404);
+        customers.MapGet("/{customerId}/notes", (Guid customerId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new ListCustomerNotesQuery(tenant.OrganizationId, customerId), ct))
+            .Answers<IReadOnlyList<CustomerNoteResponse>>("ListCustomerNotes", "Staff notes about a customer", 404);
 
-        customers.MapPost("/{customerId}/notes", async (Guid customerId, AddCustomerNoteRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new AddCustomerNoteCommand(tenant.OrganizationId, customerId, request.Content), ct))
-                .ToCreated(n => $"/api/v1/customers/{customerId}/notes/{n.Id}"))
-            .WithName("AddCustomerNote")
-            .WithSummary("Write a staff note about a customer")
-            .Produces<CustomerNoteResponse>(StatusCodes.Status201Created)
-            .Problems(404)
-            .Idempotent();
+        customers.MapPost("/{customerId}/notes", (Guid customerId, AddCustomerNoteRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendCreated(new AddCustomerNoteCommand(tenant.OrganizationId, customerId, request.Content),
+                    n => $"/api/v1/customers/{customerId}/notes/{n.Id}", ct))
+            .Creates<CustomerNoteResponse>("AddCustomerNote", "Write a staff note about a customer", 404);
 
-        customers.MapPost("/recompute-lifecycles", async (Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new RecomputeLifecyclesCommand(tenant.OrganizationId), ct)).ToOk())
-            .WithName("RecomputeLifecycles")
-            .WithSummary("Expire ended memberships and bring every customer's lifecycle status up to date (the daily job, on demand)")
-            .Produces<RecomputeLifecyclesResponse>()
-            .Problems();
+        customers.MapPost("/recompute-lifecycles", (Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new RecomputeLifecyclesCommand(tenant.OrganizationId), ct))
+            .Answers<RecomputeLifecyclesResponse>("RecomputeLifecycles",
+                "Expire ended memberships and bring every customer's lifecycle status up to date (the daily job, on demand)");
 
         return api;
     }

@@ -1,7 +1,3 @@
-using Mediator;
-using UnifiedCustomers.Api.Access;
-using UnifiedCustomers.Api.Common;
-using UnifiedCustomers.Api.Errors;
 using UnifiedCustomers.Application.Customers;
 using UnifiedCustomers.Application.Customers.EraseCustomer;
 using UnifiedCustomers.Application.Customers.ExportCustomer;
@@ -15,8 +11,8 @@ internal static class PrivacyEndpoints
     {
         var customers = api.MapGroup("/customers/{customerId}").WithTags("Privacy");
 
-        customers.MapGet("/export", async (Guid customerId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new ExportCustomerQuery(tenant.OrganizationId, customerId), ct)).ToOk())
+        customers.MapGet("/export", (Guid customerId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new ExportCustomerQuery(tenant.OrganizationId, customerId), ct))
             .WithName("ExportCustomer")
             .WithSummary("Everything stored about a person, as one JSON document (a subject access request)")
             .WithDescription("Profile, status history, staff notes, memberships, packs, bookings, credit ledger, standing bookings, access tokens, "
@@ -24,8 +20,8 @@ internal static class PrivacyEndpoints
             .Produces<CustomerExport>()
             .Problems(404);
 
-        customers.MapPost("/erase", async (Guid customerId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new EraseCustomerCommand(tenant.OrganizationId, customerId), ct)).ToOk())
+        customers.MapPost("/erase", (Guid customerId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new EraseCustomerCommand(tenant.OrganizationId, customerId), ct))
             .WithName("EraseCustomer")
             .WithSummary("Erase a person on their request: name, email, phone and notes go for good; bookings and the credit ledger stay, anonymous")
             .WithDescription("Irreversible. The customer is archived with the erasure in the status history, staff notes are deleted, access tokens revoked, "

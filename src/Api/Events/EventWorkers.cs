@@ -26,25 +26,27 @@ public sealed class EventOptions
     }
 }
 
-/// <summary>Runs the sequencer: after a local commit at once, else every poll interval.</summary>
-internal sealed partial class EventPublishingService(
-    EventPublisher publisher, EventSignal committed, [FromKeyedServices(EventWorkers.Published)] EventSignal published, EventOptions options, ILogger<EventPublishingService> logger)
-    : BackgroundService
+/// <summary>
+/// A worker that drains its queue in batches: after a full batch it goes again at once, else it waits
+/// for its signal or the poll interval; a failure is logged and the next round starts a second later.
+/// </summary>
+internal abstract class DrainingWorker : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <returns>whether the batch was full (more may be waiting)</returns>
+    protected abstract Task<bool> DrainAsync(CancellationToken ct);
+
+    protected abstract Task WaitAsync(CancellationToken ct);
+
+    protected abstract void OnFailed(Exception ex);
+
+    protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var numbered = await publisher.PublishAsync(stoppingToken);
-                if (numbered > 0)
-                {
-                    AppTelemetry.EventsPublished.Add(numbered);
-                    published.Pulse();
-                }
-                if (numbered == EventPublisher.BatchSize) continue;
-                await committed.WaitAsync(options.PollInterval, stoppingToken);
+                if (await DrainAsync(stoppingToken)) continue;
+                await WaitAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -52,11 +54,32 @@ internal sealed partial class EventPublishingService(
             }
             catch (Exception ex)
             {
-                Failed(ex);
+                OnFailed(ex);
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
     }
+}
+
+/// <summary>Runs the sequencer: after a local commit at once, else every poll interval.</summary>
+internal sealed partial class EventPublishingService(
+    EventPublisher publisher, EventSignal committed, [FromKeyedServices(EventWorkers.Published)] EventSignal published, EventOptions options, ILogger<EventPublishingService> logger)
+    : DrainingWorker
+{
+    protected override async Task<bool> DrainAsync(CancellationToken ct)
+    {
+        var numbered = await publisher.PublishAsync(ct);
+        if (numbered > 0)
+        {
+            AppTelemetry.EventsPublished.Add(numbered);
+            published.Pulse();
+        }
+        return numbered == EventPublisher.BatchSize;
+    }
+
+    protected override Task WaitAsync(CancellationToken ct) => committed.WaitAsync(options.PollInterval, ct);
+
+    protected override void OnFailed(Exception ex) => Failed(ex);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Publishing events failed; trying again in a second")]
     private partial void Failed(Exception ex);
@@ -65,29 +88,13 @@ internal sealed partial class EventPublishingService(
 /// <summary>The webhook delivery worker of this process.</summary>
 internal sealed partial class WebhookDeliveryService(
     WebhookDispatcher dispatcher, [FromKeyedServices(EventWorkers.Published)] EventSignal published, WebhookOptions options, ILogger<WebhookDeliveryService> logger)
-    : BackgroundService
+    : DrainingWorker
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var claimed = await dispatcher.DispatchAsync(stoppingToken);
-                if (claimed == options.BatchSize) continue;
-                await published.WaitAsync(options.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                Failed(ex);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
-    }
+    protected override async Task<bool> DrainAsync(CancellationToken ct) => await dispatcher.DispatchAsync(ct) == options.BatchSize;
+
+    protected override Task WaitAsync(CancellationToken ct) => published.WaitAsync(options.PollInterval, ct);
+
+    protected override void OnFailed(Exception ex) => Failed(ex);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivering webhooks failed; trying again in a second")]
     private partial void Failed(Exception ex);

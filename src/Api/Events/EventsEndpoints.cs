@@ -1,7 +1,3 @@
-using Mediator;
-using UnifiedCustomers.Api.Access;
-using UnifiedCustomers.Api.Common;
-using UnifiedCustomers.Api.Errors;
 using UnifiedCustomers.Application.Events.ListEvents;
 
 namespace UnifiedCustomers.Api.Events;

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using UnifiedCustomers.Api.Access;
-using UnifiedCustomers.Api.Errors;
 using UnifiedCustomers.Api.Public;
 using UnifiedCustomers.Infrastructure.Idempotency;
 

@@ -1,7 +1,3 @@
-using Mediator;
-using UnifiedCustomers.Api.Access;
-using UnifiedCustomers.Api.Common;
-using UnifiedCustomers.Api.Errors;
 using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Application.Common.Validation;
 using UnifiedCustomers.Application.Members;
@@ -41,19 +37,13 @@ internal static class AccessTokenEndpoints
             .Produces<IssuedAccessTokenResponse>(StatusCodes.Status201Created)
             .Problems(404, 422);
 
-        tokens.MapGet("/", async (Guid customerId, Tenant tenant, IMediator mediator, CancellationToken ct, int page = 1, int pageSize = Paging.DefaultPageSize) =>
-                (await mediator.Send(new ListAccessTokensQuery(tenant.OrganizationId, customerId, page, pageSize), ct)).ToOk())
-            .WithName("ListAccessTokens")
-            .WithSummary("A customer's access tokens, newest first (never the tokens themselves)")
-            .Produces<PagedList<AccessTokenResponse>>()
-            .Problems(404);
+        tokens.MapGet("/", (Guid customerId, Tenant tenant, IMediator mediator, CancellationToken ct, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+                mediator.SendOk(new ListAccessTokensQuery(tenant.OrganizationId, customerId, page, pageSize), ct))
+            .Answers<PagedList<AccessTokenResponse>>("ListAccessTokens", "A customer's access tokens, newest first (never the tokens themselves)", 404);
 
-        tokens.MapPost("/{tokenId}/revoke", async (Guid customerId, Guid tokenId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new RevokeAccessTokenCommand(tenant.OrganizationId, customerId, tokenId), ct)).ToOk())
-            .WithName("RevokeAccessToken")
-            .WithSummary("Revoke an access token now (a lost phone, a shared login)")
-            .Produces<AccessTokenResponse>()
-            .Problems(404, 409);
+        tokens.MapPost("/{tokenId}/revoke", (Guid customerId, Guid tokenId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new RevokeAccessTokenCommand(tenant.OrganizationId, customerId, tokenId), ct))
+            .Answers<AccessTokenResponse>("RevokeAccessToken", "Revoke an access token now (a lost phone, a shared login)", 404, 409);
 
         return api;
     }

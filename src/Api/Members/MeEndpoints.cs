@@ -1,7 +1,3 @@
-using Mediator;
-using UnifiedCustomers.Api.Access;
-using UnifiedCustomers.Api.Common;
-using UnifiedCustomers.Api.Errors;
 using UnifiedCustomers.Application.Bookings;
 using UnifiedCustomers.Application.Bookings.BookClass;
 using UnifiedCustomers.Application.Bookings.CancelBooking;
@@ -54,10 +50,7 @@ internal static class MeEndpoints
                 return TypedResults.Ok(new MemberProfileResponse(
                     c.Id, c.FirstName, c.LastName, c.FullName, c.Email, c.Phone, c.Status, c.CreatedAt, new MemberStudio(o.Name, o.Slug, o.TimeZone, o.Country)));
             })
-            .WithName("GetMyProfile")
-            .WithSummary("The signed-in customer's profile and studio")
-            .Produces<MemberProfileResponse>()
-            .Problems();
+            .Answers<MemberProfileResponse>("GetMyProfile", "The signed-in customer's profile and studio");
 
         me.MapGet("/bookings", async (
                 Member member, IMediator mediator, CancellationToken ct, string? when = null, string? status = null, int page = 1, int pageSize = Paging.DefaultPageSize) =>
@@ -75,10 +68,7 @@ internal static class MeEndpoints
 
         me.MapGet("/bookings/{bookingId}", async (Guid bookingId, Member member, IMediator mediator, CancellationToken ct) =>
                 (await OwnBookingAsync(member, bookingId, mediator, ct)).ToOk())
-            .WithName("GetMyBooking")
-            .WithSummary("One of my bookings")
-            .Produces<BookingResponse>()
-            .Problems(404);
+            .Answers<BookingResponse>("GetMyBooking", "One of my bookings", 404);
 
         me.MapPost("/bookings", async (MemberBookingRequest request, Member member, IMediator mediator, CancellationToken ct) =>
             {
@@ -100,10 +90,7 @@ internal static class MeEndpoints
                 return (await mediator.Send(new CheckEligibilityQuery(
                     member.OrganizationId, member.CustomerId, request.SessionId, request.Payment, request.JoinWaitlistIfFull), ct)).ToOk();
             })
-            .WithName("CheckMyEligibility")
-            .WithSummary("What would happen if I booked this session now (nothing is written)")
-            .Produces<EligibilityResponse>()
-            .Problems(404);
+            .Answers<EligibilityResponse>("CheckMyEligibility", "What would happen if I booked this session now (nothing is written)", 404);
 
         me.MapPost("/bookings/{bookingId}/cancel", async (Guid bookingId, Member member, IMediator mediator, CancellationToken ct) =>
             {
@@ -117,19 +104,14 @@ internal static class MeEndpoints
             .Produces<BookingResponse>()
             .Problems(404, 409, 422);
 
-        me.MapGet("/balance", async (Member member, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new GetCustomerBalanceQuery(member.OrganizationId, member.CustomerId), ct)).ToOk())
-            .WithName("GetMyBalance")
-            .WithSummary("What I can still book with: each membership's allowance left this period, each pack's credits")
-            .Produces<CustomerBalanceResponse>()
-            .Problems();
+        me.MapGet("/balance", (Member member, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new GetCustomerBalanceQuery(member.OrganizationId, member.CustomerId), ct))
+            .Answers<CustomerBalanceResponse>("GetMyBalance", "What I can still book with: each membership's allowance left this period, each pack's credits");
 
-        me.MapGet("/credit-ledger", async (Member member, IMediator mediator, CancellationToken ct, int page = 1, int pageSize = Paging.DefaultPageSize) =>
-                (await mediator.Send(new GetCreditLedgerQuery(member.OrganizationId, member.CustomerId, page, pageSize), ct)).ToOk())
-            .WithName("GetMyCreditLedger")
-            .WithSummary("My credit ledger, newest first: every credit or allowance spent (-1) and given back (+1)")
-            .Produces<PagedList<LedgerEntryResponse>>()
-            .Problems();
+        me.MapGet("/credit-ledger", (Member member, IMediator mediator, CancellationToken ct, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+                mediator.SendOk(new GetCreditLedgerQuery(member.OrganizationId, member.CustomerId, page, pageSize), ct))
+            .Answers<PagedList<LedgerEntryResponse>>("GetMyCreditLedger",
+                "My credit ledger, newest first: every credit or allowance spent (-1) and given back (+1)");
 
         me.MapPost("/sign-out", async (Member member, IMediator mediator, CancellationToken ct) =>
             {

@@ -40,15 +40,8 @@ internal static class ApiDocument
                         """,
                 };
                 document.Servers = [];
-                document.Components ??= new OpenApiComponents();
-                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-                document.Components.SecuritySchemes[SecurityScheme] = new OpenApiSecurityScheme
-                {
-                    Type = SecuritySchemeType.Http,
-                    Scheme = "bearer",
-                    BearerFormat = "uc_live_<random>",
-                    Description = "A staff API key of one organization (./run.sh prints the demo key; `migrations -- create-api-key` makes one).",
-                };
+                document.AddBearerScheme(SecurityScheme, "uc_live_<random>",
+                    "A staff API key of one organization (./run.sh prints the demo key; `migrations -- create-api-key` makes one).");
                 return Task.CompletedTask;
             });
             options.AddDocumentTransformer<EventWebhooks>();
@@ -172,5 +165,19 @@ internal static class BookingExamples
                 }
                 """);
         }
+    }
+
+    /// <summary>Declares a bearer-token security scheme of the document under <paramref name="name"/>.</summary>
+    public static void AddBearerScheme(this OpenApiDocument document, string name, string format, string description)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[name] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            BearerFormat = format,
+            Description = description,
+        };
     }
 }

@@ -1,7 +1,3 @@
-using Mediator;
-using UnifiedCustomers.Api.Access;
-using UnifiedCustomers.Api.Common;
-using UnifiedCustomers.Api.Errors;
 using UnifiedCustomers.Application.Organizations;
 using UnifiedCustomers.Application.Organizations.GetOrganization;
 using UnifiedCustomers.Application.Organizations.UpdateOrganization;
@@ -19,15 +15,12 @@ internal static class OrganizationEndpoints
     {
         var organization = api.MapGroup("/organization").WithTags("Organization");
 
-        organization.MapGet("/", async (Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new GetOrganizationQuery(tenant.OrganizationId), ct)).ToOk())
-            .WithName("GetOrganization")
-            .WithSummary("The studio's settings: name, slug, time zone, country and booking policy")
-            .Produces<OrganizationResponse>()
-            .Problems();
+        organization.MapGet("/", (Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new GetOrganizationQuery(tenant.OrganizationId), ct))
+            .Answers<OrganizationResponse>("GetOrganization", "The studio's settings: name, slug, time zone, country and booking policy");
 
-        organization.MapPut("/", async (UpdateOrganizationRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new UpdateOrganizationCommand(tenant.OrganizationId, request.Name, request.TimeZone, request.Country, request.Policy), ct)).ToOk())
+        organization.MapPut("/", (UpdateOrganizationRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new UpdateOrganizationCommand(tenant.OrganizationId, request.Name, request.TimeZone, request.Country, request.Policy), ct))
             .WithName("UpdateOrganization")
             .WithSummary("Replace the studio's settings (every field; the slug stays)")
             .WithDescription("Nothing is retroactive: bookings, cancellations and waitlist places already made keep what was decided; the new policy "

@@ -1,5 +1,3 @@
-using Mediator;
-using UnifiedCustomers.Api.Errors;
 using UnifiedCustomers.Api.Idempotency;
 using UnifiedCustomers.Application.Bookings.BookFromWebsite;
 using UnifiedCustomers.Application.Common;

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using UnifiedCustomers.Api.Errors;
 
 namespace UnifiedCustomers.Api.Public;
 

@@ -1,7 +1,3 @@
-using Mediator;
-using UnifiedCustomers.Api.Access;
-using UnifiedCustomers.Api.Common;
-using UnifiedCustomers.Api.Errors;
 using UnifiedCustomers.Application.Sales;
 using UnifiedCustomers.Application.Sales.CancelMembership;
 using UnifiedCustomers.Application.Sales.PauseMembership;
@@ -31,42 +27,24 @@ internal static class SalesEndpoints
     public static RouteGroupBuilder MapSales(this RouteGroupBuilder api)
     {
         var customer = api.MapGroup("/customers/{customerId}").WithTags("Sales");
-        customer.MapPost("/memberships", async (Guid customerId, SellMembershipRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new SellMembershipCommand(tenant.OrganizationId, customerId, request.PlanId, request.StartDate, request.EndDate), ct))
-                .ToCreated(m => $"/api/v1/memberships/{m.Id}"))
-            .WithName("SellMembership")
-            .WithSummary("Sell a membership plan to a customer")
-            .Produces<MembershipResponse>(StatusCodes.Status201Created)
-            .Problems(404, 422)
-            .Idempotent();
-        customer.MapPost("/packs", async (Guid customerId, SellPackRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new SellPackCommand(tenant.OrganizationId, customerId, request.ProductId), ct))
-                .ToCreated(p => $"/api/v1/packs/{p.Id}"))
-            .WithName("SellPack")
-            .WithSummary("Sell a class pack to a customer")
-            .Produces<PackResponse>(StatusCodes.Status201Created)
-            .Problems(404, 422)
-            .Idempotent();
+        customer.MapPost("/memberships", (Guid customerId, SellMembershipRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendCreated(new SellMembershipCommand(tenant.OrganizationId, customerId, request.PlanId, request.StartDate, request.EndDate),
+                    m => $"/api/v1/memberships/{m.Id}", ct))
+            .Creates<MembershipResponse>("SellMembership", "Sell a membership plan to a customer", 404, 422);
+        customer.MapPost("/packs", (Guid customerId, SellPackRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendCreated(new SellPackCommand(tenant.OrganizationId, customerId, request.ProductId), p => $"/api/v1/packs/{p.Id}", ct))
+            .Creates<PackResponse>("SellPack", "Sell a class pack to a customer", 404, 422);
 
         var memberships = api.MapGroup("/memberships/{membershipId}").WithTags("Sales");
-        memberships.MapPost("/pause", async (Guid membershipId, PauseMembershipRequest? request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new PauseMembershipCommand(tenant.OrganizationId, membershipId, request?.From, request?.Until), ct)).ToOk())
-            .WithName("PauseMembership")
-            .WithSummary("Pause a membership from a date, until a date or until resumed")
-            .Produces<MembershipResponse>()
-            .Problems(404, 409);
-        memberships.MapPost("/resume", async (Guid membershipId, ResumeMembershipRequest? request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new ResumeMembershipCommand(tenant.OrganizationId, membershipId, request?.On), ct)).ToOk())
-            .WithName("ResumeMembership")
-            .WithSummary("End a membership's open pause")
-            .Produces<MembershipResponse>()
-            .Problems(404, 409);
-        memberships.MapPost("/cancel", async (Guid membershipId, CancelMembershipRequest? request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new CancelMembershipCommand(tenant.OrganizationId, membershipId, request?.EndDate), ct)).ToOk())
-            .WithName("CancelMembership")
-            .WithSummary("Cancel a membership from a date")
-            .Produces<MembershipResponse>()
-            .Problems(404, 409);
+        memberships.MapPost("/pause", (Guid membershipId, PauseMembershipRequest? request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new PauseMembershipCommand(tenant.OrganizationId, membershipId, request?.From, request?.Until), ct))
+            .Answers<MembershipResponse>("PauseMembership", "Pause a membership from a date, until a date or until resumed", 404, 409);
+        memberships.MapPost("/resume", (Guid membershipId, ResumeMembershipRequest? request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new ResumeMembershipCommand(tenant.OrganizationId, membershipId, request?.On), ct))
+            .Answers<MembershipResponse>("ResumeMembership", "End a membership's open pause", 404, 409);
+        memberships.MapPost("/cancel", (Guid membershipId, CancelMembershipRequest? request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new CancelMembershipCommand(tenant.OrganizationId, membershipId, request?.EndDate), ct))
+            .Answers<MembershipResponse>("CancelMembership", "Cancel a membership from a date", 404, 409);
 
         return api;
     }

@@ -1,8 +1,4 @@
 using System.ComponentModel;
-using Mediator;
-using UnifiedCustomers.Api.Access;
-using UnifiedCustomers.Api.Common;
-using UnifiedCustomers.Api.Errors;
 using UnifiedCustomers.Application.Scheduling;
 using UnifiedCustomers.Application.Scheduling.CreateInstructor;
 using UnifiedCustomers.Application.Scheduling.CreateLocation;
@@ -35,68 +31,35 @@ internal static class ScheduleResourcesEndpoints
     public static RouteGroupBuilder MapScheduleResources(this RouteGroupBuilder api)
     {
         var instructors = api.MapGroup("/instructors").WithTags("Instructors and locations");
-        instructors.MapPost("/", async (CreateInstructorRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new CreateInstructorCommand(tenant.OrganizationId, request.Name), ct)).ToCreated(i => $"/api/v1/instructors/{i.Id}"))
-            .WithName("CreateInstructor")
-            .WithSummary("Add an instructor (names are unique in the studio)")
-            .Produces<InstructorResponse>(StatusCodes.Status201Created)
-            .Problems(409)
-            .Idempotent();
-        instructors.MapGet("/", async (Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new ListInstructorsQuery(tenant.OrganizationId), ct)).ToOk())
-            .WithName("ListInstructors")
-            .WithSummary("The studio's instructors by name, deactivated ones included")
-            .Produces<IReadOnlyList<InstructorResponse>>()
-            .Problems();
-        instructors.MapGet("/{instructorId}", async (Guid instructorId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new GetInstructorQuery(tenant.OrganizationId, instructorId), ct)).ToOk())
-            .WithName("GetInstructor")
-            .WithSummary("An instructor")
-            .Produces<InstructorResponse>()
-            .Problems(404);
-        instructors.MapPatch("/{instructorId}", async (Guid instructorId, HttpRequest http, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-            {
-                var patch = await MergePatch.ReadAsync<UpdateScheduleResourceRequest>(http, ct);
-                return (await mediator.Send(new UpdateInstructorCommand(
-                    tenant.OrganizationId, instructorId, patch.Field("name", patch.Body.Name), patch.Field("isActive", patch.Body.IsActive)), ct)).ToOk();
-            })
-            .WithName("UpdateInstructor")
-            .WithSummary("Rename, deactivate or reactivate an instructor (JSON Merge Patch)")
-            .AcceptsMergePatch<UpdateScheduleResourceRequest>()
-            .Produces<InstructorResponse>()
-            .Problems(404, 409);
+        instructors.MapPost("/", (CreateInstructorRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendCreated(new CreateInstructorCommand(tenant.OrganizationId, request.Name), i => $"/api/v1/instructors/{i.Id}", ct))
+            .Creates<InstructorResponse>("CreateInstructor", "Add an instructor (names are unique in the studio)", 409);
+        instructors.MapGet("/", (Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new ListInstructorsQuery(tenant.OrganizationId), ct))
+            .Answers<IReadOnlyList<InstructorResponse>>("ListInstructors", "The studio's instructors by name, deactivated ones included");
+        instructors.MapGet("/{instructorId}", (Guid instructorId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new GetInstructorQuery(tenant.OrganizationId, instructorId), ct))
+            .Answers<InstructorResponse>("GetInstructor", "An instructor", 404);
+        instructors.MapPatch("/{instructorId}", (Guid instructorId, HttpRequest http, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendPatch(http, (MergePatchBody<UpdateScheduleResourceRequest> p) => new UpdateInstructorCommand(
+                    tenant.OrganizationId, instructorId, p.Field("name", p.Body.Name), p.Field("isActive", p.Body.IsActive)), ct))
+            .Patches<UpdateScheduleResourceRequest, InstructorResponse>("UpdateInstructor",
+                "Rename, deactivate or reactivate an instructor (JSON Merge Patch)", 404, 409);
 
         var locations = api.MapGroup("/locations").WithTags("Instructors and locations");
-        locations.MapPost("/", async (CreateLocationRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new CreateLocationCommand(tenant.OrganizationId, request.Name), ct)).ToCreated(l => $"/api/v1/locations/{l.Id}"))
-            .WithName("CreateLocation")
-            .WithSummary("Add a location: a room or place where classes are held (names are unique in the studio)")
-            .Produces<LocationResponse>(StatusCodes.Status201Created)
-            .Problems(409)
-            .Idempotent();
-        locations.MapGet("/", async (Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new ListLocationsQuery(tenant.OrganizationId), ct)).ToOk())
-            .WithName("ListLocations")
-            .WithSummary("The studio's locations by name, deactivated ones included")
-            .Produces<IReadOnlyList<LocationResponse>>()
-            .Problems();
-        locations.MapGet("/{locationId}", async (Guid locationId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new GetLocationQuery(tenant.OrganizationId, locationId), ct)).ToOk())
-            .WithName("GetLocation")
-            .WithSummary("A location")
-            .Produces<LocationResponse>()
-            .Problems(404);
-        locations.MapPatch("/{locationId}", async (Guid locationId, HttpRequest http, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-            {
-                var patch = await MergePatch.ReadAsync<UpdateScheduleResourceRequest>(http, ct);
-                return (await mediator.Send(new UpdateLocationCommand(
-                    tenant.OrganizationId, locationId, patch.Field("name", patch.Body.Name), patch.Field("isActive", patch.Body.IsActive)), ct)).ToOk();
-            })
-            .WithName("UpdateLocation")
-            .WithSummary("Rename, deactivate or reactivate a location (JSON Merge Patch)")
-            .AcceptsMergePatch<UpdateScheduleResourceRequest>()
-            .Produces<LocationResponse>()
-            .Problems(404, 409);
+        locations.MapPost("/", (CreateLocationRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendCreated(new CreateLocationCommand(tenant.OrganizationId, request.Name), l => $"/api/v1/locations/{l.Id}", ct))
+            .Creates<LocationResponse>("CreateLocation", "Add a location: a room or place where classes are held (names are unique in the studio)", 409);
+        locations.MapGet("/", (Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new ListLocationsQuery(tenant.OrganizationId), ct))
+            .Answers<IReadOnlyList<LocationResponse>>("ListLocations", "The studio's locations by name, deactivated ones included");
+        locations.MapGet("/{locationId}", (Guid locationId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new GetLocationQuery(tenant.OrganizationId, locationId), ct))
+            .Answers<LocationResponse>("GetLocation", "A location", 404);
+        locations.MapPatch("/{locationId}", (Guid locationId, HttpRequest http, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendPatch(http, (MergePatchBody<UpdateScheduleResourceRequest> p) => new UpdateLocationCommand(
+                    tenant.OrganizationId, locationId, p.Field("name", p.Body.Name), p.Field("isActive", p.Body.IsActive)), ct))
+            .Patches<UpdateScheduleResourceRequest, LocationResponse>("UpdateLocation", "Rename, deactivate or reactivate a location (JSON Merge Patch)", 404, 409);
 
         return api;
     }

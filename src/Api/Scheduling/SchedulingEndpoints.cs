@@ -1,8 +1,4 @@
 using System.ComponentModel;
-using Mediator;
-using UnifiedCustomers.Api.Access;
-using UnifiedCustomers.Api.Common;
-using UnifiedCustomers.Api.Errors;
 using UnifiedCustomers.Application.Scheduling;
 using UnifiedCustomers.Application.Scheduling.CancelSession;
 using UnifiedCustomers.Application.Scheduling.EditSession;
@@ -51,15 +47,11 @@ internal static class SchedulingEndpoints
     {
         var sessions = api.MapGroup("/sessions").WithTags("Sessions");
 
-        sessions.MapPost("/", async (ScheduleSessionRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new ScheduleSessionCommand(
-                    tenant.OrganizationId, request.ClassTypeId, request.StartsAt, request.EndsAt, request.Capacity, request.InstructorId, request.LocationId), ct))
-                .ToCreated(s => $"/api/v1/sessions/{s.Id}"))
-            .WithName("ScheduleSession")
-            .WithSummary("Schedule a class session; standing bookings that match it are booked at once")
-            .Produces<ScheduleSessionResponse>(StatusCodes.Status201Created)
-            .Problems(404)
-            .Idempotent();
+        sessions.MapPost("/", (ScheduleSessionRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendCreated(new ScheduleSessionCommand(
+                    tenant.OrganizationId, request.ClassTypeId, request.StartsAt, request.EndsAt, request.Capacity, request.InstructorId, request.LocationId),
+                    s => $"/api/v1/sessions/{s.Id}", ct))
+            .Creates<ScheduleSessionResponse>("ScheduleSession", "Schedule a class session; standing bookings that match it are booked at once", 404);
 
         sessions.MapGet("/", async (
                 Tenant tenant, IMediator mediator, CancellationToken ct, DateOnly? from = null, DateOnly? to = null, Guid? classTypeId = null,
@@ -71,38 +63,25 @@ internal static class SchedulingEndpoints
             .Produces<IReadOnlyList<SessionOverviewResponse>>()
             .Problems();
 
-        sessions.MapGet("/{sessionId}", async (Guid sessionId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new GetSessionQuery(tenant.OrganizationId, sessionId), ct)).ToOk())
-            .WithName("GetSession")
-            .WithSummary("A class session with its seat counts")
-            .Produces<SessionOverviewResponse>()
-            .Problems(404);
+        sessions.MapGet("/{sessionId}", (Guid sessionId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new GetSessionQuery(tenant.OrganizationId, sessionId), ct))
+            .Answers<SessionOverviewResponse>("GetSession", "A class session with its seat counts", 404);
 
-        sessions.MapPatch("/{sessionId}", async (Guid sessionId, HttpRequest http, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-            {
-                var patch = await MergePatch.ReadAsync<EditSessionRequest>(http, ct);
-                var b = patch.Body;
-                return (await mediator.Send(new EditSessionCommand(
-                    tenant.OrganizationId, sessionId, patch.Field("startsAt", b.StartsAt), patch.Field("endsAt", b.EndsAt), patch.Field("capacity", b.Capacity),
-                    patch.Field("instructorId", b.InstructorId), patch.Field("locationId", b.LocationId)), ct)).ToOk();
-            })
-            .WithName("EditSession")
-            .WithSummary("Reschedule a class, change its capacity, instructor or location (JSON Merge Patch)")
+        sessions.MapPatch("/{sessionId}", (Guid sessionId, HttpRequest http, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendPatch(http, (MergePatchBody<EditSessionRequest> p) => new EditSessionCommand(
+                    tenant.OrganizationId, sessionId, p.Field("startsAt", p.Body.StartsAt), p.Field("endsAt", p.Body.EndsAt), p.Field("capacity", p.Body.Capacity),
+                    p.Field("instructorId", p.Body.InstructorId), p.Field("locationId", p.Body.LocationId)), ct))
+            .Patches<EditSessionRequest, EditSessionResponse>("EditSession",
+                "Reschedule a class, change its capacity, instructor or location (JSON Merge Patch)", 404, 422)
             .WithDescription("""
                 Rescheduling keeps every booking; only a class that has not started moves, and only to a time that has not passed.
                 The capacity never goes below the seats booked (422 session.capacity_below_booked); raising it promotes waitlisted
                 customers who can pay, in order, until the promotion cutoff. `instructorId`/`locationId` null clears them.
-                """)
-            .AcceptsMergePatch<EditSessionRequest>()
-            .Produces<EditSessionResponse>()
-            .Problems(404, 422);
+                """);
 
-        sessions.MapPost("/{sessionId}/cancel", async (Guid sessionId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new CancelSessionCommand(tenant.OrganizationId, sessionId), ct)).ToOk())
-            .WithName("CancelSession")
-            .WithSummary("Cancel a class: every booking of it is cancelled and what it spent refunded")
-            .Produces<CancelSessionResponse>()
-            .Problems(404, 409, 422);
+        sessions.MapPost("/{sessionId}/cancel", (Guid sessionId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new CancelSessionCommand(tenant.OrganizationId, sessionId), ct))
+            .Answers<CancelSessionResponse>("CancelSession", "Cancel a class: every booking of it is cancelled and what it spent refunded", 404, 409, 422);
 
         return api;
     }

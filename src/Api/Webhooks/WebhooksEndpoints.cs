@@ -1,7 +1,3 @@
-using Mediator;
-using UnifiedCustomers.Api.Access;
-using UnifiedCustomers.Api.Common;
-using UnifiedCustomers.Api.Errors;
 using UnifiedCustomers.Api.Idempotency;
 using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Application.Common.Validation;
@@ -33,36 +29,23 @@ internal static class WebhooksEndpoints
     {
         var subscriptions = api.MapGroup("/webhook-subscriptions").WithTags("Webhooks");
 
-        subscriptions.MapPost("/", async (CreateWebhookSubscriptionRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new CreateWebhookSubscriptionCommand(tenant.OrganizationId, request.Url, request.EventTypes, request.Description, request.Enabled), ct))
-                .ToCreated(s => $"/api/v1/webhook-subscriptions/{s.Subscription.Id}"))
-            .WithName("CreateWebhookSubscription")
-            .WithSummary("Subscribe a URL to events; the answer shows the signing secret, this once")
-            .Produces<CreatedWebhookSubscriptionResponse>(StatusCodes.Status201Created)
-            .Problems()
-            .Idempotent();
+        subscriptions.MapPost("/", (CreateWebhookSubscriptionRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendCreated(new CreateWebhookSubscriptionCommand(tenant.OrganizationId, request.Url, request.EventTypes, request.Description, request.Enabled),
+                    s => $"/api/v1/webhook-subscriptions/{s.Subscription.Id}", ct))
+            .Creates<CreatedWebhookSubscriptionResponse>("CreateWebhookSubscription", "Subscribe a URL to events; the answer shows the signing secret, this once");
 
-        subscriptions.MapGet("/", async (Tenant tenant, IMediator mediator, CancellationToken ct, int page = 1, int pageSize = Paging.DefaultPageSize) =>
-                (await mediator.Send(new ListWebhookSubscriptionsQuery(tenant.OrganizationId, page, pageSize), ct)).ToOk())
-            .WithName("ListWebhookSubscriptions")
-            .WithSummary("The organization's webhook subscriptions (without secrets)")
-            .Produces<PagedList<WebhookSubscriptionResponse>>()
-            .Problems();
+        subscriptions.MapGet("/", (Tenant tenant, IMediator mediator, CancellationToken ct, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+                mediator.SendOk(new ListWebhookSubscriptionsQuery(tenant.OrganizationId, page, pageSize), ct))
+            .Answers<PagedList<WebhookSubscriptionResponse>>("ListWebhookSubscriptions", "The organization's webhook subscriptions (without secrets)");
 
-        subscriptions.MapGet("/{subscriptionId}", async (Guid subscriptionId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new GetWebhookSubscriptionQuery(tenant.OrganizationId, subscriptionId), ct)).ToOk())
-            .WithName("GetWebhookSubscription")
-            .WithSummary("A webhook subscription (without its secret)")
-            .Produces<WebhookSubscriptionResponse>()
-            .Problems(404);
+        subscriptions.MapGet("/{subscriptionId}", (Guid subscriptionId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new GetWebhookSubscriptionQuery(tenant.OrganizationId, subscriptionId), ct))
+            .Answers<WebhookSubscriptionResponse>("GetWebhookSubscription", "A webhook subscription (without its secret)", 404);
 
-        subscriptions.MapPatch("/{subscriptionId}", async (Guid subscriptionId, UpdateWebhookSubscriptionRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new UpdateWebhookSubscriptionCommand(
-                    tenant.OrganizationId, subscriptionId, request.Url, request.EventTypes, request.Description, request.Enabled), ct)).ToOk())
-            .WithName("UpdateWebhookSubscription")
-            .WithSummary("Change a subscription's URL, event types, description or enabled state")
-            .Produces<WebhookSubscriptionResponse>()
-            .Problems(404);
+        subscriptions.MapPatch("/{subscriptionId}", (Guid subscriptionId, UpdateWebhookSubscriptionRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new UpdateWebhookSubscriptionCommand(
+                    tenant.OrganizationId, subscriptionId, request.Url, request.EventTypes, request.Description, request.Enabled), ct))
+            .Answers<WebhookSubscriptionResponse>("UpdateWebhookSubscription", "Change a subscription's URL, event types, description or enabled state", 404);
 
         subscriptions.MapDelete("/{subscriptionId}", async (Guid subscriptionId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new DeleteWebhookSubscriptionCommand(tenant.OrganizationId, subscriptionId), ct)).ToNoContent())
@@ -71,12 +54,10 @@ internal static class WebhooksEndpoints
             .Produces(StatusCodes.Status204NoContent)
             .Problems(404);
 
-        subscriptions.MapPost("/{subscriptionId}/rotate-secret", async (Guid subscriptionId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new RotateWebhookSecretCommand(tenant.OrganizationId, subscriptionId), ct)).ToOk())
-            .WithName("RotateWebhookSecret")
-            .WithSummary("A new signing secret, shown this once; the previous one keeps signing alongside for 24 hours")
-            .Produces<RotatedWebhookSecretResponse>()
-            .Problems(404);
+        subscriptions.MapPost("/{subscriptionId}/rotate-secret", (Guid subscriptionId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new RotateWebhookSecretCommand(tenant.OrganizationId, subscriptionId), ct))
+            .Answers<RotatedWebhookSecretResponse>("RotateWebhookSecret",
+                "A new signing secret, shown this once; the previous one keeps signing alongside for 24 hours", 404);
 
         subscriptions.MapGet("/{subscriptionId}/deliveries", async (
                 Guid subscriptionId, Tenant tenant, IMediator mediator, CancellationToken ct,
@@ -91,12 +72,9 @@ internal static class WebhooksEndpoints
             .Produces<PagedList<WebhookDeliveryResponse>>()
             .Problems(404);
 
-        subscriptions.MapPost("/{subscriptionId}/deliveries/{deliveryId}/redeliver", async (Guid subscriptionId, Guid deliveryId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new RedeliverWebhookCommand(tenant.OrganizationId, subscriptionId, deliveryId), ct)).ToOk())
-            .WithName("RedeliverWebhook")
-            .WithSummary("Send a delivery again now, with the same event id, and retry it for another retry period")
-            .Produces<WebhookDeliveryResponse>()
-            .Problems(404);
+        subscriptions.MapPost("/{subscriptionId}/deliveries/{deliveryId}/redeliver", (Guid subscriptionId, Guid deliveryId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendOk(new RedeliverWebhookCommand(tenant.OrganizationId, subscriptionId, deliveryId), ct))
+            .Answers<WebhookDeliveryResponse>("RedeliverWebhook", "Send a delivery again now, with the same event id, and retry it for another retry period", 404);
 
         return api;
     }

@@ -37,4 +37,10 @@ internal static class BookingResponses
             booking.PaymentMethod, booking.MembershipId, booking.PackId, made.CreditsRemaining, made.AllowanceRemaining,
             booking.WaitlistPosition, booking.BookedAt, booking.CancelledAt, booking.CheckedInAt);
     }
+
+    /// <summary>A booking as lists show it: what happened, without the balance left (GetCustomerBalance has it).</summary>
+    public static BookingResponse Listed(Booking booking, DateTimeOffset startsAt, Guid classTypeId, string className, Domain.Organizations.Organization organization) => new(
+        booking.Id, booking.Status, booking.CustomerId, booking.SessionId, classTypeId, className,
+        startsAt, organization.LocalTime(startsAt), organization.TimeZone, booking.PaymentMethod, booking.MembershipId, booking.PackId,
+        null, null, booking.WaitlistPosition, booking.BookedAt, booking.CancelledAt, booking.CheckedInAt);
 }

@@ -1,4 +1,3 @@
-using Mapster;
 using UnifiedCustomers.Domain.Memberships;
 using UnifiedCustomers.Domain.Packs;
 using UnifiedCustomers.Domain.Scheduling;

@@ -1,5 +1,3 @@
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Application.Common;
 
 /// <summary>The catalog of the errors the application layer itself raises (the use cases' own are the domain's).</summary>

@@ -1,5 +1,3 @@
-using Mediator;
-
 namespace UnifiedCustomers.Application.Common;
 
 /// <summary>Every use case runs inside one organization; the pipeline scopes the database to it.</summary>

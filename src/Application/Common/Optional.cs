@@ -21,3 +21,14 @@ internal interface IOptional
 {
     object? GivenValue { get; }
 }
+
+public static class OptionalSwitch
+{
+    /// <summary>A merge patch's isActive: given, it activates or deactivates; left out, nothing changes.</summary>
+    public static void ApplyTo(this Optional<bool?> isActive, Domain.Common.IDeactivatable target)
+    {
+        if (isActive is not { IsSet: true, Value: { } active }) return;
+        if (active) target.Activate();
+        else target.Deactivate();
+    }
+}

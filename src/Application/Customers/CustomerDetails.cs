@@ -1,4 +1,3 @@
-using FluentValidation;
 using UnifiedCustomers.Domain.Customers;
 
 namespace UnifiedCustomers.Application.Customers;

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Domain.Customers;
 using UnifiedCustomers.Domain.Organizations;
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Domain.Customers;
 
 namespace UnifiedCustomers.Application.Customers;

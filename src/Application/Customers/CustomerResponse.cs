@@ -1,4 +1,3 @@
-using Mapster;
 using UnifiedCustomers.Domain.Customers;
 
 namespace UnifiedCustomers.Application.Customers;

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Application.Customers;
-using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Customers;
 using UnifiedCustomers.Domain.Memberships;
 using UnifiedCustomers.Domain.Organizations;
@@ -46,4 +43,15 @@ internal sealed class SalesDesk(IAppDbContext db, IRowLocks locks, CustomerLifec
 
     public Task RecomputeAsync(Organization organization, Customer customer, string cause, CancellationToken ct) =>
         lifecycle.RecomputeAsync(organization, customer, cause, ct);
+
+    /// <summary>
+    /// A change to one membership at the counter: the membership decides (<paramref name="change"/>), then the
+    /// customer's status follows, recorded as "<paramref name="verb"/> membership (plan)". Answers the membership as changed.
+    /// </summary>
+    public Task<Result<MembershipResponse>> ChangeMembershipAsync(
+        Guid organizationId, Guid membershipId, string verb, Func<MembershipAtCounter, Result> change, CancellationToken ct) =>
+        MembershipAsync(organizationId, membershipId, ct)
+            .Then(change)
+            .TapAsync(counter => RecomputeAsync(counter.Organization, counter.Customer, $"{verb} membership {counter.PlanName}", ct))
+            .Map(SalesResponses.From);
 }

@@ -1,4 +1,3 @@
-using Mapster;
 using UnifiedCustomers.Domain.Scheduling;
 
 namespace UnifiedCustomers.Application.Scheduling;

@@ -1,4 +1,3 @@
-using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Domain.Bookings;
 using UnifiedCustomers.Domain.Organizations;
 using UnifiedCustomers.Domain.Scheduling;

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Scheduling;
 
 namespace UnifiedCustomers.Application.Scheduling;

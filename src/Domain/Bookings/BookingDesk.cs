@@ -1,4 +1,3 @@
-using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Scheduling;
 
 namespace UnifiedCustomers.Domain.Bookings;

@@ -1,5 +1,3 @@
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Domain.Bookings;
 
 public sealed record BookingConfirmed(Booking Booking) : IDomainEvent { public ITenantOwned Subject => Booking; }

@@ -1,5 +1,3 @@
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Domain.Bookings;
 
 /// <summary>A customer's credit ledger, newest first, a page at a time.</summary>

@@ -1,4 +1,3 @@
-using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Customers;
 using UnifiedCustomers.Domain.Organizations;
 using UnifiedCustomers.Domain.Scheduling;

@@ -1,5 +1,3 @@
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Domain.Bookings;
 
 /// <summary>Recurring bookings: the pattern of a standing booking, and its occurrences.</summary>

@@ -1,5 +1,3 @@
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Domain.Customers;
 
 public sealed record CustomerRegistered(Customer Customer) : IDomainEvent { public ITenantOwned Subject => Customer; }

@@ -1,5 +1,4 @@
 using UnifiedCustomers.Domain.Bookings;
-using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Memberships;
 using UnifiedCustomers.Domain.Packs;
 

@@ -1,5 +1,3 @@
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Domain.Customers;
 
 /// <summary>A staff note about a customer.</summary>

@@ -1,5 +1,3 @@
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Domain.Memberships;
 
 public sealed record MembershipSold(Membership Membership) : IDomainEvent { public ITenantOwned Subject => Membership; }

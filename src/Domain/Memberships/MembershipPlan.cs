@@ -1,9 +1,7 @@
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Domain.Memberships;
 
 /// <summary>What a studio sells as a membership: an allowance, optionally limited to some class types.</summary>
-public sealed class MembershipPlan : Entity, ITenantOwned
+public sealed class MembershipPlan : Entity, ITenantOwned, IDeactivatable
 {
     public const int NameMaxLength = 120;
 

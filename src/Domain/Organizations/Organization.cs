@@ -1,5 +1,3 @@
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Domain.Organizations;
 
 /// <summary>A studio or gym: the tenant every other row belongs to.</summary>

@@ -1,5 +1,3 @@
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Domain.Packs;
 
 public sealed record PackSold(ClassPack Pack) : IDomainEvent { public ITenantOwned Subject => Pack; }

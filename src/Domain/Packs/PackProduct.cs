@@ -1,9 +1,7 @@
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Domain.Packs;
 
 /// <summary>A class pack a studio sells: N credits valid for some days, optionally for some class types.</summary>
-public sealed class PackProduct : Entity, ITenantOwned
+public sealed class PackProduct : Entity, ITenantOwned, IDeactivatable
 {
     public const int NameMaxLength = 120;
     public const int MaxCredits = 1000;

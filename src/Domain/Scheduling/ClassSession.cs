@@ -1,4 +1,3 @@
-using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Organizations;
 
 namespace UnifiedCustomers.Domain.Scheduling;

@@ -1,9 +1,7 @@
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Domain.Scheduling;
 
 /// <summary>A kind of class a studio offers (Vinyasa Flow, Barbell Club).</summary>
-public sealed class ClassType : Entity, ITenantOwned
+public sealed class ClassType : Entity, ITenantOwned, IDeactivatable
 {
     public const int NameMaxLength = 120;
     public const int MinDurationMinutes = 5;

@@ -1,9 +1,7 @@
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Domain.Scheduling;
 
 /// <summary>Someone who teaches the studio's classes. Never deleted once it teaches a session: deactivated instead.</summary>
-public sealed class Instructor : Entity, ITenantOwned
+public sealed class Instructor : Entity, IScheduleResource
 {
     public const int NameMaxLength = 120;
 

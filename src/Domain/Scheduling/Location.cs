@@ -1,9 +1,7 @@
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Domain.Scheduling;
 
 /// <summary>A room or place where the studio holds classes. Never deleted once used: deactivated instead.</summary>
-public sealed class Location : Entity, ITenantOwned
+public sealed class Location : Entity, IScheduleResource
 {
     public const int NameMaxLength = 120;
 

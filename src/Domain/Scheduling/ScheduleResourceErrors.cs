@@ -1,5 +1,3 @@
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Domain.Scheduling;
 
 /// <summary>Instructors and locations: the resources a session is given, side by side.</summary>

@@ -1,5 +1,3 @@
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Domain.Scheduling;
 
 public sealed record SessionScheduled(ClassSession Session) : IDomainEvent { public ITenantOwned Subject => Session; }

@@ -1,5 +1,3 @@
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Domain.Webhooks;
 
 public static class WebhookErrors

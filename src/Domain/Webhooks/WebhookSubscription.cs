@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using UnifiedCustomers.Domain.Common;
 
 namespace UnifiedCustomers.Domain.Webhooks;
 

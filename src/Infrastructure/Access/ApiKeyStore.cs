@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Infrastructure.Persistence;
 
 namespace UnifiedCustomers.Infrastructure.Access;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Application.Common.Jobs;
 using UnifiedCustomers.Infrastructure.Persistence;
@@ -17,11 +16,11 @@ internal sealed class IdempotencyPruningJob(AppDbContext db, IUnitOfWork unitOfW
     public string Name => "idempotency-pruning";
 
     public Task<IReadOnlyList<JobRun>> DueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<JobRun>>([JobRun.Every(Interval, now)]);
+        JobRun.DueEvery(Interval, now);
 
     public async Task<JobReport> RunAsync(JobRun run, CancellationToken cancellationToken)
     {
-        var organizations = await db.Organizations.AsNoTracking().OrderBy(o => o.Id).Select(o => o.Id).ToListAsync(cancellationToken);
+        var organizations = await db.Organizations.IdsInOrderAsync(cancellationToken);
         var cutoff = clock.GetUtcNow() - IdempotencyStore.Retention;
         long deleted = 0;
         foreach (var organizationId in organizations)

@@ -10,7 +10,7 @@ internal sealed class JobHistoryPruningJob(JobRunStore store, TimeProvider clock
     public string Name => "job-history-pruning";
 
     public Task<IReadOnlyList<JobRun>> DueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<JobRun>>([JobRun.Every(TimeSpan.FromDays(1), now)]);
+        JobRun.DueEvery(TimeSpan.FromDays(1), now);
 
     public async Task<JobReport> RunAsync(JobRun run, CancellationToken cancellationToken) =>
         JobReport.Of(("runs_deleted", await store.PruneAsync(clock.GetUtcNow() - Retention, cancellationToken)));

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Application.Events;

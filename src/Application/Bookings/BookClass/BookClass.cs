@@ -1,8 +1,4 @@
-using FluentValidation;
-using Mediator;
-using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Domain.Bookings;
-using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Customers;
 
 namespace UnifiedCustomers.Application.Bookings.BookClass;

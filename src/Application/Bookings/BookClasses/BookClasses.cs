@@ -1,10 +1,6 @@
 using System.Text.Json.Serialization;
-using FluentValidation;
-using Mediator;
 using UnifiedCustomers.Application.Bookings.BookClass;
-using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Domain.Bookings;
-using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Customers;
 
 namespace UnifiedCustomers.Application.Bookings.BookClasses;

@@ -1,11 +1,6 @@
 using System.Text.Json.Serialization;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Application.Bookings.BookClass;
-using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Domain.Bookings;
-using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Customers;
 using UnifiedCustomers.Domain.Scheduling;
 

@@ -1,9 +1,5 @@
-using FluentValidation;
-using Mediator;
 using UnifiedCustomers.Application.Bookings.BookClass;
-using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Domain.Bookings;
-using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Customers;
 
 namespace UnifiedCustomers.Application.Bookings.CheckEligibility;

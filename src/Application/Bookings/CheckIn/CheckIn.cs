@@ -1,26 +1,11 @@
-using FluentValidation;
-using Mediator;
-using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Domain.Bookings;
-using UnifiedCustomers.Domain.Common;
 
 namespace UnifiedCustomers.Application.Bookings.CheckIn;
 
 /// <summary>Marks the customer as arrived: from 30 minutes before the class until it ends.</summary>
-public sealed record CheckInCommand(Guid OrganizationId, Guid BookingId) : ITenantCommand<Result<BookingResponse>>;
+public sealed record CheckInCommand(Guid OrganizationId, Guid BookingId) : ITenantCommand<Result<BookingResponse>>, IBookingCommand;
 
-internal sealed class CheckInValidator : AbstractValidator<CheckInCommand>
-{
-    public CheckInValidator() => RuleFor(c => c.BookingId).NotEmpty();
-}
+internal sealed class CheckInValidator() : IdRequiredValidator<CheckInCommand>(c => c.BookingId);
 
-internal sealed class CheckInHandler(BookingLoader loader, TimeProvider clock) : ICommandHandler<CheckInCommand, Result<BookingResponse>>
-{
-    public async ValueTask<Result<BookingResponse>> Handle(CheckInCommand command, CancellationToken ct)
-    {
-        if (await loader.BookingAsync(command.OrganizationId, command.BookingId, withWaitlist: false, forUpdate: true, ct) is not { } opened)
-            return BookingErrors.NotFound;
-        var decision = BookingDesk.CheckIn(opened.Account, opened.Session, opened.Booking, clock.GetUtcNow());
-        return decision.IsSuccess ? BookingResponses.From(decision.Value, opened.Account.Organization) : decision.Error!;
-    }
-}
+internal sealed class CheckInHandler(BookingLoader loader, TimeProvider clock)
+    : AttendanceHandler<CheckInCommand>(loader, (account, session, booking) => BookingDesk.CheckIn(account, session, booking, clock.GetUtcNow()));

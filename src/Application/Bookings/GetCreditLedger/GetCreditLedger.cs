@@ -1,12 +1,5 @@
-using FluentValidation;
-using Mapster;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Application.Common.Validation;
 using UnifiedCustomers.Application.Customers;
 using UnifiedCustomers.Domain.Bookings;
-using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Customers;
 
 namespace UnifiedCustomers.Application.Bookings.GetCreditLedger;
@@ -35,6 +28,6 @@ internal sealed class GetCreditLedgerHandler(IAppDbContext db, TypeAdapterConfig
         var items = await db.Query(new CreditLedgerOfCustomer(query.OrganizationId, query.CustomerId, query.Page, query.PageSize))
             .ProjectToType<LedgerEntryResponse>(mapping)
             .ToListAsync(ct);
-        return new PagedList<LedgerEntryResponse>(items, query.Page, query.PageSize, total);
+        return query.Answer(items, total);
     }
 }

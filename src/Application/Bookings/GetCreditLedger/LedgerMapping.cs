@@ -1,4 +1,3 @@
-using Mapster;
 using UnifiedCustomers.Domain.Bookings;
 
 namespace UnifiedCustomers.Application.Bookings.GetCreditLedger;

@@ -1,11 +1,5 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Application.Common.Validation;
 using UnifiedCustomers.Application.Customers;
 using UnifiedCustomers.Domain.Bookings;
-using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Customers;
 
 namespace UnifiedCustomers.Application.Bookings.GetCustomerBookings;
@@ -60,14 +54,7 @@ internal sealed class GetCustomerBookingsHandler(IAppDbContext db, TimeProvider 
             BookingPeriod.Past => rows.Where(r => r.StartsAt < now).OrderByDescending(r => r.StartsAt),
             _ => rows.OrderByDescending(r => r.StartsAt),
         };
-        var total = await rows.CountAsync(ct);
-        var page = await rows.Skip(query.Offset()).Take(query.PageSize).AsNoTracking().ToListAsync(ct);
-
-        // History lists what happened; the remaining balance lives in GetCustomerBalance.
-        var items = page.Select(r => new BookingResponse(
-            r.Booking.Id, r.Booking.Status, r.Booking.CustomerId, r.Booking.SessionId, r.ClassTypeId, r.ClassName,
-            r.StartsAt, organization.LocalTime(r.StartsAt), organization.TimeZone, r.Booking.PaymentMethod, r.Booking.MembershipId, r.Booking.PackId,
-            null, null, r.Booking.WaitlistPosition, r.Booking.BookedAt, r.Booking.CancelledAt, r.Booking.CheckedInAt)).ToList();
-        return new PagedList<BookingResponse>(items, query.Page, query.PageSize, total);
+        var (page, total) = await query.PageOfAsync(rows.AsNoTracking(), ct);
+        return query.Answer(page.Select(r => BookingResponses.Listed(r.Booking, r.StartsAt, r.ClassTypeId, r.ClassName, organization)).ToList(), total);
     }
 }

@@ -1,10 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Application.Common.Validation;
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Application.Bookings.ListBookings;
 
 /// <summary>
@@ -40,12 +33,7 @@ internal sealed class ListBookingsHandler(IAppDbContext db) : IQueryHandler<List
             where b.OrganizationId == query.OrganizationId && EF.Property<DateTimeOffset>(b, ListBookingsQuery.UpdatedAtColumn) >= query.UpdatedSince
             orderby EF.Property<DateTimeOffset>(b, ListBookingsQuery.UpdatedAtColumn), b.Id
             select new { Booking = b, s.StartsAt, s.ClassTypeId, ClassName = t.Name };
-        var total = await rows.CountAsync(ct);
-        var page = await rows.Skip(query.Offset()).Take(query.PageSize).AsNoTracking().ToListAsync(ct);
-        var items = page.Select(r => new BookingResponse(
-            r.Booking.Id, r.Booking.Status, r.Booking.CustomerId, r.Booking.SessionId, r.ClassTypeId, r.ClassName,
-            r.StartsAt, organization.LocalTime(r.StartsAt), organization.TimeZone, r.Booking.PaymentMethod, r.Booking.MembershipId, r.Booking.PackId,
-            null, null, r.Booking.WaitlistPosition, r.Booking.BookedAt, r.Booking.CancelledAt, r.Booking.CheckedInAt)).ToList();
-        return new PagedList<BookingResponse>(items, query.Page, query.PageSize, total);
+        var (page, total) = await query.PageOfAsync(rows.AsNoTracking(), ct);
+        return query.Answer(page.Select(r => BookingResponses.Listed(r.Booking, r.StartsAt, r.ClassTypeId, r.ClassName, organization)).ToList(), total);
     }
 }

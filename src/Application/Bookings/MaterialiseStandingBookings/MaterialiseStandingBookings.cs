@@ -1,9 +1,5 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Application.Common.Jobs;
 using UnifiedCustomers.Domain.Bookings;
-using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Scheduling;
 
 namespace UnifiedCustomers.Application.Bookings.MaterialiseStandingBookings;
@@ -96,11 +92,11 @@ internal sealed class StandingBookingsJob(IAppDbContext db, ISender sender) : IS
     public string Name => "standing-bookings";
 
     public Task<IReadOnlyList<JobRun>> DueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<JobRun>>([JobRun.Every(Interval, now)]);
+        JobRun.DueEvery(Interval, now);
 
     public async Task<JobReport> RunAsync(JobRun run, CancellationToken cancellationToken)
     {
-        var organizations = await db.Organizations.AsNoTracking().OrderBy(o => o.Id).Select(o => o.Id).ToListAsync(cancellationToken);
+        var organizations = await db.Organizations.IdsInOrderAsync(cancellationToken);
         var (patterns, booked, waitlisted, refused) = (0L, 0L, 0L, 0L);
         foreach (var organizationId in organizations)
         {

@@ -1,11 +1,4 @@
-using FluentValidation;
-using Mapster;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Memberships;
-using UnifiedCustomers.Domain.Scheduling;
 
 namespace UnifiedCustomers.Application.Catalog.CreateMembershipPlan;
 
@@ -41,11 +34,11 @@ internal sealed class CreateMembershipPlanHandler(IAppDbContext db, TypeAdapterC
     public async ValueTask<Result<MembershipPlanResponse>> Handle(CreateMembershipPlanCommand command, CancellationToken ct)
     {
         if (!await db.Organizations.AnyAsync(o => o.Id == command.OrganizationId, ct)) return ApplicationErrors.OrganizationNotFound;
-        var classTypeIds = (command.ClassTypeIds ?? []).Distinct().ToList();
-        if (!await db.ClassTypes.AllExistAsync(command.OrganizationId, classTypeIds, ct)) return SessionErrors.ClassTypeNotFound;
+        var classTypeIds = await db.ClassTypes.CoveredAsync(command.OrganizationId, command.ClassTypeIds, ct);
+        if (classTypeIds.IsFailure) return classTypeIds.Error!;
 
         return MembershipPlan.Create(
-                command.OrganizationId, command.Name, new Allowance(command.AllowancePeriod, command.AllowanceClasses), classTypeIds, command.IsTrial, clock.GetUtcNow())
+                command.OrganizationId, command.Name, new Allowance(command.AllowancePeriod, command.AllowanceClasses), classTypeIds.Value, command.IsTrial, clock.GetUtcNow())
             .Tap(plan => db.MembershipPlans.Add(plan))
             .Map(plan => plan.Adapt<MembershipPlanResponse>(mapping));
     }

@@ -1,11 +1,4 @@
-using FluentValidation;
-using Mapster;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Packs;
-using UnifiedCustomers.Domain.Scheduling;
 
 namespace UnifiedCustomers.Application.Catalog.CreatePackProduct;
 
@@ -39,10 +32,11 @@ internal sealed class CreatePackProductHandler(IAppDbContext db, TypeAdapterConf
     public async ValueTask<Result<PackProductResponse>> Handle(CreatePackProductCommand command, CancellationToken ct)
     {
         if (!await db.Organizations.AnyAsync(o => o.Id == command.OrganizationId, ct)) return ApplicationErrors.OrganizationNotFound;
-        var classTypeIds = (command.ClassTypeIds ?? []).Distinct().ToList();
-        if (!await db.ClassTypes.AllExistAsync(command.OrganizationId, classTypeIds, ct)) return SessionErrors.ClassTypeNotFound;
+        var classTypeIds = await db.ClassTypes.CoveredAsync(command.OrganizationId, command.ClassTypeIds, ct);
+        if (classTypeIds.IsFailure) return classTypeIds.Error!;
 
-        return PackProduct.Create(command.OrganizationId, command.Name, command.Credits, command.ValidityDays, classTypeIds, command.IsTrial, clock.GetUtcNow())
+        return PackProduct.Create(
+                command.OrganizationId, command.Name, command.Credits, command.ValidityDays, classTypeIds.Value, command.IsTrial, clock.GetUtcNow())
             .Tap(product => db.PackProducts.Add(product))
             .Map(product => product.Adapt<PackProductResponse>(mapping));
     }

@@ -1,8 +1,4 @@
-using Mapster;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Memberships;
 
 namespace UnifiedCustomers.Application.Catalog.ListMembershipPlans;
 
@@ -10,15 +6,4 @@ namespace UnifiedCustomers.Application.Catalog.ListMembershipPlans;
 public sealed record ListMembershipPlansQuery(Guid OrganizationId) : ITenantQuery<Result<IReadOnlyList<MembershipPlanResponse>>>;
 
 internal sealed class ListMembershipPlansHandler(IAppDbContext db, TypeAdapterConfig mapping)
-    : IQueryHandler<ListMembershipPlansQuery, Result<IReadOnlyList<MembershipPlanResponse>>>
-{
-    public async ValueTask<Result<IReadOnlyList<MembershipPlanResponse>>> Handle(ListMembershipPlansQuery query, CancellationToken ct)
-    {
-        var plans = await db.MembershipPlans.AsNoTracking()
-            .Where(p => p.OrganizationId == query.OrganizationId)
-            .OrderBy(p => p.Name).ThenBy(p => p.Id)
-            .ProjectToType<MembershipPlanResponse>(mapping)
-            .ToListAsync(ct);
-        return Result.Success<IReadOnlyList<MembershipPlanResponse>>(plans);
-    }
-}
+    : ListByNameHandler<ListMembershipPlansQuery, MembershipPlan, MembershipPlanResponse>(db.MembershipPlans, mapping, m => m.Name);

@@ -1,8 +1,4 @@
-using Mapster;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Packs;
 
 namespace UnifiedCustomers.Application.Catalog.ListPackProducts;
 
@@ -10,15 +6,4 @@ namespace UnifiedCustomers.Application.Catalog.ListPackProducts;
 public sealed record ListPackProductsQuery(Guid OrganizationId) : ITenantQuery<Result<IReadOnlyList<PackProductResponse>>>;
 
 internal sealed class ListPackProductsHandler(IAppDbContext db, TypeAdapterConfig mapping)
-    : IQueryHandler<ListPackProductsQuery, Result<IReadOnlyList<PackProductResponse>>>
-{
-    public async ValueTask<Result<IReadOnlyList<PackProductResponse>>> Handle(ListPackProductsQuery query, CancellationToken ct)
-    {
-        var products = await db.PackProducts.AsNoTracking()
-            .Where(p => p.OrganizationId == query.OrganizationId)
-            .OrderBy(p => p.Name).ThenBy(p => p.Id)
-            .ProjectToType<PackProductResponse>(mapping)
-            .ToListAsync(ct);
-        return Result.Success<IReadOnlyList<PackProductResponse>>(products);
-    }
-}
+    : ListByNameHandler<ListPackProductsQuery, PackProduct, PackProductResponse>(db.PackProducts, mapping, p => p.Name);

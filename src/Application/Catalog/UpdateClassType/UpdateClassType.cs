@@ -1,9 +1,3 @@
-using FluentValidation;
-using Mapster;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Scheduling;
 
 namespace UnifiedCustomers.Application.Catalog.UpdateClassType;
@@ -25,13 +19,12 @@ internal sealed class UpdateClassTypeValidator : AbstractValidator<UpdateClassTy
     public UpdateClassTypeValidator()
     {
         RuleFor(c => c.ClassTypeId).NotEmpty().WithMessage("Name the class type.");
-        RuleFor(c => c.Name.Value).NotEmpty().MaximumLength(ClassType.NameMaxLength).When(c => c.Name.IsSet).OverridePropertyName("name")
-            .WithMessage($"A class type needs a name of at most {ClassType.NameMaxLength} characters (it cannot be cleared).");
+        this.RuleForName(c => c.Name, ClassType.NameMaxLength, $"A class type needs a name of at most {ClassType.NameMaxLength} characters (it cannot be cleared).");
         RuleFor(c => c.DefaultCapacity.Value).NotNull().InclusiveBetween(1, ClassSession.MaxCapacity).When(c => c.DefaultCapacity.IsSet)
             .OverridePropertyName("defaultCapacity").WithMessage($"Capacity is between 1 and {ClassSession.MaxCapacity}.");
         RuleFor(c => c.DefaultDurationMinutes.Value).NotNull().InclusiveBetween(ClassType.MinDurationMinutes, ClassType.MaxDurationMinutes)
             .When(c => c.DefaultDurationMinutes.IsSet).OverridePropertyName("defaultDurationMinutes").WithMessage("Duration is between 5 minutes and 24 hours.");
-        RuleFor(c => c.IsActive.Value).NotNull().When(c => c.IsActive.IsSet).OverridePropertyName("isActive").WithMessage("isActive is true or false.");
+        this.RuleForSwitch(c => c.IsActive, "isActive");
     }
 }
 
@@ -48,11 +41,7 @@ internal sealed class UpdateClassTypeHandler(IAppDbContext db, TypeAdapterConfig
                 command.DefaultDurationMinutes.Or(type.DefaultDurationMinutes) ?? type.DefaultDurationMinutes);
             if (defaults.IsFailure) return defaults.Error!;
         }
-        if (command.IsActive is { IsSet: true, Value: { } active })
-        {
-            if (active) type.Activate();
-            else type.Deactivate();
-        }
+        command.IsActive.ApplyTo(type);
         return type.Adapt<ClassTypeResponse>(mapping);
     }
 }

@@ -1,11 +1,4 @@
-using FluentValidation;
-using Mapster;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Memberships;
-using UnifiedCustomers.Domain.Scheduling;
 
 namespace UnifiedCustomers.Application.Catalog.UpdateMembershipPlan;
 
@@ -30,8 +23,7 @@ internal sealed class UpdateMembershipPlanValidator : AbstractValidator<UpdateMe
     public UpdateMembershipPlanValidator()
     {
         RuleFor(c => c.PlanId).NotEmpty().WithMessage("Name the membership plan.");
-        RuleFor(c => c.Name.Value).NotEmpty().MaximumLength(MembershipPlan.NameMaxLength).When(c => c.Name.IsSet).OverridePropertyName("name")
-            .WithMessage($"A plan needs a name of at most {MembershipPlan.NameMaxLength} characters (it cannot be cleared).");
+        this.RuleForName(c => c.Name, MembershipPlan.NameMaxLength, $"A plan needs a name of at most {MembershipPlan.NameMaxLength} characters (it cannot be cleared).");
         RuleFor(c => c.AllowancePeriod.Value).NotNull().IsInEnum().When(c => c.AllowancePeriod.IsSet).OverridePropertyName("allowancePeriod")
             .WithMessage("The allowance period is one of unlimited, week, month, term or year.");
         RuleFor(c => c.AllowanceClasses.Value).GreaterThanOrEqualTo(1).When(c => c.AllowanceClasses.IsSet).OverridePropertyName("allowanceClasses")
@@ -39,10 +31,9 @@ internal sealed class UpdateMembershipPlanValidator : AbstractValidator<UpdateMe
         RuleFor(c => c.AllowanceClasses.Value).Null()
             .When(c => c.AllowancePeriod is { IsSet: true, Value: Domain.Memberships.AllowancePeriod.Unlimited } && c.AllowanceClasses.IsSet)
             .OverridePropertyName("allowanceClasses").WithMessage("An unlimited plan has no number of classes.");
-        RuleForEach(c => c.ClassTypeIds.Value).NotEmpty().When(c => c.ClassTypeIds.IsSet).OverridePropertyName("classTypeIds")
-            .WithMessage("A class type id cannot be empty.");
-        RuleFor(c => c.IsTrial.Value).NotNull().When(c => c.IsTrial.IsSet).OverridePropertyName("isTrial").WithMessage("isTrial is true or false.");
-        RuleFor(c => c.IsActive.Value).NotNull().When(c => c.IsActive.IsSet).OverridePropertyName("isActive").WithMessage("isActive is true or false.");
+        this.RuleForClassTypeIds(c => c.ClassTypeIds);
+        this.RuleForSwitch(c => c.IsTrial, "isTrial");
+        this.RuleForSwitch(c => c.IsActive, "isActive");
     }
 }
 
@@ -63,17 +54,13 @@ internal sealed class UpdateMembershipPlanHandler(IAppDbContext db, IRowLocks lo
                 : period == Domain.Memberships.AllowancePeriod.Unlimited ? null : plan.Allowance.Classes;
             if (period == Domain.Memberships.AllowancePeriod.Unlimited && command.AllowanceClasses is { IsSet: true, Value: not null })
                 return MembershipErrors.AllowanceInvalid with { Message = "An unlimited plan has no number of classes.", Field = "allowanceClasses" };
-            var classTypeIds = command.ClassTypeIds.IsSet ? (command.ClassTypeIds.Value ?? []).Distinct().ToList() : plan.ClassTypeIds.ToList();
-            if (!await db.ClassTypes.AllExistAsync(command.OrganizationId, classTypeIds, ct)) return SessionErrors.ClassTypeNotFound;
+            var classTypeIds = await db.ClassTypes.CoveredAsync(command.OrganizationId, command.ClassTypeIds.Or(plan.ClassTypeIds), ct);
+            if (classTypeIds.IsFailure) return classTypeIds.Error!;
             var hasBeenSold = await db.Memberships.AnyAsync(m => m.OrganizationId == command.OrganizationId && m.PlanId == plan.Id, ct);
-            var terms = plan.ChangeTerms(new Allowance(period, classes), classTypeIds, command.IsTrial.Or(plan.IsTrial) ?? plan.IsTrial, hasBeenSold);
+            var terms = plan.ChangeTerms(new Allowance(period, classes), classTypeIds.Value, command.IsTrial.Or(plan.IsTrial) ?? plan.IsTrial, hasBeenSold);
             if (terms.IsFailure) return terms.Error!;
         }
-        if (command.IsActive is { IsSet: true, Value: { } active })
-        {
-            if (active) plan.Activate();
-            else plan.Deactivate();
-        }
+        command.IsActive.ApplyTo(plan);
         return plan.Adapt<MembershipPlanResponse>(mapping);
     }
 }

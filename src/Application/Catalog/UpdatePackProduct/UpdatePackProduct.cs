@@ -1,11 +1,4 @@
-using FluentValidation;
-using Mapster;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Packs;
-using UnifiedCustomers.Domain.Scheduling;
 
 namespace UnifiedCustomers.Application.Catalog.UpdatePackProduct;
 
@@ -29,16 +22,14 @@ internal sealed class UpdatePackProductValidator : AbstractValidator<UpdatePackP
     public UpdatePackProductValidator()
     {
         RuleFor(c => c.ProductId).NotEmpty().WithMessage("Name the pack product.");
-        RuleFor(c => c.Name.Value).NotEmpty().MaximumLength(PackProduct.NameMaxLength).When(c => c.Name.IsSet).OverridePropertyName("name")
-            .WithMessage($"A pack needs a name of at most {PackProduct.NameMaxLength} characters (it cannot be cleared).");
+        this.RuleForName(c => c.Name, PackProduct.NameMaxLength, $"A pack needs a name of at most {PackProduct.NameMaxLength} characters (it cannot be cleared).");
         RuleFor(c => c.Credits.Value).NotNull().InclusiveBetween(1, PackProduct.MaxCredits).When(c => c.Credits.IsSet).OverridePropertyName("credits")
             .WithMessage($"A pack has between 1 and {PackProduct.MaxCredits} credits.");
         RuleFor(c => c.ValidityDays.Value).NotNull().InclusiveBetween(1, PackProduct.MaxValidityDays).When(c => c.ValidityDays.IsSet)
             .OverridePropertyName("validityDays").WithMessage($"A pack is valid for between 1 and {PackProduct.MaxValidityDays} days.");
-        RuleForEach(c => c.ClassTypeIds.Value).NotEmpty().When(c => c.ClassTypeIds.IsSet).OverridePropertyName("classTypeIds")
-            .WithMessage("A class type id cannot be empty.");
-        RuleFor(c => c.IsTrial.Value).NotNull().When(c => c.IsTrial.IsSet).OverridePropertyName("isTrial").WithMessage("isTrial is true or false.");
-        RuleFor(c => c.IsActive.Value).NotNull().When(c => c.IsActive.IsSet).OverridePropertyName("isActive").WithMessage("isActive is true or false.");
+        this.RuleForClassTypeIds(c => c.ClassTypeIds);
+        this.RuleForSwitch(c => c.IsTrial, "isTrial");
+        this.RuleForSwitch(c => c.IsActive, "isActive");
     }
 }
 
@@ -54,22 +45,18 @@ internal sealed class UpdatePackProductHandler(IAppDbContext db, IRowLocks locks
 
         if (command.Credits.IsSet || command.ValidityDays.IsSet || command.ClassTypeIds.IsSet || command.IsTrial.IsSet)
         {
-            var classTypeIds = command.ClassTypeIds.IsSet ? (command.ClassTypeIds.Value ?? []).Distinct().ToList() : product.ClassTypeIds.ToList();
-            if (!await db.ClassTypes.AllExistAsync(command.OrganizationId, classTypeIds, ct)) return SessionErrors.ClassTypeNotFound;
+            var classTypeIds = await db.ClassTypes.CoveredAsync(command.OrganizationId, command.ClassTypeIds.Or(product.ClassTypeIds), ct);
+            if (classTypeIds.IsFailure) return classTypeIds.Error!;
             var hasBeenSold = await db.ClassPacks.AnyAsync(p => p.OrganizationId == command.OrganizationId && p.ProductId == product.Id, ct);
             var terms = product.ChangeTerms(
                 command.Credits.Or(product.Credits) ?? product.Credits,
                 command.ValidityDays.Or(product.ValidityDays) ?? product.ValidityDays,
-                classTypeIds,
+                classTypeIds.Value,
                 command.IsTrial.Or(product.IsTrial) ?? product.IsTrial,
                 hasBeenSold);
             if (terms.IsFailure) return terms.Error!;
         }
-        if (command.IsActive is { IsSet: true, Value: { } active })
-        {
-            if (active) product.Activate();
-            else product.Deactivate();
-        }
+        command.IsActive.ApplyTo(product);
         return product.Adapt<PackProductResponse>(mapping);
     }
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using Mediator;
 using Microsoft.Extensions.Logging;
-using UnifiedCustomers.Domain.Common;
 
 namespace UnifiedCustomers.Application.Common.Behaviors;
 

@@ -1,5 +1,3 @@
-using Mediator;
-
 namespace UnifiedCustomers.Application.Common.Behaviors;
 
 /// <summary>Queries read in a read-only transaction scoped to their organization; they never write.</summary>

@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using FluentValidation;
-using Mediator;
 using UnifiedCustomers.Application.Common.Telemetry;
-using UnifiedCustomers.Domain.Common;
 
 namespace UnifiedCustomers.Application.Common.Behaviors;
 

@@ -1,6 +1,3 @@
-using Mediator;
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Application.Common.Behaviors;
 
 /// <summary>

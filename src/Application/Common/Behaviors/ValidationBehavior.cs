@@ -1,7 +1,3 @@
-using FluentValidation;
-using Mediator;
-using UnifiedCustomers.Application.Common.Validation;
-
 namespace UnifiedCustomers.Application.Common.Behaviors;
 
 /// <summary>

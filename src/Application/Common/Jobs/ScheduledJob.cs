@@ -15,6 +15,10 @@ public sealed record JobRun(string Key, Guid? OrganizationId = null)
         return new JobRun(start.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture));
     }
 
+    /// <summary>What a job that runs once per <paramref name="interval"/> has due: the run of the slot that contains <paramref name="now"/>.</summary>
+    public static Task<IReadOnlyList<JobRun>> DueEvery(TimeSpan interval, DateTimeOffset now) =>
+        Task.FromResult<IReadOnlyList<JobRun>>([Every(interval, now)]);
+
     /// <summary>The run of an organization's local date.</summary>
     public static JobRun Daily(Guid organizationId, DateOnly localDate) =>
         new($"{organizationId:N}/{localDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", organizationId);
@@ -44,4 +48,11 @@ public interface IScheduledJob
 
     /// <summary>Does one run. Throwing marks the run failed; it is tried again later.</summary>
     Task<JobReport> RunAsync(JobRun run, CancellationToken cancellationToken);
+}
+
+public static class JobOrganizations
+{
+    /// <summary>Every organization's id, in id order: jobs work organization by organization (row-level security scopes each).</summary>
+    public static Task<List<Guid>> IdsInOrderAsync(this IQueryable<Domain.Organizations.Organization> organizations, CancellationToken ct) =>
+        organizations.AsNoTracking().OrderBy(o => o.Id).Select(o => o.Id).ToListAsync(ct);
 }

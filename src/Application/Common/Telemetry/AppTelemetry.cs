@@ -36,40 +36,40 @@ public static class AppTelemetry
     public const string Failed = "exception";
 
     /// <summary>Bookings made (committed), by the status they got and the payment method.</summary>
-    public static readonly Counter<long> Bookings =
-        Meter.CreateCounter<long>("uc.bookings", "{booking}", "Bookings made, by status (confirmed or waitlisted) and payment method.");
+    public static readonly Counter<long> Bookings = CounterOf("uc.bookings", "{booking}", "Bookings made, by status (confirmed or waitlisted) and payment method.");
 
     /// <summary>Use cases refused with an expected business error, by use case and code.</summary>
-    public static readonly Counter<long> Refusals =
-        Meter.CreateCounter<long>("uc.refusals", "{refusal}", "Use cases refused with a business error, by use case and error code.");
+    public static readonly Counter<long> Refusals = CounterOf("uc.refusals", "{refusal}", "Use cases refused with a business error, by use case and error code.");
 
     public static readonly Counter<long> UnitOfWorkRetries =
-        Meter.CreateCounter<long>("uc.unit_of_work.retries", "{retry}", "Command transactions retried from the start, by SQLSTATE.");
+        CounterOf("uc.unit_of_work.retries", "{retry}", "Command transactions retried from the start, by SQLSTATE.");
 
     public static readonly Counter<long> IdempotentReplays =
-        Meter.CreateCounter<long>("uc.idempotency.replays", "{replay}", "Requests answered with the stored first answer of their Idempotency-Key.");
+        CounterOf("uc.idempotency.replays", "{replay}", "Requests answered with the stored first answer of their Idempotency-Key.");
 
     public static readonly Counter<long> WaitlistPromotions =
-        Meter.CreateCounter<long>("uc.waitlist.promotions", "{booking}", "Waitlisted bookings promoted to confirmed (committed).");
+        CounterOf("uc.waitlist.promotions", "{booking}", "Waitlisted bookings promoted to confirmed (committed).");
 
     /// <summary>Events numbered by the sequencer and so visible on the feed (after commit, see ARCHITECTURE.md Events).</summary>
-    public static readonly Counter<long> EventsPublished =
-        Meter.CreateCounter<long>("uc.events.published", "{event}", "Committed events given their feed position (published).");
+    public static readonly Counter<long> EventsPublished = CounterOf("uc.events.published", "{event}", "Committed events given their feed position (published).");
 
     /// <summary>Webhook delivery attempts, by result (succeeded, http_error, timed_out, network_error, address_refused).</summary>
-    public static readonly Counter<long> WebhookDeliveries =
-        Meter.CreateCounter<long>("uc.webhooks.deliveries", "{attempt}", "Webhook delivery attempts, by result.");
+    public static readonly Counter<long> WebhookDeliveries = CounterOf("uc.webhooks.deliveries", "{attempt}", "Webhook delivery attempts, by result.");
 
     /// <summary>The outbox's lag as an integrator sees it: from the event's occurrence (its transaction) to its successful delivery.</summary>
     public static readonly Histogram<double> WebhookDeliveryLag =
-        Meter.CreateHistogram<double>("uc.webhooks.delivery_lag", "s", "From an event's occurrence to its successful webhook delivery.");
+        SecondsOf("uc.webhooks.delivery_lag", "From an event's occurrence to its successful webhook delivery.");
 
-    public static readonly Counter<long> JobRuns =
-        Meter.CreateCounter<long>("uc.jobs.runs", "{run}", "Scheduled job runs, by job and outcome (succeeded or failed).");
+    public static readonly Counter<long> JobRuns = CounterOf("uc.jobs.runs", "{run}", "Scheduled job runs, by job and outcome (succeeded or failed).");
 
     public static readonly Counter<long> JobItems =
-        Meter.CreateCounter<long>("uc.jobs.items", "{item}", "What scheduled job runs did, by job and item (customers_changed, records_deleted, ...).");
+        CounterOf("uc.jobs.items", "{item}", "What scheduled job runs did, by job and item (customers_changed, records_deleted, ...).");
 
-    public static readonly Histogram<double> JobDuration =
-        Meter.CreateHistogram<double>("uc.jobs.duration", "s", "How long a scheduled job run took.");
+    public static readonly Histogram<double> JobDuration = SecondsOf("uc.jobs.duration", "How long a scheduled job run took.");
+
+    /// <summary>A counter on the application's meter.</summary>
+    private static Counter<long> CounterOf(string name, string unit, string description) => Meter.CreateCounter<long>(name, unit, description);
+
+    /// <summary>A histogram of durations on the application's meter, in seconds.</summary>
+    private static Histogram<double> SecondsOf(string name, string description) => Meter.CreateHistogram<double>(name, "s", description);
 }

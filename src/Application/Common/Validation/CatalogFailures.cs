@@ -1,6 +1,4 @@
-using FluentValidation;
 using FluentValidation.Results;
-using UnifiedCustomers.Domain.Common;
 
 namespace UnifiedCustomers.Application.Common.Validation;
 

@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace UnifiedCustomers.Application.Common.Validation;
 
 /// <summary>
@@ -16,6 +14,17 @@ public static class Paging
 
     /// <summary>Rows to skip for a validated page.</summary>
     public static int Offset(this IPagedQuery query) => (query.Page - 1) * query.PageSize;
+
+    /// <summary>The query's page of <paramref name="ordered"/> and how many rows there are in all.</summary>
+    public static async Task<(List<T> Items, int Total)> PageOfAsync<T>(this IPagedQuery query, IQueryable<T> ordered, CancellationToken ct)
+    {
+        var total = await ordered.CountAsync(ct);
+        var items = await ordered.Skip(query.Offset()).Take(query.PageSize).ToListAsync(ct);
+        return (items, total);
+    }
+
+    /// <summary>The answer to a paged query: its page's items and the total.</summary>
+    public static PagedList<T> Answer<T>(this IPagedQuery query, IReadOnlyList<T> items, int total) => new(items, query.Page, query.PageSize, total);
 }
 
 /// <summary>A query that answers one page of a list; its validator includes <see cref="PageRules"/>.</summary>

@@ -1,12 +1,6 @@
-using FluentValidation;
-using Mapster;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Application.Bookings.GetCreditLedger;
-using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Application.Members;
 using UnifiedCustomers.Domain.Bookings;
-using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Customers;
 using UnifiedCustomers.Domain.Memberships;
 using UnifiedCustomers.Domain.Packs;

@@ -1,6 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Application.Common.Jobs;
 
 namespace UnifiedCustomers.Application.Customers.RecomputeLifecycles;

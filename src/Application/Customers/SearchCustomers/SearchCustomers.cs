@@ -1,11 +1,4 @@
 using System.Text.RegularExpressions;
-using FluentValidation;
-using Mapster;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Application.Common.Validation;
-using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Customers;
 
 namespace UnifiedCustomers.Application.Customers.SearchCustomers;

@@ -1,9 +1,4 @@
 using System.Text.Json;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Domain.Common;
 
 namespace UnifiedCustomers.Application.Events.ListEvents;
 

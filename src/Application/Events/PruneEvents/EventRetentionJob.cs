@@ -10,7 +10,7 @@ internal sealed class EventRetentionJob(EventRetention retention) : IScheduledJo
     public string Name => "event-retention";
 
     public Task<IReadOnlyList<JobRun>> DueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<JobRun>>([JobRun.Every(Interval, now)]);
+        JobRun.DueEvery(Interval, now);
 
     public async Task<JobReport> RunAsync(JobRun run, CancellationToken cancellationToken)
     {

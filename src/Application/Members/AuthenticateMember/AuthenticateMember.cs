@@ -1,7 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Customers;
 
 namespace UnifiedCustomers.Application.Members.AuthenticateMember;

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using FluentValidation;
-using Mediator;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Customers;
 
 namespace UnifiedCustomers.Application.Members.IssueAccessToken;

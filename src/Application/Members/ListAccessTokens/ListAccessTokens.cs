@@ -1,10 +1,4 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Application.Common.Validation;
 using UnifiedCustomers.Application.Customers;
-using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Customers;
 
 namespace UnifiedCustomers.Application.Members.ListAccessTokens;
@@ -28,8 +22,7 @@ internal sealed class ListAccessTokensHandler(IAppDbContext db) : IQueryHandler<
     {
         if (!await db.Customers.ExistsInAsync(query.OrganizationId, query.CustomerId, ct)) return CustomerErrors.NotFound;
         var tokens = db.CustomerAccessTokens.AsNoTracking().Where(t => t.OrganizationId == query.OrganizationId && t.CustomerId == query.CustomerId);
-        var total = await tokens.CountAsync(ct);
-        var page = await tokens.OrderByDescending(t => t.IssuedAt).ThenByDescending(t => t.Id).Skip(query.Offset()).Take(query.PageSize).ToListAsync(ct);
-        return new PagedList<AccessTokenResponse>(page.Select(AccessTokenResponse.From).ToList(), query.Page, query.PageSize, total);
+        var (page, total) = await query.PageOfAsync(tokens.OrderByDescending(t => t.IssuedAt).ThenByDescending(t => t.Id), ct);
+        return query.Answer(page.Select(AccessTokenResponse.From).ToList(), total);
     }
 }

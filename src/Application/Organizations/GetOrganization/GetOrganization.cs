@@ -1,8 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Application.Organizations.GetOrganization;
 
 /// <summary>The studio's settings: name, time zone, country and booking policy.</summary>

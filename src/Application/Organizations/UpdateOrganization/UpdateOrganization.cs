@@ -1,9 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Application.Organizations.UpdateOrganization;
 
 /// <summary>

@@ -1,28 +1,18 @@
-using FluentValidation;
-using Mediator;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Application.Sales.CancelMembership;
 
 /// <summary>Cancels a membership: it covers no class from now on, and the customer's status is recomputed.</summary>
 /// <param name="EndDate">the end date recorded (never later than an end date it already had, never before its start); today when not given, or its start date when it has not started yet</param>
 public sealed record CancelMembershipCommand(Guid OrganizationId, Guid MembershipId, DateOnly? EndDate = null) : ITenantCommand<Result<MembershipResponse>>;
 
-internal sealed class CancelMembershipValidator : AbstractValidator<CancelMembershipCommand>
-{
-    public CancelMembershipValidator() => RuleFor(c => c.MembershipId).NotEmpty().WithMessage("Name the membership.");
-}
+internal sealed class CancelMembershipValidator() : IdRequiredValidator<CancelMembershipCommand>(c => c.MembershipId, "Name the membership.");
 
 internal sealed class CancelMembershipHandler(SalesDesk desk, TimeProvider clock) : ICommandHandler<CancelMembershipCommand, Result<MembershipResponse>>
 {
     public async ValueTask<Result<MembershipResponse>> Handle(CancelMembershipCommand command, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        return await desk.MembershipAsync(command.OrganizationId, command.MembershipId, ct)
-            .Then(counter => counter.Membership.Cancel(command.EndDate ?? DefaultEndDate(counter, now), now))
-            .TapAsync(counter => desk.RecomputeAsync(counter.Organization, counter.Customer, $"cancelled membership {counter.PlanName}", ct))
-            .Map(SalesResponses.From);
+        return await desk.ChangeMembershipAsync(command.OrganizationId, command.MembershipId, "cancelled",
+            counter => counter.Membership.Cancel(command.EndDate ?? DefaultEndDate(counter, now), now), ct);
     }
 
     /// <summary>Today in the studio, or the start date of a membership that has not started.</summary>

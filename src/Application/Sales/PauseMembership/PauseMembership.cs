@@ -1,8 +1,3 @@
-using FluentValidation;
-using Mediator;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Application.Sales.PauseMembership;
 
 /// <param name="From">the first local date it is paused; today when not given</param>
@@ -25,9 +20,7 @@ internal sealed class PauseMembershipHandler(SalesDesk desk, TimeProvider clock)
     public async ValueTask<Result<MembershipResponse>> Handle(PauseMembershipCommand command, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        return await desk.MembershipAsync(command.OrganizationId, command.MembershipId, ct)
-            .Then(counter => counter.Membership.Pause(command.From ?? counter.Organization.LocalDate(now), command.Until, now))
-            .TapAsync(counter => desk.RecomputeAsync(counter.Organization, counter.Customer, $"paused membership {counter.PlanName}", ct))
-            .Map(SalesResponses.From);
+        return await desk.ChangeMembershipAsync(command.OrganizationId, command.MembershipId, "paused",
+            counter => counter.Membership.Pause(command.From ?? counter.Organization.LocalDate(now), command.Until, now), ct);
     }
 }

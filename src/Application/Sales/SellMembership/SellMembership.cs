@@ -1,8 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Memberships;
 
 namespace UnifiedCustomers.Application.Sales.SellMembership;

@@ -1,8 +1,4 @@
-using Mapster;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Domain.Scheduling;
 
 namespace UnifiedCustomers.Application.Scheduling.ListInstructors;
 
@@ -10,15 +6,4 @@ namespace UnifiedCustomers.Application.Scheduling.ListInstructors;
 public sealed record ListInstructorsQuery(Guid OrganizationId) : ITenantQuery<Result<IReadOnlyList<InstructorResponse>>>;
 
 internal sealed class ListInstructorsHandler(IAppDbContext db, TypeAdapterConfig mapping)
-    : IQueryHandler<ListInstructorsQuery, Result<IReadOnlyList<InstructorResponse>>>
-{
-    public async ValueTask<Result<IReadOnlyList<InstructorResponse>>> Handle(ListInstructorsQuery query, CancellationToken ct)
-    {
-        var instructors = await db.Instructors.AsNoTracking()
-            .Where(i => i.OrganizationId == query.OrganizationId)
-            .OrderBy(i => i.Name).ThenBy(i => i.Id)
-            .ProjectToType<InstructorResponse>(mapping)
-            .ToListAsync(ct);
-        return Result.Success<IReadOnlyList<InstructorResponse>>(instructors);
-    }
-}
+    : ListByNameHandler<ListInstructorsQuery, Instructor, InstructorResponse>(db.Instructors, mapping, i => i.Name);

@@ -1,8 +1,4 @@
-using FluentValidation;
-using Mediator;
-using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Application.Events;
-using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Webhooks;
 
 namespace UnifiedCustomers.Application.Webhooks.CreateWebhookSubscription;

@@ -1,9 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Application.Common.Validation;
-using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Webhooks;
 
 namespace UnifiedCustomers.Application.Webhooks.ListWebhookDeliveries;
@@ -31,16 +25,14 @@ internal sealed class ListWebhookDeliveriesHandler(IAppDbContext db)
             return WebhookErrors.NotFound;
         var deliveries = db.WebhookDeliveries.AsNoTracking().Where(d => d.OrganizationId == organizationId && d.SubscriptionId == query.SubscriptionId);
         if (query.Status is { } status) deliveries = deliveries.Where(d => d.Status == status);
-        var total = await deliveries.CountAsync(ct);
-        var page = await deliveries.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id)
-            .Skip(query.Offset()).Take(query.PageSize).ToListAsync(ct);
+        var (page, total) = await query.PageOfAsync(deliveries.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id), ct);
         var ids = page.Select(d => d.Id).ToList();
         var attempts = (await db.WebhookDeliveryAttempts.AsNoTracking()
                 .Where(a => a.OrganizationId == organizationId && ids.Contains(a.DeliveryId))
                 .OrderBy(a => a.Number)
                 .ToListAsync(ct))
             .ToLookup(a => a.DeliveryId);
-        return new PagedList<WebhookDeliveryResponse>(page.Select(d => WebhookDeliveries.Response(d, attempts[d.Id])).ToList(), query.Page, query.PageSize, total);
+        return query.Answer(page.Select(d => WebhookDeliveries.Response(d, attempts[d.Id])).ToList(), total);
     }
 }
 

@@ -1,10 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Application.Common.Validation;
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Application.Webhooks.ListWebhookSubscriptions;
 
 public sealed record ListWebhookSubscriptionsQuery(Guid OrganizationId, int Page = 1, int PageSize = Paging.DefaultPageSize)
@@ -24,9 +17,7 @@ internal sealed class ListWebhookSubscriptionsHandler(IAppDbContext db)
     public async ValueTask<Result<PagedList<WebhookSubscriptionResponse>>> Handle(ListWebhookSubscriptionsQuery query, CancellationToken ct)
     {
         var all = db.WebhookSubscriptions.AsNoTracking().Where(s => s.OrganizationId == query.OrganizationId);
-        var total = await all.CountAsync(ct);
-        var page = await all.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id)
-            .Skip(query.Offset()).Take(query.PageSize).ToListAsync(ct);
-        return new PagedList<WebhookSubscriptionResponse>(page.Select(WebhookSubscriptionResponse.From).ToList(), query.Page, query.PageSize, total);
+        var (page, total) = await query.PageOfAsync(all.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id), ct);
+        return query.Answer(page.Select(WebhookSubscriptionResponse.From).ToList(), total);
     }
 }

@@ -1,8 +1,4 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Application.Webhooks.ListWebhookDeliveries;
-using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Webhooks;
 
 namespace UnifiedCustomers.Application.Webhooks.RedeliverWebhook;

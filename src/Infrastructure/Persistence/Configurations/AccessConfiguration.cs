@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using UnifiedCustomers.Domain.Organizations;
 using UnifiedCustomers.Infrastructure.Access;
 using UnifiedCustomers.Infrastructure.Idempotency;

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using UnifiedCustomers.Domain.Customers;
 
 namespace UnifiedCustomers.Infrastructure.Persistence.Configurations;

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using UnifiedCustomers.Application.Events;
 using UnifiedCustomers.Domain.Customers;
 using UnifiedCustomers.Domain.Organizations;

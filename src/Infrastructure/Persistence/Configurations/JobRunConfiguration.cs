@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using UnifiedCustomers.Infrastructure.Jobs;
 
 namespace UnifiedCustomers.Infrastructure.Persistence.Configurations;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Application.Common;
 
 namespace UnifiedCustomers.Infrastructure.Persistence.Transactions;

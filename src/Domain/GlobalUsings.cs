@@ -1,0 +1,2 @@
+// The namespaces most files of this project use, imported once (see docs/adr/0032).
+global using UnifiedCustomers.Domain.Common;
