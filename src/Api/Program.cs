@@ -15,6 +15,7 @@ using UnifiedCustomers.Api.Public;
 using UnifiedCustomers.Api.Sales;
 using UnifiedCustomers.Api.Scheduling;
 using UnifiedCustomers.Api.Webhooks;
+using UnifiedCustomers.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddSecretFiles();
@@ -42,9 +43,7 @@ builder.Services.AddApi(builder.Configuration);
 builder.Services.AddCustomerAccess(builder.Configuration, builder.Environment);
 builder.Services.AddTelemetry(builder.Configuration);
 builder.Services.AddJobs(builder.Configuration);
-builder.Services.AddBackend(
-    DatabaseConnections.AppConnectionString(builder.Configuration),
-    builder.Configuration.GetValue(DatabaseConnections.MaxPoolSizeSetting, UnifiedCustomers.Infrastructure.DependencyInjection.DefaultMaxPoolSize));
+builder.Services.AddBackend(builder.Configuration);
 builder.Services.AddEventWorkers(builder.Configuration);
 
 var app = builder.Build();

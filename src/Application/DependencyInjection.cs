@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using UnifiedCustomers.Application.Bookings;
+using UnifiedCustomers.Application.Common.Behaviors;
 using UnifiedCustomers.Application.Customers;
 using UnifiedCustomers.Application.Sales;
 
@@ -7,8 +8,22 @@ namespace UnifiedCustomers.Application;
 
 public static class DependencyInjection
 {
+    /// <summary>The use cases and the mediator with its behaviors, in order. Infrastructure's AddBackend adds the ports' implementations.</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.Assemblies = [typeof(DependencyInjection)];
+            options.PipelineBehaviors =
+            [
+                typeof(TracingBehavior<,>),
+                typeof(LoggingBehavior<,>),
+                typeof(ValidationBehavior<,>),
+                typeof(UnitOfWorkBehavior<,>),
+                typeof(QueryScopeBehavior<,>),
+            ];
+        });
         services.AddSingleton(TimeProvider.System);
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
         // Every command and query, whoever writes it: clean text, dates in range (Common/Validation).

@@ -1,12 +1,23 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using UnifiedCustomers.Application;
+using UnifiedCustomers.Application.Bookings.MaterialiseStandingBookings;
 using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Application.Common.Edge;
+using UnifiedCustomers.Application.Common.Jobs;
 using UnifiedCustomers.Application.Customers;
+using UnifiedCustomers.Application.Customers.RecomputeLifecycles;
 using UnifiedCustomers.Application.Events.PruneEvents;
 using UnifiedCustomers.Application.Webhooks;
+using UnifiedCustomers.Infrastructure.Access;
 using UnifiedCustomers.Infrastructure.Events;
+using UnifiedCustomers.Infrastructure.Jobs;
+using UnifiedCustomers.Infrastructure.Organizations;
 using UnifiedCustomers.Infrastructure.Webhooks;
 using UnifiedCustomers.Infrastructure.Phones;
 using UnifiedCustomers.Infrastructure.Idempotency;
@@ -19,6 +30,14 @@ public static class DependencyInjection
 {
     /// <summary>Connections the API may hold at once: small enough for a default PostgreSQL (max_connections 100) with room for the tools.</summary>
     public const int DefaultMaxPoolSize = 50;
+
+    /// <summary>The backend any host composes (the API, the tests): the use cases, the mediator and the ports' implementations.</summary>
+    public static IServiceCollection AddBackend(this IServiceCollection services, string connectionString, int maxPoolSize = DefaultMaxPoolSize) =>
+        services.AddApplication().AddInfrastructure(connectionString, maxPoolSize);
+
+    /// <summary>The same from the host's configuration: the application role's connection string and the pool size (<see cref="DatabaseConnections"/>).</summary>
+    public static IServiceCollection AddBackend(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddBackend(DatabaseConnections.AppConnectionString(configuration), DatabaseConnections.MaxPoolSize(configuration));
 
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, string connectionString, int maxPoolSize = DefaultMaxPoolSize)
     {
@@ -47,9 +66,33 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IRowLocks, RowLocks>();
         services.AddSingleton<IPhoneNormalizer, PhoneNormalizer>();
-        services.AddScoped<IdempotencyStore>();
+        services.AddScoped<IIdempotencyStore, IdempotencyStore>();
+        services.AddScoped<IApiKeys, ApiKeys>();
+        services.AddScoped<IOrganizationSlugs, OrganizationSlugs>();
+        services.AddScoped<ISchemaStatus, SchemaStatus>();
         return services;
     }
+
+    /// <summary>
+    /// The job scheduler and the jobs every host runs (options from <see cref="JobsOptions"/>, bound by the host).
+    /// Another feature adds its own with <see cref="JobRegistration.AddScheduledJob{TJob}"/>.
+    /// </summary>
+    public static IServiceCollection AddScheduledJobs(this IServiceCollection services)
+    {
+        services.AddSingleton<JobRunStore>();
+        services.AddSingleton<JobScheduler>();
+        services.AddScheduledJob<DailyLifecycleJob>();
+        services.AddScheduledJob<StandingBookingsJob>();
+        services.AddScheduledJob<IdempotencyPruningJob>();
+        services.AddScheduledJob<JobHistoryPruningJob>();
+        return services;
+    }
+
+    /// <summary>PostgreSQL's spans (each statement) for the host's tracing.</summary>
+    public static TracerProviderBuilder AddDatabaseInstrumentation(this TracerProviderBuilder tracing) => tracing.AddNpgsql();
+
+    /// <summary>PostgreSQL's connection-pool and command metrics for the host's meters.</summary>
+    public static MeterProviderBuilder AddDatabaseInstrumentation(this MeterProviderBuilder metrics) => metrics.AddNpgsqlInstrumentation();
 
     /// <summary>The outbox's publisher, the feed's retention and the webhook deliveries.</summary>
     public static IServiceCollection AddEvents(this IServiceCollection services, WebhookOptions webhooks, EventRetentionOptions retention)

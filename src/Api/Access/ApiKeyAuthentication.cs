@@ -2,8 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using UnifiedCustomers.Infrastructure.Access;
-using UnifiedCustomers.Infrastructure.Persistence;
+using UnifiedCustomers.Application.Common.Edge;
 
 namespace UnifiedCustomers.Api.Access;
 
@@ -13,8 +12,7 @@ namespace UnifiedCustomers.Api.Access;
 /// are remembered for a short time (<see cref="ApiKeyCache"/>).
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AppDbContext db, ConnectionRecovery recovery,
-    ApiKeyCache cache, IProblemDetailsService problems)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IApiKeys keys, ApiKeyCache cache, IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -28,9 +26,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         if (string.IsNullOrEmpty(header)) return AuthenticateResult.NoResult();
         Context.Items[Presented] = true;
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.Fail("Not a bearer token.");
-        // The first statement of a staff request whose key is not cached: after a database restart it may meet a dead pooled connection.
-        var identity = await cache.RecogniseAsync(header["Bearer ".Length..].Trim(),
-            key => recovery.ReadAsync(db, () => ApiKeyStore.RecogniseAsync(db, key, Context.RequestAborted)));
+        var identity = await cache.RecogniseAsync(header["Bearer ".Length..].Trim(), key => keys.RecogniseAsync(key, Context.RequestAborted));
         if (identity is null) return AuthenticateResult.Fail("Unknown or revoked API key.");
         var principal = new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(OrganizationClaim, identity.OrganizationId.ToString()), new Claim(KeyClaim, identity.KeyId.ToString()), new Claim(ClaimTypes.Name, identity.Name)],

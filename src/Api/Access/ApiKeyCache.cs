@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using UnifiedCustomers.Infrastructure.Access;
+using UnifiedCustomers.Application.Common.Edge;
 
 namespace UnifiedCustomers.Api.Access;
 

@@ -1,31 +1,21 @@
 using Microsoft.Extensions.Options;
 using UnifiedCustomers.Api.Jobs;
-using UnifiedCustomers.Application.Bookings.MaterialiseStandingBookings;
-using UnifiedCustomers.Application.Common.Jobs;
-using UnifiedCustomers.Application.Customers.RecomputeLifecycles;
-using UnifiedCustomers.Infrastructure.Idempotency;
+using UnifiedCustomers.Infrastructure;
 using UnifiedCustomers.Infrastructure.Jobs;
 
 namespace UnifiedCustomers.Api.Composition;
 
 public static class JobServices
 {
-    /// <summary>The scheduler and its jobs. Another feature adds its own with <see cref="JobRegistration.AddScheduledJob{TJob}"/>.</summary>
+    /// <summary>The scheduler's settings, its jobs (<see cref="DependencyInjection.AddScheduledJobs"/>) and the service that ticks it in this host.</summary>
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<JobsOptions>()
             .Bind(configuration.GetSection(JobsOptions.Section))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>();
-        services.AddSingleton<JobRunStore>();
-        services.AddSingleton<JobScheduler>();
         services.AddHostedService<JobSchedulerService>();
-
-        services.AddScheduledJob<DailyLifecycleJob>();
-        services.AddScheduledJob<StandingBookingsJob>();
-        services.AddScheduledJob<IdempotencyPruningJob>();
-        services.AddScheduledJob<JobHistoryPruningJob>();
-        return services;
+        return services.AddScheduledJobs();
     }
 
     private sealed class JobsOptionsValidator : IValidateOptions<JobsOptions>

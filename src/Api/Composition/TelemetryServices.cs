@@ -1,11 +1,11 @@
 using System.Reflection;
-using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using UnifiedCustomers.Api.Idempotency;
 using UnifiedCustomers.Application.Common.Telemetry;
+using UnifiedCustomers.Infrastructure;
 
 namespace UnifiedCustomers.Api.Composition;
 
@@ -41,13 +41,13 @@ public static class TelemetryServices
                 // Probes hit the health endpoints every few seconds; their spans would drown the traces worth reading.
                 .AddAspNetCoreInstrumentation(options => options.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation()
-                .AddNpgsql())
+                .AddDatabaseInstrumentation())
             .WithMetrics(metrics => metrics
                 .AddMeter(AppTelemetry.MeterName)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddNpgsqlInstrumentation())
+                .AddDatabaseInstrumentation())
             .WithLogging(configureBuilder: null, configureOptions: options =>
             {
                 options.IncludeScopes = true;

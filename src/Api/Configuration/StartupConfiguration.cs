@@ -1,6 +1,6 @@
-using Npgsql;
 using UnifiedCustomers.Api.Public;
 using UnifiedCustomers.Infrastructure.Jobs;
+using UnifiedCustomers.Infrastructure.Persistence;
 using UnifiedCustomers.Infrastructure.Webhooks;
 
 namespace UnifiedCustomers.Api.Configuration;
@@ -29,15 +29,8 @@ public static class StartupConfiguration
         }
         foreach (var (name, value) in new[] { ("ConnectionStrings:App", app), ("ConnectionStrings:Default", owner) })
         {
-            if (string.IsNullOrWhiteSpace(value)) continue;
-            try
-            {
-                _ = new NpgsqlConnectionStringBuilder(value);
-            }
-            catch (ArgumentException ex)
-            {
-                problems.Add($"{name} is not a valid connection string: {ex.Message}");
-            }
+            if (!string.IsNullOrWhiteSpace(value) && DatabaseConnections.Invalid(value) is { } invalid)
+                problems.Add($"{name} is not a valid connection string: {invalid}");
         }
         problems.AddRange(Options<JobsOptions>(configuration, JobsOptions.Section, o => o.Problems()));
         problems.AddRange(Options<Events.EventOptions>(configuration, Events.EventOptions.Section, o => o.Problems()));
@@ -51,9 +44,9 @@ public static class StartupConfiguration
     /// <summary>The pool size, the trusted proxies and the widget's origins.</summary>
     private static IEnumerable<string> EdgeProblems(IConfiguration configuration)
     {
-        var poolSize = configuration[Access.DatabaseConnections.MaxPoolSizeSetting];
+        var poolSize = configuration[DatabaseConnections.MaxPoolSizeSetting];
         if (poolSize is not null && (!int.TryParse(poolSize, System.Globalization.CultureInfo.InvariantCulture, out var size) || size is < 1 or > 1000))
-            yield return $"{Access.DatabaseConnections.MaxPoolSizeSetting} must be a whole number from 1 to 1000 (got '{poolSize}').";
+            yield return $"{DatabaseConnections.MaxPoolSizeSetting} must be a whole number from 1 to 1000 (got '{poolSize}').";
         foreach (var proxy in configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
         {
             if (!System.Net.IPAddress.TryParse(proxy.Trim(), out _)) yield return $"ForwardedHeaders:KnownProxies: '{proxy}' is not an IP address.";

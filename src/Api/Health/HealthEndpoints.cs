@@ -1,5 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using UnifiedCustomers.Infrastructure.Persistence;
+using UnifiedCustomers.Application.Common.Edge;
 
 namespace UnifiedCustomers.Api.Health;
 
@@ -14,22 +13,15 @@ internal static class HealthEndpoints
         health.MapGet("/live", () => TypedResults.Ok(new HealthResponse("live")))
             .WithSummary("The process is up.");
 
-        health.MapGet("/ready", async (AppDbContext db, CancellationToken ct) =>
-            {
-                try
+        health.MapGet("/ready", async (ISchemaStatus schema, CancellationToken ct) =>
+                await schema.CheckAsync(ct) switch
                 {
-                    if (!await db.Database.CanConnectAsync(ct))
-                        return Results.Json(new HealthResponse("unavailable", "The database cannot be reached."), statusCode: 503);
-                    var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-                    return pending.Count > 0
-                        ? Results.Json(new HealthResponse("unavailable", "The database schema has pending migrations.", pending), statusCode: 503)
-                        : Results.Ok(new HealthResponse("ready"));
-                }
-                catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
-                {
-                    return Results.Json(new HealthResponse("unavailable", $"The database cannot be reached: {ex.Message}"), statusCode: 503);
-                }
-            })
+                    SchemaState.Unreachable(var reason) => Results.Json(new HealthResponse("unavailable", reason), statusCode: 503),
+                    // The migrations this build requires that the database lacks (the migration Job has not run yet).
+                    SchemaState.Behind(var missing) =>
+                        Results.Json(new HealthResponse("unavailable", "The database schema has pending migrations.", missing), statusCode: 503),
+                    _ => Results.Ok(new HealthResponse("ready")),
+                })
             .WithSummary("The database is reachable and its schema is current.")
             .Produces<HealthResponse>()
             .Produces<HealthResponse>(503);

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using UnifiedCustomers.Api.Public;
-using UnifiedCustomers.Infrastructure.Idempotency;
+using UnifiedCustomers.Application.Common.Edge;
 
 namespace UnifiedCustomers.Api.Idempotency;
 
@@ -11,7 +11,7 @@ internal sealed class IdempotentAttribute : Attribute;
 /// <summary>
 /// Same key and same request: the first answer again, with `Idempotent-Replayed: true`. Same key,
 /// another request: 422 idempotency.key_reused. A duplicate sent while the first still runs waits
-/// for it (see IdempotencyStore). Server errors are not kept, so a retry runs again. The key, the
+/// for it (see Infrastructure's IdempotencyStore). Server errors are not kept, so a retry runs again. The key, the
 /// command and the answer share the request's one transaction (docs/adr/0006).
 /// </summary>
 internal sealed class IdempotencyMiddleware(RequestDelegate next)
@@ -19,7 +19,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
 
-    public async Task InvokeAsync(HttpContext context, IdempotencyStore store, OrganizationDirectory directory)
+    public async Task InvokeAsync(HttpContext context, IIdempotencyStore store, OrganizationDirectory directory)
     {
         var key = context.Request.Headers[Header].ToString();
         if (key.Length == 0 || context.GetEndpoint()?.Metadata.GetMetadata<IdempotentAttribute>() is null)
@@ -27,7 +27,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
             await next(context);
             return;
         }
-        if (key.Length > IdempotencyRecord.KeyMaxLength || key.Any(c => c is < '!' or > '~'))
+        if (key.Length > IdempotencyClaim.KeyMaxLength || key.Any(c => c is < '!' or > '~'))
         {
             await ApiErrors.IdempotencyKeyInvalid.ToProblem().ExecuteAsync(context);
             return;

@@ -1,6 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using UnifiedCustomers.Infrastructure.Persistence;
+using UnifiedCustomers.Application.Common.Edge;
 using UnifiedCustomers.Infrastructure.Jobs;
 
 namespace UnifiedCustomers.Api.Jobs;
@@ -25,7 +24,8 @@ internal sealed partial class JobSchedulerService(
             try
             {
                 // A replica newer than the schema (a rollout before the migration Job finished) runs no job until it is migrated.
-                if (await SchemaPendingAsync(stoppingToken))
+                // An unreachable database is the tick's to fail on, with its exception in the log.
+                if (await SchemaBehindAsync(stoppingToken))
                 {
                     if (!waiting) WaitingForMigrations();
                     waiting = true;
@@ -52,11 +52,10 @@ internal sealed partial class JobSchedulerService(
         }
     }
 
-    private async Task<bool> SchemaPendingAsync(CancellationToken ct)
+    private async Task<bool> SchemaBehindAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        return (await db.Database.GetPendingMigrationsAsync(ct)).Any();
+        return await scope.ServiceProvider.GetRequiredService<ISchemaStatus>().CheckAsync(ct) is SchemaState.Behind;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job scheduler waits: the database schema has pending migrations (run the migration Job)")]

@@ -1,9 +1,7 @@
+using UnifiedCustomers.Application.Common.Edge;
 using UnifiedCustomers.Infrastructure.Persistence;
 
 namespace UnifiedCustomers.Infrastructure.Access;
-
-/// <summary>The organization an API key acts for.</summary>
-internal sealed record ApiKeyIdentity(Guid KeyId, Guid OrganizationId, string Name);
 
 /// <summary>
 /// Issues keys (owner connection: the CLI, the demo seed, tests) and recognises them (the API).
@@ -52,4 +50,12 @@ internal static class ApiKeyStore
         var row = await db.Set<ApiKey>().AsNoTracking().FirstOrDefaultAsync(k => k.KeyPrefix == prefix, ct);
         return row is not null && row.Matches(key) ? new ApiKeyIdentity(row.Id, row.OrganizationId, row.Name) : null;
     }
+}
+
+/// <summary>The API's lookup of a presented key, on the request's context.</summary>
+internal sealed class ApiKeys(AppDbContext db, ConnectionRecovery recovery) : IApiKeys
+{
+    // The first statement of a staff request whose key is not cached: after a database restart it may meet a dead pooled connection.
+    public Task<ApiKeyIdentity?> RecogniseAsync(string key, CancellationToken cancellationToken) =>
+        recovery.ReadAsync(db, () => ApiKeyStore.RecogniseAsync(db, key, cancellationToken));
 }

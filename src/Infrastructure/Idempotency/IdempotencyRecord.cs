@@ -1,3 +1,5 @@
+using UnifiedCustomers.Application.Common.Edge;
+
 namespace UnifiedCustomers.Infrastructure.Idempotency;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace UnifiedCustomers.Infrastructure.Idempotency;
 /// </summary>
 internal sealed class IdempotencyRecord
 {
-    public const int KeyMaxLength = 100;
+    public const int KeyMaxLength = IdempotencyClaim.KeyMaxLength;
 
     private IdempotencyRecord() { }
 

@@ -1,52 +1,41 @@
 using System.Data;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using UnifiedCustomers.Application.Common.Edge;
 using UnifiedCustomers.Infrastructure.Persistence;
 using UnifiedCustomers.Infrastructure.Persistence.Transactions;
 
 namespace UnifiedCustomers.Infrastructure.Idempotency;
 
-/// <summary>The answer kept for a key: replayed as it was.</summary>
-internal sealed record StoredResponse(int Status, string? ContentType, string? Location, byte[] Body);
-
-/// <summary>What a request with an Idempotency-Key may do: run (it is the first), replay, or nothing (the key was used for another request).</summary>
-internal abstract record IdempotencyClaim
+/// <summary>
+/// The first request with its key. The key's row is written in the request's own transaction, which the
+/// command then joins (<see cref="UnitOfWork"/>): the booking and the answer commit together, or neither does.
+/// </summary>
+internal sealed record FirstClaim(AppDbContext Db, IDbContextTransaction Transaction, Guid OrganizationId, string Key, DateTimeOffset ExpiredBefore)
+    : IdempotencyClaim.First
 {
-    public sealed record Replay(StoredResponse Response) : IdempotencyClaim;
-
-    public sealed record KeyReused : IdempotencyClaim;
-
-    /// <summary>
-    /// This request is the first with its key. The key's row is written in the request's own
-    /// transaction, which the command then joins (<see cref="UnitOfWork"/>): the booking and the answer
-    /// commit together, or neither does (disposing without completing rolls both back).
-    /// </summary>
-    public sealed record First(AppDbContext Db, IDbContextTransaction Transaction, Guid OrganizationId, string Key, DateTimeOffset ExpiredBefore)
-        : IdempotencyClaim, IAsyncDisposable
+    public override async Task CompleteAsync(StoredResponse response, CancellationToken cancellationToken)
     {
-        public async Task CompleteAsync(StoredResponse response, CancellationToken ct)
+        // The expired keys of the organization go in the same statement.
+        await using var update = new NpgsqlCommand(
+            """
+            WITH expired AS (DELETE FROM idempotency_records WHERE organization_id = $1 AND created_at < $7 AND key <> $2)
+            UPDATE idempotency_records SET status = $3, content_type = $4, location = $5, response_body = $6
+            WHERE organization_id = $1 AND key = $2
+            """, (NpgsqlConnection)Db.Database.GetDbConnection(), (NpgsqlTransaction)Transaction.GetDbTransaction())
         {
-            // The expired keys of the organization go in the same statement.
-            await using var update = new NpgsqlCommand(
-                """
-                WITH expired AS (DELETE FROM idempotency_records WHERE organization_id = $1 AND created_at < $7 AND key <> $2)
-                UPDATE idempotency_records SET status = $3, content_type = $4, location = $5, response_body = $6
-                WHERE organization_id = $1 AND key = $2
-                """, (NpgsqlConnection)Db.Database.GetDbConnection(), (NpgsqlTransaction)Transaction.GetDbTransaction())
+            Parameters =
             {
-                Parameters =
-                {
-                    new() { Value = OrganizationId }, new() { Value = Key }, new() { Value = response.Status },
-                    new() { Value = (object?)response.ContentType ?? DBNull.Value }, new() { Value = (object?)response.Location ?? DBNull.Value },
-                    new() { Value = response.Body }, new() { Value = ExpiredBefore },
-                },
-            };
-            await update.ExecuteNonQueryAsync(ct);
-            await Transaction.CommitAsync(ct);
-        }
-
-        public ValueTask DisposeAsync() => Transaction.DisposeAsync();
+                new() { Value = OrganizationId }, new() { Value = Key }, new() { Value = response.Status },
+                new() { Value = (object?)response.ContentType ?? DBNull.Value }, new() { Value = (object?)response.Location ?? DBNull.Value },
+                new() { Value = response.Body }, new() { Value = ExpiredBefore },
+            },
+        };
+        await update.ExecuteNonQueryAsync(cancellationToken);
+        await Transaction.CommitAsync(cancellationToken);
     }
+
+    public override ValueTask DisposeAsync() => Transaction.DisposeAsync();
 }
 
 /// <summary>
@@ -56,7 +45,7 @@ internal abstract record IdempotencyClaim
 /// duplicate's INSERT ... ON CONFLICT waits on the uncommitted row, so it sees the finished answer and
 /// replays it (or, when the first failed and rolled back, becomes the first itself). See docs/adr/0006.
 /// </summary>
-internal sealed class IdempotencyStore(AppDbContext db, ConnectionRecovery recovery, TimeProvider clock)
+internal sealed class IdempotencyStore(AppDbContext db, ConnectionRecovery recovery, TimeProvider clock) : IIdempotencyStore
 {
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
 
@@ -108,7 +97,7 @@ internal sealed class IdempotencyStore(AppDbContext db, ConnectionRecovery recov
                 if (await claim.ExecuteScalarAsync(ct) is not null)
                 {
                     first = true;
-                    return new IdempotencyClaim.First(db, transaction, organizationId, key, now - Retention);
+                    return new FirstClaim(db, transaction, organizationId, key, now - Retention);
                 }
             }
 

@@ -57,7 +57,7 @@ internal static class Settings
     [
         "ConnectionStrings__Default",
         "ConnectionStrings__App",
-        Env(UnifiedCustomers.Api.Access.DatabaseConnections.MaxPoolSizeSetting),
+        Env(UnifiedCustomers.Infrastructure.Persistence.DatabaseConnections.MaxPoolSizeSetting),
         "ForwardedHeaders__KnownProxies__0",
         "ForwardedHeaders__KnownNetworks__0",
         "ForwardedHeaders__ForwardLimit",

@@ -1,13 +1,12 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using UnifiedCustomers.Api.Composition;
 using UnifiedCustomers.Application.Common.Jobs;
 using UnifiedCustomers.Application.Tests.Support;
 using UnifiedCustomers.Domain.Bookings;
 using UnifiedCustomers.Domain.Customers;
 using UnifiedCustomers.Domain.Memberships;
+using UnifiedCustomers.Infrastructure;
 using UnifiedCustomers.Infrastructure.Jobs;
 using UnifiedCustomers.Infrastructure.Persistence;
 
@@ -110,9 +109,9 @@ public sealed class JobSchedulerTests(Backend backend) : IClassFixture<Backend>,
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Jobs:Lease"] = "00:05:00" }).Build();
         services.AddBackend(new NpgsqlConnectionStringBuilder(backend.ConnectionString) { Username = DatabaseRoles.App }.ConnectionString);
-        services.AddJobs(configuration);
+        services.AddScheduledJobs();
+        services.Configure<JobsOptions>(options => options.Lease = TimeSpan.FromMinutes(5));
         if (flaky) services.AddScheduledJob<FlakyJob>();
         services.AddSingleton<TimeProvider>(backend.Clock);
         var provider = services.BuildServiceProvider(validateScopes: true);

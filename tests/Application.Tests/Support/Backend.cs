@@ -1,6 +1,6 @@
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
-using UnifiedCustomers.Api.Composition;
+using UnifiedCustomers.Infrastructure;
 using UnifiedCustomers.Infrastructure.Persistence;
 using UnifiedCustomers.Testing;
 
