@@ -87,6 +87,16 @@ public sealed class PublishedApiSmokeTests(PublishedApi published) : IClassFixtu
         run.StandardOutput.Should().BeEmpty();
     }
 
+    [Fact]
+    public void ThePublishedApi_ShipsNeitherTheMigrationsNorTheTool()
+    {
+        var files = Directory.GetFiles(published.Directory).Select(Path.GetFileName).ToList();
+
+        files.Should().Contain("UnifiedCustomers.Api.dll").And.Contain("UnifiedCustomers.Infrastructure.dll");
+        // The schema status is a port (docs/adr/0033): the web host needs no migrations assembly, and not the tool's terminal UI.
+        files.Should().NotContain(["UnifiedCustomers.Migrations.dll", "Spectre.Console.dll"]);
+    }
+
     private static async Task<HttpStatusCode?> WaitForAsync(HttpClient client, string path, PublishedApi.Process pod)
     {
         HttpStatusCode? last = null;
