@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IRowLocks, RowLocks>();
+        services.AddScoped<Application.Customers.MergeCustomers.IMergeWrites, Customers.MergeWrites>();
         services.AddSingleton<IPhoneNormalizer, PhoneNormalizer>();
         services.AddScoped<IdempotencyStore>();
         return services;
@@ -74,6 +75,7 @@ public static class DependencyInjection
         options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(AppDbContext.MigrationsAssembly))
             .UseSnakeCaseNamingConvention()
+            .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, Persistence.Tenancy.TenantModelCacheKeyFactory>()
             .AddInterceptors(Persistence.Transactions.StatementPrefixInterceptor.Instance, Telemetry.CommittedBookingMetrics.Instance);
 
     /// <summary>The same over a data source (the API's one pool).</summary>
@@ -81,5 +83,6 @@ public static class DependencyInjection
         options
             .UseNpgsql(dataSource, npgsql => npgsql.MigrationsAssembly(AppDbContext.MigrationsAssembly))
             .UseSnakeCaseNamingConvention()
+            .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, Persistence.Tenancy.TenantModelCacheKeyFactory>()
             .AddInterceptors(Persistence.Transactions.StatementPrefixInterceptor.Instance, Telemetry.CommittedBookingMetrics.Instance);
 }

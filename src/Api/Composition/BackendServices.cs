@@ -23,6 +23,7 @@ public static class BackendServices
                 typeof(ValidationBehavior<,>),
                 typeof(UnitOfWorkBehavior<,>),
                 typeof(QueryScopeBehavior<,>),
+                typeof(OrganizationBehavior<,>),
             ];
         });
         return services;

@@ -1,10 +1,12 @@
+using UnifiedCustomers.Domain.Common;
+
 namespace UnifiedCustomers.Infrastructure.Idempotency;
 
 /// <summary>
 /// The first answer to a creating request sent with an Idempotency-Key, kept 24 hours so a retry
 /// gets the same answer. Status is null while the first request is still running.
 /// </summary>
-internal sealed class IdempotencyRecord
+internal sealed class IdempotencyRecord : ITenantOwned
 {
     public const int KeyMaxLength = 100;
 
