@@ -58,7 +58,7 @@ internal sealed class ExportCustomerHandler(CurrentOrganization current, IAppDbC
 {
     public async ValueTask<Result<CustomerExport>> Handle(ExportCustomerQuery query, CancellationToken ct)
     {
-        var (org, id) = (query.OrganizationId, query.CustomerId);
+        var id = query.CustomerId;
         var organization = current.Organization;
         var customer = await db.Customers.AsNoTracking().Where(c => c.Id == id)
             .ProjectToType<CustomerResponse>(mapping).FirstOrDefaultAsync(ct);
