@@ -22,6 +22,7 @@ public static class DependencyInjection
                 typeof(ValidationBehavior<,>),
                 typeof(UnitOfWorkBehavior<,>),
                 typeof(QueryScopeBehavior<,>),
+                typeof(OrganizationBehavior<,>),
             ];
         });
         services.AddSingleton(TimeProvider.System);
@@ -29,6 +30,7 @@ public static class DependencyInjection
         // Every command and query, whoever writes it: clean text, dates in range (Common/Validation).
         services.AddSingleton(typeof(IValidator<>), typeof(Common.Validation.BoundedInputValidator<>));
         services.AddSingleton(MappingConfiguration.Create());
+        services.AddScoped<Common.CurrentOrganization>();
         services.AddScoped<BookingLoader>();
         services.AddScoped<WaitlistPromoter>();
         services.AddScoped<CustomerLifecycle>();

@@ -65,6 +65,7 @@ public static class DependencyInjection
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IRowLocks, RowLocks>();
+        services.AddScoped<Application.Customers.MergeCustomers.IMergeWrites, Customers.MergeWrites>();
         services.AddSingleton<IPhoneNormalizer, PhoneNormalizer>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddScoped<IApiKeys, ApiKeys>();
@@ -117,6 +118,7 @@ public static class DependencyInjection
         options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(AppDbContext.MigrationsAssembly))
             .UseSnakeCaseNamingConvention()
+            .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, Persistence.Tenancy.TenantModelCacheKeyFactory>()
             .AddInterceptors(Persistence.Transactions.StatementPrefixInterceptor.Instance, Telemetry.CommittedBookingMetrics.Instance);
 
     /// <summary>The same over a data source (the API's one pool).</summary>
@@ -124,5 +126,6 @@ public static class DependencyInjection
         options
             .UseNpgsql(dataSource, npgsql => npgsql.MigrationsAssembly(AppDbContext.MigrationsAssembly))
             .UseSnakeCaseNamingConvention()
+            .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, Persistence.Tenancy.TenantModelCacheKeyFactory>()
             .AddInterceptors(Persistence.Transactions.StatementPrefixInterceptor.Instance, Telemetry.CommittedBookingMetrics.Instance);
 }

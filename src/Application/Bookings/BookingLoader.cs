@@ -38,7 +38,7 @@ internal sealed class BookingLoader(IAppDbContext db, IRowLocks locks)
             locks.LockCustomersWithNextQuery(organizationId, [customerId]);
             locks.LockSessionsWithNextQuery(organizationId, [sessionId]);
         }
-        var row = await Query(organizationId, customerId, sessionId, chargesFrom, idempotencyKey).FirstOrDefaultAsync(ct);
+        var row = await Query(customerId, sessionId, chargesFrom, idempotencyKey).FirstOrDefaultAsync(ct);
         if (row is null) return new BookingSnapshot(null, null, null);
         var session = row.Session is { } s ? new SessionAtDesk(s.Session, s.ClassName, s.SeatsTaken, s.Waitlisted, s.Held ? [customerId] : []) : null;
         return new BookingSnapshot(Account(row), session, row.EarlierWithKey);
@@ -49,7 +49,7 @@ internal sealed class BookingLoader(IAppDbContext db, IRowLocks locks)
     public async Task<CustomerAccount?> AccountAsync(Guid organizationId, Guid customerId, DateTimeOffset chargesFrom, bool forUpdate, CancellationToken ct)
     {
         if (forUpdate) locks.LockCustomersWithNextQuery(organizationId, [customerId]);
-        var row = await Query(organizationId, customerId, null, chargesFrom, null).FirstOrDefaultAsync(ct);
+        var row = await Query(customerId, null, chargesFrom, null).FirstOrDefaultAsync(ct);
         return row is null ? null : Account(row);
     }
 
@@ -60,7 +60,7 @@ internal sealed class BookingLoader(IAppDbContext db, IRowLocks locks)
     {
         if (forUpdate) locks.LockCustomerOfBookingWithNextQuery(organizationId, bookingId);
         var found = await db.Bookings
-            .Where(b => b.OrganizationId == organizationId && b.Id == bookingId)
+            .Where(b => b.Id == bookingId)
             .Join(db.ClassSessions, b => b.SessionId, s => s.Id, (b, s) => new { Booking = b, s.StartsAt })
             .FirstOrDefaultAsync(ct);
         if (found is null) return null;
@@ -83,7 +83,7 @@ internal sealed class BookingLoader(IAppDbContext db, IRowLocks locks)
         var ids = sessionIds.ToArray();
         var rows = await (
                 from s in db.ClassSessions
-                where s.OrganizationId == organizationId && ids.Contains(s.Id)
+                where ids.Contains(s.Id)
                 orderby s.Id
                 select new
                 {
@@ -119,22 +119,22 @@ internal sealed class BookingLoader(IAppDbContext db, IRowLocks locks)
     /// a handful of rows each), and, when asked, one session with its counts and the booking made
     /// with an idempotency key (single rows and scalars, which multiply nothing).
     /// </summary>
-    private IQueryable<Row> Query(Guid organizationId, Guid customerId, Guid? sessionId, DateTimeOffset chargesFrom, string? idempotencyKey) =>
+    private IQueryable<Row> Query(Guid customerId, Guid? sessionId, DateTimeOffset chargesFrom, string? idempotencyKey) =>
         from c in db.Customers
-        where c.OrganizationId == organizationId && c.Id == customerId
+        where c.Id == customerId
         join o in db.Organizations on c.OrganizationId equals o.Id
         select new Row(
             o,
             c,
             db.Memberships
-                .Where(m => m.OrganizationId == organizationId && m.CustomerId == customerId
+                .Where(m => m.CustomerId == customerId
                             && (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.Paused))
                 .ToList(),
-            db.ClassPacks.Where(p => p.OrganizationId == organizationId && p.CustomerId == customerId && p.Status == PackStatus.Active).ToList(),
+            db.ClassPacks.Where(p => p.CustomerId == customerId && p.Status == PackStatus.Active).ToList(),
             (from b in db.Bookings
              join m in db.Memberships on b.MembershipId equals (Guid?)m.Id
              join s in db.ClassSessions on b.SessionId equals s.Id
-             where b.OrganizationId == organizationId && b.CustomerId == customerId && b.Charged
+             where b.CustomerId == customerId && b.Charged
                    && m.Allowance.Period != AllowancePeriod.Unlimited
                    && (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.Paused)
                    && (s.StartsAt >= chargesFrom || m.Allowance.Period == AllowancePeriod.Term)
@@ -143,7 +143,7 @@ internal sealed class BookingLoader(IAppDbContext db, IRowLocks locks)
             sessionId == null
                 ? null
                 : db.ClassSessions
-                    .Where(s => s.OrganizationId == organizationId && s.Id == sessionId)
+                    .Where(s => s.Id == sessionId)
                     .Select(s => new SessionRow(
                         s,
                         db.ClassTypes.Where(t => t.Id == s.ClassTypeId).Select(t => t.Name).First(),
@@ -153,5 +153,5 @@ internal sealed class BookingLoader(IAppDbContext db, IRowLocks locks)
                     .FirstOrDefault(),
             idempotencyKey == null
                 ? null
-                : db.Bookings.FirstOrDefault(b => b.OrganizationId == organizationId && b.IdempotencyKey == idempotencyKey));
+                : db.Bookings.FirstOrDefault(b => b.IdempotencyKey == idempotencyKey));
 }

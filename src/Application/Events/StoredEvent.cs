@@ -4,7 +4,7 @@ namespace UnifiedCustomers.Application.Events;
 /// The outbox row: written by the unit of work in the command's own transaction, numbered by the
 /// publisher after it commits (<see cref="Position"/>), read by the feed and the webhook deliveries.
 /// </summary>
-public sealed class StoredEvent
+public sealed class StoredEvent : ITenantOwned
 {
     public const int TypeMaxLength = 64;
 

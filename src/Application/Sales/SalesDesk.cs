@@ -10,39 +10,39 @@ internal sealed record CustomerAtCounter(Organization Organization, Customer Cus
 internal sealed record MembershipAtCounter(Organization Organization, Customer Customer, Membership Membership, string PlanName);
 
 /// <summary>
-/// Where sales and membership changes start: the organization, and the customer under their row
+/// Where sales and membership changes start: the organization (the pipeline loaded it: every sale
+/// and membership change is an <see cref="IOrganizationRequest"/>), and the customer under their row
 /// lock (the same lock bookings take), so a sale and a booking or a second sale of one customer
 /// run one after the other and the lifecycle is recomputed from what both did.
 /// </summary>
-internal sealed class SalesDesk(IAppDbContext db, IRowLocks locks, CustomerLifecycle lifecycle)
+internal sealed class SalesDesk(IAppDbContext db, IRowLocks locks, CustomerLifecycle lifecycle, CurrentOrganization current)
 {
     public async Task<Result<CustomerAtCounter>> CustomerAsync(Guid organizationId, Guid customerId, CancellationToken ct)
     {
-        var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == organizationId, ct);
-        if (organization is null) return ApplicationErrors.OrganizationNotFound;
         if (!await locks.LockCustomerAsync(organizationId, customerId, ct)) return CustomerErrors.NotFound;
-        var customer = await db.Customers.SingleAsync(c => c.OrganizationId == organizationId && c.Id == customerId, ct);
-        return new CustomerAtCounter(organization, customer);
+        var customer = await db.Customers.SingleAsync(c => c.Id == customerId, ct);
+        return new CustomerAtCounter(current.Organization, customer);
     }
 
     public async Task<Result<MembershipAtCounter>> MembershipAsync(Guid organizationId, Guid membershipId, CancellationToken ct)
     {
         var customerId = await db.Memberships
-            .Where(m => m.OrganizationId == organizationId && m.Id == membershipId)
+            .Where(m => m.Id == membershipId)
             .Select(m => (Guid?)m.CustomerId)
             .FirstOrDefaultAsync(ct);
         if (customerId is null) return MembershipErrors.NotFound;
         var atCounter = await CustomerAsync(organizationId, customerId.Value, ct);
         if (atCounter.IsFailure) return atCounter.Error!;
-        var membership = await db.Memberships.SingleAsync(m => m.OrganizationId == organizationId && m.Id == membershipId, ct);
+        var membership = await db.Memberships.SingleAsync(m => m.Id == membershipId, ct);
         // A merge that committed between the lookup and the lock moved the membership to the survivor.
         if (membership.CustomerId != customerId) return await MembershipAsync(organizationId, membershipId, ct);
         var planName = await db.MembershipPlans.Where(p => p.Id == membership.PlanId).Select(p => p.Name).SingleAsync(ct);
         return new MembershipAtCounter(atCounter.Value.Organization, atCounter.Value.Customer, membership, planName);
     }
 
-    public Task RecomputeAsync(Organization organization, Customer customer, string cause, CancellationToken ct) =>
-        lifecycle.RecomputeAsync(organization, customer, cause, ct);
+    /// <param name="sold">what the sale added (not saved yet)</param>
+    public Task RecomputeAsync(Organization organization, Customer customer, string cause, CustomerLifecycle.Sold sold, CancellationToken ct) =>
+        lifecycle.RecomputeAsync(organization, customer, cause, sold, ct);
 
     /// <summary>
     /// A change to one membership at the counter: the membership decides (<paramref name="change"/>), then the
@@ -52,6 +52,6 @@ internal sealed class SalesDesk(IAppDbContext db, IRowLocks locks, CustomerLifec
         Guid organizationId, Guid membershipId, string verb, Func<MembershipAtCounter, Result> change, CancellationToken ct) =>
         MembershipAsync(organizationId, membershipId, ct)
             .Then(change)
-            .TapAsync(counter => RecomputeAsync(counter.Organization, counter.Customer, $"{verb} membership {counter.PlanName}", ct))
+            .TapAsync(counter => RecomputeAsync(counter.Organization, counter.Customer, $"{verb} membership {counter.PlanName}", CustomerLifecycle.Sold.Nothing, ct))
             .Map(SalesResponses.From);
 }

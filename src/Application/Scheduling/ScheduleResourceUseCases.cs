@@ -51,20 +51,19 @@ internal abstract class ScheduleResourcePatchValidator<TCommand> : AbstractValid
 
 /// <summary>Adds the resource the command creates; its name must be free in the organization.</summary>
 internal abstract class CreateScheduleResourceHandler<TCommand, TResource, TResponse>(
-    IAppDbContext db, DbSet<TResource> rows, TypeAdapterConfig mapping, TimeProvider clock,
+    DbSet<TResource> rows, TypeAdapterConfig mapping, TimeProvider clock,
     Func<TCommand, DateTimeOffset, Result<TResource>> create, ScheduleResourceKind kind)
     : ICommandHandler<TCommand, Result<TResponse>>
-    where TCommand : ITenantCommand<Result<TResponse>>, INewScheduleResource
+    where TCommand : ITenantCommand<Result<TResponse>>, IOrganizationRequest, INewScheduleResource
     where TResource : class, IScheduleResource
 {
     public async ValueTask<Result<TResponse>> Handle(TCommand command, CancellationToken ct)
     {
-        if (!await db.Organizations.AnyAsync(o => o.Id == command.OrganizationId, ct)) return ApplicationErrors.OrganizationNotFound;
         var created = create(command, clock.GetUtcNow());
         if (created.IsFailure) return created.Error!;
         var name = created.Value.Name;
         // The unique index answers the same error when two creations race.
-        if (await rows.AnyAsync(r => r.OrganizationId == command.OrganizationId && r.Name == name, ct)) return kind.NameTaken;
+        if (await rows.AnyAsync(r => r.Name == name, ct)) return kind.NameTaken;
         rows.Add(created.Value);
         return created.Value.Adapt<TResponse>(mapping);
     }
@@ -80,14 +79,14 @@ internal abstract class UpdateScheduleResourceHandler<TCommand, TResource, TResp
     public async ValueTask<Result<TResponse>> Handle(TCommand command, CancellationToken ct)
     {
         var wanted = id(command);
-        var resource = await rows.FirstOrDefaultAsync(r => r.OrganizationId == command.OrganizationId && r.Id == wanted, ct);
+        var resource = await rows.FirstOrDefaultAsync(r => r.Id == wanted, ct);
         if (resource is null) return kind.NotFound;
         if (command.Name is { IsSet: true, Value: { } name })
         {
             var renamed = resource.Rename(name);
             if (renamed.IsFailure) return renamed.Error!;
             var newName = resource.Name;
-            if (await rows.AnyAsync(r => r.OrganizationId == command.OrganizationId && r.Name == newName && r.Id != resource.Id, ct))
+            if (await rows.AnyAsync(r => r.Name == newName && r.Id != resource.Id, ct))
                 return kind.NameTaken;
         }
         command.IsActive.ApplyTo(resource);

@@ -6,18 +6,18 @@ namespace UnifiedCustomers.Application.Scheduling;
 internal static class SessionStaffing
 {
     public static async Task<Result<(Instructor? Instructor, Location? Location)>> LoadAsync(
-        IAppDbContext db, Guid organizationId, Guid? instructorId, Guid? locationId, CancellationToken ct)
+        IAppDbContext db, Guid? instructorId, Guid? locationId, CancellationToken ct)
     {
         Instructor? instructor = null;
         Location? location = null;
         if (instructorId is { } iid)
         {
-            instructor = await db.Instructors.FirstOrDefaultAsync(i => i.OrganizationId == organizationId && i.Id == iid, ct);
+            instructor = await db.Instructors.FirstOrDefaultAsync(i => i.Id == iid, ct);
             if (instructor is null) return InstructorErrors.NotFound;
         }
         if (locationId is { } lid)
         {
-            location = await db.Locations.FirstOrDefaultAsync(l => l.OrganizationId == organizationId && l.Id == lid, ct);
+            location = await db.Locations.FirstOrDefaultAsync(l => l.Id == lid, ct);
             if (location is null) return LocationErrors.NotFound;
         }
         return Result.Success<(Instructor?, Location?)>((instructor, location));

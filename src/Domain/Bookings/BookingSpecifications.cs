@@ -3,29 +3,29 @@ namespace UnifiedCustomers.Domain.Bookings;
 /// <summary>A customer's credit ledger, newest first, a page at a time.</summary>
 public sealed class CreditLedgerOfCustomer : Specification<CreditLedgerEntry>
 {
-    public CreditLedgerOfCustomer(Guid organizationId, Guid customerId, int page, int pageSize)
+    public CreditLedgerOfCustomer(Guid customerId, int page, int pageSize)
     {
-        Where(e => e.OrganizationId == organizationId && e.CustomerId == customerId);
+        Where(e => e.CustomerId == customerId);
         OrderByDescending(e => e.At);
         OrderByDescending(e => e.Id);
         Page(page, pageSize);
     }
 
     /// <summary>The same rows without paging, for the total count.</summary>
-    public static Specification<CreditLedgerEntry> All(Guid organizationId, Guid customerId) => new Unpaged(organizationId, customerId);
+    public static Specification<CreditLedgerEntry> All(Guid customerId) => new Unpaged(customerId);
 
     private sealed class Unpaged : Specification<CreditLedgerEntry>
     {
-        public Unpaged(Guid organizationId, Guid customerId) => Where(e => e.OrganizationId == organizationId && e.CustomerId == customerId);
+        public Unpaged(Guid customerId) => Where(e => e.CustomerId == customerId);
     }
 }
 
 /// <summary>Who is in a class and who waits for it: seat holders by arrival, then the waitlist in order.</summary>
 public sealed class RosterOfSession : Specification<Booking>
 {
-    public RosterOfSession(Guid organizationId, Guid sessionId)
+    public RosterOfSession(Guid sessionId)
     {
-        Where(b => b.OrganizationId == organizationId && b.SessionId == sessionId && (BookingStatuses.HoldingSeat.Contains(b.Status) || b.Status == BookingStatus.Waitlisted));
+        Where(b => b.SessionId == sessionId && (BookingStatuses.HoldingSeat.Contains(b.Status) || b.Status == BookingStatus.Waitlisted));
         OrderBy(b => b.WaitlistPosition);
         OrderBy(b => b.BookedAt);
         OrderBy(b => b.Id);

@@ -1,7 +1,7 @@
 namespace UnifiedCustomers.Domain.Customers;
 
 /// <summary>One entry of a customer's status history; never updated or deleted.</summary>
-public sealed class CustomerStatusChange
+public sealed class CustomerStatusChange : ITenantOwned
 {
     public const int CauseMaxLength = 200;
 

@@ -1,3 +1,4 @@
+using UnifiedCustomers.Domain.Common;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -7,7 +8,7 @@ namespace UnifiedCustomers.Infrastructure.Access;
 /// A staff API key of one organization. Only a SHA-256 hash is stored; the prefix (shown in
 /// listings and used to find the row) is not secret. The key itself is printed once, at creation.
 /// </summary>
-internal sealed class ApiKey
+internal sealed class ApiKey : ITenantOwned
 {
     public const string Scheme = "uc_live_";
     public const int NameMaxLength = 100;

@@ -1,5 +1,6 @@
 using UnifiedCustomers.Application.Common.Edge;
 using UnifiedCustomers.Infrastructure.Persistence;
+using UnifiedCustomers.Infrastructure.Persistence.Tenancy;
 
 namespace UnifiedCustomers.Infrastructure.Access;
 
@@ -47,7 +48,8 @@ internal static class ApiKeyStore
     public static async Task<ApiKeyIdentity?> RecogniseAsync(AppDbContext db, string key, CancellationToken ct)
     {
         if (ApiKey.PrefixOf(key) is not { } prefix) return null;
-        var row = await db.Set<ApiKey>().AsNoTracking().FirstOrDefaultAsync(k => k.KeyPrefix == prefix, ct);
+        // Before any organization is known: the key says which one.
+        var row = await db.Set<ApiKey>().AsNoTracking().AcrossOrganizations().FirstOrDefaultAsync(k => k.KeyPrefix == prefix, ct);
         return row is not null && row.Matches(key) ? new ApiKeyIdentity(row.Id, row.OrganizationId, row.Name) : null;
     }
 }

@@ -1,4 +1,5 @@
 using UnifiedCustomers.Application.Common.Edge;
+using UnifiedCustomers.Domain.Common;
 
 namespace UnifiedCustomers.Infrastructure.Idempotency;
 
@@ -6,7 +7,7 @@ namespace UnifiedCustomers.Infrastructure.Idempotency;
 /// The first answer to a creating request sent with an Idempotency-Key, kept 24 hours so a retry
 /// gets the same answer. Status is null while the first request is still running.
 /// </summary>
-internal sealed class IdempotencyRecord
+internal sealed class IdempotencyRecord : ITenantOwned
 {
     public const int KeyMaxLength = IdempotencyClaim.KeyMaxLength;
 

@@ -11,19 +11,55 @@ using UnifiedCustomers.Domain.Scheduling;
 using UnifiedCustomers.Domain.Webhooks;
 using UnifiedCustomers.Infrastructure.Events;
 using UnifiedCustomers.Infrastructure.Persistence.Conventions;
+using UnifiedCustomers.Infrastructure.Persistence.Tenancy;
 
 namespace UnifiedCustomers.Infrastructure.Persistence;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options), IAppDbContext
+public sealed class AppDbContext : DbContext, IAppDbContext
 {
     public const string MigrationsAssembly = "UnifiedCustomers.Migrations";
 
-    /// <summary>A context outside dependency injection: the migrations tool, the consolidation and test fixtures.</summary>
+    /// <summary>The API's context: every tenant-owned entity is filtered to the organization the unit of work scopes it to.</summary>
+    public AppDbContext(DbContextOptions<AppDbContext> options) : this(options, tenantFiltered: true)
+    {
+    }
+
+    private AppDbContext(DbContextOptions<AppDbContext> options, bool tenantFiltered) : base(options) => IsTenantFiltered = tenantFiltered;
+
+    /// <summary>
+    /// A context outside dependency injection: the migrations tool, the consolidation, the seed and test
+    /// fixtures. It works on the whole database as the owner, so it has no tenant filter.
+    /// </summary>
     public static AppDbContext Create(string connectionString)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         options.UseAppDatabase(connectionString);
-        return new AppDbContext(options.Options);
+        return new AppDbContext(options.Options, tenantFiltered: false);
+    }
+
+    /// <summary>False for the tools' context (<see cref="Create"/>); its model is built without the filter (see TenantModelCacheKey).</summary>
+    internal bool IsTenantFiltered { get; }
+
+    private Guid? _organizationId;
+
+    /// <summary>
+    /// The organization the tenant filter compares with, read by EF on every query of a tenant-owned
+    /// entity. Set by the unit of work with row-level security's setting; a query outside it is a bug.
+    /// </summary>
+    internal Guid OrganizationInScope => _organizationId ?? throw new TenantScopeMissingException();
+
+    /// <summary>Called by the unit of work where it sets app.organization_id.</summary>
+    /// <returns>ends the scope, restoring the one it was opened in (a unit of work inside another's transaction)</returns>
+    internal OrganizationScope ScopeTo(Guid organizationId)
+    {
+        var scope = new OrganizationScope(this, _organizationId);
+        _organizationId = organizationId;
+        return scope;
+    }
+
+    internal readonly struct OrganizationScope(AppDbContext db, Guid? previous) : IDisposable
+    {
+        public void Dispose() => db._organizationId = previous;
     }
 
     public DbSet<Organization> Organizations => Set<Organization>();
@@ -81,8 +117,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        if (IsTenantFiltered) TenantFilter.Apply(modelBuilder, this);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

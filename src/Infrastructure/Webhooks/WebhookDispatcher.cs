@@ -177,8 +177,8 @@ public sealed partial class WebhookDispatcher : IDisposable
         {
             var now = _clock.GetUtcNow();
             var ids = attempts.Select(a => a.Claim.DeliveryId).ToList();
-            var deliveries = ids.Count == 0 ? [] : await db.WebhookDeliveries.Where(d => d.OrganizationId == organizationId && ids.Contains(d.Id)).ToListAsync(ct);
-            var subscription = await db.WebhookSubscriptions.FirstAsync(s => s.OrganizationId == organizationId && s.Id == subscriptionId, ct);
+            var deliveries = ids.Count == 0 ? [] : await db.WebhookDeliveries.Where(d => ids.Contains(d.Id)).ToListAsync(ct);
+            var subscription = await db.WebhookSubscriptions.FirstAsync(s => s.Id == subscriptionId, ct);
             var failures = new List<(Claim, AttemptResult)>();
             foreach (var (claim, result) in attempts)
             {
@@ -199,7 +199,7 @@ public sealed partial class WebhookDispatcher : IDisposable
                 var back = handBack.Select(c => c.DeliveryId).ToList();
                 var leases = handBack.Select(c => (Guid?)c.LeaseId).ToList();
                 await db.WebhookDeliveries
-                    .Where(d => d.OrganizationId == organizationId && back.Contains(d.Id) && leases.Contains(d.LeaseId))
+                    .Where(d => back.Contains(d.Id) && leases.Contains(d.LeaseId))
                     .ExecuteUpdateAsync(set => set.SetProperty(d => d.NextAttemptAt, now).SetProperty(d => d.LeaseId, (Guid?)null), ct);
             }
             return failures;

@@ -12,7 +12,7 @@ namespace UnifiedCustomers.Application.Bookings.BookFromWebsite;
 /// </summary>
 public sealed record BookFromWebsiteCommand(
     Guid OrganizationId, Guid SessionId, string Name, string Email, bool JoinWaitlistIfFull = false, string? IdempotencyKey = null)
-    : ITenantCommand<Result<WebsiteBookingReceipt>>;
+    : ITenantCommand<Result<WebsiteBookingReceipt>>, IOrganizationRequest;
 
 /// <summary>The same for every email: which class the request was for.</summary>
 /// <param name="StartsAtLocal">the class's start in the studio's time zone, with its offset</param>
@@ -30,15 +30,14 @@ internal sealed class BookFromWebsiteValidator : AbstractValidator<BookFromWebsi
     }
 }
 
-internal sealed class BookFromWebsiteHandler(IAppDbContext db, BookingLoader loader, TimeProvider clock)
+internal sealed class BookFromWebsiteHandler(CurrentOrganization current, IAppDbContext db, BookingLoader loader, TimeProvider clock)
     : ICommandHandler<BookFromWebsiteCommand, Result<WebsiteBookingReceipt>>
 {
     public const string Source = "website";
 
     public async ValueTask<Result<WebsiteBookingReceipt>> Handle(BookFromWebsiteCommand command, CancellationToken ct)
     {
-        var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == command.OrganizationId, ct);
-        if (organization is null) return ApplicationErrors.OrganizationNotFound;
+        var organization = current.Organization;
         var email = EmailAddress.Normalize(command.Email)!;
         var now = clock.GetUtcNow();
 
@@ -50,7 +49,7 @@ internal sealed class BookFromWebsiteHandler(IAppDbContext db, BookingLoader loa
         var request = new BookingRequest(null, command.JoinWaitlistIfFull, BookingSource.Public, command.IdempotencyKey);
 
         var known = await db.Customers
-            .Where(c => c.OrganizationId == organization.Id && c.Email == email && c.Status != LifecycleStatus.Archived)
+            .Where(c => c.Email == email && c.Status != LifecycleStatus.Archived)
             .FirstOrDefaultAsync(ct);
         // A newcomer holds nothing, so the known customer's own bookings never shape the answer; only a real booking locks the session.
         var sessions = await loader.SessionsAsync(organization.Id, [command.SessionId], registered.Value.Id, withWaitlist: false, forUpdate: known is null, ct);

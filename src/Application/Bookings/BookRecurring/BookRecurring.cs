@@ -68,7 +68,7 @@ internal sealed class BookRecurringHandler(IAppDbContext db, BookingLoader loade
         var (organization, customer) = (account.Organization, account.Customer);
         var canBook = customer.EnsureCanBook();
         if (canBook.IsFailure) return canBook.Error!;
-        var classType = await db.ClassTypes.FirstOrDefaultAsync(t => t.OrganizationId == command.OrganizationId && t.Id == command.ClassTypeId, ct);
+        var classType = await db.ClassTypes.FirstOrDefaultAsync(t => t.Id == command.ClassTypeId, ct);
         if (classType is null) return SessionErrors.ClassTypeNotFound;
 
         var dates = StandingBooking.Occurrences(command.Weekdays, command.FromDate, command.UntilDate, command.Count);
@@ -76,7 +76,7 @@ internal sealed class BookRecurringHandler(IAppDbContext db, BookingLoader loade
         var starts = dates.Value.Select(date => (Date: date, StartsAt: organization.AtLocal(date, command.LocalTime))).ToList();
         var instants = starts.Select(s => s.StartsAt).ToList();
         var sessionIds = await db.ClassSessions
-            .Where(s => s.OrganizationId == command.OrganizationId && s.ClassTypeId == classType.Id
+            .Where(s => s.ClassTypeId == classType.Id
                         && s.Status == SessionStatus.Scheduled && instants.Contains(s.StartsAt))
             .Select(s => s.Id)
             .ToListAsync(ct);

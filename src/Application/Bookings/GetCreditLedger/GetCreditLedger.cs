@@ -23,9 +23,9 @@ internal sealed class GetCreditLedgerHandler(IAppDbContext db, TypeAdapterConfig
 {
     public async ValueTask<Result<PagedList<LedgerEntryResponse>>> Handle(GetCreditLedgerQuery query, CancellationToken ct)
     {
-        if (!await db.Customers.ExistsInAsync(query.OrganizationId, query.CustomerId, ct)) return CustomerErrors.NotFound;
-        var total = await db.Query(CreditLedgerOfCustomer.All(query.OrganizationId, query.CustomerId)).CountAsync(ct);
-        var items = await db.Query(new CreditLedgerOfCustomer(query.OrganizationId, query.CustomerId, query.Page, query.PageSize))
+        if (!await db.Customers.ExistsAsync(query.CustomerId, ct)) return CustomerErrors.NotFound;
+        var total = await db.Query(CreditLedgerOfCustomer.All(query.CustomerId)).CountAsync(ct);
+        var items = await db.Query(new CreditLedgerOfCustomer(query.CustomerId, query.Page, query.PageSize))
             .ProjectToType<LedgerEntryResponse>(mapping)
             .ToListAsync(ct);
         return query.Answer(items, total);

@@ -18,7 +18,7 @@ public sealed record GetCustomerBookingsQuery(
     BookingPeriod When = BookingPeriod.Upcoming,
     BookingStatus? Status = null,
     int Page = 1,
-    int PageSize = Paging.DefaultPageSize) : ITenantQuery<Result<PagedList<BookingResponse>>>, IPagedQuery;
+    int PageSize = Paging.DefaultPageSize) : ITenantQuery<Result<PagedList<BookingResponse>>>, IOrganizationRequest, IPagedQuery;
 
 internal sealed class GetCustomerBookingsValidator : AbstractValidator<GetCustomerBookingsQuery>
 {
@@ -31,21 +31,20 @@ internal sealed class GetCustomerBookingsValidator : AbstractValidator<GetCustom
     }
 }
 
-internal sealed class GetCustomerBookingsHandler(IAppDbContext db, TimeProvider clock)
+internal sealed class GetCustomerBookingsHandler(CurrentOrganization current, IAppDbContext db, TimeProvider clock)
     : IQueryHandler<GetCustomerBookingsQuery, Result<PagedList<BookingResponse>>>
 {
     public async ValueTask<Result<PagedList<BookingResponse>>> Handle(GetCustomerBookingsQuery query, CancellationToken ct)
     {
-        var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == query.OrganizationId, ct);
-        if (organization is null) return ApplicationErrors.OrganizationNotFound;
-        if (!await db.Customers.ExistsInAsync(query.OrganizationId, query.CustomerId, ct)) return CustomerErrors.NotFound;
+        var organization = current.Organization;
+        if (!await db.Customers.ExistsAsync(query.CustomerId, ct)) return CustomerErrors.NotFound;
 
         var now = clock.GetUtcNow();
         var rows =
             from b in db.Bookings
             join s in db.ClassSessions on b.SessionId equals s.Id
             join t in db.ClassTypes on s.ClassTypeId equals t.Id
-            where b.OrganizationId == query.OrganizationId && b.CustomerId == query.CustomerId
+            where b.CustomerId == query.CustomerId
             select new { Booking = b, s.StartsAt, s.ClassTypeId, ClassName = t.Name };
         if (query.Status is { } status) rows = rows.Where(r => r.Booking.Status == status);
         rows = query.When switch

@@ -3,7 +3,7 @@ using UnifiedCustomers.Domain.Scheduling;
 
 namespace UnifiedCustomers.Application.Bookings.GetSessionRoster;
 
-public sealed record GetSessionRosterQuery(Guid OrganizationId, Guid SessionId) : ITenantQuery<Result<SessionRosterResponse>>;
+public sealed record GetSessionRosterQuery(Guid OrganizationId, Guid SessionId) : ITenantQuery<Result<SessionRosterResponse>>, IOrganizationRequest;
 
 public sealed record RosterEntry(Guid BookingId, Guid CustomerId, string CustomerName, BookingStatus Status, PaymentMethod PaymentMethod, int? WaitlistPosition, DateTimeOffset BookedAt, DateTimeOffset? CheckedInAt);
 
@@ -25,18 +25,17 @@ internal sealed class GetSessionRosterValidator : AbstractValidator<GetSessionRo
     public GetSessionRosterValidator() => RuleFor(q => q.SessionId).NotEmpty();
 }
 
-internal sealed class GetSessionRosterHandler(IAppDbContext db) : IQueryHandler<GetSessionRosterQuery, Result<SessionRosterResponse>>
+internal sealed class GetSessionRosterHandler(CurrentOrganization current, IAppDbContext db) : IQueryHandler<GetSessionRosterQuery, Result<SessionRosterResponse>>
 {
     public async ValueTask<Result<SessionRosterResponse>> Handle(GetSessionRosterQuery query, CancellationToken ct)
     {
-        var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == query.OrganizationId, ct);
-        if (organization is null) return ApplicationErrors.OrganizationNotFound;
-        var session = await db.ClassSessions.AsNoTracking().FirstOrDefaultAsync(s => s.OrganizationId == query.OrganizationId && s.Id == query.SessionId, ct);
+        var organization = current.Organization;
+        var session = await db.ClassSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == query.SessionId, ct);
         if (session is null) return SessionErrors.NotFound;
         var className = await db.ClassTypes.Where(t => t.Id == session.ClassTypeId).Select(t => t.Name).SingleAsync(ct);
 
         var entries = await (
-            from b in db.Query(new RosterOfSession(query.OrganizationId, query.SessionId))
+            from b in db.Query(new RosterOfSession(query.SessionId))
             join c in db.Customers on b.CustomerId equals c.Id
             select new RosterEntry(b.Id, c.Id, (c.FirstName + " " + c.LastName).Trim(), b.Status, b.PaymentMethod, b.WaitlistPosition, b.BookedAt, b.CheckedInAt))
             .ToListAsync(ct);

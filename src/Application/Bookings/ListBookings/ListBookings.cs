@@ -6,7 +6,7 @@ namespace UnifiedCustomers.Application.Bookings.ListBookings;
 /// changing transaction; ask from a minute before the last change seen.
 /// </summary>
 public sealed record ListBookingsQuery(Guid OrganizationId, DateTimeOffset UpdatedSince, int Page = 1, int PageSize = Paging.DefaultPageSize)
-    : ITenantQuery<Result<PagedList<BookingResponse>>>, IPagedQuery
+    : ITenantQuery<Result<PagedList<BookingResponse>>>, IOrganizationRequest, IPagedQuery
 {
     /// <summary>The shadow column the database keeps (a default and a trigger); EF never writes it.</summary>
     public const string UpdatedAtColumn = "UpdatedAt";
@@ -20,17 +20,16 @@ internal sealed class ListBookingsValidator : AbstractValidator<ListBookingsQuer
     }
 }
 
-internal sealed class ListBookingsHandler(IAppDbContext db) : IQueryHandler<ListBookingsQuery, Result<PagedList<BookingResponse>>>
+internal sealed class ListBookingsHandler(CurrentOrganization current, IAppDbContext db) : IQueryHandler<ListBookingsQuery, Result<PagedList<BookingResponse>>>
 {
     public async ValueTask<Result<PagedList<BookingResponse>>> Handle(ListBookingsQuery query, CancellationToken ct)
     {
-        var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == query.OrganizationId, ct);
-        if (organization is null) return ApplicationErrors.OrganizationNotFound;
+        var organization = current.Organization;
         var rows =
             from b in db.Bookings
             join s in db.ClassSessions on b.SessionId equals s.Id
             join t in db.ClassTypes on s.ClassTypeId equals t.Id
-            where b.OrganizationId == query.OrganizationId && EF.Property<DateTimeOffset>(b, ListBookingsQuery.UpdatedAtColumn) >= query.UpdatedSince
+            where EF.Property<DateTimeOffset>(b, ListBookingsQuery.UpdatedAtColumn) >= query.UpdatedSince
             orderby EF.Property<DateTimeOffset>(b, ListBookingsQuery.UpdatedAtColumn), b.Id
             select new { Booking = b, s.StartsAt, s.ClassTypeId, ClassName = t.Name };
         var (page, total) = await query.PageOfAsync(rows.AsNoTracking(), ct);

@@ -11,37 +11,36 @@ namespace UnifiedCustomers.Application.Bookings.MaterialiseStandingBookings;
 /// its standing customers at once (ScheduleSession); this is the catch-up. A session the customer
 /// has any booking for, even a cancelled one, is left alone: a cancellation is never undone.
 /// </summary>
-public sealed record MaterialiseStandingBookingsCommand(Guid OrganizationId) : ITenantCommand<Result<MaterialiseStandingBookingsResponse>>;
+public sealed record MaterialiseStandingBookingsCommand(Guid OrganizationId) : ITenantCommand<Result<MaterialiseStandingBookingsResponse>>, IOrganizationRequest;
 
 public sealed record MaterialiseStandingBookingsResponse(int Patterns, int Booked, int Waitlisted, int Refused);
 
-internal sealed class MaterialiseStandingBookingsHandler(IAppDbContext db, BookingLoader loader, TimeProvider clock)
+internal sealed class MaterialiseStandingBookingsHandler(CurrentOrganization current, IAppDbContext db, BookingLoader loader, TimeProvider clock)
     : ICommandHandler<MaterialiseStandingBookingsCommand, Result<MaterialiseStandingBookingsResponse>>
 {
     public async ValueTask<Result<MaterialiseStandingBookingsResponse>> Handle(MaterialiseStandingBookingsCommand command, CancellationToken ct)
     {
         var organizationId = command.OrganizationId;
-        var organization = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organizationId, ct);
-        if (organization is null) return ApplicationErrors.OrganizationNotFound;
+        var organization = current.Organization;
         var now = clock.GetUtcNow();
         var today = organization.LocalDate(now);
 
         var patterns = await db.StandingBookings.AsNoTracking()
-            .Where(s => s.OrganizationId == organizationId && s.IsActive && s.UntilDate >= today)
+            .Where(s => s.IsActive && s.UntilDate >= today)
             .ToListAsync(ct);
         if (patterns.Count == 0) return new MaterialiseStandingBookingsResponse(0, 0, 0, 0);
 
         var classTypeIds = patterns.Select(p => p.ClassTypeId).Distinct().ToList();
         var until = organization.StartOfDay(patterns.Max(p => p.UntilDate).AddDays(1));
         var sessions = await db.ClassSessions.AsNoTracking()
-            .Where(s => s.OrganizationId == organizationId && classTypeIds.Contains(s.ClassTypeId) && s.Status == SessionStatus.Scheduled
+            .Where(s => classTypeIds.Contains(s.ClassTypeId) && s.Status == SessionStatus.Scheduled
                         && s.StartsAt > now && s.StartsAt < until)
             .OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
             .ToListAsync(ct);
         var sessionIds = sessions.Select(s => s.Id).ToList();
         var customerIds = patterns.Select(p => p.CustomerId).Distinct().ToList();
         var held = (await db.Bookings
-                .Where(b => b.OrganizationId == organizationId && sessionIds.Contains(b.SessionId) && customerIds.Contains(b.CustomerId))
+                .Where(b => sessionIds.Contains(b.SessionId) && customerIds.Contains(b.CustomerId))
                 .Select(b => new { b.CustomerId, b.SessionId })
                 .ToListAsync(ct))
             .Select(b => (b.CustomerId, b.SessionId))

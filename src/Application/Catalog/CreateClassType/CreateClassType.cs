@@ -4,7 +4,7 @@ namespace UnifiedCustomers.Application.Catalog.CreateClassType;
 
 /// <param name="DefaultCapacity">seats a session of this type gets unless scheduled with another capacity</param>
 public sealed record CreateClassTypeCommand(Guid OrganizationId, string Name, int DefaultCapacity, int DefaultDurationMinutes)
-    : ITenantCommand<Result<ClassTypeResponse>>;
+    : ITenantCommand<Result<ClassTypeResponse>>, IOrganizationRequest;
 
 internal sealed class CreateClassTypeValidator : AbstractValidator<CreateClassTypeCommand>
 {
@@ -23,7 +23,6 @@ internal sealed class CreateClassTypeHandler(IAppDbContext db, TypeAdapterConfig
 {
     public async ValueTask<Result<ClassTypeResponse>> Handle(CreateClassTypeCommand command, CancellationToken ct)
     {
-        if (!await db.Organizations.AnyAsync(o => o.Id == command.OrganizationId, ct)) return ApplicationErrors.OrganizationNotFound;
         return ClassType.Create(command.OrganizationId, command.Name, command.DefaultCapacity, command.DefaultDurationMinutes, clock.GetUtcNow())
             .Tap(type => db.ClassTypes.Add(type))
             .Map(type => type.Adapt<ClassTypeResponse>(mapping));

@@ -11,7 +11,7 @@ public sealed record CreateMembershipPlanCommand(
     AllowancePeriod AllowancePeriod,
     int? AllowanceClasses = null,
     IReadOnlyList<Guid>? ClassTypeIds = null,
-    bool IsTrial = false) : ITenantCommand<Result<MembershipPlanResponse>>;
+    bool IsTrial = false) : ITenantCommand<Result<MembershipPlanResponse>>, IOrganizationRequest;
 
 internal sealed class CreateMembershipPlanValidator : AbstractValidator<CreateMembershipPlanCommand>
 {
@@ -33,8 +33,7 @@ internal sealed class CreateMembershipPlanHandler(IAppDbContext db, TypeAdapterC
 {
     public async ValueTask<Result<MembershipPlanResponse>> Handle(CreateMembershipPlanCommand command, CancellationToken ct)
     {
-        if (!await db.Organizations.AnyAsync(o => o.Id == command.OrganizationId, ct)) return ApplicationErrors.OrganizationNotFound;
-        var classTypeIds = await db.ClassTypes.CoveredAsync(command.OrganizationId, command.ClassTypeIds, ct);
+        var classTypeIds = await db.ClassTypes.CoveredAsync(command.ClassTypeIds, ct);
         if (classTypeIds.IsFailure) return classTypeIds.Error!;
 
         return MembershipPlan.Create(

@@ -11,7 +11,7 @@ public sealed record CreatePackProductCommand(
     int Credits,
     int ValidityDays,
     IReadOnlyList<Guid>? ClassTypeIds = null,
-    bool IsTrial = false) : ITenantCommand<Result<PackProductResponse>>;
+    bool IsTrial = false) : ITenantCommand<Result<PackProductResponse>>, IOrganizationRequest;
 
 internal sealed class CreatePackProductValidator : AbstractValidator<CreatePackProductCommand>
 {
@@ -31,8 +31,7 @@ internal sealed class CreatePackProductHandler(IAppDbContext db, TypeAdapterConf
 {
     public async ValueTask<Result<PackProductResponse>> Handle(CreatePackProductCommand command, CancellationToken ct)
     {
-        if (!await db.Organizations.AnyAsync(o => o.Id == command.OrganizationId, ct)) return ApplicationErrors.OrganizationNotFound;
-        var classTypeIds = await db.ClassTypes.CoveredAsync(command.OrganizationId, command.ClassTypeIds, ct);
+        var classTypeIds = await db.ClassTypes.CoveredAsync(command.ClassTypeIds, ct);
         if (classTypeIds.IsFailure) return classTypeIds.Error!;
 
         return PackProduct.Create(

@@ -32,7 +32,7 @@ internal sealed class UpdateClassTypeHandler(IAppDbContext db, TypeAdapterConfig
 {
     public async ValueTask<Result<ClassTypeResponse>> Handle(UpdateClassTypeCommand command, CancellationToken ct)
     {
-        var type = await db.ClassTypes.FirstOrDefaultAsync(t => t.OrganizationId == command.OrganizationId && t.Id == command.ClassTypeId, ct);
+        var type = await db.ClassTypes.FirstOrDefaultAsync(t => t.Id == command.ClassTypeId, ct);
         if (type is null) return SessionErrors.ClassTypeNotFound;
         if (command.Name is { IsSet: true, Value: { } name } && type.Rename(name) is { IsFailure: true } badName) return badName.Error!;
         if (command.DefaultCapacity.IsSet || command.DefaultDurationMinutes.IsSet)

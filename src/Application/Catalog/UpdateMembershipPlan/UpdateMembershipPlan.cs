@@ -54,9 +54,9 @@ internal sealed class UpdateMembershipPlanHandler(IAppDbContext db, IRowLocks lo
                 : period == Domain.Memberships.AllowancePeriod.Unlimited ? null : plan.Allowance.Classes;
             if (period == Domain.Memberships.AllowancePeriod.Unlimited && command.AllowanceClasses is { IsSet: true, Value: not null })
                 return MembershipErrors.AllowanceInvalid with { Message = "An unlimited plan has no number of classes.", Field = "allowanceClasses" };
-            var classTypeIds = await db.ClassTypes.CoveredAsync(command.OrganizationId, command.ClassTypeIds.Or(plan.ClassTypeIds), ct);
+            var classTypeIds = await db.ClassTypes.CoveredAsync(command.ClassTypeIds.Or(plan.ClassTypeIds), ct);
             if (classTypeIds.IsFailure) return classTypeIds.Error!;
-            var hasBeenSold = await db.Memberships.AnyAsync(m => m.OrganizationId == command.OrganizationId && m.PlanId == plan.Id, ct);
+            var hasBeenSold = await db.Memberships.AnyAsync(m => m.PlanId == plan.Id, ct);
             var terms = plan.ChangeTerms(new Allowance(period, classes), classTypeIds.Value, command.IsTrial.Or(plan.IsTrial) ?? plan.IsTrial, hasBeenSold);
             if (terms.IsFailure) return terms.Error!;
         }

@@ -45,9 +45,9 @@ internal sealed class UpdatePackProductHandler(IAppDbContext db, IRowLocks locks
 
         if (command.Credits.IsSet || command.ValidityDays.IsSet || command.ClassTypeIds.IsSet || command.IsTrial.IsSet)
         {
-            var classTypeIds = await db.ClassTypes.CoveredAsync(command.OrganizationId, command.ClassTypeIds.Or(product.ClassTypeIds), ct);
+            var classTypeIds = await db.ClassTypes.CoveredAsync(command.ClassTypeIds.Or(product.ClassTypeIds), ct);
             if (classTypeIds.IsFailure) return classTypeIds.Error!;
-            var hasBeenSold = await db.ClassPacks.AnyAsync(p => p.OrganizationId == command.OrganizationId && p.ProductId == product.Id, ct);
+            var hasBeenSold = await db.ClassPacks.AnyAsync(p => p.ProductId == product.Id, ct);
             var terms = product.ChangeTerms(
                 command.Credits.Or(product.Credits) ?? product.Credits,
                 command.ValidityDays.Or(product.ValidityDays) ?? product.ValidityDays,

@@ -17,7 +17,7 @@ internal abstract class FindByIdHandler<TQuery, TEntity, TResponse>(
     {
         var wanted = id(query);
         var found = await rows.AsNoTracking()
-            .Where(e => e.OrganizationId == query.OrganizationId && e.Id == wanted)
+            .Where(e => e.Id == wanted)
             .ProjectToType<TResponse>(mapping)
             .FirstOrDefaultAsync(ct);
         return found is null ? notFound : Result.Success(found);
@@ -34,7 +34,6 @@ internal abstract class ListByNameHandler<TQuery, TEntity, TResponse>(
     public async ValueTask<Result<IReadOnlyList<TResponse>>> Handle(TQuery query, CancellationToken ct)
     {
         var all = await rows.AsNoTracking()
-            .Where(e => e.OrganizationId == query.OrganizationId)
             .OrderBy(name).ThenBy(e => e.Id)
             .ProjectToType<TResponse>(mapping)
             .ToListAsync(ct);

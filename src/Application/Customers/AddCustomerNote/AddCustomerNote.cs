@@ -22,7 +22,7 @@ internal sealed class AddCustomerNoteHandler(IAppDbContext db, TypeAdapterConfig
 {
     public async ValueTask<Result<CustomerNoteResponse>> Handle(AddCustomerNoteCommand command, CancellationToken ct)
     {
-        var customer = await db.Customers.FirstOrDefaultAsync(c => c.OrganizationId == command.OrganizationId && c.Id == command.CustomerId, ct);
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == command.CustomerId, ct);
         if (customer is null) return CustomerErrors.NotFound;
         return CustomerNote.Write(customer, command.Content, command.AuthorId, clock.GetUtcNow())
             .Tap(note => db.CustomerNotes.Add(note))

@@ -21,7 +21,7 @@ internal sealed class ArchiveCustomerHandler(IAppDbContext db, IRowLocks locks, 
     public async ValueTask<Result<CustomerResponse>> Handle(ArchiveCustomerCommand command, CancellationToken ct)
     {
         if (!await locks.LockCustomerAsync(command.OrganizationId, command.CustomerId, ct)) return CustomerErrors.NotFound;
-        var customer = await db.Customers.SingleAsync(c => c.OrganizationId == command.OrganizationId && c.Id == command.CustomerId, ct);
+        var customer = await db.Customers.SingleAsync(c => c.Id == command.CustomerId, ct);
         var reason = string.IsNullOrWhiteSpace(command.Reason) ? "archived by staff" : command.Reason.Trim();
         var archived = customer.Archive(reason, clock.GetUtcNow());
         return archived.IsSuccess ? customer.Adapt<CustomerResponse>(mapping) : archived.Error!;

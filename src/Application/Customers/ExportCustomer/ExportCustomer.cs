@@ -8,7 +8,7 @@ using UnifiedCustomers.Domain.Packs;
 namespace UnifiedCustomers.Application.Customers.ExportCustomer;
 
 /// <summary>A privacy request to see one's data: everything stored about the person, as one document.</summary>
-public sealed record ExportCustomerQuery(Guid OrganizationId, Guid CustomerId) : ITenantQuery<Result<CustomerExport>>;
+public sealed record ExportCustomerQuery(Guid OrganizationId, Guid CustomerId) : ITenantQuery<Result<CustomerExport>>, IOrganizationRequest;
 
 public sealed record ExportedOrganization(Guid Id, string Name, string Slug);
 
@@ -53,37 +53,36 @@ internal sealed class ExportCustomerValidator : AbstractValidator<ExportCustomer
     public ExportCustomerValidator() => RuleFor(q => q.CustomerId).NotEmpty().WithMessage("Name the customer.");
 }
 
-internal sealed class ExportCustomerHandler(IAppDbContext db, TypeAdapterConfig mapping, TimeProvider clock)
+internal sealed class ExportCustomerHandler(CurrentOrganization current, IAppDbContext db, TypeAdapterConfig mapping, TimeProvider clock)
     : IQueryHandler<ExportCustomerQuery, Result<CustomerExport>>
 {
     public async ValueTask<Result<CustomerExport>> Handle(ExportCustomerQuery query, CancellationToken ct)
     {
-        var (org, id) = (query.OrganizationId, query.CustomerId);
-        var organization = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == org, ct);
-        if (organization is null) return ApplicationErrors.OrganizationNotFound;
-        var customer = await db.Customers.AsNoTracking().Where(c => c.OrganizationId == org && c.Id == id)
+        var id = query.CustomerId;
+        var organization = current.Organization;
+        var customer = await db.Customers.AsNoTracking().Where(c => c.Id == id)
             .ProjectToType<CustomerResponse>(mapping).FirstOrDefaultAsync(ct);
         if (customer is null) return CustomerErrors.NotFound;
 
-        var duplicates = await db.Customers.AsNoTracking().Where(c => c.OrganizationId == org && c.MergedIntoId == id)
+        var duplicates = await db.Customers.AsNoTracking().Where(c => c.MergedIntoId == id)
             .OrderBy(c => c.CreatedAt).ProjectToType<CustomerResponse>(mapping).ToListAsync(ct);
         var people = duplicates.Select(d => d.Id).Append(id).ToList();
 
-        var history = await db.CustomerStatusChanges.AsNoTracking().Where(h => h.OrganizationId == org && h.CustomerId == id)
+        var history = await db.CustomerStatusChanges.AsNoTracking().Where(h => h.CustomerId == id)
             .OrderBy(h => h.At).ThenBy(h => h.Id).ProjectToType<CustomerStatusChangeResponse>(mapping).ToListAsync(ct);
-        var notes = await db.CustomerNotes.AsNoTracking().Where(n => n.OrganizationId == org && n.CustomerId == id)
+        var notes = await db.CustomerNotes.AsNoTracking().Where(n => n.CustomerId == id)
             .OrderBy(n => n.CreatedAt).ProjectToType<CustomerNoteResponse>(mapping).ToListAsync(ct);
 
         var memberships = await (
             from m in db.Memberships.AsNoTracking()
             join p in db.MembershipPlans on m.PlanId equals p.Id
-            where m.OrganizationId == org && m.CustomerId == id
+            where m.CustomerId == id
             orderby m.StartDate
             select new { Membership = m, PlanName = p.Name }).ToListAsync(ct);
         var packs = await (
             from k in db.ClassPacks.AsNoTracking()
             join p in db.PackProducts on k.ProductId equals p.Id
-            where k.OrganizationId == org && k.CustomerId == id
+            where k.CustomerId == id
             orderby k.PurchasedAt
             select new ExportedPack(k.Id, k.ProductId, p.Name, k.CreditsTotal, k.CreditsRemaining, k.IsTrial, k.Status, k.PurchasedAt, k.ExpiresAt))
             .ToListAsync(ct);
@@ -91,16 +90,16 @@ internal sealed class ExportCustomerHandler(IAppDbContext db, TypeAdapterConfig 
             from b in db.Bookings.AsNoTracking()
             join s in db.ClassSessions on b.SessionId equals s.Id
             join t in db.ClassTypes on s.ClassTypeId equals t.Id
-            where b.OrganizationId == org && b.CustomerId == id
+            where b.CustomerId == id
             orderby s.StartsAt, b.BookedAt
             select new ExportedBooking(
                 b.Id, b.SessionId, t.Name, s.StartsAt, b.Status, b.PaymentMethod, b.MembershipId, b.PackId, b.Charged, b.WaitlistPosition, b.Source,
                 b.BookedAt, b.CancelledAt, b.CheckedInAt)).ToListAsync(ct);
-        var ledger = await db.CreditLedger.AsNoTracking().Where(e => e.OrganizationId == org && e.CustomerId == id)
+        var ledger = await db.CreditLedger.AsNoTracking().Where(e => e.CustomerId == id)
             .OrderBy(e => e.At).ThenBy(e => e.Id).ProjectToType<LedgerEntryResponse>(mapping).ToListAsync(ct);
-        var standing = await db.StandingBookings.AsNoTracking().Where(s => s.OrganizationId == org && s.CustomerId == id)
+        var standing = await db.StandingBookings.AsNoTracking().Where(s => s.CustomerId == id)
             .OrderBy(s => s.CreatedAt).ToListAsync(ct);
-        var tokens = await db.CustomerAccessTokens.AsNoTracking().Where(t => t.OrganizationId == org && people.Contains(t.CustomerId))
+        var tokens = await db.CustomerAccessTokens.AsNoTracking().Where(t => people.Contains(t.CustomerId))
             .OrderBy(t => t.IssuedAt).ToListAsync(ct);
         // legacy_id_map names no organization: the target ids (this organization's customers) scope it.
         var legacy = await db.LegacyIdMap.AsNoTracking().Where(m => m.TargetTable == "customers" && people.Contains(m.TargetId))

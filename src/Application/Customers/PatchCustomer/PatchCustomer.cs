@@ -15,7 +15,7 @@ public sealed record PatchCustomerCommand(
     Optional<string?> Email,
     Optional<string?> Phone,
     Optional<string?> Source,
-    [property: FreeText] Optional<string?> Notes) : ITenantCommand<Result<CustomerResponse>>;
+    [property: FreeText] Optional<string?> Notes) : ITenantCommand<Result<CustomerResponse>>, IOrganizationRequest;
 
 internal sealed class PatchCustomerValidator : AbstractValidator<PatchCustomerCommand>
 {
@@ -38,15 +38,14 @@ internal sealed class PatchCustomerValidator : AbstractValidator<PatchCustomerCo
     }
 }
 
-internal sealed class PatchCustomerHandler(IAppDbContext db, IRowLocks locks, IPhoneNormalizer phones, TypeAdapterConfig mapping, TimeProvider clock)
+internal sealed class PatchCustomerHandler(CurrentOrganization current, IAppDbContext db, IRowLocks locks, IPhoneNormalizer phones, TypeAdapterConfig mapping, TimeProvider clock)
     : ICommandHandler<PatchCustomerCommand, Result<CustomerResponse>>
 {
     public async ValueTask<Result<CustomerResponse>> Handle(PatchCustomerCommand command, CancellationToken ct)
     {
-        var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == command.OrganizationId, ct);
-        if (organization is null) return ApplicationErrors.OrganizationNotFound;
+        var organization = current.Organization;
         if (!await locks.LockCustomerAsync(organization.Id, command.CustomerId, ct)) return CustomerErrors.NotFound;
-        var customer = await db.Customers.SingleAsync(c => c.OrganizationId == organization.Id && c.Id == command.CustomerId, ct);
+        var customer = await db.Customers.SingleAsync(c => c.Id == command.CustomerId, ct);
 
         var phone = command.Phone.IsSet ? phones.Normalize(command.Phone.Value, organization.Country) : customer.Phone;
         // UpdateDetails keeps the notes on null and clears them on an empty text.
@@ -57,7 +56,7 @@ internal sealed class PatchCustomerHandler(IAppDbContext db, IRowLocks locks, IP
         if (updated.IsFailure) return updated.Error!;
         // An archived customer may keep an email someone else took; restoring them checks it again.
         if (command.Email.IsSet && customer.Email is { } email && customer.Status != LifecycleStatus.Archived
-            && await db.Customers.EmailTakenAsync(organization.Id, email, customer.Id, ct))
+            && await db.Customers.EmailTakenAsync(email, customer.Id, ct))
             return CustomerErrors.EmailTaken;
         return customer.Adapt<CustomerResponse>(mapping);
     }

@@ -8,12 +8,12 @@ namespace UnifiedCustomers.Application.Customers.RecomputeLifecycles;
 /// The daily run for one organization: memberships whose end date passed expire, then every customer
 /// whose status no longer matches what they hold (a membership ended or started, a pack expired) moves.
 /// </summary>
-public sealed record RecomputeLifecyclesCommand(Guid OrganizationId) : ITenantCommand<Result<RecomputeLifecyclesResponse>>;
+public sealed record RecomputeLifecyclesCommand(Guid OrganizationId) : ITenantCommand<Result<RecomputeLifecyclesResponse>>, IOrganizationRequest;
 
 /// <param name="Today">the studio's local date the run used</param>
 public sealed record RecomputeLifecyclesResponse(DateOnly Today, int MembershipsExpired, int CustomersChecked, int CustomersChanged);
 
-internal sealed class RecomputeLifecyclesHandler(IAppDbContext db, IRowLocks locks, TimeProvider clock)
+internal sealed class RecomputeLifecyclesHandler(CurrentOrganization current, IAppDbContext db, IRowLocks locks, TimeProvider clock)
     : ICommandHandler<RecomputeLifecyclesCommand, Result<RecomputeLifecyclesResponse>>
 {
     private const int BatchSize = 1000;
@@ -23,13 +23,12 @@ internal sealed class RecomputeLifecyclesHandler(IAppDbContext db, IRowLocks loc
     public async ValueTask<Result<RecomputeLifecyclesResponse>> Handle(RecomputeLifecyclesCommand command, CancellationToken ct)
     {
         var organizationId = command.OrganizationId;
-        var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == organizationId, ct);
-        if (organization is null) return ApplicationErrors.OrganizationNotFound;
+        var organization = current.Organization;
         var now = clock.GetUtcNow();
         var today = organization.LocalDate(now);
 
         var ended = await db.Memberships
-            .Where(m => m.OrganizationId == organizationId && (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.Paused)
+            .Where(m => (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.Paused)
                         && m.EndDate != null && m.EndDate < today)
             .ToListAsync(ct);
         var expired = ended.Count(m => m.ExpireIfEnded(today));
@@ -37,7 +36,7 @@ internal sealed class RecomputeLifecyclesHandler(IAppDbContext db, IRowLocks loc
         // pack.expired once per pack; only recent expiries, so packs that ran out long before this
         // feature (or before the consolidation brought them in) do not all announce themselves at once.
         var recentlyExpired = await db.ClassPacks
-            .Where(p => p.OrganizationId == organizationId && p.Status == PackStatus.Active && p.CreditsRemaining > 0
+            .Where(p => p.Status == PackStatus.Active && p.CreditsRemaining > 0
                         && p.ExpiryRecordedAt == null && p.ExpiresAt <= now && p.ExpiresAt > now - PackExpiryLookBack)
             .ToListAsync(ct);
         foreach (var pack in recentlyExpired) pack.RecordExpiry(now);
@@ -49,7 +48,7 @@ internal sealed class RecomputeLifecyclesHandler(IAppDbContext db, IRowLocks loc
         while (true)
         {
             var batch = await db.Customers.AsNoTracking()
-                .Where(c => c.OrganizationId == organizationId && c.Status != LifecycleStatus.Archived && c.Id.CompareTo(after) > 0)
+                .Where(c => c.Status != LifecycleStatus.Archived && c.Id.CompareTo(after) > 0)
                 .OrderBy(c => c.Id)
                 .Take(BatchSize)
                 .Select(c => new { c.Id, c.Status })
@@ -59,14 +58,14 @@ internal sealed class RecomputeLifecyclesHandler(IAppDbContext db, IRowLocks loc
             after = batch[^1].Id;
 
             var ids = batch.Select(c => c.Id).ToList();
-            var evidence = await EvidenceAsync(organizationId, ids, today, now, ct);
+            var evidence = await EvidenceAsync(ids, today, now, ct);
             var moving = batch.Where(c => Customer.StatusAfterPurchases(c.Status, evidence(c.Id)) != c.Status).Select(c => c.Id).ToList();
             if (moving.Count == 0) continue;
 
             // Locked, then read again: a sale committed since the batch was read still counts.
             var locked = await locks.LockCustomersAsync(organizationId, moving, ct);
-            var fresh = await EvidenceAsync(organizationId, locked.ToList(), today, now, ct);
-            var customers = await db.Customers.Where(c => c.OrganizationId == organizationId && locked.Contains(c.Id)).ToListAsync(ct);
+            var fresh = await EvidenceAsync(locked.ToList(), today, now, ct);
+            var customers = await db.Customers.Where(c => locked.Contains(c.Id)).ToListAsync(ct);
             foreach (var customer in customers)
             {
                 var before = customer.Status;
@@ -79,23 +78,23 @@ internal sealed class RecomputeLifecyclesHandler(IAppDbContext db, IRowLocks loc
 
     /// <summary>Each customer's evidence from three set-based reads: memberships in force, current packs, and who ever bought anything.</summary>
     private async Task<Func<Guid, LifecycleEvidence>> EvidenceAsync(
-        Guid organizationId, List<Guid> customerIds, DateOnly today, DateTimeOffset now, CancellationToken ct)
+        List<Guid> customerIds, DateOnly today, DateTimeOffset now, CancellationToken ct)
     {
         // Ended memberships were just expired in memory; the date bounds leave them out without a flush.
         var memberships = (await db.Memberships.AsNoTracking()
-                .Where(m => m.OrganizationId == organizationId && customerIds.Contains(m.CustomerId) && m.Status == MembershipStatus.Active
+                .Where(m => customerIds.Contains(m.CustomerId) && m.Status == MembershipStatus.Active
                             && m.StartDate <= today && (m.EndDate == null || m.EndDate >= today))
                 .ToListAsync(ct))
             .ToLookup(m => m.CustomerId);
         var packs = (await db.ClassPacks.AsNoTracking()
-                .Where(p => p.OrganizationId == organizationId && customerIds.Contains(p.CustomerId) && p.Status == PackStatus.Active
+                .Where(p => customerIds.Contains(p.CustomerId) && p.Status == PackStatus.Active
                             && p.CreditsRemaining > 0 && (p.ExpiresAt == null || p.ExpiresAt > now))
                 .ToListAsync(ct))
             .ToLookup(p => p.CustomerId);
         var buyers = (await db.Memberships
-                .Where(m => m.OrganizationId == organizationId && customerIds.Contains(m.CustomerId))
+                .Where(m => customerIds.Contains(m.CustomerId))
                 .Select(m => m.CustomerId)
-                .Union(db.ClassPacks.Where(p => p.OrganizationId == organizationId && customerIds.Contains(p.CustomerId)).Select(p => p.CustomerId))
+                .Union(db.ClassPacks.Where(p => customerIds.Contains(p.CustomerId)).Select(p => p.CustomerId))
                 .ToListAsync(ct))
             .ToHashSet();
         return customerId => LifecycleEvidence.From(memberships[customerId], packs[customerId], today, now, buyers.Contains(customerId));

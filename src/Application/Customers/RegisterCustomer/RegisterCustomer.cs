@@ -10,20 +10,19 @@ public sealed record RegisterCustomerCommand(
     string? LastName,
     string? Email = null,
     string? Phone = null,
-    string? Source = null) : ITenantCommand<Result<CustomerResponse>>, ICustomerDetails;
+    string? Source = null) : ITenantCommand<Result<CustomerResponse>>, IOrganizationRequest, ICustomerDetails;
 
 internal sealed class RegisterCustomerValidator : AbstractValidator<RegisterCustomerCommand>
 {
     public RegisterCustomerValidator() => Include(new CustomerDetailsValidator());
 }
 
-internal sealed class RegisterCustomerHandler(IAppDbContext db, IPhoneNormalizer phones, TypeAdapterConfig mapping, TimeProvider clock)
+internal sealed class RegisterCustomerHandler(CurrentOrganization current, IAppDbContext db, IPhoneNormalizer phones, TypeAdapterConfig mapping, TimeProvider clock)
     : ICommandHandler<RegisterCustomerCommand, Result<CustomerResponse>>
 {
     public async ValueTask<Result<CustomerResponse>> Handle(RegisterCustomerCommand command, CancellationToken ct)
     {
-        var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == command.OrganizationId, ct);
-        if (organization is null) return ApplicationErrors.OrganizationNotFound;
+        var organization = current.Organization;
 
         var registered = Customer.Register(
             organization.Id, command.FirstName, command.LastName, command.Email, phones.Normalize(command.Phone, organization.Country),
@@ -31,7 +30,7 @@ internal sealed class RegisterCustomerHandler(IAppDbContext db, IPhoneNormalizer
         if (registered.IsFailure) return registered.Error!;
         var customer = registered.Value;
         // The unique index backs this check when two registrations race; the loser gets the same error.
-        if (customer.Email is { } email && await db.Customers.EmailTakenAsync(organization.Id, email, customer.Id, ct))
+        if (customer.Email is { } email && await db.Customers.EmailTakenAsync(email, customer.Id, ct))
             return CustomerErrors.EmailTaken;
 
         db.Customers.Add(customer);

@@ -35,7 +35,7 @@ internal sealed class SearchCustomersHandler(IAppDbContext db, IPhoneNormalizer 
 {
     public async ValueTask<Result<PagedList<CustomerResponse>>> Handle(SearchCustomersQuery query, CancellationToken ct)
     {
-        var customers = db.Customers.AsNoTracking().Where(c => c.OrganizationId == query.OrganizationId);
+        var customers = db.Customers.AsNoTracking();
         if (query.Status is { } status) customers = customers.Where(c => c.Status == status);
         else if (query.UpdatedSince is null) customers = customers.Where(c => c.Status != LifecycleStatus.Archived);
         if (query.UpdatedSince is { } since) customers = customers.Where(c => c.UpdatedAt >= since);

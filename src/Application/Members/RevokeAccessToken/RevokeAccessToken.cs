@@ -19,7 +19,7 @@ internal sealed class RevokeAccessTokenHandler(IAppDbContext db, TimeProvider cl
     public async ValueTask<Result<AccessTokenResponse>> Handle(RevokeAccessTokenCommand command, CancellationToken ct)
     {
         var token = await db.CustomerAccessTokens.FirstOrDefaultAsync(
-            t => t.OrganizationId == command.OrganizationId && t.CustomerId == command.CustomerId && t.Id == command.TokenId, ct);
+            t => t.CustomerId == command.CustomerId && t.Id == command.TokenId, ct);
         if (token is null) return CustomerAccessErrors.NotFound;
         var revoked = token.Revoke(clock.GetUtcNow());
         return revoked.IsSuccess ? AccessTokenResponse.From(token) : revoked.Error!;

@@ -6,7 +6,7 @@ namespace UnifiedCustomers.Application.Organizations.UpdateOrganization;
 /// what happens from now on (see README, "Studio settings").
 /// </summary>
 public sealed record UpdateOrganizationCommand(Guid OrganizationId, string Name, string TimeZone, string Country, BookingPolicyDto Policy)
-    : ITenantCommand<Result<OrganizationResponse>>;
+    : ITenantCommand<Result<OrganizationResponse>>, IOrganizationRequest;
 
 internal sealed class UpdateOrganizationValidator : AbstractValidator<UpdateOrganizationCommand>
 {
@@ -14,13 +14,12 @@ internal sealed class UpdateOrganizationValidator : AbstractValidator<UpdateOrga
     public UpdateOrganizationValidator() => RuleFor(c => c.Policy).NotNull();
 }
 
-internal sealed class UpdateOrganizationHandler(IAppDbContext db) : ICommandHandler<UpdateOrganizationCommand, Result<OrganizationResponse>>
+internal sealed class UpdateOrganizationHandler(CurrentOrganization current) : ICommandHandler<UpdateOrganizationCommand, Result<OrganizationResponse>>
 {
-    public async ValueTask<Result<OrganizationResponse>> Handle(UpdateOrganizationCommand command, CancellationToken ct)
+    public ValueTask<Result<OrganizationResponse>> Handle(UpdateOrganizationCommand command, CancellationToken ct)
     {
-        var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == command.OrganizationId, ct);
-        if (organization is null) return ApplicationErrors.OrganizationNotFound;
+        var organization = current.Organization;
         var updated = organization.UpdateSettings(command.Name, command.TimeZone, command.Country, command.Policy.ToPolicy());
-        return updated.IsSuccess ? OrganizationResponse.From(organization) : updated.Error!;
+        return ValueTask.FromResult<Result<OrganizationResponse>>(updated.IsSuccess ? OrganizationResponse.From(organization) : updated.Error!);
     }
 }

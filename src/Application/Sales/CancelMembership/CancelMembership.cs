@@ -2,7 +2,7 @@ namespace UnifiedCustomers.Application.Sales.CancelMembership;
 
 /// <summary>Cancels a membership: it covers no class from now on, and the customer's status is recomputed.</summary>
 /// <param name="EndDate">the end date recorded (never later than an end date it already had, never before its start); today when not given, or its start date when it has not started yet</param>
-public sealed record CancelMembershipCommand(Guid OrganizationId, Guid MembershipId, DateOnly? EndDate = null) : ITenantCommand<Result<MembershipResponse>>;
+public sealed record CancelMembershipCommand(Guid OrganizationId, Guid MembershipId, DateOnly? EndDate = null) : ITenantCommand<Result<MembershipResponse>>, IOrganizationRequest;
 
 internal sealed class CancelMembershipValidator() : IdRequiredValidator<CancelMembershipCommand>(c => c.MembershipId, "Name the membership.");
 

@@ -3,7 +3,7 @@ namespace UnifiedCustomers.Application.Sales.PauseMembership;
 /// <param name="From">the first local date it is paused; today when not given</param>
 /// <param name="Until">the date it covers classes again; open-ended (until resumed) when not given</param>
 public sealed record PauseMembershipCommand(Guid OrganizationId, Guid MembershipId, DateOnly? From = null, DateOnly? Until = null)
-    : ITenantCommand<Result<MembershipResponse>>;
+    : ITenantCommand<Result<MembershipResponse>>, IOrganizationRequest;
 
 internal sealed class PauseMembershipValidator : AbstractValidator<PauseMembershipCommand>
 {

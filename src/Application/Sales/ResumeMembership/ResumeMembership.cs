@@ -1,7 +1,7 @@
 namespace UnifiedCustomers.Application.Sales.ResumeMembership;
 
 /// <param name="On">the local date it covers classes again; today when not given</param>
-public sealed record ResumeMembershipCommand(Guid OrganizationId, Guid MembershipId, DateOnly? On = null) : ITenantCommand<Result<MembershipResponse>>;
+public sealed record ResumeMembershipCommand(Guid OrganizationId, Guid MembershipId, DateOnly? On = null) : ITenantCommand<Result<MembershipResponse>>, IOrganizationRequest;
 
 internal sealed class ResumeMembershipValidator() : IdRequiredValidator<ResumeMembershipCommand>(c => c.MembershipId, "Name the membership.");
 

@@ -1,3 +1,4 @@
+using UnifiedCustomers.Application.Customers;
 using UnifiedCustomers.Domain.Memberships;
 
 namespace UnifiedCustomers.Application.Sales.SellMembership;
@@ -5,7 +6,7 @@ namespace UnifiedCustomers.Application.Sales.SellMembership;
 /// <param name="StartDate">the studio's local date it starts; today when not given</param>
 /// <param name="EndDate">the last date it covers; open-ended when not given</param>
 public sealed record SellMembershipCommand(Guid OrganizationId, Guid CustomerId, Guid PlanId, DateOnly? StartDate = null, DateOnly? EndDate = null)
-    : ITenantCommand<Result<MembershipResponse>>;
+    : ITenantCommand<Result<MembershipResponse>>, IOrganizationRequest;
 
 internal sealed class SellMembershipValidator : AbstractValidator<SellMembershipCommand>
 {
@@ -33,7 +34,7 @@ internal sealed class SellMembershipHandler(IAppDbContext db, IRowLocks locks, S
         var now = clock.GetUtcNow();
         return await Membership.Sell(customer, plan, command.StartDate ?? organization.LocalDate(now), command.EndDate, now)
             .Tap(membership => db.Memberships.Add(membership))
-            .TapAsync(_ => desk.RecomputeAsync(organization, customer, $"bought membership {plan.Name}", ct))
+            .TapAsync(membership => desk.RecomputeAsync(organization, customer, $"bought membership {plan.Name}", CustomerLifecycle.Sold.Membership(membership), ct))
             .Map(membership => SalesResponses.From(membership, plan.Name, customer));
     }
 }

@@ -1,9 +1,10 @@
+using UnifiedCustomers.Application.Customers;
 using UnifiedCustomers.Domain.Packs;
 
 namespace UnifiedCustomers.Application.Sales.SellPack;
 
 /// <summary>Sells a class pack; its credits are valid from now for the product's validity days.</summary>
-public sealed record SellPackCommand(Guid OrganizationId, Guid CustomerId, Guid ProductId) : ITenantCommand<Result<PackResponse>>;
+public sealed record SellPackCommand(Guid OrganizationId, Guid CustomerId, Guid ProductId) : ITenantCommand<Result<PackResponse>>, IOrganizationRequest;
 
 internal sealed class SellPackValidator : AbstractValidator<SellPackCommand>
 {
@@ -27,7 +28,7 @@ internal sealed class SellPackHandler(IAppDbContext db, IRowLocks locks, SalesDe
 
         return await ClassPack.Sell(customer, product, clock.GetUtcNow())
             .Tap(pack => db.ClassPacks.Add(pack))
-            .TapAsync(_ => desk.RecomputeAsync(organization, customer, $"bought pack {product.Name}", ct))
+            .TapAsync(pack => desk.RecomputeAsync(organization, customer, $"bought pack {product.Name}", CustomerLifecycle.Sold.Pack(pack), ct))
             .Map(pack => SalesResponses.From(pack, product.Name, customer));
     }
 }

@@ -21,7 +21,7 @@ public sealed record EditSessionCommand(
     Optional<DateTimeOffset?> EndsAt,
     Optional<int?> Capacity,
     Optional<Guid?> InstructorId,
-    Optional<Guid?> LocationId) : ITenantCommand<Result<EditSessionResponse>>;
+    Optional<Guid?> LocationId) : ITenantCommand<Result<EditSessionResponse>>, IOrganizationRequest;
 
 /// <param name="PromotedBookingIds">waitlisted bookings that took the seats a raise of the capacity freed</param>
 public sealed record EditSessionResponse(SessionOverviewResponse Session, IReadOnlyList<Guid> PromotedBookingIds);
@@ -44,13 +44,12 @@ internal sealed class EditSessionValidator : AbstractValidator<EditSessionComman
     }
 }
 
-internal sealed class EditSessionHandler(IAppDbContext db, BookingLoader loader, WaitlistPromoter promoter, TimeProvider clock)
+internal sealed class EditSessionHandler(CurrentOrganization current, IAppDbContext db, BookingLoader loader, WaitlistPromoter promoter, TimeProvider clock)
     : ICommandHandler<EditSessionCommand, Result<EditSessionResponse>>
 {
     public async ValueTask<Result<EditSessionResponse>> Handle(EditSessionCommand command, CancellationToken ct)
     {
-        var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == command.OrganizationId, ct);
-        if (organization is null) return ApplicationErrors.OrganizationNotFound;
+        var organization = current.Organization;
         // The session's row lock: seat counts cannot change underneath, as when booking.
         var atDesk = (await loader.SessionsAsync(organization.Id, [command.SessionId], null, withWaitlist: true, forUpdate: true, ct)).SingleOrDefault();
         if (atDesk is null) return SessionErrors.NotFound;
@@ -76,7 +75,7 @@ internal sealed class EditSessionHandler(IAppDbContext db, BookingLoader loader,
             if (raised && waitlisted > 0) promoted = await promoter.FillFreedSeatsAsync(organization, atDesk, ct);
         }
 
-        var staffed = (await SessionStaffing.LoadAsync(db, organization.Id, command.InstructorId.Value, command.LocationId.Value, ct))
+        var staffed = (await SessionStaffing.LoadAsync(db, command.InstructorId.Value, command.LocationId.Value, ct))
             .Then(staffing => command.InstructorId.IsSet ? session.AssignInstructor(staffing.Instructor) : Result.Success())
             .Then(staffing => command.LocationId.IsSet ? session.MoveTo(staffing.Location) : Result.Success());
         if (staffed.IsFailure) return staffed.Error!;

@@ -15,7 +15,7 @@ internal sealed class GetSessionHandler(IAppDbContext db) : IQueryHandler<GetSes
     {
         var organization = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == query.OrganizationId, ct);
         if (organization is null) return SessionErrors.NotFound;
-        var sessions = db.ClassSessions.AsNoTracking().Where(s => s.OrganizationId == organization.Id && s.Id == query.SessionId);
+        var sessions = db.ClassSessions.AsNoTracking().Where(s => s.Id == query.SessionId);
         var row = await SessionOverviews.WithCounts(db, sessions).FirstOrDefaultAsync(ct);
         return row is null ? SessionErrors.NotFound : SessionOverviews.From(row, organization);
     }

@@ -18,7 +18,7 @@ public sealed record ListSessionsQuery(
     Guid? InstructorId = null,
     Guid? LocationId = null,
     bool? Available = null,
-    bool NotStartedOnly = false) : ITenantQuery<Result<IReadOnlyList<SessionOverviewResponse>>>
+    bool NotStartedOnly = false) : ITenantQuery<Result<IReadOnlyList<SessionOverviewResponse>>>, IOrganizationRequest
 {
     public const int MaxDays = 92;
     public const int DefaultDays = 7;
@@ -38,19 +38,18 @@ internal sealed class ListSessionsValidator : AbstractValidator<ListSessionsQuer
     }
 }
 
-internal sealed class ListSessionsHandler(IAppDbContext db, TimeProvider clock) : IQueryHandler<ListSessionsQuery, Result<IReadOnlyList<SessionOverviewResponse>>>
+internal sealed class ListSessionsHandler(CurrentOrganization current, IAppDbContext db, TimeProvider clock) : IQueryHandler<ListSessionsQuery, Result<IReadOnlyList<SessionOverviewResponse>>>
 {
     public async ValueTask<Result<IReadOnlyList<SessionOverviewResponse>>> Handle(ListSessionsQuery query, CancellationToken ct)
     {
-        var organization = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == query.OrganizationId, ct);
-        if (organization is null) return ApplicationErrors.OrganizationNotFound;
+        var organization = current.Organization;
         var now = clock.GetUtcNow();
         var (fromDate, toDate) = Range(query, organization.LocalDate(now));
         var from = organization.StartOfDay(fromDate);
         var until = organization.StartOfDay(toDate.AddDays(1));
 
         var sessions = db.ClassSessions.AsNoTracking()
-            .Where(s => s.OrganizationId == organization.Id && s.StartsAt >= from && s.StartsAt < until);
+            .Where(s => s.StartsAt >= from && s.StartsAt < until);
         if (query.NotStartedOnly) sessions = sessions.Where(s => s.StartsAt > now);
         if (query.ClassTypeId is { } classTypeId) sessions = sessions.Where(s => s.ClassTypeId == classTypeId);
         if (query.InstructorId is { } instructorId) sessions = sessions.Where(s => s.InstructorId == instructorId);

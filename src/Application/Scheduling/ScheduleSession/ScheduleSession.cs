@@ -16,7 +16,7 @@ public sealed record ScheduleSessionCommand(
     DateTimeOffset? EndsAt = null,
     int? Capacity = null,
     Guid? InstructorId = null,
-    Guid? LocationId = null) : ITenantCommand<Result<ScheduleSessionResponse>>;
+    Guid? LocationId = null) : ITenantCommand<Result<ScheduleSessionResponse>>, IOrganizationRequest;
 
 /// <summary>A standing booking met by the new session: booked, or why not.</summary>
 public sealed record StandingBookingOutcome(Guid StandingBookingId, Guid CustomerId, Guid? BookingId, BookingStatus? Status, string? ErrorCode)
@@ -57,16 +57,15 @@ internal sealed class ScheduleSessionValidator : AbstractValidator<ScheduleSessi
     }
 }
 
-internal sealed class ScheduleSessionHandler(IAppDbContext db, BookingLoader loader, TimeProvider clock)
+internal sealed class ScheduleSessionHandler(CurrentOrganization current, IAppDbContext db, BookingLoader loader, TimeProvider clock)
     : ICommandHandler<ScheduleSessionCommand, Result<ScheduleSessionResponse>>
 {
     public async ValueTask<Result<ScheduleSessionResponse>> Handle(ScheduleSessionCommand command, CancellationToken ct)
     {
-        var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == command.OrganizationId, ct);
-        if (organization is null) return ApplicationErrors.OrganizationNotFound;
-        var classType = await db.ClassTypes.FirstOrDefaultAsync(t => t.OrganizationId == command.OrganizationId && t.Id == command.ClassTypeId, ct);
+        var organization = current.Organization;
+        var classType = await db.ClassTypes.FirstOrDefaultAsync(t => t.Id == command.ClassTypeId, ct);
         if (classType is null) return SessionErrors.ClassTypeNotFound;
-        var staffing = await SessionStaffing.LoadAsync(db, command.OrganizationId, command.InstructorId, command.LocationId, ct);
+        var staffing = await SessionStaffing.LoadAsync(db, command.InstructorId, command.LocationId, ct);
         if (staffing.IsFailure) return staffing.Error!;
         var (instructor, location) = staffing.Value;
         var now = clock.GetUtcNow();
@@ -80,7 +79,7 @@ internal sealed class ScheduleSessionHandler(IAppDbContext db, BookingLoader loa
         var outcomes = new List<StandingBookingOutcome>();
         var accounts = new Dictionary<Guid, CustomerAccount?>();
         var standing = await db.StandingBookings
-            .Where(s => s.OrganizationId == command.OrganizationId && s.ClassTypeId == classType.Id && s.IsActive)
+            .Where(s => s.ClassTypeId == classType.Id && s.IsActive)
             .OrderBy(s => s.CreatedAt)
             .ToListAsync(ct);
         foreach (var pattern in standing.Where(s => s.Matches(session, organization)))

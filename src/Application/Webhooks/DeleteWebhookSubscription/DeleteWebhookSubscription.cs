@@ -9,13 +9,13 @@ internal sealed class DeleteWebhookSubscriptionHandler(IAppDbContext db) : IComm
 {
     public async ValueTask<Result> Handle(DeleteWebhookSubscriptionCommand command, CancellationToken ct)
     {
-        var (organizationId, id) = (command.OrganizationId, command.SubscriptionId);
-        var subscription = await db.WebhookSubscriptions.FirstOrDefaultAsync(s => s.OrganizationId == organizationId && s.Id == id, ct);
+        var id = command.SubscriptionId;
+        var subscription = await db.WebhookSubscriptions.FirstOrDefaultAsync(s => s.Id == id, ct);
         if (subscription is null) return WebhookErrors.NotFound;
         // Nothing cascades in this schema: children first, set-based.
-        var deliveries = db.WebhookDeliveries.Where(d => d.OrganizationId == organizationId && d.SubscriptionId == id);
+        var deliveries = db.WebhookDeliveries.Where(d => d.SubscriptionId == id);
         await db.WebhookDeliveryAttempts
-            .Where(a => a.OrganizationId == organizationId && deliveries.Select(d => d.Id).Contains(a.DeliveryId))
+            .Where(a => deliveries.Select(d => d.Id).Contains(a.DeliveryId))
             .ExecuteDeleteAsync(ct);
         await deliveries.ExecuteDeleteAsync(ct);
         db.WebhookSubscriptions.Remove(subscription);

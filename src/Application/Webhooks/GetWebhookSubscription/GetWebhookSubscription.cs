@@ -9,7 +9,7 @@ internal sealed class GetWebhookSubscriptionHandler(IAppDbContext db) : IQueryHa
     public async ValueTask<Result<WebhookSubscriptionResponse>> Handle(GetWebhookSubscriptionQuery query, CancellationToken ct)
     {
         var subscription = await db.WebhookSubscriptions.AsNoTracking()
-            .FirstOrDefaultAsync(s => s.OrganizationId == query.OrganizationId && s.Id == query.SubscriptionId, ct);
+            .FirstOrDefaultAsync(s => s.Id == query.SubscriptionId, ct);
         return subscription is null ? WebhookErrors.NotFound : WebhookSubscriptionResponse.From(subscription);
     }
 }

@@ -20,15 +20,14 @@ internal sealed class ListWebhookDeliveriesHandler(IAppDbContext db)
 {
     public async ValueTask<Result<PagedList<WebhookDeliveryResponse>>> Handle(ListWebhookDeliveriesQuery query, CancellationToken ct)
     {
-        var organizationId = query.OrganizationId;
-        if (!await db.WebhookSubscriptions.AnyAsync(s => s.OrganizationId == organizationId && s.Id == query.SubscriptionId, ct))
+        if (!await db.WebhookSubscriptions.AnyAsync(s => s.Id == query.SubscriptionId, ct))
             return WebhookErrors.NotFound;
-        var deliveries = db.WebhookDeliveries.AsNoTracking().Where(d => d.OrganizationId == organizationId && d.SubscriptionId == query.SubscriptionId);
+        var deliveries = db.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == query.SubscriptionId);
         if (query.Status is { } status) deliveries = deliveries.Where(d => d.Status == status);
         var (page, total) = await query.PageOfAsync(deliveries.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id), ct);
         var ids = page.Select(d => d.Id).ToList();
         var attempts = (await db.WebhookDeliveryAttempts.AsNoTracking()
-                .Where(a => a.OrganizationId == organizationId && ids.Contains(a.DeliveryId))
+                .Where(a => ids.Contains(a.DeliveryId))
                 .OrderBy(a => a.Number)
                 .ToListAsync(ct))
             .ToLookup(a => a.DeliveryId);

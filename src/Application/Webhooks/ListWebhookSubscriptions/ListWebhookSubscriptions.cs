@@ -16,7 +16,7 @@ internal sealed class ListWebhookSubscriptionsHandler(IAppDbContext db)
 {
     public async ValueTask<Result<PagedList<WebhookSubscriptionResponse>>> Handle(ListWebhookSubscriptionsQuery query, CancellationToken ct)
     {
-        var all = db.WebhookSubscriptions.AsNoTracking().Where(s => s.OrganizationId == query.OrganizationId);
+        var all = db.WebhookSubscriptions.AsNoTracking();
         var (page, total) = await query.PageOfAsync(all.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id), ct);
         return query.Answer(page.Select(WebhookSubscriptionResponse.From).ToList(), total);
     }

@@ -10,15 +10,14 @@ internal sealed class RedeliverWebhookHandler(IAppDbContext db, TimeProvider clo
 {
     public async ValueTask<Result<WebhookDeliveryResponse>> Handle(RedeliverWebhookCommand command, CancellationToken ct)
     {
-        var organizationId = command.OrganizationId;
-        if (!await db.WebhookSubscriptions.AnyAsync(s => s.OrganizationId == organizationId && s.Id == command.SubscriptionId, ct))
+        if (!await db.WebhookSubscriptions.AnyAsync(s => s.Id == command.SubscriptionId, ct))
             return WebhookErrors.NotFound;
         var delivery = await db.WebhookDeliveries
-            .FirstOrDefaultAsync(d => d.OrganizationId == organizationId && d.SubscriptionId == command.SubscriptionId && d.Id == command.DeliveryId, ct);
+            .FirstOrDefaultAsync(d => d.SubscriptionId == command.SubscriptionId && d.Id == command.DeliveryId, ct);
         if (delivery is null) return WebhookErrors.DeliveryNotFound;
         delivery.Redeliver(clock.GetUtcNow());
         var attempts = await db.WebhookDeliveryAttempts.AsNoTracking()
-            .Where(a => a.OrganizationId == organizationId && a.DeliveryId == delivery.Id).OrderBy(a => a.Number).ToListAsync(ct);
+            .Where(a => a.DeliveryId == delivery.Id).OrderBy(a => a.Number).ToListAsync(ct);
         return WebhookDeliveries.Response(delivery, attempts);
     }
 }

@@ -10,7 +10,7 @@ internal sealed class RotateWebhookSecretHandler(IAppDbContext db, TimeProvider 
     public async ValueTask<Result<RotatedWebhookSecretResponse>> Handle(RotateWebhookSecretCommand command, CancellationToken ct)
     {
         var subscription = await db.WebhookSubscriptions
-            .FirstOrDefaultAsync(s => s.OrganizationId == command.OrganizationId && s.Id == command.SubscriptionId, ct);
+            .FirstOrDefaultAsync(s => s.Id == command.SubscriptionId, ct);
         if (subscription is null) return WebhookErrors.NotFound;
         var secret = subscription.RotateSecret(clock.GetUtcNow());
         return new RotatedWebhookSecretResponse(secret, subscription.PreviousSecretExpiresAt!.Value);

@@ -14,7 +14,7 @@ internal sealed class UpdateWebhookSubscriptionHandler(IAppDbContext db, IWebhoo
     public async ValueTask<Result<WebhookSubscriptionResponse>> Handle(UpdateWebhookSubscriptionCommand command, CancellationToken ct)
     {
         var subscription = await db.WebhookSubscriptions
-            .FirstOrDefaultAsync(s => s.OrganizationId == command.OrganizationId && s.Id == command.SubscriptionId, ct);
+            .FirstOrDefaultAsync(s => s.Id == command.SubscriptionId, ct);
         if (subscription is null) return WebhookErrors.NotFound;
         var types = command.EventTypes ?? subscription.EventTypes;
         if (!WebhookEventTypes.AllKnown(types)) return WebhookErrors.EventTypeUnknown;

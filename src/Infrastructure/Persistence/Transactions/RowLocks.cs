@@ -1,4 +1,5 @@
 using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Infrastructure.Persistence.Tenancy;
 
 namespace UnifiedCustomers.Infrastructure.Persistence.Transactions;
 
@@ -37,11 +38,11 @@ internal sealed class RowLocks(AppDbContext db) : IRowLocks
         (await (exclusive
                 ? db.MembershipPlans.FromSql($"SELECT * FROM membership_plans WHERE organization_id = {organizationId} AND id = {planId} FOR UPDATE")
                 : db.MembershipPlans.FromSql($"SELECT * FROM membership_plans WHERE organization_id = {organizationId} AND id = {planId} FOR SHARE"))
-            .ToListAsync(cancellationToken)).SingleOrDefault();
+            .FilteredByItsOwnSql().ToListAsync(cancellationToken)).SingleOrDefault();
 
     public async Task<Domain.Packs.PackProduct?> LockAndLoadPackProductAsync(Guid organizationId, Guid productId, bool exclusive, CancellationToken cancellationToken) =>
         (await (exclusive
                 ? db.PackProducts.FromSql($"SELECT * FROM pack_products WHERE organization_id = {organizationId} AND id = {productId} FOR UPDATE")
                 : db.PackProducts.FromSql($"SELECT * FROM pack_products WHERE organization_id = {organizationId} AND id = {productId} FOR SHARE"))
-            .ToListAsync(cancellationToken)).SingleOrDefault();
+            .FilteredByItsOwnSql().ToListAsync(cancellationToken)).SingleOrDefault();
 }

@@ -32,7 +32,7 @@ internal sealed partial class UnitOfWork(AppDbContext db, ConnectionRecovery rec
 
     public async Task<T> RunAsync<T>(Guid organizationId, Func<CancellationToken, Task<T>> work, Func<T, bool> commit, CancellationToken cancellationToken)
     {
-        if (db.Database.CurrentTransaction is { } enclosing) return await RunEnclosedAsync(enclosing, work, commit, cancellationToken);
+        if (db.Database.CurrentTransaction is { } enclosing) return await RunEnclosedAsync(organizationId, enclosing, work, commit, cancellationToken);
         var reconnected = false;
         for (var attempt = 1; ; attempt++)
         {
@@ -46,7 +46,7 @@ internal sealed partial class UnitOfWork(AppDbContext db, ConnectionRecovery rec
                 db.Database.AutoSavepointsEnabled = false;
                 try
                 {
-                    ScopeToOrganization(organizationId);
+                    using var scope = ScopeToOrganization(organizationId);
                     var result = await work(cancellationToken);
                     if (!commit(result))
                     {
@@ -92,9 +92,10 @@ internal sealed partial class UnitOfWork(AppDbContext db, ConnectionRecovery rec
     /// the command's transaction): already scoped to the organization, saved here, committed by the
     /// owner. A failed result or a retry goes back to the savepoint the owner took before the command.
     /// </summary>
-    private async Task<T> RunEnclosedAsync<T>(IDbContextTransaction enclosing, Func<CancellationToken, Task<T>> work, Func<T, bool> commit, CancellationToken cancellationToken)
+    private async Task<T> RunEnclosedAsync<T>(Guid organizationId, IDbContextTransaction enclosing, Func<CancellationToken, Task<T>> work, Func<T, bool> commit, CancellationToken cancellationToken)
     {
         db.Database.AutoSavepointsEnabled = false;
+        using var scope = db.ScopeTo(organizationId);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -131,7 +132,11 @@ internal sealed partial class UnitOfWork(AppDbContext db, ConnectionRecovery rec
     public async Task<T> ReadAsync<T>(Guid organizationId, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         // Inside an idempotent request's transaction (already scoped to the organization): read there.
-        if (db.Database.CurrentTransaction is not null) return await work(cancellationToken);
+        if (db.Database.CurrentTransaction is not null)
+        {
+            using var scope = db.ScopeTo(organizationId);
+            return await work(cancellationToken);
+        }
         try
         {
             return await ReadOnceAsync(organizationId, work, cancellationToken);
@@ -150,7 +155,7 @@ internal sealed partial class UnitOfWork(AppDbContext db, ConnectionRecovery rec
     {
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
         await db.Database.ExecuteSqlRawAsync("SET TRANSACTION READ ONLY", cancellationToken);
-        ScopeToOrganization(organizationId);
+        using var scope = ScopeToOrganization(organizationId);
         var result = await work(cancellationToken);
         db.Prefix.Clear();
         await transaction.CommitAsync(cancellationToken);
@@ -158,11 +163,16 @@ internal sealed partial class UnitOfWork(AppDbContext db, ConnectionRecovery rec
     }
 
     /// <summary>
-    /// Row-level security reads this setting: a query that forgets its filter still sees one organization.
-    /// It travels in front of the transaction's first command (with Npgsql's BEGIN), not on a round trip of its own.
+    /// Scopes the transaction and the context to the organization, at one point: the context's tenant
+    /// filter compares every query of a tenant-owned entity with it (docs/adr/0030), and row-level
+    /// security reads the setting, so a query that got past the filter still sees one organization.
+    /// The setting travels in front of the transaction's first command (with Npgsql's BEGIN), not on a round trip of its own.
     /// </summary>
-    private void ScopeToOrganization(Guid organizationId) =>
+    private AppDbContext.OrganizationScope ScopeToOrganization(Guid organizationId)
+    {
         db.Prefix.Add("SELECT set_config('app.organization_id', $1, true)", organizationId.ToString());
+        return db.ScopeTo(organizationId);
+    }
 
     private static bool IsTransient(Exception ex) =>
         Postgres(ex)?.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected;
