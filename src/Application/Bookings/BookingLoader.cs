@@ -89,7 +89,7 @@ internal sealed class BookingLoader(IAppDbContext db, IRowLocks locks)
                 {
                     Session = s,
                     ClassName = db.ClassTypes.Where(t => t.Id == s.ClassTypeId).Select(t => t.Name).First(),
-                    SeatsTaken = db.Bookings.Count(b => b.SessionId == s.Id && BookingStatuses.HoldingSeat.Contains(b.Status)),
+                    SeatsTaken = db.Bookings.Where(b => b.SessionId == s.Id).Count(Booking.TakesSeat.Expression),
                     Waitlisted = db.Bookings.Count(b => b.SessionId == s.Id && b.Status == BookingStatus.Waitlisted),
                     Held = customerId != null && db.Bookings.Any(b => b.SessionId == s.Id && b.CustomerId == customerId && BookingStatuses.Active.Contains(b.Status)),
                     Waitlist = db.Bookings.Where(b => withWaitlist && b.SessionId == s.Id && b.Status == BookingStatus.Waitlisted).ToList(),
@@ -147,7 +147,7 @@ internal sealed class BookingLoader(IAppDbContext db, IRowLocks locks)
                     .Select(s => new SessionRow(
                         s,
                         db.ClassTypes.Where(t => t.Id == s.ClassTypeId).Select(t => t.Name).First(),
-                        db.Bookings.Count(b => b.SessionId == s.Id && BookingStatuses.HoldingSeat.Contains(b.Status)),
+                        db.Bookings.Where(b => b.SessionId == s.Id).Count(Booking.TakesSeat.Expression),
                         db.Bookings.Count(b => b.SessionId == s.Id && b.Status == BookingStatus.Waitlisted),
                         db.Bookings.Any(b => b.SessionId == s.Id && b.CustomerId == customerId && BookingStatuses.Active.Contains(b.Status))))
                     .FirstOrDefault(),

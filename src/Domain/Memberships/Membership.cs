@@ -55,8 +55,21 @@ public sealed class Membership : Entity, ITenantOwned
     public bool IsCurrentOn(DateOnly date) =>
         Status is MembershipStatus.Active or MembershipStatus.Paused && date >= StartDate && (EndDate is null || date <= EndDate);
 
+    private static readonly Criterion<Membership, DateOnly> InForceRule = Criterion<Membership>.Of<DateOnly>((m, date) =>
+        m.Status == MembershipStatus.Active && m.StartDate <= date && (m.EndDate == null || m.EndDate >= date)
+        && !m.Pauses.Any(p => p.From <= date && (p.Until == null || p.Until > date)));
+
+    private static readonly Criterion<Membership, DateOnly> EndedRule = Criterion<Membership>.Of<DateOnly>((m, date) =>
+        (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.Paused) && m.EndDate != null && m.EndDate < date);
+
     /// <summary>Counts towards "member" or "trial" on that date: active, running, not paused.</summary>
-    public bool IsInForceOn(DateOnly date) => Status == MembershipStatus.Active && IsCurrentOn(date) && !_pauses.Any(p => p.Covers(date));
+    public static Criterion<Membership> InForce(DateOnly on) => InForceRule.At(on);
+
+    /// <summary>Still active or paused although its end date is before that date: the daily run expires it.</summary>
+    public static Criterion<Membership> Ended(DateOnly on) => EndedRule.At(on);
+
+    /// <inheritdoc cref="InForce"/>
+    public bool IsInForceOn(DateOnly date) => InForceRule.IsSatisfiedBy(this, date);
 
     /// <summary>Whether this membership may pay for a class on that local date, before counting usage.</summary>
     public Result CanCover(DateOnly sessionDate, Guid classTypeId)
@@ -122,7 +135,7 @@ public sealed class Membership : Entity, ITenantOwned
     /// <summary>Time-driven expiry, run by the daily recompute.</summary>
     public bool ExpireIfEnded(DateOnly today)
     {
-        if (Status is not (MembershipStatus.Active or MembershipStatus.Paused) || EndDate is null || EndDate >= today) return false;
+        if (!EndedRule.IsSatisfiedBy(this, today)) return false;
         Status = MembershipStatus.Expired;
         Raise(new MembershipExpired(this));
         return true;

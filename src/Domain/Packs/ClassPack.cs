@@ -54,8 +54,14 @@ public sealed class ClassPack : Entity, ITenantOwned
 
     public bool IsExpired(DateTimeOffset now) => ExpiresAt is not null && now >= ExpiresAt;
 
-    /// <summary>Counts towards "member" or "trial": active, credits left, not expired.</summary>
-    public bool IsCurrent(DateTimeOffset now) => Status == PackStatus.Active && CreditsRemaining > 0 && !IsExpired(now);
+    private static readonly Criterion<ClassPack, DateTimeOffset> CurrentRule = Criterion<ClassPack>.Of<DateTimeOffset>((p, at) =>
+        p.Status == PackStatus.Active && p.CreditsRemaining > 0 && (p.ExpiresAt == null || p.ExpiresAt > at));
+
+    /// <summary>Counts towards "member" or "trial": active, credits left, not expired at that instant.</summary>
+    public static Criterion<ClassPack> Current(DateTimeOffset at) => CurrentRule.At(at);
+
+    /// <inheritdoc cref="Current"/>
+    public bool IsCurrent(DateTimeOffset now) => CurrentRule.IsSatisfiedBy(this, now);
 
     public Result CanPay(Guid classTypeId, DateTimeOffset now)
     {

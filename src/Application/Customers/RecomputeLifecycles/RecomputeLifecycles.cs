@@ -29,8 +29,8 @@ internal sealed class RecomputeLifecyclesHandler(IAppDbContext db, IRowLocks loc
         var today = organization.LocalDate(now);
 
         var ended = await db.Memberships
-            .Where(m => m.OrganizationId == organizationId && (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.Paused)
-                        && m.EndDate != null && m.EndDate < today)
+            .Where(m => m.OrganizationId == organizationId)
+            .Where(Membership.Ended(today))
             .ToListAsync(ct);
         var expired = ended.Count(m => m.ExpireIfEnded(today));
 
@@ -81,15 +81,15 @@ internal sealed class RecomputeLifecyclesHandler(IAppDbContext db, IRowLocks loc
     private async Task<Func<Guid, LifecycleEvidence>> EvidenceAsync(
         Guid organizationId, List<Guid> customerIds, DateOnly today, DateTimeOffset now, CancellationToken ct)
     {
-        // Ended memberships were just expired in memory; the date bounds leave them out without a flush.
+        // Ended memberships were just expired in memory; being in force on today leaves them out without a flush.
         var memberships = (await db.Memberships.AsNoTracking()
-                .Where(m => m.OrganizationId == organizationId && customerIds.Contains(m.CustomerId) && m.Status == MembershipStatus.Active
-                            && m.StartDate <= today && (m.EndDate == null || m.EndDate >= today))
+                .Where(m => m.OrganizationId == organizationId && customerIds.Contains(m.CustomerId))
+                .Where(Membership.InForce(today))
                 .ToListAsync(ct))
             .ToLookup(m => m.CustomerId);
         var packs = (await db.ClassPacks.AsNoTracking()
-                .Where(p => p.OrganizationId == organizationId && customerIds.Contains(p.CustomerId) && p.Status == PackStatus.Active
-                            && p.CreditsRemaining > 0 && (p.ExpiresAt == null || p.ExpiresAt > now))
+                .Where(p => p.OrganizationId == organizationId && customerIds.Contains(p.CustomerId))
+                .Where(ClassPack.Current(now))
                 .ToListAsync(ct))
             .ToLookup(p => p.CustomerId);
         var buyers = (await db.Memberships
