@@ -127,16 +127,15 @@ internal sealed class BookingLoader(IAppDbContext db, IRowLocks locks)
             o,
             c,
             db.Memberships
-                .Where(m => m.OrganizationId == organizationId && m.CustomerId == customerId
-                            && (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.Paused))
+                .Where(m => m.OrganizationId == organizationId && m.CustomerId == customerId)
+                .Where(Membership.Live.Expression)
                 .ToList(),
             db.ClassPacks.Where(p => p.OrganizationId == organizationId && p.CustomerId == customerId && p.Status == PackStatus.Active).ToList(),
             (from b in db.Bookings
-             join m in db.Memberships on b.MembershipId equals (Guid?)m.Id
+             join m in db.Memberships.Where(Membership.Live.Expression) on b.MembershipId equals (Guid?)m.Id
              join s in db.ClassSessions on b.SessionId equals s.Id
              where b.OrganizationId == organizationId && b.CustomerId == customerId && b.Charged
                    && m.Allowance.Period != AllowancePeriod.Unlimited
-                   && (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.Paused)
                    && (s.StartsAt >= chargesFrom || m.Allowance.Period == AllowancePeriod.Term)
              select new MembershipCharge(b.Id, m.Id, s.StartsAt))
             .ToList(),

@@ -27,6 +27,9 @@ public sealed class Criterion<T>
     /// <summary>A rule about a moment (a date, an instant), compiled once for every moment it is asked at.</summary>
     public static Criterion<T, TArgument> Of<TArgument>(Expression<Func<T, TArgument, bool>> rule) => new(rule);
 
+    internal static Expression Substitute(Expression body, ParameterExpression parameter, Expression replacement) =>
+        new Substitution(parameter, replacement).Visit(body);
+
     internal static Criterion<T> Bound<TArgument>(Expression<Func<T, TArgument, bool>> rule, Func<T, TArgument, bool> compiled, TArgument argument)
     {
         // The argument is read from a closure, as a captured local would be, so EF sends it as a parameter and caches one plan.
@@ -70,4 +73,12 @@ public sealed class Criterion<T, TArgument>
 
     /// <summary>In memory, without building the query's expression.</summary>
     public bool IsSatisfiedBy(T candidate, TArgument argument) => _compiled(candidate, argument);
+
+    /// <summary>This rule and a rule without an argument, in one expression.</summary>
+    public Criterion<T, TArgument> And(Criterion<T> other)
+    {
+        var (candidate, argument) = (_rule.Parameters[0], _rule.Parameters[1]);
+        var body = Expression.AndAlso(Criterion<T>.Substitute(other.Expression.Body, other.Expression.Parameters[0], candidate), _rule.Body);
+        return new Criterion<T, TArgument>(Expression.Lambda<Func<T, TArgument, bool>>(body, candidate, argument));
+    }
 }

@@ -51,16 +51,18 @@ public sealed class Membership : Entity, ITenantOwned
         return membership;
     }
 
+    /// <summary>Sold and not over: active or paused, neither expired nor cancelled. What a booking may still be paid with or refused for.</summary>
+    public static readonly Criterion<Membership> Live = Criterion<Membership>.Of(m => m.Status == MembershipStatus.Active || m.Status == MembershipStatus.Paused);
+
     /// <summary>Active and running on that date (it may still be paused then).</summary>
-    public bool IsCurrentOn(DateOnly date) =>
-        Status is MembershipStatus.Active or MembershipStatus.Paused && date >= StartDate && (EndDate is null || date <= EndDate);
+    public bool IsCurrentOn(DateOnly date) => Live.IsSatisfiedBy(this) && date >= StartDate && (EndDate is null || date <= EndDate);
 
     private static readonly Criterion<Membership, DateOnly> InForceRule = Criterion<Membership>.Of<DateOnly>((m, date) =>
         m.Status == MembershipStatus.Active && m.StartDate <= date && (m.EndDate == null || m.EndDate >= date)
         && !m.Pauses.Any(p => p.From <= date && (p.Until == null || p.Until > date)));
 
-    private static readonly Criterion<Membership, DateOnly> EndedRule = Criterion<Membership>.Of<DateOnly>((m, date) =>
-        (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.Paused) && m.EndDate != null && m.EndDate < date);
+    private static readonly Criterion<Membership, DateOnly> EndedRule =
+        Criterion<Membership>.Of<DateOnly>((m, date) => m.EndDate != null && m.EndDate < date).And(Live);
 
     /// <summary>Counts towards "member" or "trial" on that date: active, running, not paused.</summary>
     public static Criterion<Membership> InForce(DateOnly on) => InForceRule.At(on);

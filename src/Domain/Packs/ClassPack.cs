@@ -86,10 +86,16 @@ public sealed class ClassPack : Entity, ITenantOwned
         if (CreditsRemaining < CreditsTotal) CreditsRemaining++;
     }
 
+    private static readonly Criterion<ClassPack, DateTimeOffset> ExpiryToRecordRule = Criterion<ClassPack>.Of<DateTimeOffset>((p, at) =>
+        p.Status == PackStatus.Active && p.CreditsRemaining > 0 && p.ExpiryRecordedAt == null && p.ExpiresAt != null && p.ExpiresAt <= at);
+
+    /// <summary>Expired at that instant with credits left, and the expiry not yet recorded.</summary>
+    public static Criterion<ClassPack> ExpiryToRecord(DateTimeOffset at) => ExpiryToRecordRule.At(at);
+
     /// <summary>Expiry is a moment, not a change anyone makes: the daily run records it once, for packs that still had credits.</summary>
     public bool RecordExpiry(DateTimeOffset now)
     {
-        if (Status != PackStatus.Active || !IsExpired(now) || CreditsRemaining == 0 || ExpiryRecordedAt is not null) return false;
+        if (!ExpiryToRecordRule.IsSatisfiedBy(this, now)) return false;
         ExpiryRecordedAt = now;
         Raise(new PackExpired(this));
         return true;

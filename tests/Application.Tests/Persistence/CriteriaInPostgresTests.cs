@@ -45,9 +45,13 @@ public sealed class CriteriaInPostgresTests(Backend backend) : IClassFixture<Bac
             var ended = await backend.WithDbAsync(db => db.Memberships.Where(m => m.OrganizationId == studio.Id).Where(Membership.Ended(day)).Select(m => m.Id).ToListAsync());
 
             inForce.Should().BeEquivalentTo(stored.Where(m => m.IsInForceOn(day)).Select(m => m.Id), $"on {day}");
-            ended.Should().BeEquivalentTo(stored.Where(m => Membership.Ended(day).IsSatisfiedBy(m)).Select(m => m.Id), $"on {day}");
+            // ExpireIfEnded changes what it is asked of: asked of copies read afresh.
+            var copies = await backend.WithDbAsync(db => db.Memberships.AsNoTracking().Where(m => m.OrganizationId == studio.Id).ToListAsync());
+            ended.Should().BeEquivalentTo(copies.Where(m => m.ExpireIfEnded(day)).Select(m => m.Id), $"on {day}");
         }
         // The cases are not vacuous: each kind of membership is in force on some day and out of force on another.
+        (await backend.WithDbAsync(db => db.Memberships.Where(m => m.OrganizationId == studio.Id).Where(Membership.Live).Select(m => m.Id).ToListAsync()))
+            .Should().BeEquivalentTo(stored.Where(Membership.Live.IsSatisfiedBy).Select(m => m.Id)).And.HaveCount(5);
         (await InForceOn(studio, today.AddDays(5))).Should().BeEquivalentTo([running.Id, openEnded.Id, pausedAWhile.Id]);
         (await InForceOn(studio, today.AddDays(12))).Should().BeEquivalentTo([running.Id, openEnded.Id, future.Id]);
         (await InForceOn(studio, today.AddDays(31))).Should().BeEquivalentTo([openEnded.Id, future.Id]);
@@ -76,8 +80,13 @@ public sealed class CriteriaInPostgresTests(Backend backend) : IClassFixture<Bac
         {
             var current = await backend.WithDbAsync(db => db.ClassPacks.Where(p => p.OrganizationId == studio.Id).Where(ClassPack.Current(at)).Select(p => p.Id).ToListAsync());
             current.Should().BeEquivalentTo(stored.Where(p => p.IsCurrent(at)).Select(p => p.Id), $"at {at:O}");
+            var toRecord = await backend.WithDbAsync(db => db.ClassPacks.Where(p => p.OrganizationId == studio.Id).Where(ClassPack.ExpiryToRecord(at)).Select(p => p.Id).ToListAsync());
+            var copies = await backend.WithDbAsync(db => db.ClassPacks.AsNoTracking().Where(p => p.OrganizationId == studio.Id).ToListAsync());
+            toRecord.Should().BeEquivalentTo(copies.Where(p => p.RecordExpiry(at)).Select(p => p.Id), $"at {at:O}");
         }
         (await backend.WithDbAsync(db => db.ClassPacks.Where(p => p.OrganizationId == studio.Id).Where(ClassPack.Current(now)).Select(p => p.Id).ToListAsync()))
+            .Should().Equal(withCredits.Id);
+        (await backend.WithDbAsync(db => db.ClassPacks.Where(p => p.OrganizationId == studio.Id).Where(ClassPack.ExpiryToRecord(now.AddDays(30))).Select(p => p.Id).ToListAsync()))
             .Should().Equal(withCredits.Id);
     }
 

@@ -37,8 +37,8 @@ internal sealed class RecomputeLifecyclesHandler(IAppDbContext db, IRowLocks loc
         // pack.expired once per pack; only recent expiries, so packs that ran out long before this
         // feature (or before the consolidation brought them in) do not all announce themselves at once.
         var recentlyExpired = await db.ClassPacks
-            .Where(p => p.OrganizationId == organizationId && p.Status == PackStatus.Active && p.CreditsRemaining > 0
-                        && p.ExpiryRecordedAt == null && p.ExpiresAt <= now && p.ExpiresAt > now - PackExpiryLookBack)
+            .Where(p => p.OrganizationId == organizationId && p.ExpiresAt > now - PackExpiryLookBack)
+            .Where(ClassPack.ExpiryToRecord(now))
             .ToListAsync(ct);
         foreach (var pack in recentlyExpired) pack.RecordExpiry(now);
 
