@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using LinqExpression = System.Linq.Expressions.Expression;
 
 namespace UnifiedCustomers.Domain.Common;
 
@@ -33,17 +34,18 @@ public sealed class Criterion<T>
     internal static Criterion<T> Bound<TArgument>(Expression<Func<T, TArgument, bool>> rule, Func<T, TArgument, bool> compiled, TArgument argument)
     {
         // The argument is read from a closure, as a captured local would be, so EF sends it as a parameter and caches one plan.
-        var closure = System.Linq.Expressions.Expression.Property(System.Linq.Expressions.Expression.Constant(new Closure<TArgument>(argument)), nameof(Closure<TArgument>.Value));
-        var body = new Substitution(rule.Parameters[1], closure).Visit(rule.Body);
-        return new Criterion<T>(System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(body, rule.Parameters[0]), candidate => compiled(candidate, argument));
+        var closure = LinqExpression.Property(LinqExpression.Constant(new Closure<TArgument>(argument)), nameof(Closure<TArgument>.Value));
+        var body = Substitute(rule.Body, rule.Parameters[1], closure);
+        return new Criterion<T>(LinqExpression.Lambda<Func<T, bool>>(body, rule.Parameters[0]), candidate => compiled(candidate, argument));
     }
 
     /// <summary>Either rule: one expression for the query, the two compiled rules in memory.</summary>
     public Criterion<T> Or(Criterion<T> other)
     {
-        var body = System.Linq.Expressions.Expression.OrElse(Expression.Body, new Substitution(other.Expression.Parameters[0], Expression.Parameters[0]).Visit(other.Expression.Body));
+        var candidate = Expression.Parameters[0];
+        var body = LinqExpression.OrElse(Expression.Body, Substitute(other.Expression.Body, other.Expression.Parameters[0], candidate));
         var (mine, theirs) = (_isSatisfiedBy, other._isSatisfiedBy);
-        return new Criterion<T>(System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(body, Expression.Parameters[0]), candidate => mine(candidate) || theirs(candidate));
+        return new Criterion<T>(LinqExpression.Lambda<Func<T, bool>>(body, candidate), c => mine(c) || theirs(c));
     }
 
     public static implicit operator Expression<Func<T, bool>>(Criterion<T> criterion) => criterion.Expression;
@@ -78,7 +80,7 @@ public sealed class Criterion<T, TArgument>
     public Criterion<T, TArgument> And(Criterion<T> other)
     {
         var (candidate, argument) = (_rule.Parameters[0], _rule.Parameters[1]);
-        var body = Expression.AndAlso(Criterion<T>.Substitute(other.Expression.Body, other.Expression.Parameters[0], candidate), _rule.Body);
-        return new Criterion<T, TArgument>(Expression.Lambda<Func<T, TArgument, bool>>(body, candidate, argument));
+        var body = LinqExpression.AndAlso(Criterion<T>.Substitute(other.Expression.Body, other.Expression.Parameters[0], candidate), _rule.Body);
+        return new Criterion<T, TArgument>(LinqExpression.Lambda<Func<T, TArgument, bool>>(body, candidate, argument));
     }
 }
