@@ -63,6 +63,23 @@ public sealed class DomainCodesOverHttpTests(ApiFactory api) : IClassFixture<Api
         (await db.ClassSessions.Where(s => s.OrganizationId == studio.Id).Select(s => s.Capacity).ToListAsync()).Should().Equal(12);
     }
 
+    [Fact]
+    public async Task Catalog_RangesAreTheAggregatesCodes()
+    {
+        var studio = await api.StudioAsync();
+
+        var noCredits = await studio.PostAsync("/api/v1/pack-products", new { name = "Empty", credits = 0, validityDays = 30 });
+        var weeklyWithout = await studio.PostAsync("/api/v1/membership-plans", new { name = "Weekly", allowancePeriod = "week" });
+        var tooLong = await studio.PostAsync("/api/v1/class-types", new { name = "Marathon", defaultCapacity = 10, defaultDurationMinutes = 24 * 60 + 1 });
+
+        await Field(noCredits, "pack_product.invalid", "credits");
+        await Field(weeklyWithout, "membership_plan.allowance_invalid", "allowanceClasses");
+        await Field(tooLong, "class_type.duration_invalid", "defaultDurationMinutes");
+        await using var db = api.Database.CreateDbContext();
+        (await db.PackProducts.CountAsync(p => p.OrganizationId == studio.Id)).Should().Be(0);
+        (await db.MembershipPlans.CountAsync(p => p.OrganizationId == studio.Id)).Should().Be(0);
+    }
+
     private static async Task Field(HttpResponseMessage response, string code, string field) =>
         (await response.ShouldBeProblem(HttpStatusCode.BadRequest, code)).GetProperty("errors").TryGetProperty(field, out _).Should().BeTrue($"{code} names {field}");
 }
