@@ -89,7 +89,7 @@ internal sealed class BookingLoader(IAppDbContext db, IRowLocks locks)
                 {
                     Session = s,
                     ClassName = db.ClassTypes.Where(t => t.Id == s.ClassTypeId).Select(t => t.Name).First(),
-                    SeatsTaken = db.Bookings.Count(b => b.SessionId == s.Id && BookingStatuses.HoldingSeat.Contains(b.Status)),
+                    SeatsTaken = db.Bookings.Where(b => b.SessionId == s.Id).Count(Booking.TakesSeat.Expression),
                     Waitlisted = db.Bookings.Count(b => b.SessionId == s.Id && b.Status == BookingStatus.Waitlisted),
                     Held = customerId != null && db.Bookings.Any(b => b.SessionId == s.Id && b.CustomerId == customerId && BookingStatuses.Active.Contains(b.Status)),
                     Waitlist = db.Bookings.Where(b => withWaitlist && b.SessionId == s.Id && b.Status == BookingStatus.Waitlisted).ToList(),
@@ -127,16 +127,15 @@ internal sealed class BookingLoader(IAppDbContext db, IRowLocks locks)
             o,
             c,
             db.Memberships
-                .Where(m => m.CustomerId == customerId
-                            && (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.Paused))
+                .Where(m => m.CustomerId == customerId)
+                .Where(Membership.Live.Expression)
                 .ToList(),
             db.ClassPacks.Where(p => p.CustomerId == customerId && p.Status == PackStatus.Active).ToList(),
             (from b in db.Bookings
-             join m in db.Memberships on b.MembershipId equals (Guid?)m.Id
+             join m in db.Memberships.Where(Membership.Live.Expression) on b.MembershipId equals (Guid?)m.Id
              join s in db.ClassSessions on b.SessionId equals s.Id
              where b.CustomerId == customerId && b.Charged
                    && m.Allowance.Period != AllowancePeriod.Unlimited
-                   && (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.Paused)
                    && (s.StartsAt >= chargesFrom || m.Allowance.Period == AllowancePeriod.Term)
              select new MembershipCharge(b.Id, m.Id, s.StartsAt))
             .ToList(),
@@ -147,7 +146,7 @@ internal sealed class BookingLoader(IAppDbContext db, IRowLocks locks)
                     .Select(s => new SessionRow(
                         s,
                         db.ClassTypes.Where(t => t.Id == s.ClassTypeId).Select(t => t.Name).First(),
-                        db.Bookings.Count(b => b.SessionId == s.Id && BookingStatuses.HoldingSeat.Contains(b.Status)),
+                        db.Bookings.Where(b => b.SessionId == s.Id).Count(Booking.TakesSeat.Expression),
                         db.Bookings.Count(b => b.SessionId == s.Id && b.Status == BookingStatus.Waitlisted),
                         db.Bookings.Any(b => b.SessionId == s.Id && b.CustomerId == customerId && BookingStatuses.Active.Contains(b.Status))))
                     .FirstOrDefault(),

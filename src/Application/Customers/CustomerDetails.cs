@@ -12,19 +12,19 @@ public interface ICustomerDetails
     string? Source { get; }
 }
 
+/// <summary>
+/// The shape of the details: lengths the value types define, so no text of any size reaches them.
+/// Whether they make a customer (a name given, an email that is an address) is the domain's to say,
+/// with its own codes (<see cref="PersonName"/>, <see cref="EmailAddress"/>, <see cref="Customer"/>).
+/// </summary>
 internal sealed class CustomerDetailsValidator : AbstractValidator<ICustomerDetails>
 {
     public CustomerDetailsValidator()
     {
-        RuleFor(c => c.FirstName)
-            .Must((details, first) => !string.IsNullOrWhiteSpace(first) || !string.IsNullOrWhiteSpace(details.LastName))
-            .WithMessage("Give a first or a last name.");
-        RuleFor(c => c.FirstName).MaximumLength(Customer.NameMaxLength).WithMessage($"A first name is at most {Customer.NameMaxLength} characters.");
-        RuleFor(c => c.LastName).MaximumLength(Customer.NameMaxLength).WithMessage($"A last name is at most {Customer.NameMaxLength} characters.");
-        RuleFor(c => c.Email)
-            .Must(email => EmailAddress.Normalize(email) is not { } normalized || EmailAddress.IsValid(normalized))
-            .WithMessage("The email address is not valid.");
-        RuleFor(c => c.Phone).MaximumLength(Customer.PhoneMaxLength).WithMessage($"A phone number is at most {Customer.PhoneMaxLength} characters.");
+        RuleFor(c => c.FirstName).MaximumLength(PersonName.MaxLength).WithMessage($"A first name is at most {PersonName.MaxLength} characters.");
+        RuleFor(c => c.LastName).MaximumLength(PersonName.MaxLength).WithMessage($"A last name is at most {PersonName.MaxLength} characters.");
+        RuleFor(c => c.Email).MaximumLength(EmailAddress.MaxLength).WithMessage($"An email address is at most {EmailAddress.MaxLength} characters.");
+        RuleFor(c => c.Phone).MaximumLength(PhoneNumber.MaxLength).WithMessage($"A phone number is at most {PhoneNumber.MaxLength} characters.");
         RuleFor(c => c.Source).MaximumLength(Customer.SourceMaxLength).WithMessage($"A source is at most {Customer.SourceMaxLength} characters.");
     }
 }

@@ -52,7 +52,7 @@ internal static class SessionOverviews
             session.StartsAt,
             session.EndsAt,
             session.Capacity,
-            bookings.Count(b => b.SessionId == session.Id && BookingStatuses.HoldingSeat.Contains(b.Status)),
+            bookings.Where(b => b.SessionId == session.Id).Count(Booking.TakesSeat.Expression),
             bookings.Count(b => b.SessionId == session.Id && b.Status == BookingStatus.Waitlisted),
             session.InstructorId,
             instructors.Where(i => i.Id == session.InstructorId).Select(i => i.Name).FirstOrDefault(),
@@ -69,10 +69,10 @@ internal static class SessionOverviews
     /// <summary>Sessions with a seat left: scheduled, and fewer seats held than the capacity.</summary>
     public static IQueryable<ClassSession> WithSeatsLeft(IQueryable<ClassSession> sessions, IQueryable<Booking> bookings) =>
         sessions.Where(s => s.Status == SessionStatus.Scheduled
-                            && bookings.Count(b => b.SessionId == s.Id && BookingStatuses.HoldingSeat.Contains(b.Status)) < s.Capacity);
+                            && bookings.Where(b => b.SessionId == s.Id).Count(Booking.TakesSeat.Expression) < s.Capacity);
 
     /// <summary>Sessions without a seat left: full, or cancelled.</summary>
     public static IQueryable<ClassSession> WithoutSeatsLeft(IQueryable<ClassSession> sessions, IQueryable<Booking> bookings) =>
         sessions.Where(s => s.Status != SessionStatus.Scheduled
-                            || bookings.Count(b => b.SessionId == s.Id && BookingStatuses.HoldingSeat.Contains(b.Status)) >= s.Capacity);
+                            || bookings.Where(b => b.SessionId == s.Id).Count(Booking.TakesSeat.Expression) >= s.Capacity);
 }

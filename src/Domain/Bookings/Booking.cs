@@ -42,7 +42,10 @@ public sealed class Booking : Entity, ITenantOwned
     }
 
     public bool IsActive => BookingStatuses.Active.Contains(Status);
-    public bool HoldsSeat => BookingStatuses.HoldingSeat.Contains(Status);
+    /// <summary>The booking occupies a seat of the session's capacity.</summary>
+    public static readonly Criterion<Booking> TakesSeat = Criterion<Booking>.Of(b => BookingStatuses.HoldingSeat.Contains(b.Status));
+
+    public bool HoldsSeat => TakesSeat.IsSatisfiedBy(this);
 
     /// <summary>
     /// A new booking, made only by <see cref="BookingDesk.Book"/>, which has checked every rule on its

@@ -23,9 +23,12 @@ public sealed class CreditLedgerOfCustomer : Specification<CreditLedgerEntry>
 /// <summary>Who is in a class and who waits for it: seat holders by arrival, then the waitlist in order.</summary>
 public sealed class RosterOfSession : Specification<Booking>
 {
+    private static readonly Criterion<Booking> Waitlisted = Criterion<Booking>.Of(b => b.Status == BookingStatus.Waitlisted);
+
     public RosterOfSession(Guid sessionId)
     {
-        Where(b => b.SessionId == sessionId && (BookingStatuses.HoldingSeat.Contains(b.Status) || b.Status == BookingStatus.Waitlisted));
+        Where(b => b.SessionId == sessionId);
+        Where(Booking.TakesSeat.Or(Waitlisted));
         OrderBy(b => b.WaitlistPosition);
         OrderBy(b => b.BookedAt);
         OrderBy(b => b.Id);

@@ -7,8 +7,6 @@ namespace UnifiedCustomers.Domain.Customers;
 /// </summary>
 public sealed class Customer : Entity, ITenantOwned
 {
-    public const int NameMaxLength = 100;
-    public const int PhoneMaxLength = 32;
     public const int SourceMaxLength = 50;
     public const int NotesMaxLength = 4000;
 
@@ -46,7 +44,7 @@ public sealed class Customer : Entity, ITenantOwned
         };
         var details = customer.ApplyDetails(firstName, lastName, email, phone, source, null, now);
         if (details.IsFailure) return details.Error!;
-        customer._statusHistory.Add(new CustomerStatusChange(customer.Id, organizationId, null, LifecycleStatus.Lead, "registered", now));
+        customer._statusHistory.Add(new CustomerStatusChange(customer.Id, organizationId, null, LifecycleStatus.Lead, StatusCause.Of("registered"), now));
         customer.Raise(new CustomerRegistered(customer));
         return customer;
     }
@@ -60,29 +58,25 @@ public sealed class Customer : Entity, ITenantOwned
         return applied;
     }
 
+    /// <summary>Each value is read through its own type, which owns its rule; the first refusal is returned.</summary>
     private Result ApplyDetails(string? firstName, string? lastName, string? email, string? phone, string? source, string? notes, DateTimeOffset now)
     {
-        if ((CleanText.Check(firstName, "firstName") ?? CleanText.Check(lastName, "lastName") ?? CleanText.Check(email, "email")
-            ?? CleanText.Check(phone, "phone") ?? CleanText.Check(source, "source") ?? CleanText.Check(notes, "notes", multiline: true)) is { } unclean)
-            return unclean;
-        var first = (firstName ?? "").Trim();
-        var last = (lastName ?? "").Trim();
-        if (first.Length == 0 && last.Length == 0) return CustomerErrors.NameRequired;
-        if (first.Length > NameMaxLength || last.Length > NameMaxLength)
-            return CustomerErrors.NameTooLong;
-        var normalizedEmail = EmailAddress.Normalize(email);
-        if (normalizedEmail is not null && !EmailAddress.IsValid(normalizedEmail)) return CustomerErrors.EmailInvalid;
-        var trimmedPhone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
-        if (trimmedPhone is { Length: > PhoneMaxLength })
-            return CustomerErrors.PhoneTooLong;
-        if (notes is { Length: > NotesMaxLength })
-            return CustomerErrors.NotesTooLong;
+        var name = PersonName.From(firstName, lastName);
+        if (name.IsFailure) return name.Error!;
+        var address = EmailAddress.From(email);
+        if (address.IsFailure) return address.Error!;
+        var number = PhoneNumber.From(phone);
+        if (number.IsFailure) return number.Error!;
+        if ((CleanText.Check(source, "source") ?? CleanText.Check(notes, "notes", multiline: true)) is { } unclean) return unclean;
+        var trimmedSource = source?.Trim();
+        if (trimmedSource is { Length: > SourceMaxLength }) return CustomerErrors.SourceTooLong;
+        if (notes is { Length: > NotesMaxLength }) return CustomerErrors.NotesTooLong;
 
-        FirstName = first;
-        LastName = last;
-        Email = normalizedEmail;
-        Phone = trimmedPhone;
-        Source = string.IsNullOrWhiteSpace(source) ? (Source.Length == 0 ? "manual" : Source) : source.Trim()[..Math.Min(source.Trim().Length, SourceMaxLength)];
+        FirstName = name.Value.First;
+        LastName = name.Value.Last;
+        Email = address.Value?.Value;
+        Phone = number.Value?.Value;
+        Source = string.IsNullOrEmpty(trimmedSource) ? (Source.Length == 0 ? "manual" : Source) : trimmedSource;
         // null keeps the notes; an empty text clears them.
         Notes = notes is null ? Notes : string.IsNullOrWhiteSpace(notes) ? null : notes;
         UpdatedAt = now;
@@ -99,7 +93,7 @@ public sealed class Customer : Entity, ITenantOwned
     /// Archived customers stay archived until restored.
     /// </summary>
     public void ApplyPurchases(LifecycleEvidence evidence, string cause, DateTimeOffset now) =>
-        ChangeStatus(StatusAfterPurchases(Status, evidence), cause, now);
+        ChangeStatus(StatusAfterPurchases(Status, evidence), StatusCause.Of(cause), now);
 
     /// <summary>
     /// The status <see cref="ApplyPurchases"/> gives a customer now in <paramref name="current"/>, so a
@@ -110,9 +104,10 @@ public sealed class Customer : Entity, ITenantOwned
 
     public Result Archive(string cause, DateTimeOffset now)
     {
-        if (CleanText.Check(cause, "reason") is { } unclean) return unclean;
+        var reason = StatusCause.From(cause);
+        if (reason.IsFailure) return reason.Error!;
         if (Status == LifecycleStatus.Archived) return CustomerErrors.AlreadyArchived;
-        ChangeStatus(LifecycleStatus.Archived, cause, now);
+        ChangeStatus(LifecycleStatus.Archived, reason.Value, now);
         Raise(new CustomerArchived(this));
         return Result.Success();
     }
@@ -123,7 +118,7 @@ public sealed class Customer : Entity, ITenantOwned
         if (Status != LifecycleStatus.Archived) return CustomerErrors.NotArchived;
         if (MergedIntoId is not null) return CustomerErrors.MergedAway;
         if (ErasedAt is not null) return CustomerErrors.Erased;
-        ChangeStatus(StatusFrom(evidence) ?? LifecycleStatus.Lead, "restored", now);
+        ChangeStatus(StatusFrom(evidence) ?? LifecycleStatus.Lead, StatusCause.Of("restored"), now);
         Raise(new CustomerRestored(this));
         return Result.Success();
     }
@@ -150,7 +145,7 @@ public sealed class Customer : Entity, ITenantOwned
         MergedIntoId = survivor.Id;
         // The merged-away row gives up its email so the survivor (or anyone) may use it.
         Email = null;
-        if (Status != LifecycleStatus.Archived) ChangeStatus(LifecycleStatus.Archived, $"merged into {survivor.Id}", now);
+        if (Status != LifecycleStatus.Archived) ChangeStatus(LifecycleStatus.Archived, StatusCause.Of($"merged into {survivor.Id}"), now);
         survivor.Raise(new CustomersMerged(survivor, Id));
         return Result.Success();
     }
@@ -183,7 +178,7 @@ public sealed class Customer : Entity, ITenantOwned
         ErasedAt = now;
         UpdatedAt = now;
         // Archived already (a merged duplicate, or archived before the request): the erasure is recorded all the same.
-        _statusHistory.Add(new CustomerStatusChange(Id, OrganizationId, Status, LifecycleStatus.Archived, ErasedCause, now));
+        _statusHistory.Add(new CustomerStatusChange(Id, OrganizationId, Status, LifecycleStatus.Archived, StatusCause.Of(ErasedCause), now));
         Status = LifecycleStatus.Archived;
     }
 
@@ -198,11 +193,11 @@ public sealed class Customer : Entity, ITenantOwned
         _ => null,
     };
 
-    private void ChangeStatus(LifecycleStatus to, string cause, DateTimeOffset now)
+    private void ChangeStatus(LifecycleStatus to, StatusCause cause, DateTimeOffset now)
     {
         if (to == Status) return;
         _statusHistory.Add(new CustomerStatusChange(Id, OrganizationId, Status, to, cause, now));
-        Raise(new CustomerLifecycleChanged(this, Status, to, cause));
+        Raise(new CustomerLifecycleChanged(this, Status, to, cause.Value));
         Status = to;
         UpdatedAt = now;
     }

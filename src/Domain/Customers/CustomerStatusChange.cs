@@ -3,18 +3,16 @@ namespace UnifiedCustomers.Domain.Customers;
 /// <summary>One entry of a customer's status history; never updated or deleted.</summary>
 public sealed class CustomerStatusChange : ITenantOwned
 {
-    public const int CauseMaxLength = 200;
-
     private CustomerStatusChange() { }
 
-    internal CustomerStatusChange(Guid customerId, Guid organizationId, LifecycleStatus? from, LifecycleStatus to, string cause, DateTimeOffset at)
+    internal CustomerStatusChange(Guid customerId, Guid organizationId, LifecycleStatus? from, LifecycleStatus to, StatusCause cause, DateTimeOffset at)
     {
         Id = Guid.CreateVersion7(at);
         CustomerId = customerId;
         OrganizationId = organizationId;
         From = from;
         To = to;
-        Cause = cause.Length > CauseMaxLength ? cause[..CauseMaxLength] : cause;
+        Cause = cause.Value;
         At = at;
     }
 

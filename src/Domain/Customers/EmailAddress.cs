@@ -1,20 +1,27 @@
 namespace UnifiedCustomers.Domain.Customers;
 
-public static class EmailAddress
+/// <summary>A customer's email, kept in one form: without whitespace, lower-cased, one '@' with text on both sides.</summary>
+public sealed record EmailAddress : TextValue
 {
     public const int MaxLength = 254;
 
-    /// <summary>Trimmed of all whitespace and lower-cased; null when nothing is left.</summary>
+    private EmailAddress(string value) : base(value) { }
+
+    /// <returns>the address, null when none is given, or <see cref="CustomerErrors.EmailInvalid"/></returns>
+    public static Result<EmailAddress?> From(string? text)
+    {
+        if (CleanText.Check(text, "email") is { } unclean) return unclean;
+        if (Normalize(text) is not { } normalized) return Result.Success<EmailAddress?>(null);
+        var at = normalized.IndexOf('@', StringComparison.Ordinal);
+        var valid = normalized.Length <= MaxLength && at > 0 && at == normalized.LastIndexOf('@') && at < normalized.Length - 1;
+        return valid ? new EmailAddress(normalized) : CustomerErrors.EmailInvalid;
+    }
+
+    /// <summary>The form addresses are kept and looked up in: trimmed of all whitespace and lower-cased; null when nothing is left.</summary>
     public static string? Normalize(string? email)
     {
         if (email is null) return null;
         var trimmed = string.Concat(email.Where(c => !char.IsWhiteSpace(c))).ToLowerInvariant();
         return trimmed.Length == 0 ? null : trimmed;
-    }
-
-    public static bool IsValid(string normalized)
-    {
-        var at = normalized.IndexOf('@', StringComparison.Ordinal);
-        return normalized.Length <= MaxLength && at > 0 && at == normalized.LastIndexOf('@') && at < normalized.Length - 1;
     }
 }

@@ -51,12 +51,27 @@ public sealed class Membership : Entity, ITenantOwned
         return membership;
     }
 
+    /// <summary>Sold and not over: active or paused, neither expired nor cancelled. What a booking may still be paid with or refused for.</summary>
+    public static readonly Criterion<Membership> Live = Criterion<Membership>.Of(m => m.Status == MembershipStatus.Active || m.Status == MembershipStatus.Paused);
+
     /// <summary>Active and running on that date (it may still be paused then).</summary>
-    public bool IsCurrentOn(DateOnly date) =>
-        Status is MembershipStatus.Active or MembershipStatus.Paused && date >= StartDate && (EndDate is null || date <= EndDate);
+    public bool IsCurrentOn(DateOnly date) => Live.IsSatisfiedBy(this) && date >= StartDate && (EndDate is null || date <= EndDate);
+
+    private static readonly Criterion<Membership, DateOnly> InForceRule = Criterion<Membership>.Of<DateOnly>((m, date) =>
+        m.Status == MembershipStatus.Active && m.StartDate <= date && (m.EndDate == null || m.EndDate >= date)
+        && !m.Pauses.Any(p => p.From <= date && (p.Until == null || p.Until > date)));
+
+    private static readonly Criterion<Membership, DateOnly> EndedRule =
+        Criterion<Membership>.Of<DateOnly>((m, date) => m.EndDate != null && m.EndDate < date).And(Live);
 
     /// <summary>Counts towards "member" or "trial" on that date: active, running, not paused.</summary>
-    public bool IsInForceOn(DateOnly date) => Status == MembershipStatus.Active && IsCurrentOn(date) && !_pauses.Any(p => p.Covers(date));
+    public static Criterion<Membership> InForce(DateOnly on) => InForceRule.At(on);
+
+    /// <summary>Still active or paused although its end date is before that date: the daily run expires it.</summary>
+    public static Criterion<Membership> Ended(DateOnly on) => EndedRule.At(on);
+
+    /// <inheritdoc cref="InForce"/>
+    public bool IsInForceOn(DateOnly date) => InForceRule.IsSatisfiedBy(this, date);
 
     /// <summary>Whether this membership may pay for a class on that local date, before counting usage.</summary>
     public Result CanCover(DateOnly sessionDate, Guid classTypeId)
@@ -122,7 +137,7 @@ public sealed class Membership : Entity, ITenantOwned
     /// <summary>Time-driven expiry, run by the daily recompute.</summary>
     public bool ExpireIfEnded(DateOnly today)
     {
-        if (Status is not (MembershipStatus.Active or MembershipStatus.Paused) || EndDate is null || EndDate >= today) return false;
+        if (!EndedRule.IsSatisfiedBy(this, today)) return false;
         Status = MembershipStatus.Expired;
         Raise(new MembershipExpired(this));
         return true;

@@ -54,8 +54,14 @@ public sealed class ClassPack : Entity, ITenantOwned
 
     public bool IsExpired(DateTimeOffset now) => ExpiresAt is not null && now >= ExpiresAt;
 
-    /// <summary>Counts towards "member" or "trial": active, credits left, not expired.</summary>
-    public bool IsCurrent(DateTimeOffset now) => Status == PackStatus.Active && CreditsRemaining > 0 && !IsExpired(now);
+    private static readonly Criterion<ClassPack, DateTimeOffset> CurrentRule = Criterion<ClassPack>.Of<DateTimeOffset>((p, at) =>
+        p.Status == PackStatus.Active && p.CreditsRemaining > 0 && (p.ExpiresAt == null || p.ExpiresAt > at));
+
+    /// <summary>Counts towards "member" or "trial": active, credits left, not expired at that instant.</summary>
+    public static Criterion<ClassPack> Current(DateTimeOffset at) => CurrentRule.At(at);
+
+    /// <inheritdoc cref="Current"/>
+    public bool IsCurrent(DateTimeOffset now) => CurrentRule.IsSatisfiedBy(this, now);
 
     public Result CanPay(Guid classTypeId, DateTimeOffset now)
     {
@@ -80,10 +86,16 @@ public sealed class ClassPack : Entity, ITenantOwned
         if (CreditsRemaining < CreditsTotal) CreditsRemaining++;
     }
 
+    private static readonly Criterion<ClassPack, DateTimeOffset> ExpiryToRecordRule = Criterion<ClassPack>.Of<DateTimeOffset>((p, at) =>
+        p.Status == PackStatus.Active && p.CreditsRemaining > 0 && p.ExpiryRecordedAt == null && p.ExpiresAt != null && p.ExpiresAt <= at);
+
+    /// <summary>Expired at that instant with credits left, and the expiry not yet recorded.</summary>
+    public static Criterion<ClassPack> ExpiryToRecord(DateTimeOffset at) => ExpiryToRecordRule.At(at);
+
     /// <summary>Expiry is a moment, not a change anyone makes: the daily run records it once, for packs that still had credits.</summary>
     public bool RecordExpiry(DateTimeOffset now)
     {
-        if (Status != PackStatus.Active || !IsExpired(now) || CreditsRemaining == 0 || ExpiryRecordedAt is not null) return false;
+        if (!ExpiryToRecordRule.IsSatisfiedBy(this, now)) return false;
         ExpiryRecordedAt = now;
         Raise(new PackExpired(this));
         return true;

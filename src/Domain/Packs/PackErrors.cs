@@ -12,5 +12,5 @@ public static class PackErrors
     public static readonly Error NoCredits = new("pack.no_credits", "The pack has no credits left.");
     public static readonly Error Expired = new("pack.expired", "The pack has expired.");
     public static readonly Error ClassTypeNotCovered = new("pack.class_type_not_covered", "The pack does not cover this class type.");
-    public static readonly Error ProductInvalid = Error.Invalid("pack_product.invalid", "A pack has at least 1 credit and is valid for at least 1 day.", "credits");
+    public static readonly Error ProductInvalid = Error.Invalid("pack_product.invalid", $"A pack has between 1 and {PackProduct.MaxCredits} credits and is valid for between 1 and {PackProduct.MaxValidityDays} days.", "credits");
 }

@@ -95,8 +95,9 @@ public sealed class CatalogEditingTests(ApiFactory api) : IClassFixture<ApiFacto
         await (await studio.PatchAsync($"/api/v1/membership-plans/{Guid.NewGuid()}", new { name = "X" })).ShouldBeProblem(HttpStatusCode.NotFound, "membership_plan.not_found");
         await (await studio.PatchAsync($"/api/v1/pack-products/{Guid.NewGuid()}", new { name = "X" })).ShouldBeProblem(HttpStatusCode.NotFound, "pack_product.not_found");
         await (await studio.GetAsync($"/api/v1/membership-plans/{Guid.NewGuid()}")).ShouldBeProblem(HttpStatusCode.NotFound, "membership_plan.not_found");
+        // Issue #15: was validation.failed; ClassType owns the range.
         (await (await studio.PatchAsync($"/api/v1/class-types/{type}", new { defaultCapacity = 0 }))
-            .ShouldBeProblem(HttpStatusCode.BadRequest, "validation.failed")).GetProperty("errors").TryGetProperty("defaultCapacity", out _).Should().BeTrue();
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "class_type.capacity_invalid")).GetProperty("errors").TryGetProperty("defaultCapacity", out _).Should().BeTrue();
         (await (await studio.PatchAsync($"/api/v1/membership-plans/{plan}", new { allowanceClasses = 4 }))
             .ShouldBeProblem(HttpStatusCode.BadRequest, "membership_plan.allowance_invalid")).Should().NotBeNull();
         (await (await studio.PatchAsync($"/api/v1/membership-plans/{plan}", new { allowancePeriod = "month" }))

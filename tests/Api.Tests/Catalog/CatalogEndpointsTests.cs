@@ -31,7 +31,8 @@ public sealed class CatalogEndpointsTests(ApiFactory api) : IClassFixture<ApiFac
         var period = await studio.PostAsync("/api/v1/membership-plans", new { name = "Odd", allowancePeriod = "fortnight", allowanceClasses = 2 });
         var unknownType = await studio.PostAsync("/api/v1/pack-products", new { name = "X", credits = 5, validityDays = 60, classTypeIds = new[] { Guid.NewGuid() } });
 
-        (await capacity.ShouldBeProblem(HttpStatusCode.BadRequest, "validation.failed")).GetProperty("errors").TryGetProperty("defaultCapacity", out _).Should().BeTrue();
+        // Issue #15: was validation.failed; ClassType owns the range.
+        (await capacity.ShouldBeProblem(HttpStatusCode.BadRequest, "class_type.capacity_invalid")).GetProperty("errors").TryGetProperty("defaultCapacity", out _).Should().BeTrue();
         (await period.ShouldBeProblem(HttpStatusCode.BadRequest, "request.malformed")).GetProperty("errors").TryGetProperty("allowancePeriod", out _).Should().BeTrue();
         await unknownType.ShouldBeProblem(HttpStatusCode.NotFound, "class_type.not_found");
     }

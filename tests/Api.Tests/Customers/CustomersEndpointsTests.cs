@@ -32,12 +32,12 @@ public sealed class CustomersEndpointsTests(ApiFactory api) : IClassFixture<ApiF
         await studio.CustomerAsync("Zed", "Zero", "zed@example.test");
 
         var invalid = await studio.PostAsync("/api/v1/customers", new { firstName = "", lastName = "", email = "nope" });
+        var badEmail = await studio.PostAsync("/api/v1/customers", new { firstName = "Yan", lastName = "Yu", email = "nope" });
         var duplicate = await studio.PostAsync("/api/v1/customers", new { firstName = "Zed", lastName = "Two", email = "ZED@example.test" });
 
-        var problem = await invalid.ShouldBeProblem(HttpStatusCode.BadRequest, "validation.failed");
-        var errors = problem.GetProperty("errors");
-        errors.TryGetProperty("firstName", out _).Should().BeTrue();
-        errors.TryGetProperty("email", out _).Should().BeTrue();
+        // Issue #15: these were one validation.failed naming firstName and email; the domain's rules answer now, one at a time.
+        (await invalid.ShouldBeProblem(HttpStatusCode.BadRequest, "customer.name_required")).GetProperty("errors").TryGetProperty("firstName", out _).Should().BeTrue();
+        (await badEmail.ShouldBeProblem(HttpStatusCode.BadRequest, "customer.email_invalid")).GetProperty("errors").TryGetProperty("email", out _).Should().BeTrue();
         await duplicate.ShouldBeProblem(HttpStatusCode.Conflict, "customer.email_taken");
     }
 

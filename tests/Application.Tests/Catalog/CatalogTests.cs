@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Application.Catalog;
 using UnifiedCustomers.Application.Catalog.CreateClassType;
 using UnifiedCustomers.Application.Catalog.CreateMembershipPlan;
@@ -29,14 +30,20 @@ public sealed class CatalogTests(Backend backend) : IClassFixture<Backend>
     }
 
     [Fact]
+    // Issue #15: a missing name stays the validator's (shape); the capacity and duration ranges, which the validator also
+    // reported here, are ClassType's alone now and answer with its codes.
     public async Task CreateClassType_WithBadValues_FailsValidationByField()
     {
         var studio = await Studio.OpenAsync(backend);
 
         var act = () => backend.SendAsync(new CreateClassTypeCommand(studio.Id, "", 0, 2));
+        var noSeats = await backend.SendAsync(new CreateClassTypeCommand(studio.Id, "Barre", 0, 50));
+        var tooShort = await backend.SendAsync(new CreateClassTypeCommand(studio.Id, "Barre", 10, 2));
 
-        (await act.Should().ThrowAsync<ValidationException>()).Which.Errors.Select(e => e.PropertyName).Should()
-            .BeEquivalentTo("Name", "DefaultCapacity", "DefaultDurationMinutes");
+        (await act.Should().ThrowAsync<ValidationException>()).Which.Errors.Select(e => e.PropertyName).Should().BeEquivalentTo("Name");
+        noSeats.Error.Should().Match<Error>(e => e.Code == "class_type.capacity_invalid" && e.Field == "defaultCapacity");
+        tooShort.Error.Should().Match<Error>(e => e.Code == "class_type.duration_invalid" && e.Field == "defaultDurationMinutes");
+        (await backend.WithDbAsync(db => db.ClassTypes.CountAsync(t => t.OrganizationId == studio.Id && t.Name == "Barre"))).Should().Be(0);
         (await backend.SendAsync(new CreateClassTypeCommand(Guid.NewGuid(), "Barre", 10, 50))).Error!.Code.Should().Be("organization.not_found");
     }
 
@@ -68,15 +75,20 @@ public sealed class CatalogTests(Backend backend) : IClassFixture<Backend>
     }
 
     [Fact]
+    // Issue #15: a weekly plan without classes was a ValidationException on AllowanceClasses; MembershipPlan owns that rule
+    // and answers membership_plan.allowance_invalid on the same field. A count on an unlimited plan stays the request's shape.
     public async Task CreateMembershipPlan_WithAnAllowanceThatDoesNotFitItsPeriod_FailsValidation()
     {
         var studio = await Studio.OpenAsync(backend);
 
         var unlimitedWithCount = () => backend.SendAsync(new CreateMembershipPlanCommand(studio.Id, "Odd", AllowancePeriod.Unlimited, 5));
-        var weeklyWithout = () => backend.SendAsync(new CreateMembershipPlanCommand(studio.Id, "Odd", AllowancePeriod.Week, null));
+        var weeklyWithout = await backend.SendAsync(new CreateMembershipPlanCommand(studio.Id, "Odd", AllowancePeriod.Week, null));
+        var weeklyNone = await backend.SendAsync(new CreateMembershipPlanCommand(studio.Id, "Odd", AllowancePeriod.Week, 0));
 
         (await unlimitedWithCount.Should().ThrowAsync<ValidationException>()).Which.Errors.Should().ContainSingle(e => e.PropertyName == "AllowanceClasses");
-        (await weeklyWithout.Should().ThrowAsync<ValidationException>()).Which.Errors.Should().ContainSingle(e => e.PropertyName == "AllowanceClasses");
+        weeklyWithout.Error.Should().Match<Error>(e => e.Code == "membership_plan.allowance_invalid" && e.Field == "allowanceClasses");
+        weeklyNone.Error!.Code.Should().Be("membership_plan.allowance_invalid");
+        (await backend.WithDbAsync(db => db.MembershipPlans.CountAsync(p => p.OrganizationId == studio.Id))).Should().Be(0);
     }
 
     [Fact]
@@ -96,10 +108,14 @@ public sealed class CatalogTests(Backend backend) : IClassFixture<Backend>
     {
         var studio = await Studio.OpenAsync(backend);
 
-        var bad = () => backend.SendAsync(new CreatePackProductCommand(studio.Id, "Pass", 0, 0));
+        var bad = await backend.SendAsync(new CreatePackProductCommand(studio.Id, "Pass", 0, 0));
+        var neverValid = await backend.SendAsync(new CreatePackProductCommand(studio.Id, "Pass", 5, 0));
         var unknownType = await backend.SendAsync(new CreatePackProductCommand(studio.Id, "Pass", 5, 30, [Guid.NewGuid()]));
 
-        (await bad.Should().ThrowAsync<ValidationException>()).Which.Errors.Select(e => e.PropertyName).Should().BeEquivalentTo("Credits", "ValidityDays");
+        // Issue #15: was a ValidationException on Credits and ValidityDays; PackProduct owns the ranges.
+        bad.Error!.Code.Should().Be("pack_product.invalid");
+        neverValid.Error!.Code.Should().Be("pack_product.invalid");
+        (await backend.WithDbAsync(db => db.PackProducts.CountAsync(p => p.OrganizationId == studio.Id))).Should().Be(0);
         unknownType.Error!.Code.Should().Be("class_type.not_found");
     }
 }

@@ -101,9 +101,14 @@ public sealed class CustomerTests
     public void Register_WhenSourceIsMissing_RecordsManual() =>
         Customer.Register(A.StudioId, "Ada", null, null, null, " ", Now).ShouldSucceed().Source.Should().Be("manual");
 
+    // Was Register_WhenSourceIsLongerThan50_KeepsTheFirst50Characters: the domain cut the source where the request validator
+    // refused it; now the domain refuses it too (issue #15), so both owners agree.
     [Fact]
-    public void Register_WhenSourceIsLongerThan50_KeepsTheFirst50Characters() =>
-        Customer.Register(A.StudioId, "Ada", null, null, null, new string('s', 60), Now).ShouldSucceed().Source.Should().Be(new string('s', 50));
+    public void Register_WhenSourceIsLongerThan50_FailsWithSourceTooLong()
+    {
+        Customer.Register(A.StudioId, "Ada", null, null, null, new string('s', 51), Now).ShouldFailWith("customer.source_too_long");
+        Customer.Register(A.StudioId, "Ada", null, null, null, $" {new string('s', 50)} ", Now).ShouldSucceed().Source.Should().Be(new string('s', 50));
+    }
 
     [Fact]
     public void UpdateDetails_WhenValid_ReplacesTheDetailsAndStampsTheInstant()

@@ -23,9 +23,9 @@ internal sealed class BookFromWebsiteValidator : AbstractValidator<BookFromWebsi
     public BookFromWebsiteValidator()
     {
         RuleFor(c => c.SessionId).NotEmpty();
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(2 * Customer.NameMaxLength);
-        RuleFor(c => c.Email).NotEmpty().Must(e => EmailAddress.Normalize(e) is { } normalized && EmailAddress.IsValid(normalized))
-            .WithMessage("The email address is not valid.");
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(2 * PersonName.MaxLength);
+        // Whether it is an address is the domain's to say (customer.email_invalid).
+        RuleFor(c => c.Email).NotEmpty().MaximumLength(EmailAddress.MaxLength);
         RuleFor(c => c.IdempotencyKey).MaximumLength(Booking.IdempotencyKeyMaxLength);
     }
 }
@@ -38,13 +38,13 @@ internal sealed class BookFromWebsiteHandler(CurrentOrganization current, IAppDb
     public async ValueTask<Result<WebsiteBookingReceipt>> Handle(BookFromWebsiteCommand command, CancellationToken ct)
     {
         var organization = current.Organization;
-        var email = EmailAddress.Normalize(command.Email)!;
         var now = clock.GetUtcNow();
 
         // Every answer is computed for a newcomer with this name and email, whoever the email belongs to.
         var names = command.Name.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var registered = Customer.Register(organization.Id, names.ElementAtOrDefault(0), names.ElementAtOrDefault(1), email, null, Source, now);
+        var registered = Customer.Register(organization.Id, names.ElementAtOrDefault(0), names.ElementAtOrDefault(1), command.Email, null, Source, now);
         if (registered.IsFailure) return registered.Error!;
+        var email = registered.Value.Email!;
         var newcomer = new CustomerAccount(organization, registered.Value, [], [], []);
         var request = new BookingRequest(null, command.JoinWaitlistIfFull, BookingSource.Public, command.IdempotencyKey);
 

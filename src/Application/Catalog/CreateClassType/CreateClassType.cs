@@ -12,9 +12,6 @@ internal sealed class CreateClassTypeValidator : AbstractValidator<CreateClassTy
     {
         RuleFor(c => c.Name).NotEmpty().WithMessage("A class type needs a name.")
             .MaximumLength(ClassType.NameMaxLength).WithMessage($"A name is at most {ClassType.NameMaxLength} characters.");
-        RuleFor(c => c.DefaultCapacity).InclusiveBetween(1, ClassSession.MaxCapacity)
-            .WithMessage($"Capacity is between 1 and {ClassSession.MaxCapacity}.");
-        RuleFor(c => c.DefaultDurationMinutes).InclusiveBetween(5, 24 * 60).WithMessage("Duration is between 5 minutes and 24 hours.");
     }
 }
 

@@ -22,8 +22,7 @@ internal sealed class CreateMembershipPlanValidator : AbstractValidator<CreateMe
         RuleFor(c => c.AllowancePeriod).IsInEnum().WithMessage("The allowance period is one of unlimited, week, month, term or year.");
         RuleFor(c => c.AllowanceClasses).Null().When(c => c.AllowancePeriod == AllowancePeriod.Unlimited)
             .WithMessage("An unlimited plan has no number of classes.");
-        RuleFor(c => c.AllowanceClasses).NotNull().GreaterThanOrEqualTo(1).When(c => c.AllowancePeriod != AllowancePeriod.Unlimited)
-            .WithMessage("A limited plan covers at least 1 class per period.");
+        // A limited plan without at least 1 class is MembershipPlan's to refuse (membership_plan.allowance_invalid).
         RuleForEach(c => c.ClassTypeIds).NotEmpty().WithMessage("A class type id cannot be empty.");
     }
 }

@@ -19,9 +19,6 @@ internal sealed class CreatePackProductValidator : AbstractValidator<CreatePackP
     {
         RuleFor(c => c.Name).NotEmpty().WithMessage("A pack needs a name.")
             .MaximumLength(PackProduct.NameMaxLength).WithMessage($"A name is at most {PackProduct.NameMaxLength} characters.");
-        RuleFor(c => c.Credits).InclusiveBetween(1, PackProduct.MaxCredits).WithMessage($"A pack has between 1 and {PackProduct.MaxCredits} credits.");
-        RuleFor(c => c.ValidityDays).InclusiveBetween(1, PackProduct.MaxValidityDays)
-            .WithMessage($"A pack is valid for between 1 and {PackProduct.MaxValidityDays} days.");
         RuleForEach(c => c.ClassTypeIds).NotEmpty().WithMessage("A class type id cannot be empty.");
     }
 }

@@ -20,10 +20,11 @@ internal sealed class UpdateClassTypeValidator : AbstractValidator<UpdateClassTy
     {
         RuleFor(c => c.ClassTypeId).NotEmpty().WithMessage("Name the class type.");
         this.RuleForName(c => c.Name, ClassType.NameMaxLength, $"A class type needs a name of at most {ClassType.NameMaxLength} characters (it cannot be cleared).");
-        RuleFor(c => c.DefaultCapacity.Value).NotNull().InclusiveBetween(1, ClassSession.MaxCapacity).When(c => c.DefaultCapacity.IsSet)
-            .OverridePropertyName("defaultCapacity").WithMessage($"Capacity is between 1 and {ClassSession.MaxCapacity}.");
-        RuleFor(c => c.DefaultDurationMinutes.Value).NotNull().InclusiveBetween(ClassType.MinDurationMinutes, ClassType.MaxDurationMinutes)
-            .When(c => c.DefaultDurationMinutes.IsSet).OverridePropertyName("defaultDurationMinutes").WithMessage("Duration is between 5 minutes and 24 hours.");
+        // The ranges are ClassType's to refuse (class_type.capacity_invalid, class_type.duration_invalid).
+        RuleFor(c => c.DefaultCapacity.Value).NotNull().When(c => c.DefaultCapacity.IsSet)
+            .OverridePropertyName("defaultCapacity").WithMessage("The default capacity cannot be cleared.");
+        RuleFor(c => c.DefaultDurationMinutes.Value).NotNull()
+            .When(c => c.DefaultDurationMinutes.IsSet).OverridePropertyName("defaultDurationMinutes").WithMessage("The default duration cannot be cleared.");
         this.RuleForSwitch(c => c.IsActive, "isActive");
     }
 }

@@ -26,8 +26,7 @@ internal sealed class UpdateMembershipPlanValidator : AbstractValidator<UpdateMe
         this.RuleForName(c => c.Name, MembershipPlan.NameMaxLength, $"A plan needs a name of at most {MembershipPlan.NameMaxLength} characters (it cannot be cleared).");
         RuleFor(c => c.AllowancePeriod.Value).NotNull().IsInEnum().When(c => c.AllowancePeriod.IsSet).OverridePropertyName("allowancePeriod")
             .WithMessage("The allowance period is one of unlimited, week, month, term or year.");
-        RuleFor(c => c.AllowanceClasses.Value).GreaterThanOrEqualTo(1).When(c => c.AllowanceClasses.IsSet).OverridePropertyName("allowanceClasses")
-            .WithMessage("A limited plan covers at least 1 class per period.");
+        // A limited plan without at least 1 class is MembershipPlan's to refuse (membership_plan.allowance_invalid).
         RuleFor(c => c.AllowanceClasses.Value).Null()
             .When(c => c.AllowancePeriod is { IsSet: true, Value: Domain.Memberships.AllowancePeriod.Unlimited } && c.AllowanceClasses.IsSet)
             .OverridePropertyName("allowanceClasses").WithMessage("An unlimited plan has no number of classes.");
@@ -53,7 +52,7 @@ internal sealed class UpdateMembershipPlanHandler(IAppDbContext db, IRowLocks lo
             var classes = command.AllowanceClasses.IsSet ? command.AllowanceClasses.Value
                 : period == Domain.Memberships.AllowancePeriod.Unlimited ? null : plan.Allowance.Classes;
             if (period == Domain.Memberships.AllowancePeriod.Unlimited && command.AllowanceClasses is { IsSet: true, Value: not null })
-                return MembershipErrors.AllowanceInvalid with { Message = "An unlimited plan has no number of classes.", Field = "allowanceClasses" };
+                return MembershipErrors.AllowanceInvalid with { Message = "An unlimited plan has no number of classes." };
             var classTypeIds = await db.ClassTypes.CoveredAsync(command.ClassTypeIds.Or(plan.ClassTypeIds), ct);
             if (classTypeIds.IsFailure) return classTypeIds.Error!;
             var hasBeenSold = await db.Memberships.AnyAsync(m => m.PlanId == plan.Id, ct);

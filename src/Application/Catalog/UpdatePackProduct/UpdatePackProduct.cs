@@ -23,10 +23,10 @@ internal sealed class UpdatePackProductValidator : AbstractValidator<UpdatePackP
     {
         RuleFor(c => c.ProductId).NotEmpty().WithMessage("Name the pack product.");
         this.RuleForName(c => c.Name, PackProduct.NameMaxLength, $"A pack needs a name of at most {PackProduct.NameMaxLength} characters (it cannot be cleared).");
-        RuleFor(c => c.Credits.Value).NotNull().InclusiveBetween(1, PackProduct.MaxCredits).When(c => c.Credits.IsSet).OverridePropertyName("credits")
-            .WithMessage($"A pack has between 1 and {PackProduct.MaxCredits} credits.");
-        RuleFor(c => c.ValidityDays.Value).NotNull().InclusiveBetween(1, PackProduct.MaxValidityDays).When(c => c.ValidityDays.IsSet)
-            .OverridePropertyName("validityDays").WithMessage($"A pack is valid for between 1 and {PackProduct.MaxValidityDays} days.");
+        // The ranges are PackProduct's to refuse (pack_product.invalid).
+        RuleFor(c => c.Credits.Value).NotNull().When(c => c.Credits.IsSet).OverridePropertyName("credits").WithMessage("Credits cannot be cleared.");
+        RuleFor(c => c.ValidityDays.Value).NotNull().When(c => c.ValidityDays.IsSet)
+            .OverridePropertyName("validityDays").WithMessage("The validity cannot be cleared.");
         this.RuleForClassTypeIds(c => c.ClassTypeIds);
         this.RuleForSwitch(c => c.IsTrial, "isTrial");
         this.RuleForSwitch(c => c.IsActive, "isActive");

@@ -10,8 +10,7 @@ internal sealed class ArchiveCustomerValidator : AbstractValidator<ArchiveCustom
     public ArchiveCustomerValidator()
     {
         RuleFor(c => c.CustomerId).NotEmpty().WithMessage("Name the customer.");
-        RuleFor(c => c.Reason).MaximumLength(CustomerStatusChange.CauseMaxLength)
-            .WithMessage($"A reason is at most {CustomerStatusChange.CauseMaxLength} characters.");
+        RuleFor(c => c.Reason).MaximumLength(StatusCause.MaxLength).WithMessage($"A reason is at most {StatusCause.MaxLength} characters.");
     }
 }
 

@@ -22,15 +22,14 @@ internal sealed class PatchCustomerValidator : AbstractValidator<PatchCustomerCo
     public PatchCustomerValidator()
     {
         RuleFor(c => c.CustomerId).NotEmpty().WithMessage("Name the customer.");
-        RuleFor(c => c.FirstName.Value).MaximumLength(Customer.NameMaxLength).OverridePropertyName("firstName")
-            .WithMessage($"A first name is at most {Customer.NameMaxLength} characters.");
-        RuleFor(c => c.LastName.Value).MaximumLength(Customer.NameMaxLength).OverridePropertyName("lastName")
-            .WithMessage($"A last name is at most {Customer.NameMaxLength} characters.");
-        RuleFor(c => c.Email.Value)
-            .Must(email => EmailAddress.Normalize(email) is not { } normalized || EmailAddress.IsValid(normalized))
-            .OverridePropertyName("email").WithMessage("The email address is not valid.");
-        RuleFor(c => c.Phone.Value).MaximumLength(Customer.PhoneMaxLength).OverridePropertyName("phone")
-            .WithMessage($"A phone number is at most {Customer.PhoneMaxLength} characters.");
+        RuleFor(c => c.FirstName.Value).MaximumLength(PersonName.MaxLength).OverridePropertyName("firstName")
+            .WithMessage($"A first name is at most {PersonName.MaxLength} characters.");
+        RuleFor(c => c.LastName.Value).MaximumLength(PersonName.MaxLength).OverridePropertyName("lastName")
+            .WithMessage($"A last name is at most {PersonName.MaxLength} characters.");
+        RuleFor(c => c.Email.Value).MaximumLength(EmailAddress.MaxLength).OverridePropertyName("email")
+            .WithMessage($"An email address is at most {EmailAddress.MaxLength} characters.");
+        RuleFor(c => c.Phone.Value).MaximumLength(PhoneNumber.MaxLength).OverridePropertyName("phone")
+            .WithMessage($"A phone number is at most {PhoneNumber.MaxLength} characters.");
         RuleFor(c => c.Source.Value).NotEmpty().MaximumLength(Customer.SourceMaxLength).When(c => c.Source.IsSet).OverridePropertyName("source")
             .WithMessage($"A source is at most {Customer.SourceMaxLength} characters and cannot be cleared.");
         RuleFor(c => c.Notes.Value).MaximumLength(Customer.NotesMaxLength).OverridePropertyName("notes")

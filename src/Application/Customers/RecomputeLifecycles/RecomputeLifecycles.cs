@@ -28,16 +28,15 @@ internal sealed class RecomputeLifecyclesHandler(CurrentOrganization current, IA
         var today = organization.LocalDate(now);
 
         var ended = await db.Memberships
-            .Where(m => (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.Paused)
-                        && m.EndDate != null && m.EndDate < today)
+            .Where(Membership.Ended(today))
             .ToListAsync(ct);
         var expired = ended.Count(m => m.ExpireIfEnded(today));
 
         // pack.expired once per pack; only recent expiries, so packs that ran out long before this
         // feature (or before the consolidation brought them in) do not all announce themselves at once.
         var recentlyExpired = await db.ClassPacks
-            .Where(p => p.Status == PackStatus.Active && p.CreditsRemaining > 0
-                        && p.ExpiryRecordedAt == null && p.ExpiresAt <= now && p.ExpiresAt > now - PackExpiryLookBack)
+            .Where(p => p.ExpiresAt > now - PackExpiryLookBack)
+            .Where(ClassPack.ExpiryToRecord(now))
             .ToListAsync(ct);
         foreach (var pack in recentlyExpired) pack.RecordExpiry(now);
 
@@ -80,15 +79,15 @@ internal sealed class RecomputeLifecyclesHandler(CurrentOrganization current, IA
     private async Task<Func<Guid, LifecycleEvidence>> EvidenceAsync(
         List<Guid> customerIds, DateOnly today, DateTimeOffset now, CancellationToken ct)
     {
-        // Ended memberships were just expired in memory; the date bounds leave them out without a flush.
+        // Ended memberships were just expired in memory; being in force on today leaves them out without a flush.
         var memberships = (await db.Memberships.AsNoTracking()
-                .Where(m => customerIds.Contains(m.CustomerId) && m.Status == MembershipStatus.Active
-                            && m.StartDate <= today && (m.EndDate == null || m.EndDate >= today))
+                .Where(m => customerIds.Contains(m.CustomerId))
+                .Where(Membership.InForce(today))
                 .ToListAsync(ct))
             .ToLookup(m => m.CustomerId);
         var packs = (await db.ClassPacks.AsNoTracking()
-                .Where(p => customerIds.Contains(p.CustomerId) && p.Status == PackStatus.Active
-                            && p.CreditsRemaining > 0 && (p.ExpiresAt == null || p.ExpiresAt > now))
+                .Where(p => customerIds.Contains(p.CustomerId))
+                .Where(ClassPack.Current(now))
                 .ToListAsync(ct))
             .ToLookup(p => p.CustomerId);
         var buyers = (await db.Memberships

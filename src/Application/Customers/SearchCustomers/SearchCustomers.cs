@@ -22,9 +22,9 @@ internal sealed class SearchCustomersValidator : AbstractValidator<SearchCustome
 {
     public SearchCustomersValidator()
     {
-        RuleFor(q => q.Name).MaximumLength(2 * Customer.NameMaxLength).WithMessage("A name to search for is at most 200 characters.");
+        RuleFor(q => q.Name).MaximumLength(2 * PersonName.MaxLength).WithMessage("A name to search for is at most 200 characters.");
         RuleFor(q => q.Email).MaximumLength(EmailAddress.MaxLength).WithMessage($"An email to search for is at most {EmailAddress.MaxLength} characters.");
-        RuleFor(q => q.Phone).MaximumLength(Customer.PhoneMaxLength).WithMessage($"A phone number is at most {Customer.PhoneMaxLength} characters.");
+        RuleFor(q => q.Phone).MaximumLength(PhoneNumber.MaxLength).WithMessage($"A phone number is at most {PhoneNumber.MaxLength} characters.");
         RuleFor(q => q.Status).IsInEnum().WithMessage("The status is one of lead, trial, member, lapsed or archived.");
         Include(new PageRules());
     }

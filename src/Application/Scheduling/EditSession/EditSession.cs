@@ -35,8 +35,9 @@ internal sealed class EditSessionValidator : AbstractValidator<EditSessionComman
             .OverridePropertyName("startsAt").WithMessage("Give a start between the years 2000 and 2100 (it cannot be cleared).");
         RuleFor(c => c.EndsAt.Value).NotNull().Must(s => s is null || s.Value.Year is >= 2000 and <= 2100).When(c => c.EndsAt.IsSet)
             .OverridePropertyName("endsAt").WithMessage("Give an end between the years 2000 and 2100 (it cannot be cleared).");
-        RuleFor(c => c.Capacity.Value).NotNull().InclusiveBetween(1, ClassSession.MaxCapacity).When(c => c.Capacity.IsSet)
-            .OverridePropertyName("capacity").WithMessage($"Capacity is between 1 and {ClassSession.MaxCapacity}.");
+        // The range is ClassSession's to refuse (session.capacity_invalid).
+        RuleFor(c => c.Capacity.Value).NotNull().When(c => c.Capacity.IsSet)
+            .OverridePropertyName("capacity").WithMessage("Capacity cannot be cleared.");
         RuleFor(c => c.InstructorId.Value).NotEqual(Guid.Empty).When(c => c.InstructorId.IsSet)
             .OverridePropertyName("instructorId").WithMessage("The instructor id cannot be empty (null clears it).");
         RuleFor(c => c.LocationId.Value).NotEqual(Guid.Empty).When(c => c.LocationId.IsSet)

@@ -44,14 +44,13 @@ public sealed record ScheduleSessionResponse(
     SessionStatus Status,
     IReadOnlyList<StandingBookingOutcome> StandingBookings);
 
+/// <summary>The shape only: times that end before they start or a capacity out of range are <see cref="ClassSession.Schedule"/>'s to refuse.</summary>
 internal sealed class ScheduleSessionValidator : AbstractValidator<ScheduleSessionCommand>
 {
     public ScheduleSessionValidator()
     {
         RuleFor(c => c.ClassTypeId).NotEmpty();
         RuleFor(c => c.StartsAt).Must(s => s.Year is >= 2000 and <= 2100).WithMessage("Give a start between the years 2000 and 2100.");
-        RuleFor(c => c.EndsAt).GreaterThan(c => c.StartsAt).When(c => c.EndsAt is not null).WithMessage("A class must end after it starts.");
-        RuleFor(c => c.Capacity).InclusiveBetween(1, ClassSession.MaxCapacity).When(c => c.Capacity is not null);
         RuleFor(c => c.InstructorId).NotEqual(Guid.Empty).WithMessage("The instructor id cannot be empty.");
         RuleFor(c => c.LocationId).NotEqual(Guid.Empty).WithMessage("The location id cannot be empty.");
     }

@@ -17,10 +17,10 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
                 "erased_at IS NULL OR (lifecycle_status = 'archived' AND email IS NULL AND phone IS NULL AND notes IS NULL)");
         });
         builder.IsTenantOwned();
-        builder.Property(c => c.FirstName).HasMaxLength(Customer.NameMaxLength);
-        builder.Property(c => c.LastName).HasMaxLength(Customer.NameMaxLength);
+        builder.Property(c => c.FirstName).HasMaxLength(PersonName.MaxLength);
+        builder.Property(c => c.LastName).HasMaxLength(PersonName.MaxLength);
         builder.Property(c => c.Email).HasMaxLength(EmailAddress.MaxLength);
-        builder.Property(c => c.Phone).HasMaxLength(Customer.PhoneMaxLength);
+        builder.Property(c => c.Phone).HasMaxLength(PhoneNumber.MaxLength);
         builder.Property(c => c.Source).HasMaxLength(Customer.SourceMaxLength);
         builder.Property(c => c.Notes).HasMaxLength(Customer.NotesMaxLength);
         builder.Property(c => c.Status).HasColumnName("lifecycle_status").HasMaxLength(16);
@@ -53,7 +53,7 @@ internal sealed class CustomerStatusChangeConfiguration : IEntityTypeConfigurati
         builder.Property(h => h.Id).ValueGeneratedNever();
         builder.Property(h => h.From).HasMaxLength(16);
         builder.Property(h => h.To).HasMaxLength(16);
-        builder.Property(h => h.Cause).HasMaxLength(CustomerStatusChange.CauseMaxLength);
+        builder.Property(h => h.Cause).HasMaxLength(StatusCause.MaxLength);
         builder.HasIndex(h => new { h.CustomerId, h.At });
     }
 }
