@@ -1,20 +1,6 @@
 using Microsoft.Extensions.Logging.Console;
 using Scalar.AspNetCore;
-using UnifiedCustomers.Api.Bookings;
-using UnifiedCustomers.Api.Catalog;
 using Microsoft.Extensions.Options;
-using UnifiedCustomers.Api.Composition;
-using UnifiedCustomers.Api.Configuration;
-using UnifiedCustomers.Api.Customers;
-using UnifiedCustomers.Api.Events;
-using UnifiedCustomers.Api.Health;
-using UnifiedCustomers.Api.Idempotency;
-using UnifiedCustomers.Api.Members;
-using UnifiedCustomers.Api.Organizations;
-using UnifiedCustomers.Api.Public;
-using UnifiedCustomers.Api.Sales;
-using UnifiedCustomers.Api.Scheduling;
-using UnifiedCustomers.Api.Webhooks;
 using UnifiedCustomers.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);

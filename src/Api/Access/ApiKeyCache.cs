@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using UnifiedCustomers.Application.Common.Edge;
 
 namespace UnifiedCustomers.Api.Access;
 

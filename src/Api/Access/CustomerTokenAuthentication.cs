@@ -5,10 +5,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
-using UnifiedCustomers.Api.OpenApi;
-using UnifiedCustomers.Application.Members.AuthenticateMember;
-using UnifiedCustomers.Domain.Common;
-using UnifiedCustomers.Domain.Customers;
 
 namespace UnifiedCustomers.Api.Access;
 

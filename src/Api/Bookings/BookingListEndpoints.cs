@@ -1,8 +1,3 @@
-using UnifiedCustomers.Application.Bookings;
-using UnifiedCustomers.Application.Bookings.ListBookings;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Application.Common.Validation;
-
 namespace UnifiedCustomers.Api.Bookings;
 
 internal static class BookingListEndpoints

@@ -1,22 +1,3 @@
-using UnifiedCustomers.Api.Idempotency;
-using UnifiedCustomers.Application.Bookings;
-using UnifiedCustomers.Application.Bookings.BookClass;
-using UnifiedCustomers.Application.Bookings.BookClasses;
-using UnifiedCustomers.Application.Bookings.BookRecurring;
-using UnifiedCustomers.Application.Bookings.CancelBooking;
-using UnifiedCustomers.Application.Bookings.CheckEligibility;
-using UnifiedCustomers.Application.Bookings.CheckIn;
-using UnifiedCustomers.Application.Bookings.GetBooking;
-using UnifiedCustomers.Application.Bookings.GetCreditLedger;
-using UnifiedCustomers.Application.Bookings.GetCustomerBalance;
-using UnifiedCustomers.Application.Bookings.GetCustomerBookings;
-using UnifiedCustomers.Application.Bookings.GetSessionRoster;
-using UnifiedCustomers.Application.Bookings.MarkNoShow;
-using UnifiedCustomers.Application.Bookings.UndoCheckIn;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Application.Common.Validation;
-using UnifiedCustomers.Domain.Bookings;
-
 namespace UnifiedCustomers.Api.Bookings;
 
 /// <param name="Payment">how to pay; leave it out to let the studio's rules choose (membership, then pack, then drop-in)</param>

@@ -1,18 +1,4 @@
 using System.ComponentModel;
-using UnifiedCustomers.Application.Catalog;
-using UnifiedCustomers.Application.Catalog.CreateClassType;
-using UnifiedCustomers.Application.Catalog.CreateMembershipPlan;
-using UnifiedCustomers.Application.Catalog.CreatePackProduct;
-using UnifiedCustomers.Application.Catalog.ListClassTypes;
-using UnifiedCustomers.Application.Catalog.ListMembershipPlans;
-using UnifiedCustomers.Application.Catalog.GetClassType;
-using UnifiedCustomers.Application.Catalog.GetMembershipPlan;
-using UnifiedCustomers.Application.Catalog.GetPackProduct;
-using UnifiedCustomers.Application.Catalog.ListPackProducts;
-using UnifiedCustomers.Application.Catalog.UpdateClassType;
-using UnifiedCustomers.Application.Catalog.UpdateMembershipPlan;
-using UnifiedCustomers.Application.Catalog.UpdatePackProduct;
-using UnifiedCustomers.Domain.Memberships;
 
 namespace UnifiedCustomers.Api.Catalog;
 

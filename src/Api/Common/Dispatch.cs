@@ -1,5 +1,3 @@
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Api.Common;
 
 /// <summary>Sends a use case and answers its result: the endpoints' one way from request to response.</summary>

@@ -1,5 +1,3 @@
-using UnifiedCustomers.Api.Idempotency;
-
 namespace UnifiedCustomers.Api.Common;
 
 internal static class EndpointConventions

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using UnifiedCustomers.Application.Common;
 
 namespace UnifiedCustomers.Api.Common;
 

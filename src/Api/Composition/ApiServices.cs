@@ -2,8 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
-using UnifiedCustomers.Api.OpenApi;
-using UnifiedCustomers.Api.Public;
 
 namespace UnifiedCustomers.Api.Composition;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using UnifiedCustomers.Api.Jobs;
 using UnifiedCustomers.Infrastructure;
 using UnifiedCustomers.Infrastructure.Jobs;
 

@@ -3,8 +3,6 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using UnifiedCustomers.Api.Idempotency;
-using UnifiedCustomers.Application.Common.Telemetry;
 using UnifiedCustomers.Infrastructure;
 
 namespace UnifiedCustomers.Api.Composition;

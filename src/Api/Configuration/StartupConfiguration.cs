@@ -1,4 +1,3 @@
-using UnifiedCustomers.Api.Public;
 using UnifiedCustomers.Infrastructure.Jobs;
 using UnifiedCustomers.Infrastructure.Persistence;
 using UnifiedCustomers.Infrastructure.Webhooks;

@@ -1,21 +1,4 @@
 using System.ComponentModel;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Application.Common.Validation;
-using UnifiedCustomers.Application.Customers;
-using UnifiedCustomers.Application.Customers.AddCustomerNote;
-using UnifiedCustomers.Application.Customers.ArchiveCustomer;
-using UnifiedCustomers.Application.Customers.FindCustomerByLegacyId;
-using UnifiedCustomers.Application.Customers.GetCustomer;
-using UnifiedCustomers.Application.Customers.GetCustomerStatusHistory;
-using UnifiedCustomers.Application.Customers.ListCustomerNotes;
-using UnifiedCustomers.Application.Customers.MergeCustomers;
-using UnifiedCustomers.Application.Customers.PatchCustomer;
-using UnifiedCustomers.Application.Customers.RecomputeLifecycles;
-using UnifiedCustomers.Application.Customers.RegisterCustomer;
-using UnifiedCustomers.Application.Customers.RestoreCustomer;
-using UnifiedCustomers.Application.Customers.SearchCustomers;
-using UnifiedCustomers.Application.Customers.UpdateCustomer;
-using UnifiedCustomers.Domain.Customers;
 
 namespace UnifiedCustomers.Api.Customers;
 

@@ -1,7 +1,3 @@
-using UnifiedCustomers.Application.Customers;
-using UnifiedCustomers.Application.Customers.EraseCustomer;
-using UnifiedCustomers.Application.Customers.ExportCustomer;
-
 namespace UnifiedCustomers.Api.Customers;
 
 /// <summary>Answering a person's privacy request in two calls: see everything, then erase (docs/adr/0021).</summary>

@@ -1,5 +1,3 @@
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Api.Errors;
 
 /// <summary>

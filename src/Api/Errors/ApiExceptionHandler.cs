@@ -1,10 +1,7 @@
 using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Application.Common.Validation;
 using Microsoft.AspNetCore.Http.Features;
-using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Infrastructure.Persistence;
 
 namespace UnifiedCustomers.Api.Errors;

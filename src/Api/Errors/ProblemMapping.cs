@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using UnifiedCustomers.Domain.Common;
 
 namespace UnifiedCustomers.Api.Errors;
 

@@ -1,5 +1,3 @@
-using UnifiedCustomers.Domain.Common;
-
 namespace UnifiedCustomers.Api.Errors;
 
 /// <summary>A use case's result as an HTTP answer: the value on success, else its error as a problem.</summary>

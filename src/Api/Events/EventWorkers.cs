@@ -1,6 +1,3 @@
-using UnifiedCustomers.Application.Common.Telemetry;
-using UnifiedCustomers.Application.Common.Jobs;
-using UnifiedCustomers.Application.Events.PruneEvents;
 using UnifiedCustomers.Infrastructure;
 using UnifiedCustomers.Infrastructure.Events;
 using UnifiedCustomers.Infrastructure.Webhooks;

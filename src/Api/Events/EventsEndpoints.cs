@@ -1,5 +1,3 @@
-using UnifiedCustomers.Application.Events.ListEvents;
-
 namespace UnifiedCustomers.Api.Events;
 
 internal static class EventsEndpoints

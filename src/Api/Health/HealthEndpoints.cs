@@ -1,5 +1,3 @@
-using UnifiedCustomers.Application.Common.Edge;
-
 namespace UnifiedCustomers.Api.Health;
 
 internal static class HealthEndpoints

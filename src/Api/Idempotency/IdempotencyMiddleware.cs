@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using UnifiedCustomers.Api.Public;
-using UnifiedCustomers.Application.Common.Edge;
 
 namespace UnifiedCustomers.Api.Idempotency;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using UnifiedCustomers.Application.Common.Edge;
 using UnifiedCustomers.Infrastructure.Jobs;
 
 namespace UnifiedCustomers.Api.Jobs;

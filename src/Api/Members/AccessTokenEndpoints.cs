@@ -1,11 +1,3 @@
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Application.Common.Validation;
-using UnifiedCustomers.Application.Members;
-using UnifiedCustomers.Application.Members.IssueAccessToken;
-using UnifiedCustomers.Application.Members.ListAccessTokens;
-using UnifiedCustomers.Application.Members.RevokeAccessToken;
-using UnifiedCustomers.Domain.Customers;
-
 namespace UnifiedCustomers.Api.Members;
 
 /// <param name="ExpiresInMinutes">5 to 1440; 60 when left out</param>

@@ -1,20 +1,3 @@
-using UnifiedCustomers.Application.Bookings;
-using UnifiedCustomers.Application.Bookings.BookClass;
-using UnifiedCustomers.Application.Bookings.CancelBooking;
-using UnifiedCustomers.Application.Bookings.CheckEligibility;
-using UnifiedCustomers.Application.Bookings.GetBooking;
-using UnifiedCustomers.Application.Bookings.GetCreditLedger;
-using UnifiedCustomers.Application.Bookings.GetCustomerBalance;
-using UnifiedCustomers.Application.Bookings.GetCustomerBookings;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Application.Common.Validation;
-using UnifiedCustomers.Application.Customers.GetCustomer;
-using UnifiedCustomers.Application.Members.RevokeAccessToken;
-using UnifiedCustomers.Application.Organizations.GetOrganization;
-using UnifiedCustomers.Domain.Bookings;
-using UnifiedCustomers.Domain.Common;
-using UnifiedCustomers.Domain.Customers;
-
 namespace UnifiedCustomers.Api.Members;
 
 /// <param name="Payment">a membership or pack of yours (with its id), or drop_in; leave it out to let the studio's rules choose</param>

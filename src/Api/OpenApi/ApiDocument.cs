@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using UnifiedCustomers.Api.Idempotency;
-using UnifiedCustomers.Application.Common.Validation;
 
 namespace UnifiedCustomers.Api.OpenApi;
 

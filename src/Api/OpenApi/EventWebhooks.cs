@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using UnifiedCustomers.Application.Events;
 
 namespace UnifiedCustomers.Api.OpenApi;
 

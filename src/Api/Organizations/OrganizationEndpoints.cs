@@ -1,7 +1,3 @@
-using UnifiedCustomers.Application.Organizations;
-using UnifiedCustomers.Application.Organizations.GetOrganization;
-using UnifiedCustomers.Application.Organizations.UpdateOrganization;
-
 namespace UnifiedCustomers.Api.Organizations;
 
 /// <param name="TimeZone">IANA, e.g. Europe/London</param>

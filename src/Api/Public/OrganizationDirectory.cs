@@ -1,5 +1,3 @@
-using UnifiedCustomers.Application.Common.Edge;
-
 namespace UnifiedCustomers.Api.Public;
 
 /// <summary>The organization a public request names by its slug, looked up once per request (CORS, idempotency and the endpoint all ask).</summary>

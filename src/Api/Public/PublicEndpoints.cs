@@ -1,10 +1,3 @@
-using UnifiedCustomers.Api.Idempotency;
-using UnifiedCustomers.Application.Bookings.BookFromWebsite;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Application.Scheduling;
-using UnifiedCustomers.Application.Scheduling.ListSessions;
-using UnifiedCustomers.Domain.Bookings;
-
 namespace UnifiedCustomers.Api.Public;
 
 /// <param name="Name">the person's full name, as they type it</param>

@@ -1,10 +1,3 @@
-using UnifiedCustomers.Application.Sales;
-using UnifiedCustomers.Application.Sales.CancelMembership;
-using UnifiedCustomers.Application.Sales.PauseMembership;
-using UnifiedCustomers.Application.Sales.ResumeMembership;
-using UnifiedCustomers.Application.Sales.SellMembership;
-using UnifiedCustomers.Application.Sales.SellPack;
-
 namespace UnifiedCustomers.Api.Sales;
 
 /// <param name="StartDate">the studio's local date it starts; today when left out</param>

@@ -1,13 +1,4 @@
 using System.ComponentModel;
-using UnifiedCustomers.Application.Scheduling;
-using UnifiedCustomers.Application.Scheduling.CreateInstructor;
-using UnifiedCustomers.Application.Scheduling.CreateLocation;
-using UnifiedCustomers.Application.Scheduling.GetInstructor;
-using UnifiedCustomers.Application.Scheduling.GetLocation;
-using UnifiedCustomers.Application.Scheduling.ListInstructors;
-using UnifiedCustomers.Application.Scheduling.ListLocations;
-using UnifiedCustomers.Application.Scheduling.UpdateInstructor;
-using UnifiedCustomers.Application.Scheduling.UpdateLocation;
 
 namespace UnifiedCustomers.Api.Scheduling;
 

@@ -1,10 +1,4 @@
 using System.ComponentModel;
-using UnifiedCustomers.Application.Scheduling;
-using UnifiedCustomers.Application.Scheduling.CancelSession;
-using UnifiedCustomers.Application.Scheduling.EditSession;
-using UnifiedCustomers.Application.Scheduling.GetSession;
-using UnifiedCustomers.Application.Scheduling.ListSessions;
-using UnifiedCustomers.Application.Scheduling.ScheduleSession;
 
 namespace UnifiedCustomers.Api.Scheduling;
 

@@ -1,17 +1,3 @@
-using UnifiedCustomers.Api.Idempotency;
-using UnifiedCustomers.Application.Common;
-using UnifiedCustomers.Application.Common.Validation;
-using UnifiedCustomers.Application.Webhooks;
-using UnifiedCustomers.Application.Webhooks.CreateWebhookSubscription;
-using UnifiedCustomers.Application.Webhooks.DeleteWebhookSubscription;
-using UnifiedCustomers.Application.Webhooks.GetWebhookSubscription;
-using UnifiedCustomers.Application.Webhooks.ListWebhookDeliveries;
-using UnifiedCustomers.Application.Webhooks.ListWebhookSubscriptions;
-using UnifiedCustomers.Application.Webhooks.RedeliverWebhook;
-using UnifiedCustomers.Application.Webhooks.RotateWebhookSecret;
-using UnifiedCustomers.Application.Webhooks.UpdateWebhookSubscription;
-using UnifiedCustomers.Domain.Webhooks;
-
 namespace UnifiedCustomers.Api.Webhooks;
 
 /// <param name="Url">where deliveries are posted: https, and a public address unless the server allows private ones</param>
