@@ -23,6 +23,7 @@ internal static class PurchasesPhase
 
     // "running": not past its end date on the cutover day, in the organization's zone. A legacy
     // 'trial' is an active membership flagged as a trial; one past its end is a past membership.
+    // Current (counts for member or trial): running and already started, as Membership.IsInForceOn says.
     private static readonly string Memberships = $"""
         CREATE TEMP TABLE uc_membership ON COMMIT DROP AS
         SELECT y.*,
@@ -32,8 +33,8 @@ internal static class PurchasesPhase
                     WHEN y.end_date < y.start_date OR y.start_date NOT BETWEEN DATE '1900-01-01' AND DATE '2200-12-31' THEN 'invalid_dates' END AS reason,
                CASE WHEN y.st IN ('active', 'trial') THEN CASE WHEN y.running THEN 'active' ELSE 'expired' END
                     ELSE y.st END AS status,
-               y.st = 'active' AND y.running AS current_paid,
-               y.st = 'trial' AND y.running AS current_trial
+               y.st = 'active' AND y.running AND y.start_date <= y.cutover_day AS current_paid,
+               y.st = 'trial' AND y.running AND y.start_date <= y.cutover_day AS current_trial
         FROM (
             SELECT m.id, {CustomerResolution.Customer} AS customer_id, {CustomerResolution.Organization} AS org_id,
                    {CustomerResolution.Reason} AS customer_reason,
