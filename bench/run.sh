@@ -43,10 +43,11 @@ seconds_of() { local start; start=$(date +%s.%N); "$@" >/dev/null; awk -v s="$st
 echo "bench: building (Release)"
 dotnet build src/Api/UnifiedCustomers.Api.csproj -c Release -v quiet -nologo >/dev/null
 dotnet build bench/LoadGenerator/LoadGenerator.csproj -c Release -v quiet -nologo >/dev/null
-migrations_dll="$repo/migrations/bin/Release/net10.0/UnifiedCustomers.Migrations.dll"
-dotnet "$migrations_dll" up --connection "$owner" >/dev/null
+dotnet build tools/UnifiedCustomers.Tool/UnifiedCustomers.Tool.csproj -c Release -v quiet -nologo >/dev/null
+tool_dll="$repo/tools/UnifiedCustomers.Tool/bin/Release/net10.0/UnifiedCustomers.Tool.dll"
+dotnet "$tool_dll" up --connection "$owner" >/dev/null
 psql_db unified_customers -v customers=$customers -v spread_sessions=$spread_sessions -v capacity=$capacity -f bench/sql/setup.sql
-key=$(dotnet "$migrations_dll" create-api-key --connection "$owner" --organization bench-studio --name bench 2>/dev/null | tail -n 1)
+key=$(dotnet "$tool_dll" create-api-key --connection "$owner" --organization bench-studio --name bench 2>/dev/null | tail -n 1)
 
 results=$(mktemp -d)
 sessions_for() { [[ $1 == hot ]] && echo 5 || echo $spread_sessions; }
@@ -124,7 +125,7 @@ for scale in $scales; do
   floor=$(seconds_of psql_db $db -c "$floor_sql")
   psql_db $db -c "DROP SCHEMA floor CASCADE"
   cs=$(sed "s/Database=unified_customers/Database=$db/" <<<"$owner")
-  /usr/bin/time -f "%e %M" -o "$results/time" dotnet "$migrations_dll" consolidate --connection "$cs" \
+  /usr/bin/time -f "%e %M" -o "$results/time" dotnet "$tool_dll" consolidate --connection "$cs" \
     --cutover 2026-06-01T00:00:00Z --report "$results/report-$scale.json" >"$results/consolidate-$scale.log" 2>&1
   read -r wall rss <<<"$(cat "$results/time")"
   balanced=$(grep -oP '"balanced":\s*\K(true|false)' "$results/report-$scale.json")

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Domain.Customers;
-using UnifiedCustomers.Migrations.Consolidation;
+using UnifiedCustomers.Tool.Consolidation;
 
 namespace UnifiedCustomers.Consolidation.Tests;
 

@@ -1,4 +1,4 @@
-namespace UnifiedCustomers.Migrations.Consolidation;
+namespace UnifiedCustomers.Tool.Consolidation;
 
 /// <summary>Staff notes follow their resolved customer; a note with no text is quarantined (empty_note).</summary>
 internal static class NotesPhase

@@ -5,7 +5,7 @@ using UnifiedCustomers.Domain.Organizations;
 using UnifiedCustomers.Domain.Packs;
 using UnifiedCustomers.Domain.Scheduling;
 
-namespace UnifiedCustomers.Migrations.Seeding;
+namespace UnifiedCustomers.Tool.Seeding;
 
 /// <summary>The demo studio's data, built in memory through the domain; <see cref="DemoSeed"/> saves it.</summary>
 internal sealed class DemoStudio(DateTimeOffset now)

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using NpgsqlTypes;
 
-namespace UnifiedCustomers.Migrations.Consolidation;
+namespace UnifiedCustomers.Tool.Consolidation;
 
 /// <summary>
 /// The transitive "same person" groups: a union-find over the rows' dense int indexes (uc_person.idx),

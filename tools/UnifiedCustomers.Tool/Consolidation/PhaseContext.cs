@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Npgsql;
 
-namespace UnifiedCustomers.Migrations.Consolidation;
+namespace UnifiedCustomers.Tool.Consolidation;
 
 /// <summary>
 /// The one connection and transaction every phase writes through. SQL texts name the legacy schema

@@ -1,4 +1,4 @@
-namespace UnifiedCustomers.Migrations.Consolidation;
+namespace UnifiedCustomers.Tool.Consolidation;
 
 /// <summary>
 /// legacy bookings, class_bookings and class_waitlists become bookings. Each row gets a quarantine

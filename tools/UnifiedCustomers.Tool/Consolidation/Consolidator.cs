@@ -1,6 +1,7 @@
 using Npgsql;
+using UnifiedCustomers.Migrations;
 
-namespace UnifiedCustomers.Migrations.Consolidation;
+namespace UnifiedCustomers.Tool.Consolidation;
 
 internal sealed record ConsolidationOptions(string ConnectionString, string LegacySchema, DateTimeOffset Cutover, bool DryRun, string? ReportPath);
 

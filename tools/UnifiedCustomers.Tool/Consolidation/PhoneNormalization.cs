@@ -2,7 +2,7 @@ using System.Diagnostics;
 using NpgsqlTypes;
 using PhoneNumbers;
 
-namespace UnifiedCustomers.Migrations.Consolidation;
+namespace UnifiedCustomers.Tool.Consolidation;
 
 /// <summary>
 /// Phones to E.164 with libphonenumber where the organization's country allows (GB, US, AU, IE),

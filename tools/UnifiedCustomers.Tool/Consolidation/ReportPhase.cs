@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace UnifiedCustomers.Migrations.Consolidation;
+namespace UnifiedCustomers.Tool.Consolidation;
 
 /// <summary>Counts every legacy table's outcome from the id map and the quarantine, and gathers the findings.</summary>
 internal static class ReportPhase

@@ -1,4 +1,4 @@
-namespace UnifiedCustomers.Migrations.Consolidation;
+namespace UnifiedCustomers.Tool.Consolidation;
 
 /// <summary>
 /// The legacy README's rule for the customer of a booking, membership, pack, waitlist entry or note:

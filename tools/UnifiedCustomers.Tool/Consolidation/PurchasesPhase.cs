@@ -1,4 +1,4 @@
-namespace UnifiedCustomers.Migrations.Consolidation;
+namespace UnifiedCustomers.Tool.Consolidation;
 
 /// <summary>
 /// Memberships and packs, resolved to their customers before the customers are written, because

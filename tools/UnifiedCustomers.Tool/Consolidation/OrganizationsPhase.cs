@@ -1,7 +1,7 @@
 using System.Globalization;
 using UnifiedCustomers.Domain.Organizations;
 
-namespace UnifiedCustomers.Migrations.Consolidation;
+namespace UnifiedCustomers.Tool.Consolidation;
 
 /// <summary>
 /// Organizations keep their ids. The country (for phone numbers) follows from the time zone as the

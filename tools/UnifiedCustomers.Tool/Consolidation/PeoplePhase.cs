@@ -1,4 +1,4 @@
-namespace UnifiedCustomers.Migrations.Consolidation;
+namespace UnifiedCustomers.Tool.Consolidation;
 
 /// <summary>
 /// Leads and clients become people (uc_person), joined into same-person groups by the legacy

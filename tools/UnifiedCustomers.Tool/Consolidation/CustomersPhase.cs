@@ -1,4 +1,4 @@
-namespace UnifiedCustomers.Migrations.Consolidation;
+namespace UnifiedCustomers.Tool.Consolidation;
 
 /// <summary>
 /// Writes one customer per same-person group with its lifecycle status at the cutover (the legacy
