@@ -41,12 +41,30 @@ internal static class Consolidator
     // Work tables of a million rows need room in memory; temp_buffers only takes before the first temp table.
     // client_connection_check_interval: when the tool dies mid-statement, the backend notices the closed
     // connection within a second and rolls back, instead of running the statement to its end.
-    private const string Settings = """
-        SET client_connection_check_interval = '1s';
-        SET temp_buffers = '1GB';
-        SET LOCAL work_mem = '256MB';
-        SET LOCAL maintenance_work_mem = '512MB';
-        """;
+    private static readonly string[] Settings =
+    [
+        "SET client_connection_check_interval = '1s'",
+        "SET temp_buffers = '1GB'",
+        "SET LOCAL work_mem = '256MB'",
+        "SET LOCAL maintenance_work_mem = '512MB'",
+    ];
+
+    /// <summary>
+    /// The phases in order. Each reads only work tables an earlier phase wrote (PipelineTests); the
+    /// report, run after them, reads what it needs.
+    /// </summary>
+    public static readonly IReadOnlyList<Phase> Pipeline =
+    [
+        OrganizationsPhase.Definition,
+        BulkLoad.Suspension,
+        PeoplePhase.Definition,
+        CatalogPhase.Definition,
+        PurchasesPhase.Definition,
+        CustomersPhase.Definition,
+        BookingsPhase.Definition,
+        NotesPhase.Definition,
+        BulkLoad.Restoration,
+    ];
 
     public static async Task<ConsolidationResult> RunAsync(ConsolidationOptions options, IPhaseProgress progress, CancellationToken cancellationToken)
     {
@@ -71,16 +89,13 @@ internal static class Consolidator
         var refusal = await CheckTargetAsync(context, cancellationToken);
         if (refusal is not null) return refusal;
 
-        await context.ExecuteAsync("session settings", Settings, cancellationToken);
-        await OrganizationsPhase.RunAsync(context, cancellationToken);
-        await BulkLoad.SuspendAsync(context, cancellationToken);
-        await PeoplePhase.RunAsync(context, cancellationToken);
-        await CatalogPhase.RunAsync(context, cancellationToken);
-        await PurchasesPhase.ResolveAsync(context, cancellationToken);
-        await CustomersPhase.RunAsync(context, cancellationToken);
-        await BookingsPhase.RunAsync(context, cancellationToken);
-        await NotesPhase.RunAsync(context, cancellationToken);
-        await BulkLoad.RestoreAsync(context, cancellationToken);
+        await context.ExecuteAsync(Settings, cancellationToken);
+        foreach (var phase in Pipeline)
+        {
+            progress.PhaseStarted(phase.Name);
+            foreach (var step in phase.Steps) await context.RunAsync(step, cancellationToken);
+            progress.PhaseDone();
+        }
         var report = await ReportPhase.RunAsync(context, cancellationToken);
 
         if (!report.Balanced)
