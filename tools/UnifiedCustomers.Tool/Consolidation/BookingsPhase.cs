@@ -94,6 +94,7 @@ internal static class BookingsPhase
         SELECT customer_id, session_id FROM {{Bookings}} WHERE reason IS NULL
         GROUP BY customer_id, session_id HAVING count(*) > 1
         """,
+        $"ANALYZE {DuplicateGroups}",
         $$"""
         CREATE TEMP TABLE {{Keepers}} ON COMMIT DROP AS
         SELECT b.bk,
@@ -121,6 +122,7 @@ internal static class BookingsPhase
         CREATE TEMP TABLE {{IdClashes}} ON COMMIT DROP AS
         SELECT id, min(src_order) AS first_src FROM {{Bookings}} WHERE reason IS NULL GROUP BY id HAVING count(*) > 1
         """,
+        $"ANALYZE {IdClashes}",
         $$"""
         CREATE TEMP TABLE {{WaitPositions}} ON COMMIT DROP AS
         SELECT b.bk, row_number() OVER (PARTITION BY b.session_id
@@ -128,6 +130,7 @@ internal static class BookingsPhase
         FROM {{Bookings}} b LEFT JOIN {{Keepers}} k ON k.bk = b.bk
         WHERE b.reason IS NULL AND b.status = 'waitlisted' AND (k.bk IS NULL OR k.keeper_bk = b.bk)
         """,
+        $"ANALYZE {WaitPositions}",
         $$"""
         CREATE TEMP TABLE {{Targets}} ON COMMIT DROP AS
         SELECT x.*,
@@ -159,15 +162,12 @@ internal static class BookingsPhase
                CASE WHEN pay_membership IS NOT NULL THEN 'membership' WHEN pay_pack IS NOT NULL THEN 'pack' ELSE 'legacy_unknown' END,
                pay_membership, pay_pack, charged, waitlist_position, 'legacy', NULL, booked_at, cancelled_at, checked_in_at, NULL
         FROM {{Targets}}
-        ORDER BY id
         """;
 
     private static readonly string Ledger = $$"""
         INSERT INTO credit_ledger (id, organization_id, customer_id, booking_id, membership_id, pack_id, delta, reason, at)
-        SELECT * FROM (
-            SELECT gen_random_uuid() AS id, org_id, customer_id, id AS booking_id, pay_membership, pay_pack, -1, 'legacy_import', booked_at
-            FROM {{Targets}} WHERE charged) l
-        ORDER BY l.id
+        SELECT gen_random_uuid(), org_id, customer_id, id, pay_membership, pay_pack, -1, 'legacy_import', booked_at
+        FROM {{Targets}} WHERE charged
         """;
 
     private static readonly string IdMap = $$"""
@@ -177,7 +177,6 @@ internal static class BookingsPhase
         LEFT JOIN {{Keepers}} k ON k.bk = b.bk
         JOIN {{Targets}} t ON t.bk = coalesce(k.keeper_bk, b.bk)
         WHERE b.reason IS NULL
-        ORDER BY b.src, b.id
         """;
 
     public static readonly Phase Definition = new("bookings", Reads: [ClientRefs, LeadRefs, Sessions, Memberships, Packs],

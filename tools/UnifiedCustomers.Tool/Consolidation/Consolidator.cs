@@ -47,6 +47,8 @@ internal static class Consolidator
         "SET temp_buffers = '1GB'",
         "SET LOCAL work_mem = '256MB'",
         "SET LOCAL maintenance_work_mem = '512MB'",
+        // Each statement runs once over whole tables: compiling it costs seconds and saves none.
+        "SET LOCAL jit = off",
     ];
 
     /// <summary>

@@ -34,6 +34,7 @@ internal static class CustomersPhase
         ) b ON b.customer_id = c.id
         """,
         $"ALTER TABLE {Statuses} ADD PRIMARY KEY (id)",
+        $"ANALYZE {Statuses}",
     ];
 
     private static readonly string WriteCustomers = $$"""
@@ -45,22 +46,18 @@ internal static class CustomersPhase
                c.email, c.phone, left(coalesce(c.source, 'legacy'), {{Customer.SourceMaxLength}}), left(c.notes, {{Customer.NotesMaxLength}}), s.status, NULL,
                coalesce(c.created_at, {cutover}), coalesce(c.updated_at, c.created_at, {cutover})
         FROM {{Customers}} c JOIN {{Statuses}} s ON s.id = c.id
-        ORDER BY c.id
         """;
 
     private static readonly string History = $$"""
         INSERT INTO customer_status_changes (id, customer_id, organization_id, "from", "to", cause, at)
-        SELECT * FROM (
-            SELECT gen_random_uuid() AS id, c.id AS customer_id, c.org_id, NULL, s.status, 'consolidated', {cutover}
-            FROM {{Customers}} c JOIN {{Statuses}} s ON s.id = c.id) h
-        ORDER BY h.id
+        SELECT gen_random_uuid(), c.id, c.org_id, NULL, s.status, 'consolidated', {cutover}
+        FROM {{Customers}} c JOIN {{Statuses}} s ON s.id = c.id
         """;
 
     private static readonly string IdMap = $$"""
         INSERT INTO legacy_id_map (source_table, legacy_id, target_table, target_id, outcome)
         SELECT p.src, p.id, 'customers', c.id, CASE WHEN p.seniority = 1 THEN 'migrated' ELSE 'merged' END
         FROM {{RankedPeople}} p JOIN {{Customers}} c ON c.root = p.root
-        ORDER BY p.src, p.id
         """;
 
     public static readonly Phase Definition = new("customers", Reads: [Customers, RankedPeople, Memberships, Packs], Writes: [Statuses],

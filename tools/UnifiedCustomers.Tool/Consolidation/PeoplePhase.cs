@@ -152,12 +152,12 @@ internal static class PeoplePhase
     public static readonly Phase Definition = new("people", Reads: [Orgs],
         Writes: [LeadOrgs, People, Phones, Links, Groups, RankedPeople, GroupFields, Customers, LeadRefs, ClientRefs],
     [
-        new SqlStep("quarantine", [LeadOrganizations, .. Quarantine]),
+        new SqlStep("quarantine", [LeadOrganizations, $"ANALYZE {LeadOrgs}", .. Quarantine]),
         new SqlStep("read", ReadPeople, $"ANALYZE {People}"),
         PhoneNormalization.Step,
         new SqlStep("same-person links", SamePersonLinks),
         IdentityResolution.Step,
-        new SqlStep("groups", Ranked, Fields),
+        new SqlStep("groups", Ranked, $"ANALYZE {RankedPeople}", Fields),
         new SqlStep("customer ids", CustomerIds),
     ]);
 }

@@ -91,7 +91,6 @@ internal static class PurchasesPhase
                CASE WHEN status = 'paused' THEN jsonb_build_array(jsonb_build_object(
                    'From', greatest(start_date, coalesce((updated_at AT TIME ZONE time_zone)::date, start_date)), 'Until', NULL)) END
         FROM {{Memberships}} WHERE reason IS NULL
-        ORDER BY id
         """,
         $$"""
         INSERT INTO legacy_id_map (source_table, legacy_id, target_table, target_id, outcome)
