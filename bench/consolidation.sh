@@ -50,7 +50,7 @@ for scale in $scales; do
   balanced=$(grep -oP '"balanced":\s*\K(true|false)' "$results/report-$scale.json" 2>/dev/null || echo "failed")
   echo "$scale $rows $generated $floor $wall $((rss / 1024)) $balanced" >>"$results/consolidation"
   # "<phase>: done, N rows in X.Xs" for every phase the fold ran.
-  sed -nE 's/^([a-z -]+): done, .* in ([0-9.]+)s.*/\1\t\2/p' "$results/consolidate-$scale.log" \
+  sed -nE 's/^[0-9:]* ?([a-z -]+): done, .* in ([0-9.]+)s.*/\1\t\2/p' "$results/consolidate-$scale.log" \
     | awk -F'\t' -v s="$scale" '{ gsub(/ /, "_", $1); print s, $1, $2 }' >>"$results/phases"
   echo "  S=$scale: $rows legacy rows, fold ${wall} s (floor ${floor} s, $(awk -v a="$wall" -v b="$floor" 'BEGIN { printf "%.1f×", a / b }')), peak $((rss / 1024)) MB, balanced $balanced"
   awk -v s="$scale" '$1 == s { printf "      %-14s %7.1f s\n", $2, $3 }' "$results/phases"
