@@ -73,6 +73,16 @@ public sealed partial class PipelineTests
     }
 
     [Fact]
+    public void EveryWorkTable_NotReadByTheReport_IsDroppedOnce_AfterItsLastReader()
+    {
+        var dropped = Phases.SelectMany(p => Consolidator.DoneAfter(p).Select(t => (Phase: p, Table: t))).ToList();
+
+        dropped.Select(d => d.Table).Should().OnlyHaveUniqueItems().And.BeEquivalentTo(StagingTables.All.Except(ReportPhase.Reads));
+        foreach (var (phase, table) in dropped)
+            Phases.SkipWhile(p => p != phase).Skip(1).Should().NotContain(p => p.Reads.Contains(table), $"{table.Name} is dropped after {phase.Name}");
+    }
+
+    [Fact]
     public void EveryStatement_IsOneStatement()
     {
         foreach (var statement in Phases.SelectMany(Sql).Concat(ReportPhase.Queries))
