@@ -66,24 +66,16 @@ internal static class BookingsPhase
         ) y
         """;
 
-    private static readonly string[] Quarantine =
-    [
-        $$"""
+    // One pass over the work table for the few quarantined rows, then each legacy table once for their whole rows.
+    private static readonly string Quarantine = $$"""
+        WITH q AS MATERIALIZED (SELECT src, id, reason FROM {{Bookings}} WHERE reason IS NOT NULL)
         INSERT INTO consolidation_quarantine (source_table, legacy_id, reason, "row")
-        SELECT 'bookings', b.id, u.reason, to_jsonb(b)
-        FROM {legacy}.bookings b JOIN {{Bookings}} u ON u.src = 'bookings' AND u.id = b.id WHERE u.reason IS NOT NULL
-        """,
-        $$"""
-        INSERT INTO consolidation_quarantine (source_table, legacy_id, reason, "row")
-        SELECT 'class_bookings', c.id, u.reason, to_jsonb(c)
-        FROM {legacy}.class_bookings c JOIN {{Bookings}} u ON u.src = 'class_bookings' AND u.id = c.id WHERE u.reason IS NOT NULL
-        """,
-        $$"""
-        INSERT INTO consolidation_quarantine (source_table, legacy_id, reason, "row")
-        SELECT 'class_waitlists', w.id, u.reason, to_jsonb(w)
-        FROM {legacy}.class_waitlists w JOIN {{Bookings}} u ON u.src = 'class_waitlists' AND u.id = w.id WHERE u.reason IS NOT NULL
-        """,
-    ];
+        SELECT 'bookings', b.id, q.reason, to_jsonb(b) FROM {legacy}.bookings b JOIN q ON q.src = 'bookings' AND q.id = b.id
+        UNION ALL
+        SELECT 'class_bookings', c.id, q.reason, to_jsonb(c) FROM {legacy}.class_bookings c JOIN q ON q.src = 'class_bookings' AND q.id = c.id
+        UNION ALL
+        SELECT 'class_waitlists', w.id, q.reason, to_jsonb(w) FROM {legacy}.class_waitlists w JOIN q ON q.src = 'class_waitlists' AND q.id = w.id
+        """;
 
     // keeper: the most advanced row of the customer in the session, then the earliest. Only the
     // (few) groups with more than one row are sorted; every other row is its own keeper.
@@ -136,7 +128,7 @@ internal static class BookingsPhase
         SELECT x.*,
                x.status IN ('confirmed', 'attended', 'no_show') AND (x.pay_membership IS NOT NULL OR x.pay_pack IS NOT NULL) AS charged
         FROM (
-            SELECT b.bk,
+            SELECT b.bk, b.src, b.id AS legacy_id,
                    CASE WHEN c.id IS NOT NULL AND b.src_order > c.first_src THEN gen_random_uuid() ELSE b.id END AS id,
                    b.org_id, b.customer_id, b.session_id, b.status,
                    CASE WHEN k.bk IS NULL THEN b.pay_membership ELSE k.pay_membership END AS pay_membership,
@@ -170,14 +162,20 @@ internal static class BookingsPhase
         FROM {{Targets}} WHERE charged
         """;
 
-    private static readonly string IdMap = $$"""
+    // Every survivor is its own legacy row, migrated; every other row of a duplicate group is merged into its keeper.
+    private static readonly string[] IdMap =
+    [
+        $$"""
         INSERT INTO legacy_id_map (source_table, legacy_id, target_table, target_id, outcome)
-        SELECT b.src, b.id, 'bookings', t.id, CASE WHEN t.bk = b.bk THEN 'migrated' ELSE 'merged' END
-        FROM {{Bookings}} b
-        LEFT JOIN {{Keepers}} k ON k.bk = b.bk
-        JOIN {{Targets}} t ON t.bk = coalesce(k.keeper_bk, b.bk)
-        WHERE b.reason IS NULL
-        """;
+        SELECT src, legacy_id, 'bookings', id, 'migrated' FROM {{Targets}}
+        """,
+        $$"""
+        INSERT INTO legacy_id_map (source_table, legacy_id, target_table, target_id, outcome)
+        SELECT b.src, b.id, 'bookings', t.id, 'merged'
+        FROM {{Keepers}} k JOIN {{Bookings}} b ON b.bk = k.bk JOIN {{Targets}} t ON t.bk = k.keeper_bk
+        WHERE k.keeper_bk <> k.bk
+        """,
+    ];
 
     public static readonly Phase Definition = new("bookings", Reads: [ClientRefs, LeadRefs, Sessions, Memberships, Packs],
         Writes: [Bookings, DuplicateGroups, Keepers, IdClashes, WaitPositions, Targets],
