@@ -48,7 +48,7 @@ internal static class Consolidator
         "SET client_connection_check_interval = '1s'",
         "SET temp_buffers = '4GB'",
         "SET LOCAL work_mem = '256MB'",
-        "SET LOCAL maintenance_work_mem = '512MB'",
+        "SET LOCAL maintenance_work_mem = '1GB'",
         // Each statement runs once over whole tables: compiling it costs seconds and saves none.
         "SET LOCAL jit = off",
     ];
