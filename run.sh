@@ -11,10 +11,11 @@ if [[ -z "${ConnectionStrings__Default:-}" ]]; then
 fi
 
 dotnet build src/Api/UnifiedCustomers.Api.csproj -v quiet -nologo
-dotnet run --project migrations --no-build -- up --connection "$ConnectionStrings__Default"
-dotnet run --project migrations --no-build -- seed-demo --connection "$ConnectionStrings__Default"
+dotnet build tools/UnifiedCustomers.Tool/UnifiedCustomers.Tool.csproj -v quiet -nologo
+dotnet run --project tools/UnifiedCustomers.Tool --no-build -- up --connection "$ConnectionStrings__Default"
+dotnet run --project tools/UnifiedCustomers.Tool --no-build -- seed-demo --connection "$ConnectionStrings__Default"
 # The key is stored hashed; its clear text is kept under .pg/ (git-ignored) so every start prints the same one.
-api_key=$(dotnet run --project migrations --no-build -- seed-demo-api-key --connection "$ConnectionStrings__Default" --key-file .pg/demo-api-key)
+api_key=$(dotnet run --project tools/UnifiedCustomers.Tool --no-build -- seed-demo-api-key --connection "$ConnectionStrings__Default" --key-file .pg/demo-api-key)
 # Customer access tokens are signed with this key; kept under .pg/ so tokens survive a restart.
 if [[ -z "${CustomerAccess__SigningKey:-}" ]]; then
   [[ -s .pg/customer-token-key ]] || head -c 48 /dev/urandom | base64 -w0 >.pg/customer-token-key

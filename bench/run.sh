@@ -43,10 +43,11 @@ seconds_of() { local start; start=$(date +%s.%N); "$@" >/dev/null; awk -v s="$st
 echo "bench: building (Release)"
 dotnet build src/Api/UnifiedCustomers.Api.csproj -c Release -v quiet -nologo >/dev/null
 dotnet build bench/LoadGenerator/LoadGenerator.csproj -c Release -v quiet -nologo >/dev/null
-migrations_dll="$repo/migrations/bin/Release/net10.0/UnifiedCustomers.Migrations.dll"
-dotnet "$migrations_dll" up --connection "$owner" >/dev/null
+dotnet build tools/UnifiedCustomers.Tool/UnifiedCustomers.Tool.csproj -c Release -v quiet -nologo >/dev/null
+tool_dll="$repo/tools/UnifiedCustomers.Tool/bin/Release/net10.0/UnifiedCustomers.Tool.dll"
+dotnet "$tool_dll" up --connection "$owner" >/dev/null
 psql_db unified_customers -v customers=$customers -v spread_sessions=$spread_sessions -v capacity=$capacity -f bench/sql/setup.sql
-key=$(dotnet "$migrations_dll" create-api-key --connection "$owner" --organization bench-studio --name bench 2>/dev/null | tail -n 1)
+key=$(dotnet "$tool_dll" create-api-key --connection "$owner" --organization bench-studio --name bench 2>/dev/null | tail -n 1)
 
 results=$(mktemp -d)
 sessions_for() { [[ $1 == hot ]] && echo 5 || echo $spread_sessions; }
@@ -112,26 +113,7 @@ echo "  bookings/s without a subscription $(field_of "$without" throughput), wit
 kill "$api_pid"; wait "$api_pid" 2>/dev/null || true; api_pid=""
 
 echo "bench: the consolidation at scale"
-tables="organizations leads clients programs class_sessions bookings class_bookings membership_plans customer_memberships class_packages customer_class_packages class_waitlists customer_notes"
-for scale in $scales; do
-  db="legacy_bench"
-  psql_db postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
-  psql_db $db -f docs/legacy/schema.sql -f bench/legacy/generate.sql >/dev/null
-  generated=$(seconds_of psql_db $db -c "SELECT legacy_gen.generate($scale)")
-  rows=$(psql_db $db -c "SELECT $(for t in $tables; do printf "(SELECT count(*) FROM legacy.%s)+" "$t"; done)0")
-  # The floor: the same rows copied once with plain INSERT ... SELECT, in one transaction.
-  floor_sql="BEGIN; CREATE SCHEMA floor; $(for t in $tables; do printf "CREATE TABLE floor.%s (LIKE legacy.%s); INSERT INTO floor.%s SELECT * FROM legacy.%s; " "$t" "$t" "$t" "$t"; done) COMMIT;"
-  floor=$(seconds_of psql_db $db -c "$floor_sql")
-  psql_db $db -c "DROP SCHEMA floor CASCADE"
-  cs=$(sed "s/Database=unified_customers/Database=$db/" <<<"$owner")
-  /usr/bin/time -f "%e %M" -o "$results/time" dotnet "$migrations_dll" consolidate --connection "$cs" \
-    --cutover 2026-06-01T00:00:00Z --report "$results/report-$scale.json" >"$results/consolidate-$scale.log" 2>&1
-  read -r wall rss <<<"$(cat "$results/time")"
-  balanced=$(grep -oP '"balanced":\s*\K(true|false)' "$results/report-$scale.json")
-  echo "$scale $rows $generated $floor $wall $((rss / 1024)) $balanced" >>"$results/consolidation"
-  echo "  S=$scale: $rows legacy rows, fold ${wall} s (floor ${floor} s), peak ${rss} KB, balanced $balanced"
-  psql_db postgres -c "DROP DATABASE $db"
-done
+bench/consolidation.sh --results "$results" $scales
 
 # ---------------------------------------------------------------------------------- the report
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "n/a" }'; }
@@ -175,7 +157,16 @@ raw_tps() { awk -v m="$1" -v c="$2" '$1 == m && $2 == c { print $3 }' "$results/
     echo "| $scale | $rows | $wall | $floor | $(awk -v a="$wall" -v b="$floor" 'BEGIN { printf "%.1f×", a / b }') | $rss | $balanced |"
   done <"$results/consolidation"
   echo
-  echo "Goals: scale 1 under 5 minutes, within 3× the floor, peak memory under 300 MB and about flat from scale 0.25 to 1."
+  echo "Where the time goes: each phase of the fold (\`bench/consolidation.sh\` reads the tool's progress lines; docs/adr/0028 lists the phases), in seconds."
+  echo
+  phase_scales=$(awk '{ print $1 }' "$results/phases" | awk '!seen[$0]++' | tr '\n' ' ')
+  echo "| phase |$(for s in $phase_scales; do printf " scale %s (s) |" "$s"; done)"
+  echo "| --- |$(for s in $phase_scales; do printf " ---: |"; done)"
+  for phase in $(awk '{ print $2 }' "$results/phases" | awk '!seen[$0]++'); do
+    echo "| ${phase//_/ } |$(for s in $phase_scales; do printf " %s |" "$(awk -v s="$s" -v p="$phase" '$1 == s && $2 == p { print $3 }' "$results/phases")"; done)"
+  done
+  echo
+  echo "Goals: scale 1 in at most 120 s and within 10× the floor of the same run, peak memory under 300 MB and about flat from scale 0.25 to 1."
   echo
   echo "## 4. Events: the outbox's cost and commit-to-delivery"
   echo "Every booking writes its event in its own transaction (the outbox); the publisher numbers it and creates a delivery per subscription; the worker posts it to a receiver on loopback (\`LoadGenerator receive\`), which answers 204 at once and measures from the event's \`occurredAt\` (taken just before the commit) to its arrival. Spread mix; 32 unpaced clients for throughput, 16 clients paced at $rate bookings/s for the delay."

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace UnifiedCustomers.Consolidation.Tests;
 
 /// <summary>
-/// The migrations CLI at its edges: unknown commands and options are refused with the usage (2),
+/// The tool's CLI at its edges: unknown commands and options are refused with the usage (2),
 /// a malformed connection string is one line (2), an unreachable database one line (5); never an
 /// unhandled exception (134) or a stack trace.
 /// </summary>
@@ -16,7 +16,7 @@ public sealed class CommandLineTests
         var output = new List<string>();
         var environment = new Dictionary<string, string> { ["ConnectionStrings__Default"] = "" };
         using var process = StoppedRunTests.Start(output, Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
-            [Path.Combine(AppContext.BaseDirectory, "UnifiedCustomers.Migrations.dll"), .. args], environment);
+            [Path.Combine(AppContext.BaseDirectory, "UnifiedCustomers.Tool.dll"), .. args], environment);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
         process.WaitForExit();

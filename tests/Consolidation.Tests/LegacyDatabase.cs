@@ -1,5 +1,5 @@
 using Npgsql;
-using UnifiedCustomers.Migrations.Consolidation;
+using UnifiedCustomers.Tool.Consolidation;
 using UnifiedCustomers.Testing;
 
 namespace UnifiedCustomers.Consolidation.Tests;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
-using UnifiedCustomers.Migrations.Consolidation;
+using UnifiedCustomers.Tool.Consolidation;
 
 namespace UnifiedCustomers.Consolidation.Tests;
 
@@ -38,7 +38,7 @@ public sealed class SafetyTests : IAsyncLifetime
         try
         {
             var exit = await ConsolidateCommand.RunAsync(
-                Migrations.Options.Parse(["--cutover", "2026-06-01T00:00:00Z", "--dry-run", "--report", path]),
+                Tool.Options.Parse(["--cutover", "2026-06-01T00:00:00Z", "--dry-run", "--report", path]),
                 _db.ConnectionString, output, new StringWriter(), live: false);
 
             exit.Should().Be(0);
@@ -74,7 +74,7 @@ public sealed class SafetyTests : IAsyncLifetime
         var error = new StringWriter();
 
         var exit = await ConsolidateCommand.RunAsync(
-            Migrations.Options.Parse(["--cutover", "2026-06-01T00:00:00Z"]), _db.ConnectionString, new StringWriter(), error, live: false);
+            Tool.Options.Parse(["--cutover", "2026-06-01T00:00:00Z"]), _db.ConnectionString, new StringWriter(), error, live: false);
 
         exit.Should().Be(ConsolidateCommand.Refused);
         error.ToString().Should().Contain("Refusing to consolidate").And.Contain("1 customer(s)");
@@ -87,7 +87,7 @@ public sealed class SafetyTests : IAsyncLifetime
         var error = new StringWriter();
 
         var exit = await ConsolidateCommand.RunAsync(
-            Migrations.Options.Parse(["--legacy-schema", "legacy_typo"]), _db.ConnectionString, new StringWriter(), error, live: false);
+            Tool.Options.Parse(["--legacy-schema", "legacy_typo"]), _db.ConnectionString, new StringWriter(), error, live: false);
 
         exit.Should().Be(ConsolidateCommand.Refused);
         error.ToString().Should().Contain("No legacy tables in schema 'legacy_typo'");
@@ -141,7 +141,7 @@ public sealed class SafetyTests : IAsyncLifetime
         };
         foreach (var arg in new[]
                  {
-                     Path.Combine(AppContext.BaseDirectory, "UnifiedCustomers.Migrations.dll"), "consolidate",
+                     Path.Combine(AppContext.BaseDirectory, "UnifiedCustomers.Tool.dll"), "consolidate",
                      "--connection", _db.ConnectionString, "--cutover", "2026-06-01T00:00:00Z",
                  })
             start.ArgumentList.Add(arg);

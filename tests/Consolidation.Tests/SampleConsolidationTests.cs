@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using UnifiedCustomers.Migrations.Consolidation;
+using UnifiedCustomers.Tool.Consolidation;
 using static UnifiedCustomers.Consolidation.Tests.SampleIds;
 
 namespace UnifiedCustomers.Consolidation.Tests;
@@ -355,7 +355,7 @@ public sealed class SampleConsolidationTests(SampleFixture fixture) : IClassFixt
         var before = await _db.TargetChecksumsAsync();
         var output = new StringWriter();
         var exit = await ConsolidateCommand.RunAsync(
-            Migrations.Options.Parse(["--cutover", "2026-06-01T00:00:00Z"]), _db.ConnectionString, output, new StringWriter(), live: false);
+            Tool.Options.Parse(["--cutover", "2026-06-01T00:00:00Z"]), _db.ConnectionString, output, new StringWriter(), live: false);
 
         exit.Should().Be(0);
         output.ToString().Should().Contain("already consolidated").And.Contain("nothing changed");

@@ -1,4 +1,4 @@
-using UnifiedCustomers.Migrations.Consolidation;
+using UnifiedCustomers.Tool.Consolidation;
 
 namespace UnifiedCustomers.Consolidation.Tests;
 

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using Npgsql;
-using UnifiedCustomers.Migrations.Consolidation;
+using UnifiedCustomers.Tool.Consolidation;
 
 namespace UnifiedCustomers.Consolidation.Tests;
 
 /// <summary>
-/// The documented command (scripts/consolidate) and `dotnet run --project migrations -- consolidate`,
+/// The documented command (scripts/consolidate) and `dotnet run --project tools/UnifiedCustomers.Tool -- consolidate`,
 /// stopped mid-run by SIGKILL, SIGTERM or a signal to `dotnet run` alone: the run's backend goes
 /// away on its own (while the run is still blocked, so nothing else could have ended it), and the
 /// target holds nothing committed.
@@ -81,10 +81,10 @@ public sealed class StoppedRunTests : IAsyncLifetime
 
     private Process StartScript(List<string> output) => Start(output, Path.Combine(Repository, "scripts", "consolidate"),
         ["--connection", _db.ConnectionString, "--cutover", "2026-06-01T00:00:00Z"],
-        new() { ["UC_MIGRATIONS_DLL"] = Path.Combine(AppContext.BaseDirectory, "UnifiedCustomers.Migrations.dll") });
+        new() { ["UC_TOOL_DLL"] = Path.Combine(AppContext.BaseDirectory, "UnifiedCustomers.Tool.dll") });
 
     private Process StartDotnetRun(List<string> output) => Start(output, Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
-        ["run", "--project", Path.Combine(Repository, "migrations"), "--no-build", "--", "consolidate",
+        ["run", "--project", Path.Combine(Repository, "tools", "UnifiedCustomers.Tool"), "--no-build", "--", "consolidate",
          "--connection", _db.ConnectionString, "--cutover", "2026-06-01T00:00:00Z"], []);
 
     internal static Process Start(List<string> output, string file, IEnumerable<string> args, Dictionary<string, string> environment)

@@ -10,6 +10,8 @@ namespace UnifiedCustomers.Api.Tests.Deployment;
 public sealed class ManifestTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     private static readonly XDocument ApiProject = XDocument.Load(Path.Combine(TestServer.RepositoryRoot(), "src", "Api", "UnifiedCustomers.Api.csproj"));
+    private static readonly string ToolProjectPath = Path.Combine(TestServer.RepositoryRoot(), "tools", "UnifiedCustomers.Tool", "UnifiedCustomers.Tool.csproj");
+    private static readonly XDocument ToolProject = XDocument.Load(ToolProjectPath);
 
     private static Node ApiContainer => Manifests.Deployment["spec"]["template"]["spec"]["containers"].Single("name", "api");
     private static Node MigrateContainer => Manifests.Job["spec"]["template"]["spec"]["containers"].Single("name", "migrate");
@@ -54,14 +56,17 @@ public sealed class ManifestTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public void MigrationJob_RunsTheCliUp_FromTheApiImage_WithTheOwnersConnectionString()
+    public void MigrationJob_RunsTheToolsUp_FromTheToolsImage_WithTheOwnersConnectionString()
     {
         var command = MigrateContainer["command"].Items.Select(i => i.Text).ToList();
         var args = MigrateContainer["args"].Items.Select(i => i.Text).ToList();
+        var (apiImage, apiTag) = Image(ApiContainer["image"].Text);
+        var (toolImage, toolTag) = Image(MigrateContainer["image"].Text);
 
-        MigrateContainer["image"].Text.Should().Be(ApiContainer["image"].Text);
+        (apiImage, toolImage).Should().Be((ProjectProperty(ApiProject, "ContainerRepository"), ProjectProperty(ToolProject, "ContainerRepository")));
+        toolTag.Should().Be(apiTag, "the Job migrates to the schema of the release it ships with");
         command.Should().Equal(PublishedApiSmokeTests.MigrationCommand);
-        command[^1].Should().Be("/app/" + typeof(Migrations.SchemaMigrator).Assembly.GetName().Name + ".dll");
+        command[^1].Should().Be("/app/" + Path.GetFileNameWithoutExtension(ToolProjectPath) + ".dll");
         args.Should().Equal("up");
         // The CLI reads the owner's connection string from this variable when no --connection is given.
         var env = MigrateContainer["env"].Single("name", "ConnectionStrings__Default");
@@ -97,17 +102,18 @@ public sealed class ManifestTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public void Pods_RunAsTheImagesNonRootUser()
     {
-        var user = ProjectProperty("ContainerUser");
-
-        foreach (var pod in new[] { Manifests.Deployment, Manifests.Job }.Select(m => m["spec"]["template"]["spec"]["securityContext"]))
+        foreach (var (manifest, project) in new[] { (Manifests.Deployment, ApiProject), (Manifests.Job, ToolProject) })
         {
+            var pod = manifest["spec"]["template"]["spec"]["securityContext"];
             pod["runAsNonRoot"].Text.Should().Be("true");
-            pod["runAsUser"].Text.Should().Be(user).And.NotBe("0");
+            pod["runAsUser"].Text.Should().Be(ProjectProperty(project, "ContainerUser")).And.NotBe("0");
+            ProjectProperty(project, "ContainerFamily").Should().Contain("chiseled");
         }
-        ProjectProperty("ContainerFamily").Should().Contain("chiseled");
     }
 
     private static IEnumerable<XElement> ProjectItems(string name) => ApiProject.Descendants(name);
 
-    private static string ProjectProperty(string name) => ApiProject.Descendants(name).Single().Value;
+    private static string ProjectProperty(XDocument project, string name) => project.Descendants(name).Single().Value;
+
+    private static (string Repository, string Tag) Image(string image) => (image.Split(':')[0], image.Split(':')[1]);
 }

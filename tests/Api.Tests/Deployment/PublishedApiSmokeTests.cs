@@ -9,21 +9,16 @@ using UnifiedCustomers.Testing;
 namespace UnifiedCustomers.Api.Tests.Deployment;
 
 /// <summary>
-/// SMOKE TEST (slower, about 20-40 s; filter with Category=Smoke): publishes the API framework-dependent
-/// into a temporary directory, runs the migration Job's own command from it against an empty database,
-/// then starts the published API with the ConfigMap's settings and the Secret as files, like a pod.
+/// SMOKE TEST (slower, about 20-40 s; filter with Category=Smoke): publishes the API and the tool
+/// framework-dependent into temporary directories (each its image's /app), runs the migration Job's own
+/// command from the tool's against an empty database, then starts the published API with the
+/// ConfigMap's settings and the Secret as files, like a pod.
 /// </summary>
 [Trait("Category", "Smoke")]
-public sealed class PublishedApiSmokeTests(PublishedApi published) : IClassFixture<PublishedApi>
+public sealed class PublishedApiSmokeTests(PublishedApi published, PublishedTool tool) : IClassFixture<PublishedApi>, IClassFixture<PublishedTool>
 {
     /// <summary>The migration Job's command, as deploy/kubernetes/migration-job.yaml must spell it (ManifestTests checks).</summary>
-    public static readonly string[] MigrationCommand =
-    [
-        "/usr/share/dotnet/dotnet", "exec",
-        "--runtimeconfig", "/app/UnifiedCustomers.Api.runtimeconfig.json",
-        "--depsfile", "/app/UnifiedCustomers.Api.deps.json",
-        "/app/UnifiedCustomers.Migrations.dll",
-    ];
+    public static readonly string[] MigrationCommand = ["/usr/share/dotnet/dotnet", "/app/UnifiedCustomers.Tool.dll"];
 
     [Fact]
     public async Task MigrationJobThenPod_FromThePublishedOutput_AnswersReady()
@@ -44,7 +39,7 @@ public sealed class PublishedApiSmokeTests(PublishedApi published) : IClassFixtu
     {
         var job = Manifests.Job["spec"]["template"]["spec"]["containers"][0];
 
-        var migrate = await published.RunAsync(
+        var migrate = await tool.RunAsync(
             job["command"].Items.Select(i => i.Text).Concat(job["args"].Items.Select(i => i.Text)),
             new() { ["ConnectionStrings__Default"] = database.ConnectionString });
 
@@ -91,13 +86,16 @@ public sealed class PublishedApiSmokeTests(PublishedApi published) : IClassFixtu
     public void ThePublishedApi_ShipsNeitherTheMigrationsNorTheTool()
     {
         var files = Directory.GetFiles(published.Directory).Select(Path.GetFileName).ToList();
+        var toolFiles = Directory.GetFiles(tool.Directory).Select(Path.GetFileName).ToList();
 
+        toolFiles.Should().Contain(["UnifiedCustomers.Tool.dll", "UnifiedCustomers.Migrations.dll", "Spectre.Console.dll"]);
         files.Should().Contain("UnifiedCustomers.Api.dll").And.Contain("UnifiedCustomers.Infrastructure.dll");
-        // The schema status is a port (docs/adr/0033): the web host needs no migrations assembly, and not the tool's terminal UI.
-        files.Should().NotContain(["UnifiedCustomers.Migrations.dll", "Spectre.Console.dll"]);
+        // The schema status is a port (docs/adr/0033) and the command line its own image (docs/adr/0027):
+        // the web host needs no migrations assembly, no tool and not the tool's terminal UI.
+        files.Should().NotContain(["UnifiedCustomers.Migrations.dll", "UnifiedCustomers.Tool.dll", "Spectre.Console.dll"]);
     }
 
-    private static async Task<HttpStatusCode?> WaitForAsync(HttpClient client, string path, PublishedApi.Process pod)
+    private static async Task<HttpStatusCode?> WaitForAsync(HttpClient client, string path, PublishedProject.Process pod)
     {
         HttpStatusCode? last = null;
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
@@ -146,8 +144,12 @@ public sealed class PublishedApiSmokeTests(PublishedApi published) : IClassFixtu
     }
 }
 
-/// <summary>The API published once for the class (framework-dependent, from the build the tests run on: no second compile).</summary>
-public sealed class PublishedApi : IAsyncLifetime
+public sealed class PublishedApi() : PublishedProject(Path.Combine("src", "Api", "UnifiedCustomers.Api.csproj"));
+
+public sealed class PublishedTool() : PublishedProject(Path.Combine("tools", "UnifiedCustomers.Tool", "UnifiedCustomers.Tool.csproj"));
+
+/// <summary>A project published once for the class (framework-dependent, from the build the tests run on: no second compile).</summary>
+public abstract class PublishedProject(string projectPath) : IAsyncLifetime
 {
 #if DEBUG
     private const string Configuration = "Debug";
@@ -159,7 +161,7 @@ public sealed class PublishedApi : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var project = Path.Combine(TestServer.RepositoryRoot(), "src", "Api", "UnifiedCustomers.Api.csproj");
+        var project = Path.Combine(TestServer.RepositoryRoot(), projectPath);
         var publish = await RunRawAsync("dotnet", ["publish", project, "--no-build", "-c", Configuration, "-o", Directory, "-nologo", "-v", "quiet"], new());
         if (publish.ExitCode != 0) throw new InvalidOperationException("dotnet publish failed:\n" + publish.Output);
     }

@@ -1,14 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Application.Tests.Support;
-using UnifiedCustomers.Migrations;
 
 namespace UnifiedCustomers.Application.Tests.Cli;
 
-/// <summary>`migrations -- create-organization`, the README's way to make a studio.</summary>
+/// <summary>The tool's `create-organization`, the README's way to make a studio.</summary>
 public sealed class CreateOrganizationCommandTests(Backend backend) : IClassFixture<Backend>
 {
     private Task<int> RunAsync(string slug, string timeZone = "Europe/London", string country = "gb") =>
-        UnifiedCustomers.Migrations.Cli.RunAsync(
+        Tool.Cli.RunAsync(
             ["create-organization", "--connection", backend.ConnectionString, "--name", " Northside Yoga ", "--slug", slug, "--time-zone", timeZone, "--country", country]);
 
     [Fact]
@@ -21,7 +20,7 @@ public sealed class CreateOrganizationCommandTests(Backend backend) : IClassFixt
         (await RunAsync("other-" + slug, timeZone: "Mars/Olympus")).Should().Be(2);
         (await RunAsync("other-" + slug, country: "GBR")).Should().Be(2);
         (await RunAsync("Not A Slug")).Should().Be(2);
-        (await UnifiedCustomers.Migrations.Cli.RunAsync(["create-organization", "--connection", backend.ConnectionString, "--name", "X"])).Should().Be(2);
+        (await Tool.Cli.RunAsync(["create-organization", "--connection", backend.ConnectionString, "--name", "X"])).Should().Be(2);
 
         var rows = await backend.WithDbAsync(db => db.Organizations.AsNoTracking().Where(o => o.Slug.EndsWith(slug)).ToListAsync());
         rows.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Name = "Northside Yoga", Slug = slug, TimeZone = "Europe/London", Country = "GB" });

@@ -4,7 +4,7 @@ using UnifiedCustomers.Application.Customers.SearchCustomers;
 using UnifiedCustomers.Application.Scheduling.ListSessions;
 using UnifiedCustomers.Application.Tests.Support;
 using UnifiedCustomers.Domain.Customers;
-using UnifiedCustomers.Migrations.Seeding;
+using UnifiedCustomers.Tool.Seeding;
 
 namespace UnifiedCustomers.Application.Tests.Seeding;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Application.Tests.Support;
-using UnifiedCustomers.Migrations.Seeding;
+using UnifiedCustomers.Tool.Seeding;
 
 namespace UnifiedCustomers.Application.Tests.Seeding;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Infrastructure.Persistence;
 
-namespace UnifiedCustomers.Migrations.Seeding;
+namespace UnifiedCustomers.Tool.Seeding;
 
 /// <summary>
 /// A demo studio for ./run.sh: seeded once, recognised afterwards by its slug. Everything is built

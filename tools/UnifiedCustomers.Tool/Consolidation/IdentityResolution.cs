@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using NpgsqlTypes;
+using static UnifiedCustomers.Tool.Consolidation.StagingTables;
 
-namespace UnifiedCustomers.Migrations.Consolidation;
+namespace UnifiedCustomers.Tool.Consolidation;
 
 /// <summary>
 /// The transitive "same person" groups: a union-find over the rows' dense int indexes (uc_person.idx),
@@ -10,17 +10,21 @@ namespace UnifiedCustomers.Migrations.Consolidation;
 /// </summary>
 internal static class IdentityResolution
 {
-    public static async Task RunAsync(PhaseContext context, CancellationToken cancellationToken)
+    private static readonly string Count = $"SELECT count(*) FROM {People}";
+    private static readonly string Export = $"COPY {Links} (a, b) TO STDOUT (FORMAT BINARY)";
+    private static readonly string Create = $"CREATE TEMP TABLE {Groups} (idx int NOT NULL, root int NOT NULL) ON COMMIT DROP";
+    private static readonly string Import = $"COPY {Groups} (idx, root) FROM STDIN (FORMAT BINARY)";
+    private static readonly string[] Index = [$"ALTER TABLE {Groups} ADD PRIMARY KEY (idx)", $"ANALYZE {Groups}"];
+
+    public static readonly CodeStep Step = new("same-person groups", [Count, Export, Create, Import, .. Index], RunAsync);
+
+    private static async Task<long> RunAsync(PhaseContext context, CancellationToken cancellationToken)
     {
-        const string step = "same-person groups";
-        var watch = Stopwatch.StartNew();
-        context.Progress.StepStarted(step);
-        var count = (int)await context.ScalarAsync<long>("SELECT count(*) FROM uc_person", cancellationToken);
+        var count = (int)await context.ScalarAsync<long>(Count, cancellationToken);
         var parent = new int[count + 1];
         for (var i = 0; i < parent.Length; i++) parent[i] = i;
 
-        await using (var export = await context.Connection.BeginBinaryExportAsync(
-            "COPY uc_edge (a, b) TO STDOUT (FORMAT BINARY)", cancellationToken))
+        await using (var export = await context.Connection.BeginBinaryExportAsync(Export, cancellationToken))
         {
             while (await export.StartRowAsync(cancellationToken) != -1)
             {
@@ -30,13 +34,8 @@ internal static class IdentityResolution
             }
         }
 
-        await using (var create = context.Connection.CreateCommand())
-        {
-            create.CommandText = "CREATE TEMP TABLE uc_group (idx int NOT NULL, root int NOT NULL) ON COMMIT DROP";
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await using (var import = await context.Connection.BeginBinaryImportAsync(
-            "COPY uc_group (idx, root) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        await context.ExecuteAsync([Create], cancellationToken);
+        await using (var import = await context.Connection.BeginBinaryImportAsync(Import, cancellationToken))
         {
             for (var i = 1; i <= count; i++)
             {
@@ -46,12 +45,8 @@ internal static class IdentityResolution
             }
             await import.CompleteAsync(cancellationToken);
         }
-        await using (var index = context.Connection.CreateCommand())
-        {
-            index.CommandText = "ALTER TABLE uc_group ADD PRIMARY KEY (idx); ANALYZE uc_group;";
-            await index.ExecuteNonQueryAsync(cancellationToken);
-        }
-        context.Progress.StepDone(step, count, watch.Elapsed);
+        await context.ExecuteAsync(Index, cancellationToken);
+        return count;
     }
 
     internal static int Find(int[] parent, int i)

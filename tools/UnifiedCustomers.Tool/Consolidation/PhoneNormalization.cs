@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using NpgsqlTypes;
 using PhoneNumbers;
+using static UnifiedCustomers.Tool.Consolidation.StagingTables;
 
-namespace UnifiedCustomers.Migrations.Consolidation;
+namespace UnifiedCustomers.Tool.Consolidation;
 
 /// <summary>
 /// Phones to E.164 with libphonenumber where the organization's country allows (GB, US, AU, IE),
@@ -11,26 +11,29 @@ namespace UnifiedCustomers.Migrations.Consolidation;
 /// </summary>
 internal static class PhoneNormalization
 {
-    private const int BatchSize = 20_000;
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
-    public static async Task RunAsync(PhaseContext context, CancellationToken cancellationToken)
-    {
-        const string step = "phones";
-        var watch = Stopwatch.StartNew();
-        context.Progress.StepStarted(step);
-        await using (var create = context.Connection.CreateCommand())
-        {
-            create.CommandText = """
-                CREATE TEMP TABLE uc_phone (org_id uuid NOT NULL, raw text NOT NULL, e164 text NOT NULL) ON COMMIT DROP;
-                DECLARE uc_phone_cursor NO SCROLL CURSOR FOR
-                SELECT DISTINCT p.org_id, o.country, p.phone
-                FROM uc_person p JOIN uc_org o ON o.id = p.org_id
-                WHERE p.phone IS NOT NULL AND o.country IN ('GB', 'US', 'AU', 'IE');
-                """;
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
+    private static readonly string Create = $"CREATE TEMP TABLE {Phones} (org_id uuid NOT NULL, raw text NOT NULL, e164 text NOT NULL) ON COMMIT DROP";
 
+    private static readonly string Declare = $"""
+        DECLARE uc_phone_cursor NO SCROLL CURSOR FOR
+        SELECT DISTINCT p.org_id, o.country, p.phone
+        FROM {People} p JOIN {Orgs} o ON o.id = p.org_id
+        WHERE p.phone IS NOT NULL AND o.country IN ('GB', 'US', 'AU', 'IE')
+        """;
+
+    private const int BatchSize = 20_000;
+    private static readonly string Fetch = $"FETCH {BatchSize} FROM uc_phone_cursor";
+
+    private static readonly string Import = $"COPY {Phones} (org_id, raw, e164) FROM STDIN (FORMAT BINARY)";
+
+    private static readonly string[] Close = ["CLOSE uc_phone_cursor", $"ANALYZE {Phones}"];
+
+    public static readonly CodeStep Step = new("phones", [Create, Declare, Fetch, Import, .. Close], RunAsync);
+
+    private static async Task<long> RunAsync(PhaseContext context, CancellationToken cancellationToken)
+    {
+        await context.ExecuteAsync([Create, Declare], cancellationToken);
         long total = 0;
         var batch = new List<(Guid Org, string Raw, string E164)>(BatchSize);
         int fetched;
@@ -40,7 +43,7 @@ internal static class PhoneNormalization
             fetched = 0;
             await using (var fetch = context.Connection.CreateCommand())
             {
-                fetch.CommandText = $"FETCH {BatchSize} FROM uc_phone_cursor";
+                fetch.CommandText = Fetch;
                 await using var reader = await fetch.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
@@ -52,8 +55,7 @@ internal static class PhoneNormalization
             }
             if (batch.Count > 0)
             {
-                await using var import = await context.Connection.BeginBinaryImportAsync(
-                    "COPY uc_phone (org_id, raw, e164) FROM STDIN (FORMAT BINARY)", cancellationToken);
+                await using var import = await context.Connection.BeginBinaryImportAsync(Import, cancellationToken);
                 foreach (var (org, raw, e164) in batch)
                 {
                     await import.StartRowAsync(cancellationToken);
@@ -66,12 +68,8 @@ internal static class PhoneNormalization
             total += fetched;
         }
         while (fetched == BatchSize);
-        await using (var close = context.Connection.CreateCommand())
-        {
-            close.CommandText = "CLOSE uc_phone_cursor; ANALYZE uc_phone;";
-            await close.ExecuteNonQueryAsync(cancellationToken);
-        }
-        context.Progress.StepDone(step, total, watch.Elapsed);
+        await context.ExecuteAsync(Close, cancellationToken);
+        return total;
     }
 
     /// <summary>E.164 when the number is possible in the region, else null (the caller keeps it as written).</summary>

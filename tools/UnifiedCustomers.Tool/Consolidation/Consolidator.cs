@@ -1,6 +1,7 @@
 using Npgsql;
+using UnifiedCustomers.Migrations;
 
-namespace UnifiedCustomers.Migrations.Consolidation;
+namespace UnifiedCustomers.Tool.Consolidation;
 
 internal sealed record ConsolidationOptions(string ConnectionString, string LegacySchema, DateTimeOffset Cutover, bool DryRun, string? ReportPath);
 
@@ -37,15 +38,47 @@ internal static class Consolidator
     // Two runs started together would both see an empty target; the second waits for the first.
     private const long RunLockKey = 0x7563_636f_6e73;
 
-    // Work tables of a million rows need room in memory; temp_buffers only takes before the first temp table.
+    // Work tables of millions of rows need room in memory (at scale 1 they outgrew 1 GB and every page
+    // evicted was written and read back; memory is only taken as the tables grow, and finished tables
+    // are dropped); temp_buffers only takes before the first temp table.
     // client_connection_check_interval: when the tool dies mid-statement, the backend notices the closed
     // connection within a second and rolls back, instead of running the statement to its end.
-    private const string Settings = """
-        SET client_connection_check_interval = '1s';
-        SET temp_buffers = '1GB';
-        SET LOCAL work_mem = '256MB';
-        SET LOCAL maintenance_work_mem = '512MB';
-        """;
+    private static readonly string[] Settings =
+    [
+        "SET client_connection_check_interval = '1s'",
+        "SET temp_buffers = '4GB'",
+        "SET LOCAL work_mem = '256MB'",
+        "SET LOCAL maintenance_work_mem = '1GB'",
+        // Each statement runs once over whole tables: compiling it costs seconds and saves none.
+        "SET LOCAL jit = off",
+    ];
+
+    /// <summary>
+    /// The phases in order. Each reads only work tables an earlier phase wrote (PipelineTests); the
+    /// report, run after them, reads what it needs.
+    /// </summary>
+    public static readonly IReadOnlyList<Phase> Pipeline =
+    [
+        OrganizationsPhase.Definition,
+        BulkLoad.Suspension,
+        PeoplePhase.Definition,
+        CatalogPhase.Definition,
+        PurchasesPhase.Definition,
+        CustomersPhase.Definition,
+        BookingsPhase.Definition,
+        NotesPhase.Definition,
+        BulkLoad.Restoration,
+    ];
+
+    /// <summary>
+    /// The work tables no later phase and not the report reads: dropped once the phase is done, so the
+    /// session's temporary buffers hold only what is still to be read.
+    /// </summary>
+    internal static IReadOnlyList<StagingTable> DoneAfter(Phase phase)
+    {
+        var later = Pipeline.SkipWhile(p => p != phase).Skip(1).SelectMany(p => p.Reads).Concat(ReportPhase.Reads).ToHashSet();
+        return phase.Reads.Concat(phase.Writes).Where(t => !later.Contains(t)).ToList();
+    }
 
     public static async Task<ConsolidationResult> RunAsync(ConsolidationOptions options, IPhaseProgress progress, CancellationToken cancellationToken)
     {
@@ -70,16 +103,15 @@ internal static class Consolidator
         var refusal = await CheckTargetAsync(context, cancellationToken);
         if (refusal is not null) return refusal;
 
-        await context.ExecuteAsync("session settings", Settings, cancellationToken);
-        await OrganizationsPhase.RunAsync(context, cancellationToken);
-        await BulkLoad.SuspendAsync(context, cancellationToken);
-        await PeoplePhase.RunAsync(context, cancellationToken);
-        await CatalogPhase.RunAsync(context, cancellationToken);
-        await PurchasesPhase.ResolveAsync(context, cancellationToken);
-        await CustomersPhase.RunAsync(context, cancellationToken);
-        await BookingsPhase.RunAsync(context, cancellationToken);
-        await NotesPhase.RunAsync(context, cancellationToken);
-        await BulkLoad.RestoreAsync(context, cancellationToken);
+        await context.ExecuteAsync(Settings, cancellationToken);
+        foreach (var phase in Pipeline)
+        {
+            progress.PhaseStarted(phase.Name);
+            foreach (var step in phase.Steps) await context.RunAsync(step, cancellationToken);
+            if (DoneAfter(phase) is { Count: > 0 } done)
+                await context.ExecuteAsync([$"DROP TABLE {string.Join(", ", done)}"], cancellationToken);
+            progress.PhaseDone();
+        }
         var report = await ReportPhase.RunAsync(context, cancellationToken);
 
         if (!report.Balanced)

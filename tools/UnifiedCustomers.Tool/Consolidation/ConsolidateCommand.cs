@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Npgsql;
 
-namespace UnifiedCustomers.Migrations.Consolidation;
+namespace UnifiedCustomers.Tool.Consolidation;
 
 /// <summary>`consolidate`: parses the options, runs the fold, prints the report and maps the outcome to an exit code.</summary>
 internal static partial class ConsolidateCommand

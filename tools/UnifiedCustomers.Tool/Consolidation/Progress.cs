@@ -1,7 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 
-namespace UnifiedCustomers.Migrations.Consolidation;
+namespace UnifiedCustomers.Tool.Consolidation;
 
 /// <summary>What the fold tells the operator while it runs: phases, their steps, rows and rate.</summary>
 internal interface IPhaseProgress

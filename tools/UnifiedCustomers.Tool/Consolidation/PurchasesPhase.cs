@@ -1,116 +1,127 @@
-namespace UnifiedCustomers.Migrations.Consolidation;
+using UnifiedCustomers.Domain.Common;
+using static UnifiedCustomers.Tool.Consolidation.StagingTables;
+
+namespace UnifiedCustomers.Tool.Consolidation;
 
 /// <summary>
-/// Memberships and packs, resolved to their customers before the customers are written, because
-/// what a person bought decides their lifecycle status. <see cref="WriteAsync"/> inserts them once
-/// the customers exist.
+/// Memberships and packs, resolved to their customers and written, with whether each counts as
+/// current at the cutover: what a person bought decides their lifecycle status (the customers phase
+/// reads it). The target's foreign keys are suspended for the load, so they may precede their customers.
 /// </summary>
 internal static class PurchasesPhase
 {
-    public static async Task ResolveAsync(PhaseContext context, CancellationToken cancellationToken)
-    {
-        context.Progress.PhaseStarted("purchases");
-        await context.ExecuteAsync("memberships", Memberships, cancellationToken);
-        await context.ExecuteAsync("packs", Packs, cancellationToken);
-        context.Progress.PhaseDone();
-    }
-
-    public static async Task WriteAsync(PhaseContext context, CancellationToken cancellationToken)
-    {
-        await context.ExecuteAsync("memberships", WriteMemberships, cancellationToken);
-        await context.ExecuteAsync("packs", WritePacks, cancellationToken);
-    }
+    private static readonly CustomerResolution OfMembership = CustomerResolution.Of("m.client_id", "m.customer_id");
+    private static readonly CustomerResolution OfPack = CustomerResolution.Of("k.client_id", "k.customer_id");
 
     // "running": not past its end date on the cutover day, in the organization's zone. A legacy
     // 'trial' is an active membership flagged as a trial; one past its end is a past membership.
-    private static readonly string Memberships = $"""
-        CREATE TEMP TABLE uc_membership ON COMMIT DROP AS
+    // Current (counts for member or trial): running and already started, as Membership.IsInForceOn says.
+    private static readonly string ResolveMemberships = $$"""
+        CREATE TEMP TABLE {{Memberships}} ON COMMIT DROP AS
         SELECT y.*,
                CASE WHEN y.customer_reason IS NOT NULL THEN y.customer_reason
                     WHEN y.plan_id IS NULL THEN 'plan_not_found'
                     WHEN y.st IS NULL OR y.st NOT IN ('active', 'trial', 'paused', 'cancelled', 'expired') THEN 'unknown_status'
-                    WHEN y.end_date < y.start_date OR y.start_date NOT BETWEEN DATE '1900-01-01' AND DATE '2200-12-31' THEN 'invalid_dates' END AS reason,
+                    WHEN y.end_date < y.start_date
+                         OR y.start_date NOT BETWEEN {{SqlLiteral.Date(DateBounds.Min)}} AND {{SqlLiteral.Date(DateBounds.Max)}} THEN 'invalid_dates' END AS reason,
                CASE WHEN y.st IN ('active', 'trial') THEN CASE WHEN y.running THEN 'active' ELSE 'expired' END
                     ELSE y.st END AS status,
-               y.st = 'active' AND y.running AS current_paid,
-               y.st = 'trial' AND y.running AS current_trial
+               y.st = 'active' AND y.running AND y.start_date <= y.cutover_day AS current_paid,
+               y.st = 'trial' AND y.running AND y.start_date <= y.cutover_day AS current_trial
         FROM (
-            SELECT m.id, {CustomerResolution.Customer} AS customer_id, {CustomerResolution.Organization} AS org_id,
-                   {CustomerResolution.Reason} AS customer_reason,
+            SELECT m.id, {{OfMembership.Customer}} AS customer_id, {{OfMembership.Organization}} AS org_id,
+                   {{OfMembership.Reason}} AS customer_reason,
                    p.id AS plan_id, p.billing, p.classes, p.allowance_period,
                    pg_temp.uc_norm(m.status) AS st,
                    coalesce(m.start_date, (m.created_at AT TIME ZONE o.time_zone)::date, o.cutover_day) AS start_date,
-                   CASE WHEN m.end_date <= DATE '2200-12-31' THEN m.end_date END AS end_date,
+                   CASE WHEN m.end_date <= {{SqlLiteral.Date(DateBounds.Max)}} THEN m.end_date END AS end_date,
                    m.end_date IS NULL OR m.end_date >= o.cutover_day AS running,
-                   coalesce(m.created_at, {"{cutover}"}) AS created_at,
+                   coalesce(m.created_at, {cutover}) AS created_at,
                    m.cancellation_date::timestamp AT TIME ZONE o.time_zone AS cancelled_at,
                    m.classes_used_this_period AS legacy_used, m.updated_at, o.time_zone, o.cutover_day
-            FROM {"{legacy}"}.customer_memberships m
-            {CustomerResolution.Joins("m.client_id", "m.customer_id")}
-            LEFT JOIN uc_org o ON o.id = {CustomerResolution.Organization}
-            LEFT JOIN uc_plan p ON p.id = m.membership_plan_id AND p.org_id = o.id
-        ) y;
-        ALTER TABLE uc_membership ADD PRIMARY KEY (id);
-        ANALYZE uc_membership;
+            FROM {legacy}.customer_memberships m
+            {{OfMembership.Joins}}
+            LEFT JOIN {{Orgs}} o ON o.id = {{OfMembership.Organization}}
+            LEFT JOIN {{Plans}} p ON p.id = m.membership_plan_id AND p.org_id = o.id
+        ) y
         """;
 
     // Credits: total = remaining + used, remaining clamped to 0..total (clamps are reported).
     // Target packs are 'active' or 'refunded'; an expired or transferred pack keeps its credits
     // but expires at the latest at the cutover, so it can no longer pay.
-    private static readonly string Packs = $"""
-        CREATE TEMP TABLE uc_pack ON COMMIT DROP AS
+    private static readonly string ResolvePacks = $$"""
+        CREATE TEMP TABLE {{Packs}} ON COMMIT DROP AS
         SELECT y.*,
                CASE WHEN y.customer_reason IS NOT NULL THEN y.customer_reason
                     WHEN y.product_id IS NULL THEN 'package_not_found'
                     WHEN y.st IS NULL OR y.st NOT IN ('active', 'expired', 'refunded', 'transferred') THEN 'unknown_status' END AS reason,
                least(greatest(coalesce(y.legacy_remaining, 0), 0), y.total) AS remaining,
                y.st = 'active' AND least(greatest(coalesce(y.legacy_remaining, 0), 0), y.total) > 0
-                   AND (y.expiry_date IS NULL OR y.expiry_date > {"{cutover}"}) AS current_paid,
+                   AND (y.expiry_date IS NULL OR y.expiry_date > {cutover}) AS current_paid,
                CASE WHEN y.st = 'refunded' THEN 'refunded' ELSE 'active' END AS status,
-               CASE WHEN y.st IN ('expired', 'transferred') THEN least(coalesce(y.expiry_date, {"{cutover}"}), {"{cutover}"})
+               CASE WHEN y.st IN ('expired', 'transferred') THEN least(coalesce(y.expiry_date, {cutover}), {cutover})
                     ELSE y.expiry_date END AS expires_at
         FROM (
-            SELECT k.id, {CustomerResolution.Customer} AS customer_id, {CustomerResolution.Organization} AS org_id,
-                   {CustomerResolution.Reason} AS customer_reason,
+            SELECT k.id, {{OfPack.Customer}} AS customer_id, {{OfPack.Organization}} AS org_id,
+                   {{OfPack.Reason}} AS customer_reason,
                    pr.id AS product_id, pg_temp.uc_norm(k.status) AS st,
                    k.classes_remaining AS legacy_remaining, k.classes_used AS legacy_used,
                    greatest(coalesce(k.classes_remaining, 0) + coalesce(k.classes_used, 0), 0) AS total,
-                   coalesce(k.purchase_date, k.created_at, {"{cutover}"}) AS purchased_at, k.expiry_date
-            FROM {"{legacy}"}.customer_class_packages k
-            {CustomerResolution.Joins("k.client_id", "k.customer_id")}
-            LEFT JOIN uc_product pr ON pr.id = k.package_id AND pr.org_id = {CustomerResolution.Organization}
-        ) y;
-        ALTER TABLE uc_pack ADD PRIMARY KEY (id);
-        ANALYZE uc_pack;
+                   coalesce(k.purchase_date, k.created_at, {cutover}) AS purchased_at, k.expiry_date
+            FROM {legacy}.customer_class_packages k
+            {{OfPack.Joins}}
+            LEFT JOIN {{Products}} pr ON pr.id = k.package_id AND pr.org_id = {{OfPack.Organization}}
+        ) y
         """;
 
     // A paused membership gets an open pause (the domain resumes by closing it), from its last
     // legacy update, the only date the old system kept.
-    private const string WriteMemberships = """
+    private static readonly string[] WriteMemberships =
+    [
+        $$"""
         INSERT INTO consolidation_quarantine (source_table, legacy_id, reason, "row")
         SELECT 'customer_memberships', m.id, u.reason, to_jsonb(m)
-        FROM {legacy}.customer_memberships m JOIN uc_membership u ON u.id = m.id WHERE u.reason IS NOT NULL;
+        FROM {legacy}.customer_memberships m JOIN {{Memberships}} u ON u.id = m.id WHERE u.reason IS NOT NULL
+        """,
+        $$"""
         INSERT INTO memberships (id, organization_id, customer_id, plan_id, class_type_ids, is_trial, start_date, end_date,
                                  status, created_at, cancelled_at, allowance_classes, allowance_period, pauses)
         SELECT id, org_id, customer_id, plan_id, '{}', st = 'trial', start_date, end_date,
                status, created_at, cancelled_at, classes, allowance_period,
                CASE WHEN status = 'paused' THEN jsonb_build_array(jsonb_build_object(
                    'From', greatest(start_date, coalesce((updated_at AT TIME ZONE time_zone)::date, start_date)), 'Until', NULL)) END
-        FROM uc_membership WHERE reason IS NULL
-        ORDER BY id;
+        FROM {{Memberships}} WHERE reason IS NULL
+        """,
+        $$"""
         INSERT INTO legacy_id_map (source_table, legacy_id, target_table, target_id, outcome)
-        SELECT 'customer_memberships', id, 'memberships', id, 'migrated' FROM uc_membership WHERE reason IS NULL;
-        """;
+        SELECT 'customer_memberships', id, 'memberships', id, 'migrated' FROM {{Memberships}} WHERE reason IS NULL
+        """,
+    ];
 
-    private const string WritePacks = """
+    private static readonly string[] WritePacks =
+    [
+        $$"""
         INSERT INTO consolidation_quarantine (source_table, legacy_id, reason, "row")
         SELECT 'customer_class_packages', k.id, u.reason, to_jsonb(k)
-        FROM {legacy}.customer_class_packages k JOIN uc_pack u ON u.id = k.id WHERE u.reason IS NOT NULL;
+        FROM {legacy}.customer_class_packages k JOIN {{Packs}} u ON u.id = k.id WHERE u.reason IS NOT NULL
+        """,
+        $$"""
         INSERT INTO class_packs (id, organization_id, customer_id, product_id, credits_total, credits_remaining,
                                  class_type_ids, is_trial, status, purchased_at, expires_at)
         SELECT id, org_id, customer_id, product_id, total, remaining, '{}', false, status, purchased_at, expires_at
-        FROM uc_pack WHERE reason IS NULL;
+        FROM {{Packs}} WHERE reason IS NULL
+        """,
+        $$"""
         INSERT INTO legacy_id_map (source_table, legacy_id, target_table, target_id, outcome)
-        SELECT 'customer_class_packages', id, 'class_packs', id, 'migrated' FROM uc_pack WHERE reason IS NULL;
-        """;
+        SELECT 'customer_class_packages', id, 'class_packs', id, 'migrated' FROM {{Packs}} WHERE reason IS NULL
+        """,
+    ];
+
+    public static readonly Phase Definition = new("purchases", Reads: [Orgs, ClientRefs, LeadRefs, Plans, Products], Writes: [Memberships, Packs],
+    [
+        new SqlStep("memberships", ResolveMemberships, $"ALTER TABLE {Memberships} ADD PRIMARY KEY (id)", $"ANALYZE {Memberships}"),
+        new SqlStep("packs", ResolvePacks, $"ALTER TABLE {Packs} ADD PRIMARY KEY (id)", $"ANALYZE {Packs}"),
+        new SqlStep("write memberships", WriteMemberships),
+        new SqlStep("write packs", WritePacks),
+    ]);
 }

@@ -1,7 +1,7 @@
 using UnifiedCustomers.Infrastructure.Access;
 using UnifiedCustomers.Infrastructure.Persistence;
 
-namespace UnifiedCustomers.Migrations.Seeding;
+namespace UnifiedCustomers.Tool.Seeding;
 
 /// <summary>
 /// The demo studio's API key for ./run.sh. Only its hash is in the database, so the key itself is

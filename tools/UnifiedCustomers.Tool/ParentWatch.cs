@@ -1,4 +1,4 @@
-namespace UnifiedCustomers.Migrations;
+namespace UnifiedCustomers.Tool;
 
 /// <summary>
 /// Under `dotnet run` the tool is a child of the `dotnet run` process, and killing that process

@@ -5,7 +5,7 @@ using UnifiedCustomers.Domain.Organizations;
 using UnifiedCustomers.Domain.Packs;
 using UnifiedCustomers.Domain.Scheduling;
 
-namespace UnifiedCustomers.Migrations.Seeding;
+namespace UnifiedCustomers.Tool.Seeding;
 
 /// <summary>The demo studio's data, built in memory through the domain; <see cref="DemoSeed"/> saves it.</summary>
 internal sealed class DemoStudio(DateTimeOffset now)
@@ -140,7 +140,7 @@ internal sealed class DemoStudio(DateTimeOffset now)
         {
             account = new CustomerAccount(
                 _organization, customer,
-                _memberships.Where(m => m.CustomerId == customer.Id && m.Status is MembershipStatus.Active or MembershipStatus.Paused),
+                _memberships.Where(m => m.CustomerId == customer.Id && Membership.Live.IsSatisfiedBy(m)),
                 _packs.Where(p => p.CustomerId == customer.Id && p.Status == PackStatus.Active),
                 []);
             _accounts[customer.Id] = account;

@@ -1,4 +1,6 @@
-namespace UnifiedCustomers.Migrations.Consolidation;
+using static UnifiedCustomers.Tool.Consolidation.StagingTables;
+
+namespace UnifiedCustomers.Tool.Consolidation;
 
 /// <summary>
 /// legacy bookings, class_bookings and class_waitlists become bookings. Each row gets a quarantine
@@ -9,21 +11,10 @@ namespace UnifiedCustomers.Migrations.Consolidation;
 /// </summary>
 internal static class BookingsPhase
 {
-    public static async Task RunAsync(PhaseContext context, CancellationToken cancellationToken)
-    {
-        context.Progress.PhaseStarted("bookings");
-        await context.ExecuteAsync("read", Read, cancellationToken);
-        await context.ExecuteAsync("quarantine", Quarantine, cancellationToken);
-        await context.ExecuteAsync("duplicates", Duplicates, cancellationToken);
-        await context.ExecuteAsync("survivors", Survivors, cancellationToken);
-        await context.ExecuteAsync("insert", Insert, cancellationToken);
-        await context.ExecuteAsync("credit ledger", Ledger, cancellationToken);
-        await context.ExecuteAsync("id map", IdMap, cancellationToken);
-        context.Progress.PhaseDone();
-    }
+    private static readonly CustomerResolution OfBooking = CustomerResolution.Of("x.client_id", "x.customer_id");
 
-    private static readonly string Read = $"""
-        CREATE TEMP TABLE uc_booking ON COMMIT DROP AS
+    private static readonly string Read = $$"""
+        CREATE TEMP TABLE {{Bookings}} ON COMMIT DROP AS
         SELECT (row_number() OVER ())::bigint AS bk, y.*,
                CASE WHEN y.session_id IS NULL THEN CASE WHEN y.appointment THEN 'appointment_booking' ELSE 'no_class_session' END
                     WHEN y.customer_reason IS NOT NULL THEN y.customer_reason
@@ -35,8 +26,8 @@ internal static class BookingsPhase
         FROM (
             SELECT x.src_order, x.src, x.id, x.session_id, x.position, x.created_at, x.booked_at, x.cancelled_at, x.attended_at,
                    x.appointment,
-                   {CustomerResolution.Customer} AS customer_id, {CustomerResolution.Organization} AS org_id,
-                   {CustomerResolution.Reason} AS customer_reason,
+                   {{OfBooking.Customer}} AS customer_id, {{OfBooking.Organization}} AS org_id,
+                   {{OfBooking.Reason}} AS customer_reason,
                    s.org_id AS session_org,
                    CASE WHEN x.src = 'class_waitlists' THEN
                             CASE x.legacy_status WHEN 'waiting' THEN 'waitlisted' WHEN 'promoted' THEN 'cancelled'
@@ -57,75 +48,87 @@ internal static class BookingsPhase
                        (pg_temp.uc_text(b.attendee_name) IS NOT NULL OR pg_temp.uc_text(b.attendee_email) IS NOT NULL
                         OR b.start_time IS NOT NULL) AS appointment,
                        NULL::int AS position, b.created_at, b.created_at AS booked_at, b.cancelled_at, b.attended_at
-                FROM {"{legacy}"}.bookings b
+                FROM {legacy}.bookings b
                 UNION ALL
                 SELECT 2, 'class_bookings', c.id, c.class_session_id, c.customer_id, c.client_id, c.membership_id, c.package_id,
                        pg_temp.uc_norm(c.booking_status), false, NULL, c.created_at, coalesce(c.booked_at, c.created_at),
                        c.cancelled_at, c.attended_at
-                FROM {"{legacy}"}.class_bookings c
+                FROM {legacy}.class_bookings c
                 UNION ALL
                 SELECT 3, 'class_waitlists', w.id, w.class_session_id, w.customer_id, NULL, NULL, NULL,
                        pg_temp.uc_norm(w.status), false, w.position, w.added_at, w.added_at, w.notified_at, NULL
-                FROM {"{legacy}"}.class_waitlists w
+                FROM {legacy}.class_waitlists w
             ) x
-            {CustomerResolution.Joins("x.client_id", "x.customer_id")}
-            LEFT JOIN uc_session s ON s.id = x.session_id
-            LEFT JOIN uc_membership pm ON pm.id = x.membership_id AND pm.reason IS NULL AND pm.org_id = {CustomerResolution.Organization}
-            LEFT JOIN uc_pack pp ON pp.id = x.package_id AND pp.reason IS NULL AND pp.org_id = {CustomerResolution.Organization}
-        ) y;
-        ANALYZE uc_booking;
+            {{OfBooking.Joins}}
+            LEFT JOIN {{Sessions}} s ON s.id = x.session_id
+            LEFT JOIN {{Memberships}} pm ON pm.id = x.membership_id AND pm.reason IS NULL AND pm.org_id = {{OfBooking.Organization}}
+            LEFT JOIN {{Packs}} pp ON pp.id = x.package_id AND pp.reason IS NULL AND pp.org_id = {{OfBooking.Organization}}
+        ) y
         """;
 
-    private const string Quarantine = """
+    // One pass over the work table for the few quarantined rows, then each legacy table once for their whole rows.
+    private static readonly string Quarantine = $$"""
+        WITH q AS MATERIALIZED (SELECT src, id, reason FROM {{Bookings}} WHERE reason IS NOT NULL)
         INSERT INTO consolidation_quarantine (source_table, legacy_id, reason, "row")
-        SELECT 'bookings', b.id, u.reason, to_jsonb(b)
-        FROM {legacy}.bookings b JOIN uc_booking u ON u.src = 'bookings' AND u.id = b.id WHERE u.reason IS NOT NULL;
-        INSERT INTO consolidation_quarantine (source_table, legacy_id, reason, "row")
-        SELECT 'class_bookings', c.id, u.reason, to_jsonb(c)
-        FROM {legacy}.class_bookings c JOIN uc_booking u ON u.src = 'class_bookings' AND u.id = c.id WHERE u.reason IS NOT NULL;
-        INSERT INTO consolidation_quarantine (source_table, legacy_id, reason, "row")
-        SELECT 'class_waitlists', w.id, u.reason, to_jsonb(w)
-        FROM {legacy}.class_waitlists w JOIN uc_booking u ON u.src = 'class_waitlists' AND u.id = w.id WHERE u.reason IS NOT NULL;
+        SELECT 'bookings', b.id, q.reason, to_jsonb(b) FROM {legacy}.bookings b JOIN q ON q.src = 'bookings' AND q.id = b.id
+        UNION ALL
+        SELECT 'class_bookings', c.id, q.reason, to_jsonb(c) FROM {legacy}.class_bookings c JOIN q ON q.src = 'class_bookings' AND q.id = c.id
+        UNION ALL
+        SELECT 'class_waitlists', w.id, q.reason, to_jsonb(w) FROM {legacy}.class_waitlists w JOIN q ON q.src = 'class_waitlists' AND q.id = w.id
         """;
 
     // keeper: the most advanced row of the customer in the session, then the earliest. Only the
     // (few) groups with more than one row are sorted; every other row is its own keeper.
-    private const string Duplicates = """
-        CREATE TEMP TABLE uc_dup_group ON COMMIT DROP AS
-        SELECT customer_id, session_id FROM uc_booking WHERE reason IS NULL
-        GROUP BY customer_id, session_id HAVING count(*) > 1;
-        CREATE TEMP TABLE uc_keep ON COMMIT DROP AS
+    private static readonly string[] Duplicates =
+    [
+        $$"""
+        CREATE TEMP TABLE {{DuplicateGroups}} ON COMMIT DROP AS
+        SELECT customer_id, session_id FROM {{Bookings}} WHERE reason IS NULL
+        GROUP BY customer_id, session_id HAVING count(*) > 1
+        """,
+        $"ANALYZE {DuplicateGroups}",
+        $$"""
+        CREATE TEMP TABLE {{Keepers}} ON COMMIT DROP AS
         SELECT b.bk,
                first_value(b.bk) OVER by_advance AS keeper_bk,
                first_value(b.pay_membership) OVER by_payment AS pay_membership,
                first_value(b.pay_pack) OVER by_payment AS pay_pack
-        FROM uc_booking b
-        JOIN uc_dup_group d ON d.customer_id = b.customer_id AND d.session_id = b.session_id
+        FROM {{Bookings}} b
+        JOIN {{DuplicateGroups}} d ON d.customer_id = b.customer_id AND d.session_id = b.session_id
         WHERE b.reason IS NULL
         WINDOW by_advance AS (PARTITION BY b.customer_id, b.session_id
                               ORDER BY b.advance, b.created_at NULLS FIRST, b.src_order, b.id),
                by_payment AS (PARTITION BY b.customer_id, b.session_id
                               ORDER BY (b.pay_membership IS NULL AND b.pay_pack IS NULL), b.advance,
-                                       b.created_at NULLS FIRST, b.src_order, b.id);
-        ALTER TABLE uc_keep ADD PRIMARY KEY (bk);
-        ANALYZE uc_keep;
-        """;
+                                       b.created_at NULLS FIRST, b.src_order, b.id)
+        """,
+        $"ALTER TABLE {Keepers} ADD PRIMARY KEY (bk)",
+        $"ANALYZE {Keepers}",
+    ];
 
     // Waitlisted survivors are renumbered 1..n per session, in legacy position then added order.
     // A survivor whose id an earlier legacy table also uses (ids copied between tables) gets a fresh one.
-    private const string Survivors = """
-        CREATE TEMP TABLE uc_id_clash ON COMMIT DROP AS
-        SELECT id, min(src_order) AS first_src FROM uc_booking WHERE reason IS NULL GROUP BY id HAVING count(*) > 1;
-        CREATE TEMP TABLE uc_wait_position ON COMMIT DROP AS
+    private static readonly string[] Survivors =
+    [
+        $$"""
+        CREATE TEMP TABLE {{IdClashes}} ON COMMIT DROP AS
+        SELECT id, min(src_order) AS first_src FROM {{Bookings}} WHERE reason IS NULL GROUP BY id HAVING count(*) > 1
+        """,
+        $"ANALYZE {IdClashes}",
+        $$"""
+        CREATE TEMP TABLE {{WaitPositions}} ON COMMIT DROP AS
         SELECT b.bk, row_number() OVER (PARTITION BY b.session_id
                                         ORDER BY b.position NULLS LAST, b.created_at NULLS FIRST, b.src_order, b.id) AS position
-        FROM uc_booking b LEFT JOIN uc_keep k ON k.bk = b.bk
-        WHERE b.reason IS NULL AND b.status = 'waitlisted' AND (k.bk IS NULL OR k.keeper_bk = b.bk);
-        CREATE TEMP TABLE uc_target ON COMMIT DROP AS
+        FROM {{Bookings}} b LEFT JOIN {{Keepers}} k ON k.bk = b.bk
+        WHERE b.reason IS NULL AND b.status = 'waitlisted' AND (k.bk IS NULL OR k.keeper_bk = b.bk)
+        """,
+        $"ANALYZE {WaitPositions}",
+        $$"""
+        CREATE TEMP TABLE {{Targets}} ON COMMIT DROP AS
         SELECT x.*,
                x.status IN ('confirmed', 'attended', 'no_show') AND (x.pay_membership IS NOT NULL OR x.pay_pack IS NOT NULL) AS charged
         FROM (
-            SELECT b.bk,
+            SELECT b.bk, b.src, b.id AS legacy_id,
                    CASE WHEN c.id IS NOT NULL AND b.src_order > c.first_src THEN gen_random_uuid() ELSE b.id END AS id,
                    b.org_id, b.customer_id, b.session_id, b.status,
                    CASE WHEN k.bk IS NULL THEN b.pay_membership ELSE k.pay_membership END AS pay_membership,
@@ -134,40 +137,55 @@ internal static class BookingsPhase
                    coalesce(b.booked_at, {cutover}) AS booked_at,
                    CASE WHEN b.status = 'cancelled' THEN b.cancelled_at END AS cancelled_at,
                    CASE WHEN b.status = 'attended' THEN b.attended_at END AS checked_in_at
-            FROM uc_booking b
-            LEFT JOIN uc_keep k ON k.bk = b.bk
-            LEFT JOIN uc_id_clash c ON c.id = b.id
-            LEFT JOIN uc_wait_position w ON w.bk = b.bk
+            FROM {{Bookings}} b
+            LEFT JOIN {{Keepers}} k ON k.bk = b.bk
+            LEFT JOIN {{IdClashes}} c ON c.id = b.id
+            LEFT JOIN {{WaitPositions}} w ON w.bk = b.bk
             WHERE b.reason IS NULL AND (k.bk IS NULL OR k.keeper_bk = b.bk)
-        ) x;
-        ANALYZE uc_target;
-        """;
+        ) x
+        """,
+        $"ANALYZE {Targets}",
+    ];
 
-    private const string Insert = """
+    private static readonly string Insert = $$"""
         INSERT INTO bookings (id, organization_id, customer_id, session_id, status, payment_method, membership_id, pack_id,
                               charged, waitlist_position, source, idempotency_key, booked_at, cancelled_at, checked_in_at, promoted_at)
         SELECT id, org_id, customer_id, session_id, status,
                CASE WHEN pay_membership IS NOT NULL THEN 'membership' WHEN pay_pack IS NOT NULL THEN 'pack' ELSE 'legacy_unknown' END,
                pay_membership, pay_pack, charged, waitlist_position, 'legacy', NULL, booked_at, cancelled_at, checked_in_at, NULL
-        FROM uc_target
-        ORDER BY id;
+        FROM {{Targets}}
         """;
 
-    private const string Ledger = """
+    private static readonly string Ledger = $$"""
         INSERT INTO credit_ledger (id, organization_id, customer_id, booking_id, membership_id, pack_id, delta, reason, at)
-        SELECT * FROM (
-            SELECT gen_random_uuid() AS id, org_id, customer_id, id AS booking_id, pay_membership, pay_pack, -1, 'legacy_import', booked_at
-            FROM uc_target WHERE charged) l
-        ORDER BY l.id;
+        SELECT gen_random_uuid(), org_id, customer_id, id, pay_membership, pay_pack, -1, 'legacy_import', booked_at
+        FROM {{Targets}} WHERE charged
         """;
 
-    private const string IdMap = """
+    // Every survivor is its own legacy row, migrated; every other row of a duplicate group is merged into its keeper.
+    private static readonly string[] IdMap =
+    [
+        $$"""
         INSERT INTO legacy_id_map (source_table, legacy_id, target_table, target_id, outcome)
-        SELECT b.src, b.id, 'bookings', t.id, CASE WHEN t.bk = b.bk THEN 'migrated' ELSE 'merged' END
-        FROM uc_booking b
-        LEFT JOIN uc_keep k ON k.bk = b.bk
-        JOIN uc_target t ON t.bk = coalesce(k.keeper_bk, b.bk)
-        WHERE b.reason IS NULL
-        ORDER BY b.src, b.id;
-        """;
+        SELECT src, legacy_id, 'bookings', id, 'migrated' FROM {{Targets}}
+        """,
+        $$"""
+        INSERT INTO legacy_id_map (source_table, legacy_id, target_table, target_id, outcome)
+        SELECT b.src, b.id, 'bookings', t.id, 'merged'
+        FROM {{Keepers}} k JOIN {{Bookings}} b ON b.bk = k.bk JOIN {{Targets}} t ON t.bk = k.keeper_bk
+        WHERE k.keeper_bk <> k.bk
+        """,
+    ];
+
+    public static readonly Phase Definition = new("bookings", Reads: [ClientRefs, LeadRefs, Sessions, Memberships, Packs],
+        Writes: [Bookings, DuplicateGroups, Keepers, IdClashes, WaitPositions, Targets],
+    [
+        new SqlStep("read", Read, $"ANALYZE {Bookings}"),
+        new SqlStep("quarantine", Quarantine),
+        new SqlStep("duplicates", Duplicates),
+        new SqlStep("survivors", Survivors),
+        new SqlStep("insert", Insert),
+        new SqlStep("credit ledger", Ledger),
+        new SqlStep("id map", IdMap),
+    ]);
 }

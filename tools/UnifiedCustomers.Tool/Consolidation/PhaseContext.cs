@@ -1,15 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Npgsql;
 
-namespace UnifiedCustomers.Migrations.Consolidation;
+namespace UnifiedCustomers.Tool.Consolidation;
 
 /// <summary>
 /// The one connection and transaction every phase writes through. SQL texts name the legacy schema
 /// as <c>{legacy}</c> and the cutover as <c>{cutover}</c>; both are expanded here from validated values.
 /// </summary>
-internal sealed partial class PhaseContext(NpgsqlConnection connection, NpgsqlTransaction transaction, ConsolidationOptions options, IPhaseProgress progress)
+internal sealed class PhaseContext(NpgsqlConnection connection, NpgsqlTransaction transaction, ConsolidationOptions options, IPhaseProgress progress)
 {
     public NpgsqlConnection Connection => connection;
     public ConsolidationOptions Options => options;
@@ -19,25 +18,32 @@ internal sealed partial class PhaseContext(NpgsqlConnection connection, NpgsqlTr
         .Replace("{legacy}", "\"" + options.LegacySchema + "\"", StringComparison.Ordinal)
         .Replace("{cutover}", "'" + options.Cutover.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture) + "'::timestamptz", StringComparison.Ordinal);
 
-    /// <summary>Runs one set-based step and reports the rows it touched.</summary>
-    public async Task<long> ExecuteAsync(string step, string sql, CancellationToken cancellationToken)
+    /// <summary>Runs one step of a phase and reports the rows it touched.</summary>
+    public async Task<long> RunAsync(Step step, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        progress.StepStarted(step);
+        progress.StepStarted(step.Name);
+        var rows = step switch
+        {
+            SqlStep sql => await ExecuteAsync(sql.Statements, cancellationToken),
+            CodeStep code => await code.Run(this, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(step), step, "Unknown kind of step."),
+        };
+        progress.StepDone(step.Name, rows, watch.Elapsed);
+        return rows;
+    }
+
+    /// <summary>Sends the statements as one batch (one command each) and returns the rows they touched.</summary>
+    public async Task<long> ExecuteAsync(IReadOnlyList<string> statements, CancellationToken cancellationToken)
+    {
         await using var batch = new NpgsqlBatch(connection, transaction) { Timeout = 0 };
-        foreach (var statement in StatementEnd().Split(Expand(sql)).Where(s => !string.IsNullOrWhiteSpace(s)))
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(statement));
+        foreach (var statement in statements) batch.BatchCommands.Add(new NpgsqlBatchCommand(Expand(statement)));
         await batch.ExecuteNonQueryAsync(cancellationToken);
         // Per statement, so CREATE TABLE ... AS counts its rows too.
         var rows = 0L;
         foreach (var command in batch.BatchCommands) rows += (long)((NpgsqlBatchCommand)command).Rows;
-        progress.StepDone(step, rows, watch.Elapsed);
         return rows;
     }
-
-    // Our SQL texts end every statement, and only statements, with a semicolon at the end of a line.
-    [GeneratedRegex(@";[ \t]*\r?\n|;[ \t]*$")]
-    private static partial Regex StatementEnd();
 
     public async Task<T> ScalarAsync<T>(string sql, CancellationToken cancellationToken)
     {

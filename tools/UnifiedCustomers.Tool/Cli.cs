@@ -1,6 +1,7 @@
 using Npgsql;
+using UnifiedCustomers.Migrations;
 
-namespace UnifiedCustomers.Migrations;
+namespace UnifiedCustomers.Tool;
 
 /// <summary>
 /// The command line: each command names the options it takes (anything else is refused with the
@@ -16,13 +17,13 @@ internal static class Cli
 
     private const string Usage = """
         usage:
-          dotnet run --project migrations -- up --connection "<connection string>"
-          dotnet run --project migrations -- seed-demo --connection "<connection string>"
-          dotnet run --project migrations -- seed-demo-api-key --connection "<connection string>" --key-file <path>
-          dotnet run --project migrations -- create-organization --connection "<connection string>" --name <name> --slug <slug>
+          dotnet run --project tools/UnifiedCustomers.Tool -- up --connection "<connection string>"
+          dotnet run --project tools/UnifiedCustomers.Tool -- seed-demo --connection "<connection string>"
+          dotnet run --project tools/UnifiedCustomers.Tool -- seed-demo-api-key --connection "<connection string>" --key-file <path>
+          dotnet run --project tools/UnifiedCustomers.Tool -- create-organization --connection "<connection string>" --name <name> --slug <slug>
               --time-zone <IANA zone, e.g. Europe/London> --country <ISO 3166 code, e.g. GB>
-          dotnet run --project migrations -- create-api-key --connection "<connection string>" --organization <slug> --name <name>
-          dotnet run --project migrations -- revoke-api-key --connection "<connection string>" --prefix <uc_live_xxxxxxxx>
+          dotnet run --project tools/UnifiedCustomers.Tool -- create-api-key --connection "<connection string>" --organization <slug> --name <name>
+          dotnet run --project tools/UnifiedCustomers.Tool -- revoke-api-key --connection "<connection string>" --prefix <uc_live_xxxxxxxx>
           scripts/consolidate --connection "<connection string>"
               [--legacy-schema legacy] [--cutover 2026-06-01T00:00:00Z] [--dry-run] [--report report.json]
             Folds the legacy tables into the unified model in one transaction (see README, "Legacy consolidation").

@@ -1,19 +1,46 @@
 using System.Globalization;
+using static UnifiedCustomers.Tool.Consolidation.StagingTables;
 
-namespace UnifiedCustomers.Migrations.Consolidation;
+namespace UnifiedCustomers.Tool.Consolidation;
 
 /// <summary>Counts every legacy table's outcome from the id map and the quarantine, and gathers the findings.</summary>
 internal static class ReportPhase
 {
+    /// <summary>The work tables the report reads (for <c>PipelineTests</c>; the report writes none).</summary>
+    public static readonly StagingTable[] Reads = [Orgs, Customers, Statuses, RankedPeople, Sessions, Memberships, Packs, Targets];
+
+    private const string Outcomes = "SELECT source_table, outcome, count(*) FROM legacy_id_map GROUP BY 1, 2";
+    private const string Quarantined = "SELECT source_table, reason, count(*) FROM consolidation_quarantine GROUP BY 1, 2 ORDER BY 1, 2";
+    private const string OrgConflicts = "SELECT count(*) FROM {legacy}.clients WHERE organization_id IS NOT NULL AND organization_id <> org_id";
+
+    private static readonly string CapacityDisagreements = $"""
+        SELECT id, legacy_max_capacity, legacy_capacity FROM {Sessions}
+        WHERE legacy_capacity IS DISTINCT FROM legacy_max_capacity AND legacy_capacity IS NOT NULL ORDER BY id
+        """;
+
+    private static readonly string PackClamps = $"""
+        SELECT id, legacy_remaining, legacy_used, remaining, total FROM {Packs}
+        WHERE reason IS NULL AND (remaining <> coalesce(legacy_remaining, 0) OR coalesce(legacy_remaining, 0) + coalesce(legacy_used, 0) < 0)
+        ORDER BY id
+        """;
+
+    private static readonly string LostLeads = $"SELECT count(*) FROM {Customers} c JOIN {Statuses} s ON s.id = c.id WHERE s.status = 'lead' AND c.lost_lead";
+
+    private static readonly string NamelessCustomers = $"SELECT count(*) FROM {Customers} WHERE name_pair IS NULL";
+
+    private static readonly string CustomersByStatus = $"""
+        SELECT o.id, o.name, s.status, count(*)
+        FROM {Customers} c JOIN {Statuses} s ON s.id = c.id JOIN {Orgs} o ON o.id = c.org_id
+        GROUP BY o.id, o.name, s.status ORDER BY o.name, o.id, s.status
+        """;
+
     public static async Task<ConsolidationReport> RunAsync(PhaseContext context, CancellationToken cancellationToken)
     {
         context.Progress.PhaseStarted("report");
         var tables = new Dictionary<string, TableCounts>(StringComparer.Ordinal);
-        var outcomes = await context.QueryAsync(
-            "SELECT source_table, outcome, count(*) FROM legacy_id_map GROUP BY 1, 2",
+        var outcomes = await context.QueryAsync(Outcomes,
             r => (Table: r.GetString(0), Outcome: r.GetString(1), Count: r.GetInt64(2)), cancellationToken);
-        var quarantined = await context.QueryAsync(
-            "SELECT source_table, reason, count(*) FROM consolidation_quarantine GROUP BY 1, 2 ORDER BY 1, 2",
+        var quarantined = await context.QueryAsync(Quarantined,
             r => (Table: r.GetString(0), Reason: r.GetString(1), Count: r.GetInt64(2)), cancellationToken);
         foreach (var table in ConsolidationReport.LegacyTables)
         {
@@ -33,25 +60,17 @@ internal static class ReportPhase
             Balanced: tables.Values.All(t => t.Balanced),
             PossibleDuplicates: await context.QueryAsync(PossibleDuplicates,
                 r => new PossibleDuplicate(r.GetGuid(0), r.GetString(1), r.GetFieldValue<Guid[]>(2)), cancellationToken),
-            OrgConflicts: (int)await context.ScalarAsync<long>(
-                "SELECT count(*) FROM {legacy}.clients WHERE organization_id IS NOT NULL AND organization_id <> org_id", cancellationToken),
+            OrgConflicts: (int)await context.ScalarAsync<long>(OrgConflicts, cancellationToken),
             CounterDisagreements: await context.QueryAsync(CounterDisagreements,
                 r => new CounterDisagreement(r.GetGuid(0), r.GetInt32(1), r.GetInt32(2)), cancellationToken),
             UsageDifferences: await context.QueryAsync(UsageDifferences,
                 r => new UsageDifference(r.GetGuid(0), r.GetInt32(1), r.GetInt32(2)), cancellationToken),
-            CapacityDisagreements: await context.QueryAsync(
-                "SELECT id, legacy_max_capacity, legacy_capacity FROM uc_session WHERE legacy_capacity IS DISTINCT FROM legacy_max_capacity AND legacy_capacity IS NOT NULL ORDER BY id",
+            CapacityDisagreements: await context.QueryAsync(CapacityDisagreements,
                 r => new CapacityDisagreement(r.GetGuid(0), NullableInt(r, 1), NullableInt(r, 2)), cancellationToken),
-            PackClamps: await context.QueryAsync(
-                """
-                SELECT id, legacy_remaining, legacy_used, remaining, total FROM uc_pack
-                WHERE reason IS NULL AND (remaining <> coalesce(legacy_remaining, 0) OR coalesce(legacy_remaining, 0) + coalesce(legacy_used, 0) < 0)
-                ORDER BY id
-                """,
+            PackClamps: await context.QueryAsync(PackClamps,
                 r => new PackClamp(r.GetGuid(0), NullableInt(r, 1), NullableInt(r, 2), r.GetInt32(3), r.GetInt32(4)), cancellationToken),
-            LostLeads: (int)await context.ScalarAsync<long>(
-                "SELECT count(*) FROM uc_customer c JOIN uc_customer_status s ON s.id = c.id WHERE s.status = 'lead' AND c.lost_lead", cancellationToken),
-            NamelessCustomers: (int)await context.ScalarAsync<long>("SELECT count(*) FROM uc_customer WHERE name_pair IS NULL", cancellationToken),
+            LostLeads: (int)await context.ScalarAsync<long>(LostLeads, cancellationToken),
+            NamelessCustomers: (int)await context.ScalarAsync<long>(NamelessCustomers, cancellationToken),
             Customers: await CustomersAsync(context, cancellationToken));
         context.Progress.PhaseDone();
         return report;
@@ -61,12 +80,7 @@ internal static class ReportPhase
 
     private static async Task<List<OrganizationCustomers>> CustomersAsync(PhaseContext context, CancellationToken cancellationToken)
     {
-        var rows = await context.QueryAsync(
-            """
-            SELECT o.id, o.name, s.status, count(*)
-            FROM uc_customer c JOIN uc_customer_status s ON s.id = c.id JOIN uc_org o ON o.id = c.org_id
-            GROUP BY o.id, o.name, s.status ORDER BY o.name, o.id, s.status
-            """,
+        var rows = await context.QueryAsync(CustomersByStatus,
             r => (Id: r.GetGuid(0), Name: r.GetString(1), Status: r.GetString(2), Count: r.GetInt64(3)), cancellationToken);
         return rows.GroupBy(r => (r.Id, r.Name))
             .Select(g => new OrganizationCustomers(g.Key.Id, g.Key.Name, g.Sum(r => r.Count),
@@ -75,18 +89,18 @@ internal static class ReportPhase
     }
 
     // Rows in different same-person groups that share a normalised phone.
-    private const string PossibleDuplicates = """
+    private static readonly string PossibleDuplicates = $"""
         SELECT c.org_id, p.phone, array_agg(DISTINCT c.id ORDER BY c.id) AS customers
-        FROM uc_ranked p JOIN uc_customer c ON c.root = p.root
+        FROM {RankedPeople} p JOIN {Customers} c ON c.root = p.root
         WHERE p.phone IS NOT NULL
         GROUP BY c.org_id, p.phone
         HAVING count(DISTINCT c.id) > 1
         ORDER BY 1, 2
         """;
 
-    private const string CounterDisagreements = """
+    private static readonly string CounterDisagreements = $"""
         SELECT s.id, coalesce(s.current_bookings, 0), count(t.bk) FILTER (WHERE t.status IN ('confirmed', 'attended', 'no_show'))::int
-        FROM uc_session s LEFT JOIN uc_target t ON t.session_id = s.id
+        FROM {Sessions} s LEFT JOIN {Targets} t ON t.session_id = s.id
         GROUP BY s.id, s.current_bookings
         HAVING coalesce(s.current_bookings, 0) <> count(t.bk) FILTER (WHERE t.status IN ('confirmed', 'attended', 'no_show'))
         ORDER BY s.id
@@ -94,7 +108,7 @@ internal static class ReportPhase
 
     // The allowance period containing the cutover, from the plan's billing period (unlimited plans
     // included): calendar week from Monday, month or year in the studio's zone, or the whole term.
-    private const string UsageDifferences = """
+    private static readonly string UsageDifferences = $$"""
         WITH period AS (
             SELECT m.id, coalesce(m.legacy_used, 0) AS legacy, m.time_zone,
                    CASE m.billing WHEN 'week' THEN m.cutover_day - (extract(isodow FROM m.cutover_day)::int - 1)
@@ -106,15 +120,15 @@ internal static class ReportPhase
                                   WHEN 'year' THEN (date_trunc('year', m.cutover_day) + interval '1 year')::date
                                   ELSE coalesce(m.end_date + 1, 'infinity'::date) END AS until_day,
                    m.cutover_day
-            FROM uc_membership m WHERE m.reason IS NULL)
+            FROM {{Memberships}} m WHERE m.reason IS NULL)
         SELECT p.id, p.legacy,
                (count(t.bk) FILTER (WHERE t.status IN ('confirmed', 'attended', 'no_show')
                                       AND p.cutover_day >= p.from_day AND p.cutover_day < p.until_day
                                       AND (s.starts_at AT TIME ZONE p.time_zone)::date >= p.from_day
                                       AND (s.starts_at AT TIME ZONE p.time_zone)::date < p.until_day))::int AS migrated
         FROM period p
-        LEFT JOIN uc_target t ON t.pay_membership = p.id
-        LEFT JOIN uc_session s ON s.id = t.session_id
+        LEFT JOIN {{Targets}} t ON t.pay_membership = p.id
+        LEFT JOIN {{Sessions}} s ON s.id = t.session_id
         GROUP BY p.id, p.legacy
         HAVING p.legacy <> (count(t.bk) FILTER (WHERE t.status IN ('confirmed', 'attended', 'no_show')
                                       AND p.cutover_day >= p.from_day AND p.cutover_day < p.until_day
@@ -122,4 +136,11 @@ internal static class ReportPhase
                                       AND (s.starts_at AT TIME ZONE p.time_zone)::date < p.until_day))
         ORDER BY p.id
         """;
+
+    /// <summary>Every query the report sends, for <c>PipelineTests</c>.</summary>
+    public static IReadOnlyList<string> Queries =>
+    [
+        Outcomes, Quarantined, OrgConflicts, CapacityDisagreements, PackClamps, LostLeads, NamelessCustomers, CustomersByStatus,
+        PossibleDuplicates, CounterDisagreements, UsageDifferences,
+    ];
 }

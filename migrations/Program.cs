@@ -1,3 +1,0 @@
-using UnifiedCustomers.Migrations;
-
-return await Cli.RunAsync(args);

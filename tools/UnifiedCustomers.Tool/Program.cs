@@ -1,0 +1,3 @@
+using UnifiedCustomers.Tool;
+
+return await Cli.RunAsync(args);
