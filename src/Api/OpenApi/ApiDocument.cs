@@ -39,7 +39,7 @@ internal static class ApiDocument
                 };
                 document.Servers = [];
                 document.AddBearerScheme(SecurityScheme, "uc_live_<random>",
-                    "A staff API key of one organization (./run.sh prints the demo key; `migrations -- create-api-key` makes one).");
+                    "A staff API key of one organization (./run.sh prints the demo key; the tool's `create-api-key` makes one).");
                 return Task.CompletedTask;
             });
             options.AddDocumentTransformer<EventWebhooks>();
