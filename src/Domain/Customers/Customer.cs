@@ -42,11 +42,12 @@ public sealed class Customer : Entity, ITenantOwned
             Status = LifecycleStatus.Lead,
             CreatedAt = now,
         };
-        var details = customer.ApplyDetails(firstName, lastName, email, phone, source, null, now);
-        if (details.IsFailure) return details.Error!;
-        customer._statusHistory.Add(new CustomerStatusChange(customer.Id, organizationId, null, LifecycleStatus.Lead, StatusCause.Of("registered"), now));
-        customer.Raise(new CustomerRegistered(customer));
-        return customer;
+        return customer.ApplyDetails(firstName, lastName, email, phone, source, null, now).Map(() =>
+        {
+            customer._statusHistory.Add(new CustomerStatusChange(customer.Id, organizationId, null, LifecycleStatus.Lead, StatusCause.Of("registered"), now));
+            customer.Raise(new CustomerRegistered(customer));
+            return customer;
+        });
     }
 
     /// <param name="phone">already normalised by the caller (E.164 where the organization's country allows)</param>
@@ -62,11 +63,9 @@ public sealed class Customer : Entity, ITenantOwned
     private Result ApplyDetails(string? firstName, string? lastName, string? email, string? phone, string? source, string? notes, DateTimeOffset now)
     {
         var name = PersonName.From(firstName, lastName);
-        if (name.IsFailure) return name.Error!;
         var address = EmailAddress.From(email);
-        if (address.IsFailure) return address.Error!;
         var number = PhoneNumber.From(phone);
-        if (number.IsFailure) return number.Error!;
+        if (Result.Combine(name, address, number).Error is { } refused) return refused;
         if ((CleanText.Check(source, "source") ?? CleanText.Check(notes, "notes", multiline: true)) is { } unclean) return unclean;
         var trimmedSource = source?.Trim();
         if (trimmedSource is { Length: > SourceMaxLength }) return CustomerErrors.SourceTooLong;
@@ -104,12 +103,13 @@ public sealed class Customer : Entity, ITenantOwned
 
     public Result Archive(string cause, DateTimeOffset now)
     {
-        var reason = StatusCause.From(cause);
-        if (reason.IsFailure) return reason.Error!;
-        if (Status == LifecycleStatus.Archived) return CustomerErrors.AlreadyArchived;
-        ChangeStatus(LifecycleStatus.Archived, reason.Value, now);
-        Raise(new CustomerArchived(this));
-        return Result.Success();
+        return StatusCause.From(cause)
+            .Ensure(_ => Status != LifecycleStatus.Archived, CustomerErrors.AlreadyArchived)
+            .Tap(reason =>
+            {
+                ChangeStatus(LifecycleStatus.Archived, reason, now);
+                Raise(new CustomerArchived(this));
+            });
     }
 
     /// <summary>Back from the archive with the status that their purchases give.</summary>
