@@ -32,11 +32,9 @@ internal sealed class CreateMembershipPlanHandler(IAppDbContext db, TypeAdapterC
 {
     public async ValueTask<Result<MembershipPlanResponse>> Handle(CreateMembershipPlanCommand command, CancellationToken ct)
     {
-        var classTypeIds = await db.ClassTypes.CoveredAsync(command.ClassTypeIds, ct);
-        if (classTypeIds.IsFailure) return classTypeIds.Error!;
-
-        return MembershipPlan.Create(
-                command.OrganizationId, command.Name, new Allowance(command.AllowancePeriod, command.AllowanceClasses), classTypeIds.Value, command.IsTrial, clock.GetUtcNow())
+        return (await db.ClassTypes.CoveredAsync(command.ClassTypeIds, ct))
+            .Bind(classTypeIds => MembershipPlan.Create(
+                command.OrganizationId, command.Name, new Allowance(command.AllowancePeriod, command.AllowanceClasses), classTypeIds, command.IsTrial, clock.GetUtcNow()))
             .Tap(plan => db.MembershipPlans.Add(plan))
             .Map(plan => plan.Adapt<MembershipPlanResponse>(mapping));
     }

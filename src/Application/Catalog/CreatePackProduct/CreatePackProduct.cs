@@ -28,11 +28,9 @@ internal sealed class CreatePackProductHandler(IAppDbContext db, TypeAdapterConf
 {
     public async ValueTask<Result<PackProductResponse>> Handle(CreatePackProductCommand command, CancellationToken ct)
     {
-        var classTypeIds = await db.ClassTypes.CoveredAsync(command.ClassTypeIds, ct);
-        if (classTypeIds.IsFailure) return classTypeIds.Error!;
-
-        return PackProduct.Create(
-                command.OrganizationId, command.Name, command.Credits, command.ValidityDays, classTypeIds.Value, command.IsTrial, clock.GetUtcNow())
+        return (await db.ClassTypes.CoveredAsync(command.ClassTypeIds, ct))
+            .Bind(classTypeIds => PackProduct.Create(
+                command.OrganizationId, command.Name, command.Credits, command.ValidityDays, classTypeIds, command.IsTrial, clock.GetUtcNow()))
             .Tap(product => db.PackProducts.Add(product))
             .Map(product => product.Adapt<PackProductResponse>(mapping));
     }
