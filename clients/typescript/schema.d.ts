@@ -1541,6 +1541,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "session.rescheduled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A class session moved to other times; its bookings stay, and so does what each booking spent.
+         * @description Signed per Standard Webhooks: headers webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256 with the subscription's whsec_ secret). Answer 2xx within 10 seconds; anything else is retried.
+         */
+        post: operations["Webhook_SessionRescheduledEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "membership.sold": {
         parameters: {
             query?: never;
@@ -3155,6 +3175,49 @@ export interface components {
             locationId: null | string;
             location: null | string;
             status: components["schemas"]["SessionStatus"];
+        };
+        SessionRescheduledData: {
+            session: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                classTypeId: string;
+                /** Format: date-time */
+                startsAt: string;
+                /** Format: date-time */
+                endsAt: string;
+                /** Format: int32 */
+                capacity: number;
+                /** Format: uuid */
+                instructorId: null | string;
+                /** Format: uuid */
+                locationId: null | string;
+                /** @enum {unknown} */
+                status: "scheduled" | "cancelled";
+                /** Format: date-time */
+                cancelledAt: null | string;
+            };
+            /** Format: date-time */
+            previousStartsAt: string;
+            /** Format: date-time */
+            previousEndsAt: string;
+            /** Format: int32 */
+            seatsTaken: number;
+        };
+        /** @description A class session moved to other times; its bookings stay, and so does what each booking spent. */
+        SessionRescheduledEvent: {
+            /**
+             * Format: uuid
+             * @description Unique; the same in every delivery (the webhook-id header).
+             */
+            id: string;
+            /** @enum {string} */
+            type: "session.rescheduled";
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            data: components["schemas"]["SessionRescheduledData"];
         };
         SessionRosterResponse: {
             /** Format: uuid */
@@ -8504,6 +8567,35 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SessionCancelledEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Webhook_SessionRescheduledEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: drop a delivery whose id you have already processed. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse ones far from now. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64>` signatures, one per active secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionRescheduledEvent"];
             };
         };
         responses: {

@@ -94,6 +94,10 @@ namespace UnifiedCustomers.Migrations.Schema
                         .HasColumnType("boolean")
                         .HasColumnName("charged");
 
+                    b.Property<DateTimeOffset?>("ChargedFor")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("charged_for");
+
                     b.Property<DateTimeOffset?>("CheckedInAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("checked_in_at");
@@ -198,6 +202,8 @@ namespace UnifiedCustomers.Migrations.Schema
                     b.ToTable("bookings", null, t =>
                         {
                             t.HasCheckConstraint("ck_bookings_charged", "NOT charged OR payment_method IN ('membership', 'pack')");
+
+                            t.HasCheckConstraint("ck_bookings_charged_for", "charged_for IS NULL OR (charged AND membership_id IS NOT NULL)");
 
                             t.HasCheckConstraint("ck_bookings_payment_method", "payment_method IN ('membership', 'pack', 'drop_in', 'complimentary', 'legacy_unknown')");
 

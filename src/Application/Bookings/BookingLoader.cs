@@ -61,12 +61,12 @@ internal sealed class BookingLoader(IAppDbContext db, IRowLocks locks)
         if (forUpdate) locks.LockCustomerOfBookingWithNextQuery(organizationId, bookingId);
         var found = await db.Bookings
             .Where(b => b.Id == bookingId)
-            .Join(db.ClassSessions, b => b.SessionId, s => s.Id, (b, s) => new { Booking = b, s.StartsAt })
+            .Join(db.ClassSessions, b => b.SessionId, s => s.Id, Booking.WithChargedInstant((b, _, at) => new { Booking = b, ChargedInstant = at }))
             .FirstOrDefaultAsync(ct);
         if (found is null) return null;
         // Locked again by the id just read: a merge may have moved the booking to another customer while this waited
         // (a no-op when it is the customer already locked).
-        var account = await AccountAsync(organizationId, found.Booking.CustomerId, CustomerAccount.ChargesNeededFrom(found.StartsAt), forUpdate, ct);
+        var account = await AccountAsync(organizationId, found.Booking.CustomerId, CustomerAccount.ChargesNeededFrom(found.ChargedInstant), forUpdate, ct);
         var session = (await SessionsAsync(organizationId, [found.Booking.SessionId], found.Booking.CustomerId, withWaitlist, forUpdate, ct)).Single();
         await IncludePaymentAsync(account!, found.Booking, ct);
         return (account!, found.Booking, session);
@@ -114,43 +114,48 @@ internal sealed class BookingLoader(IAppDbContext db, IRowLocks locks)
 
     private static CustomerAccount Account(Row row) => new(row.Organization, row.Customer, row.Memberships, row.Packs, row.Charges);
 
+    /// <summary>The customer's charged bookings of limited live memberships, each at its charged instant (docs/adr/0034).</summary>
+    private IQueryable<MembershipCharge> Charges(Guid customerId, DateTimeOffset chargesFrom) =>
+        from c in db.Bookings
+            .Where(b => b.CustomerId == customerId && b.Charged)
+            .Join(db.ClassSessions, b => b.SessionId, s => s.Id, Booking.WithChargedInstant((b, _, at) => new { b.Id, b.MembershipId, At = at }))
+        join m in db.Memberships.Where(Membership.Live.Expression) on c.MembershipId equals (Guid?)m.Id
+        where m.Allowance.Period != AllowancePeriod.Unlimited && (c.At >= chargesFrom || m.Allowance.Period == AllowancePeriod.Term)
+        select new MembershipCharge(c.Id, m.Id, c.At);
+
     /// <summary>
     /// One row: the customer with the organization, their memberships, packs and charges (collections,
     /// a handful of rows each), and, when asked, one session with its counts and the booking made
     /// with an idempotency key (single rows and scalars, which multiply nothing).
     /// </summary>
-    private IQueryable<Row> Query(Guid customerId, Guid? sessionId, DateTimeOffset chargesFrom, string? idempotencyKey) =>
-        from c in db.Customers
-        where c.Id == customerId
-        join o in db.Organizations on c.OrganizationId equals o.Id
-        select new Row(
-            o,
-            c,
-            db.Memberships
-                .Where(m => m.CustomerId == customerId)
-                .Where(Membership.Live.Expression)
-                .ToList(),
-            db.ClassPacks.Where(p => p.CustomerId == customerId && p.Status == PackStatus.Active).ToList(),
-            (from b in db.Bookings
-             join m in db.Memberships.Where(Membership.Live.Expression) on b.MembershipId equals (Guid?)m.Id
-             join s in db.ClassSessions on b.SessionId equals s.Id
-             where b.CustomerId == customerId && b.Charged
-                   && m.Allowance.Period != AllowancePeriod.Unlimited
-                   && (s.StartsAt >= chargesFrom || m.Allowance.Period == AllowancePeriod.Term)
-             select new MembershipCharge(b.Id, m.Id, s.StartsAt))
-            .ToList(),
-            sessionId == null
-                ? null
-                : db.ClassSessions
-                    .Where(s => s.Id == sessionId)
-                    .Select(s => new SessionRow(
-                        s,
-                        db.ClassTypes.Where(t => t.Id == s.ClassTypeId).Select(t => t.Name).First(),
-                        db.Bookings.Where(b => b.SessionId == s.Id).Count(Booking.TakesSeat.Expression),
-                        db.Bookings.Count(b => b.SessionId == s.Id && b.Status == BookingStatus.Waitlisted),
-                        db.Bookings.Any(b => b.SessionId == s.Id && b.CustomerId == customerId && BookingStatuses.Active.Contains(b.Status))))
-                    .FirstOrDefault(),
-            idempotencyKey == null
-                ? null
-                : db.Bookings.FirstOrDefault(b => b.IdempotencyKey == idempotencyKey));
+    private IQueryable<Row> Query(Guid customerId, Guid? sessionId, DateTimeOffset chargesFrom, string? idempotencyKey)
+    {
+        var charges = Charges(customerId, chargesFrom);
+        return from c in db.Customers
+            where c.Id == customerId
+            join o in db.Organizations on c.OrganizationId equals o.Id
+            select new Row(
+                o,
+                c,
+                db.Memberships
+                    .Where(m => m.CustomerId == customerId)
+                    .Where(Membership.Live.Expression)
+                    .ToList(),
+                db.ClassPacks.Where(p => p.CustomerId == customerId && p.Status == PackStatus.Active).ToList(),
+                charges.ToList(),
+                sessionId == null
+                    ? null
+                    : db.ClassSessions
+                        .Where(s => s.Id == sessionId)
+                        .Select(s => new SessionRow(
+                            s,
+                            db.ClassTypes.Where(t => t.Id == s.ClassTypeId).Select(t => t.Name).First(),
+                            db.Bookings.Where(b => b.SessionId == s.Id).Count(Booking.TakesSeat.Expression),
+                            db.Bookings.Count(b => b.SessionId == s.Id && b.Status == BookingStatus.Waitlisted),
+                            db.Bookings.Any(b => b.SessionId == s.Id && b.CustomerId == customerId && BookingStatuses.Active.Contains(b.Status))))
+                        .FirstOrDefault(),
+                idempotencyKey == null
+                    ? null
+                    : db.Bookings.FirstOrDefault(b => b.IdempotencyKey == idempotencyKey));
+    }
 }

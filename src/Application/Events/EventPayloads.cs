@@ -45,6 +45,9 @@ public sealed record SessionEventData(
     SessionStatus Status,
     DateTimeOffset? CancelledAt);
 
+/// <summary>A class that moved: the session at its new times, where it was, and the seats its bookings hold (none of them changes).</summary>
+public sealed record SessionRescheduledData(SessionEventData Session, DateTimeOffset PreviousStartsAt, DateTimeOffset PreviousEndsAt, int SeatsTaken);
+
 public sealed record PauseEventData(DateOnly From, DateOnly? Until);
 
 public sealed record MembershipEventData(

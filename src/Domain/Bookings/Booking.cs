@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using UnifiedCustomers.Domain.Customers;
 using UnifiedCustomers.Domain.Organizations;
 using UnifiedCustomers.Domain.Scheduling;
@@ -27,6 +28,11 @@ public sealed class Booking : Entity, ITenantOwned
     public Guid? PackId { get; private set; }
     /// <summary>Whether what the payment spent still stands (false while waitlisted and after a refund).</summary>
     public bool Charged { get; private set; }
+    /// <summary>
+    /// The class's start when a membership paid for it, kept once the class moves: the allowance
+    /// period the charge counts in (docs/adr/0034). Null while the class is where it was booked.
+    /// </summary>
+    public DateTimeOffset? ChargedFor { get; private set; }
     public int? WaitlistPosition { get; private set; }
     public BookingSource Source { get; private set; }
     public string? IdempotencyKey { get; private set; }
@@ -46,6 +52,28 @@ public sealed class Booking : Entity, ITenantOwned
     public static readonly Criterion<Booking> TakesSeat = Criterion<Booking>.Of(b => BookingStatuses.HoldingSeat.Contains(b.Status));
 
     public bool HoldsSeat => TakesSeat.IsSatisfiedBy(this);
+
+    // Written once: inlined into queries by WithChargedInstant, compiled for ChargedInstant.
+    private static readonly Expression<Func<Booking, ClassSession, DateTimeOffset>> ChargedInstantRule = (booking, session) => booking.ChargedFor ?? session.StartsAt;
+    private static readonly Func<Booking, ClassSession, DateTimeOffset> ChargedInstantOf = ChargedInstantRule.Compile();
+
+    /// <summary>
+    /// The instant the booking's charge counts at, for a membership's allowance: the start its class had
+    /// when it was booked (docs/adr/0034), which is the class's start unless the class has moved since.
+    /// </summary>
+    public DateTimeOffset ChargedInstant(ClassSession session) => ChargedInstantOf(this, session);
+
+    /// <summary>
+    /// A join of bookings with their sessions for a query, whose selector is handed each booking's
+    /// <see cref="ChargedInstant"/> as EF translates it.
+    /// </summary>
+    public static Expression<Func<Booking, ClassSession, TResult>> WithChargedInstant<TResult>(Expression<Func<Booking, ClassSession, DateTimeOffset, TResult>> selector)
+    {
+        var (booking, session) = (selector.Parameters[0], selector.Parameters[1]);
+        var instant = Expressions.Substitute(
+            Expressions.Substitute(ChargedInstantRule.Body, ChargedInstantRule.Parameters[0], booking), ChargedInstantRule.Parameters[1], session);
+        return Expression.Lambda<Func<Booking, ClassSession, TResult>>(Expressions.Substitute(selector.Body, selector.Parameters[2], instant), booking, session);
+    }
 
     /// <summary>
     /// A new booking, made only by <see cref="BookingDesk.Book"/>, which has checked every rule on its
@@ -92,7 +120,7 @@ public sealed class Booking : Entity, ITenantOwned
         var late = policy.IsLateCancellation(session.StartsAt, now);
         Status = late ? BookingStatus.LateCancelled : BookingStatus.Cancelled;
         var refund = Charged && (!late || !policy.LateCancelForfeitsCredit || waiveLateFee);
-        if (refund) Charged = false;
+        if (refund) Uncharge();
         Raise(new BookingCancelled(this, late));
         return new CancellationOutcome(refund, FreedSeat: true);
     }
@@ -104,10 +132,22 @@ public sealed class Booking : Entity, ITenantOwned
         var refund = Charged;
         Status = BookingStatus.Cancelled;
         WaitlistPosition = null;
-        Charged = false;
+        Uncharge();
         CancelledAt = now;
         Raise(new BookingCancelled(this, Late: false));
         return new CancellationOutcome(refund, FreedSeat: false);
+    }
+
+    /// <summary>Given back: nothing stays spent, for any period.</summary>
+    private void Uncharge() => (Charged, ChargedFor) = (false, null);
+
+    /// <summary>
+    /// Its class moved from <paramref name="previousStart"/>: what a membership spent on it stays spent
+    /// for the period it was booked in. A second move keeps the first start.
+    /// </summary>
+    internal void KeepChargeWhenMoved(DateTimeOffset previousStart)
+    {
+        if (Charged && MembershipId is not null) ChargedFor ??= previousStart;
     }
 
     /// <summary>From the waitlist to a seat, paid the way the promotion found.</summary>

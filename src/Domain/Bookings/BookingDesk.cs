@@ -115,6 +115,26 @@ public static class BookingDesk
         return booking.CancelWithSession(now).Refund ? [Refund(account, booking, LedgerReason.SessionCancelled, now)] : [];
     }
 
+    /// <summary>
+    /// Staff move a class that has not started; every booking stays. What a membership spent on it
+    /// stays spent for the period the class was in when it was booked (docs/adr/0034), so a move
+    /// changes nobody's allowance usage: a booking made after it pays for the new start.
+    /// </summary>
+    /// <param name="charged">the session's charged bookings</param>
+    public static Result Reschedule(SessionAtDesk session, IEnumerable<Booking> charged, DateTimeOffset startsAt, DateTimeOffset? endsAt, DateTimeOffset now)
+    {
+        var previousStart = session.Session.StartsAt;
+        return session.Session.Reschedule(startsAt, endsAt, session.SeatsTaken, now).Tap(() =>
+        {
+            if (session.Session.StartsAt == previousStart) return;
+            foreach (var booking in charged)
+            {
+                if (booking.SessionId != session.Session.Id) throw new ArgumentException($"Booking {booking.Id} is another session's.", nameof(charged));
+                booking.KeepChargeWhenMoved(previousStart);
+            }
+        });
+    }
+
     /// <summary>The customer arrived: from 30 minutes before the class until it ends.</summary>
     public static Result<BookingDecision> CheckIn(CustomerAccount account, SessionAtDesk session, Booking booking, DateTimeOffset now) =>
         Changed(account, session, booking, booking.CheckIn(session.Session, now));
@@ -169,7 +189,7 @@ public static class BookingDesk
     {
         var pack = account.Pack(booking.PackId);
         var membership = account.Membership(booking.MembershipId);
-        var allowance = membership?.Remaining(account.UsedInPeriod(membership, account.Organization.LocalDate(session.Session.StartsAt)));
+        var allowance = membership?.Remaining(account.UsedInPeriod(membership, account.Organization.LocalDate(booking.ChargedInstant(session.Session))));
         return new BookingDecision(booking, session, ledger, pack?.CreditsRemaining, allowance);
     }
 

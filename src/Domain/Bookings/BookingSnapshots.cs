@@ -6,8 +6,8 @@ using UnifiedCustomers.Domain.Scheduling;
 
 namespace UnifiedCustomers.Domain.Bookings;
 
-/// <summary>A booking a membership paid for and that still stands: what its allowance counts.</summary>
-public readonly record struct MembershipCharge(Guid BookingId, Guid MembershipId, DateTimeOffset SessionStartsAt);
+/// <summary>A booking a membership paid for and that still stands: what its allowance counts, in the period of its <see cref="Booking.ChargedInstant"/>.</summary>
+public readonly record struct MembershipCharge(Guid BookingId, Guid MembershipId, DateTimeOffset ChargedInstant);
 
 /// <summary>
 /// A customer at the desk: their studio (policy and time zone), what they can pay with, and the
@@ -27,8 +27,8 @@ public sealed class CustomerAccount
     /// <param name="memberships">the active and paused memberships</param>
     /// <param name="packs">the active packs</param>
     /// <param name="charges">
-    /// the charged bookings of the limited memberships whose sessions start at or after
-    /// <see cref="ChargesNeededFrom"/> of the earliest session decided about (all of them for a term allowance)
+    /// the charged bookings of the limited memberships whose charged instants are at or after
+    /// <see cref="ChargesNeededFrom"/> of the earliest instant decided about (all of them for a term allowance)
     /// </param>
     public CustomerAccount(
         Organization organization, Customer customer, IEnumerable<Membership> memberships, IEnumerable<ClassPack> packs, IEnumerable<MembershipCharge> charges)
@@ -47,8 +47,8 @@ public sealed class CustomerAccount
     public IReadOnlyList<Membership> Memberships => _memberships;
     public IReadOnlyList<ClassPack> Packs => _packs;
 
-    /// <summary>The earliest session start whose charges a decision about a session starting at <paramref name="sessionStartsAt"/> may count.</summary>
-    public static DateTimeOffset ChargesNeededFrom(DateTimeOffset sessionStartsAt) => sessionStartsAt - LongestPeriod;
+    /// <summary>The earliest charged instant a decision about the period containing <paramref name="instant"/> may count.</summary>
+    public static DateTimeOffset ChargesNeededFrom(DateTimeOffset instant) => instant - LongestPeriod;
 
     /// <summary>Classes a membership has paid in its allowance period containing a local date.</summary>
     public int UsedInPeriod(Membership membership, DateOnly date)
@@ -56,7 +56,7 @@ public sealed class CustomerAccount
         if (membership.Allowance.IsUnlimited) return 0;
         var (from, until) = membership.PeriodContaining(date);
         var (fromInstant, untilInstant) = (Organization.StartOfDay(from), Organization.StartOfDay(until));
-        return _charges.Count(c => c.MembershipId == membership.Id && c.SessionStartsAt >= fromInstant && c.SessionStartsAt < untilInstant);
+        return _charges.Count(c => c.MembershipId == membership.Id && c.ChargedInstant >= fromInstant && c.ChargedInstant < untilInstant);
     }
 
     /// <summary>Each membership with what it has paid in its period containing a local date.</summary>
@@ -82,7 +82,7 @@ public sealed class CustomerAccount
 
     internal void RecordCharge(Booking booking, ClassSession session)
     {
-        if (booking.MembershipId is { } membershipId) _charges.Add(new MembershipCharge(booking.Id, membershipId, session.StartsAt));
+        if (booking.MembershipId is { } membershipId) _charges.Add(new MembershipCharge(booking.Id, membershipId, booking.ChargedInstant(session)));
     }
 
     internal void RemoveCharge(Booking booking) => _charges.RemoveAll(c => c.BookingId == booking.Id);

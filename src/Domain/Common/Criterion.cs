@@ -28,14 +28,11 @@ public sealed class Criterion<T>
     /// <summary>A rule about a moment (a date, an instant), compiled once for every moment it is asked at.</summary>
     public static Criterion<T, TArgument> Of<TArgument>(Expression<Func<T, TArgument, bool>> rule) => new(rule);
 
-    internal static Expression Substitute(Expression body, ParameterExpression parameter, Expression replacement) =>
-        new Substitution(parameter, replacement).Visit(body);
-
     internal static Criterion<T> Bound<TArgument>(Expression<Func<T, TArgument, bool>> rule, Func<T, TArgument, bool> compiled, TArgument argument)
     {
         // The argument is read from a closure, as a captured local would be, so EF sends it as a parameter and caches one plan.
         var closure = LinqExpression.Property(LinqExpression.Constant(new Closure<TArgument>(argument)), nameof(Closure<TArgument>.Value));
-        var body = Substitute(rule.Body, rule.Parameters[1], closure);
+        var body = Expressions.Substitute(rule.Body, rule.Parameters[1], closure);
         return new Criterion<T>(LinqExpression.Lambda<Func<T, bool>>(body, rule.Parameters[0]), candidate => compiled(candidate, argument));
     }
 
@@ -43,7 +40,7 @@ public sealed class Criterion<T>
     public Criterion<T> Or(Criterion<T> other)
     {
         var candidate = Expression.Parameters[0];
-        var body = LinqExpression.OrElse(Expression.Body, Substitute(other.Expression.Body, other.Expression.Parameters[0], candidate));
+        var body = LinqExpression.OrElse(Expression.Body, Expressions.Substitute(other.Expression.Body, other.Expression.Parameters[0], candidate));
         var (mine, theirs) = (_isSatisfiedBy, other._isSatisfiedBy);
         return new Criterion<T>(LinqExpression.Lambda<Func<T, bool>>(body, candidate), c => mine(c) || theirs(c));
     }
@@ -51,11 +48,6 @@ public sealed class Criterion<T>
     public static implicit operator Expression<Func<T, bool>>(Criterion<T> criterion) => criterion.Expression;
 
     private sealed record Closure<TArgument>(TArgument Value);
-
-    private sealed class Substitution(ParameterExpression parameter, Expression replacement) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? replacement : base.VisitParameter(node);
-    }
 }
 
 /// <summary>A <see cref="Criterion{T}"/> that needs an argument (the date or instant it is asked at).</summary>
@@ -80,7 +72,20 @@ public sealed class Criterion<T, TArgument>
     public Criterion<T, TArgument> And(Criterion<T> other)
     {
         var (candidate, argument) = (_rule.Parameters[0], _rule.Parameters[1]);
-        var body = LinqExpression.AndAlso(Criterion<T>.Substitute(other.Expression.Body, other.Expression.Parameters[0], candidate), _rule.Body);
+        var body = LinqExpression.AndAlso(Expressions.Substitute(other.Expression.Body, other.Expression.Parameters[0], candidate), _rule.Body);
         return new Criterion<T, TArgument>(LinqExpression.Lambda<Func<T, TArgument, bool>>(body, candidate, argument));
+    }
+}
+
+/// <summary>Writes one expression into another, so a rule written once can be inlined where EF translates it.</summary>
+internal static class Expressions
+{
+    /// <summary>The body with every use of the parameter replaced.</summary>
+    public static Expression Substitute(Expression body, ParameterExpression parameter, Expression replacement) =>
+        new Substitution(parameter, replacement).Visit(body);
+
+    private sealed class Substitution(ParameterExpression parameter, Expression replacement) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? replacement : base.VisitParameter(node);
     }
 }

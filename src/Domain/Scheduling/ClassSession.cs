@@ -53,10 +53,13 @@ public sealed class ClassSession : Entity, ITenantOwned
     private static bool AreValidTimes(DateTimeOffset startsAt, DateTimeOffset endsAt) => endsAt > startsAt && endsAt - startsAt <= TimeSpan.FromHours(24);
 
     /// <summary>
-    /// Moves a class that has not started to a later time; every booking stays as it is. Without an
-    /// end, the class keeps its length.
+    /// Moves a class that has not started to another time still ahead; every booking stays as it is
+    /// (their charges stay where they were: <see cref="Bookings.BookingDesk.Reschedule"/>, the only
+    /// caller). Without an end, the class keeps its length. Raises <see cref="SessionRescheduled"/>
+    /// when the times change.
     /// </summary>
-    public Result Reschedule(DateTimeOffset startsAt, DateTimeOffset? endsAt, DateTimeOffset now)
+    /// <param name="seatsTaken">the seats its bookings hold, for the event</param>
+    internal Result Reschedule(DateTimeOffset startsAt, DateTimeOffset? endsAt, int seatsTaken, DateTimeOffset now)
     {
         if ((DateBounds.Check(startsAt, "startsAt") ?? DateBounds.Check(endsAt, "endsAt")) is { } outOfRange) return outOfRange;
         if (Status == SessionStatus.Cancelled) return SessionErrors.Cancelled;
@@ -64,8 +67,10 @@ public sealed class ClassSession : Entity, ITenantOwned
         var end = endsAt ?? startsAt + (EndsAt - StartsAt);
         if (!AreValidTimes(startsAt, end)) return SessionErrors.TimesInvalid;
         if (startsAt <= now) return SessionErrors.StartInPast;
+        var (previousStart, previousEnd) = (StartsAt, EndsAt);
         StartsAt = startsAt.ToUniversalTime();
         EndsAt = end.ToUniversalTime();
+        if (StartsAt != previousStart || EndsAt != previousEnd) Raise(new SessionRescheduled(this, previousStart, previousEnd, seatsTaken));
         return Result.Success();
     }
 

@@ -36,6 +36,7 @@ public sealed class EventCatalogTests(ApiFactory api) : IClassFixture<ApiFactory
         await (await s.PostAsync($"/api/v1/bookings/{attended}/undo-check-in", null)).ShouldBe(HttpStatusCode.OK);
         var s4 = await s.SessionAsync(classType, TimeSpan.FromMinutes(20));
         var missed = await s.BookingAsync(b, s4);
+        await (await s.PatchAsync($"/api/v1/sessions/{s4}", new { startsAt = api.Clock.GetUtcNow().AddMinutes(25) })).ShouldBe(HttpStatusCode.OK);
         var s5 = await s.SessionAsync(classType, TimeSpan.FromDays(2));
         var cancelledWithClass = await s.BookingAsync(c, s5);
         await (await s.PostAsync($"/api/v1/sessions/{s5}/cancel", null)).ShouldBe(HttpStatusCode.OK);
@@ -91,6 +92,7 @@ public sealed class EventCatalogTests(ApiFactory api) : IClassFixture<ApiFactory
         One("booking.no_show", missed).GetProperty("data").Str("status").Should().Be("no_show");
         One("session.scheduled", s1).GetProperty("data").GetProperty("capacity").GetInt32().Should().Be(1);
         One("session.cancelled", s5).GetProperty("data").Str("status").Should().Be("cancelled");
+        One("session.rescheduled", s4).GetProperty("data").GetProperty("seatsTaken").GetInt32().Should().Be(1);
         One("booking.cancelled", cancelledWithClass).GetProperty("data").Str("status").Should().Be("cancelled");
         One("membership.sold", membership).GetProperty("data").Str("allowancePeriod").Should().Be("unlimited");
         One("membership.paused", membership).GetProperty("data").Str("status").Should().Be("paused");
@@ -157,7 +159,8 @@ public sealed class EventCatalogTests(ApiFactory api) : IClassFixture<ApiFactory
     private static Guid Subject(JsonElement ev)
     {
         var data = ev.GetProperty("data");
-        return data.TryGetProperty("customer", out var customer) ? customer.Id() : data.Id();
+        if (data.TryGetProperty("customer", out var customer)) return customer.Id();
+        return data.TryGetProperty("session", out var session) ? session.Id() : data.Id();
     }
 
     private static IEnumerable<string> JsonNames(Type type) =>

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using UnifiedCustomers.Api.Tests.Events;
 using UnifiedCustomers.Api.Tests.Support;
 using UnifiedCustomers.Domain.Bookings;
 
@@ -31,6 +32,32 @@ public sealed class EditSessionTests(ApiFactory api) : IClassFixture<ApiFactory>
         bookings.Should().HaveCount(3);
         bookings.Single(b => b.Id == booked).Status.Should().Be(BookingStatus.Confirmed);
         bookings.Single(b => b.Id == waiting).Status.Should().Be(BookingStatus.Waitlisted);
+    }
+
+    [Fact]
+    public async Task Reschedule_PublishesOneSessionRescheduled_WithWhereItWas_AndAnEditThatKeepsTheTimesPublishesNone()
+    {
+        var studio = await api.StudioAsync();
+        var classType = await studio.ClassTypeAsync();
+        var session = await studio.SessionAsync(classType, TimeSpan.FromDays(3), capacity: 1);
+        await studio.BookingAsync(await studio.CustomerAsync("Amy"), session);
+        await studio.CreatedAsync("/api/v1/bookings", new { customerId = await studio.CustomerAsync("Bea"), sessionId = session, joinWaitlistIfFull = true });
+        var (oldStart, newStart) = (api.Clock.GetUtcNow().AddDays(3), api.Clock.GetUtcNow().AddDays(4).AddHours(2));
+        await api.PublishAsync();
+        var (_, cursor) = await studio.ReadAllAsync();
+
+        await (await studio.PatchAsync($"/api/v1/sessions/{session}", new { startsAt = newStart })).ShouldBe(HttpStatusCode.OK);
+        await (await studio.PatchAsync($"/api/v1/sessions/{session}", new { startsAt = newStart, capacity = 3 })).ShouldBe(HttpStatusCode.OK);
+        await (await studio.PatchAsync($"/api/v1/sessions/{session}", new { endsAt = newStart.AddHours(1) })).ShouldBe(HttpStatusCode.OK);
+
+        await api.PublishAsync();
+        var (events, _) = await studio.ReadAllAsync(cursor, types: "session.rescheduled");
+        var data = events.Should().ContainSingle("only the first edit moved the class").Subject.GetProperty("data");
+        var moved = data.GetProperty("session");
+        (moved.Id(), moved.GetProperty("classTypeId").GetGuid()).Should().Be((session, classType));
+        (moved.GetProperty("startsAt").GetDateTimeOffset(), moved.GetProperty("endsAt").GetDateTimeOffset()).Should().Be((newStart, newStart.AddHours(1)));
+        (data.GetProperty("previousStartsAt").GetDateTimeOffset(), data.GetProperty("previousEndsAt").GetDateTimeOffset()).Should().Be((oldStart, oldStart.AddHours(1)));
+        data.GetProperty("seatsTaken").GetInt32().Should().Be(1, "one seat was booked; the waitlisted booking holds none");
     }
 
     [Fact]

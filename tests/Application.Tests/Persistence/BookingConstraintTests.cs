@@ -180,4 +180,19 @@ public sealed class BookingConstraintTests(TestDatabase database) : IClassFixtur
         await ShouldBeRefusedAsync(() => _rows.BookingAsync(tenant, paymentMethod: method, charged: true),
             PostgresErrorCodes.CheckViolation, "ck_bookings_charged");
     }
+
+    [Fact]
+    public async Task ChargedFor_OnlyOnAChargedMembershipBooking_IsAccepted_ElsewhereRefusedByTheChargedForCheck()
+    {
+        var tenant = await _rows.TenantAsync();
+        var other = await _rows.TenantAsync();
+        var membership = await _rows.BookingAsync(tenant, paymentMethod: "membership", membershipId: tenant.MembershipId, charged: true);
+        var pack = await _rows.BookingAsync(other, paymentMethod: "pack", packId: other.PackId, charged: true);
+        var refunded = await _rows.BookingAsync(other, status: "cancelled", paymentMethod: "membership", membershipId: other.MembershipId);
+        const string keep = "UPDATE bookings SET charged_for = now() WHERE id = $1";
+
+        (await _rows.ExecuteAsync(keep, membership)).Should().Be(1);
+        await ShouldBeRefusedAsync(() => _rows.ExecuteAsync(keep, pack), PostgresErrorCodes.CheckViolation, "ck_bookings_charged_for");
+        await ShouldBeRefusedAsync(() => _rows.ExecuteAsync(keep, refunded), PostgresErrorCodes.CheckViolation, "ck_bookings_charged_for");
+    }
 }

@@ -116,6 +116,32 @@ public sealed class CriteriaInPostgresTests(Backend backend) : IClassFixture<Bac
         seated.Should().BeEquivalentTo([confirmed.Id, attended.Id, noShow.Id]);
     }
 
+    [Fact]
+    public async Task ChargedInstant_InAQuery_IsWhatTheDomainComputes_ForAMovedAndAnUnmovedCharge()
+    {
+        var studio = await Studio.OpenAsync(backend);
+        var now = backend.Clock.GetUtcNow();
+        var session = await studio.SessionAsync(TimeSpan.FromDays(2));
+        async Task<Booking> Book(string name)
+        {
+            var customer = await studio.CustomerAsync(name);
+            var membership = await studio.MembershipAsync(customer, new Allowance(AllowancePeriod.Week, 2));
+            return Booking.Create(customer, session, new Admission(false, null), BookingPayment.ByMembership(membership.Id), BookingSource.Staff, null, now);
+        }
+        var moved = await Book("Mo Moved");
+        moved.KeepChargeWhenMoved(session.StartsAt.AddDays(-3));
+        var unmoved = await Book("Una Unmoved");
+        await studio.SaveAsync(moved, unmoved);
+
+        var queried = await backend.WithDbAsync(db => db.Bookings.Where(b => b.OrganizationId == studio.Id)
+            .Join(db.ClassSessions, b => b.SessionId, s => s.Id, Booking.WithChargedInstant((b, _, at) => new { b.Id, At = at }))
+            .ToDictionaryAsync(x => x.Id, x => x.At));
+        var stored = await backend.WithDbAsync(db => db.Bookings.AsNoTracking().Where(b => b.OrganizationId == studio.Id).ToListAsync());
+
+        queried.Should().Equal(stored.ToDictionary(b => b.Id, b => b.ChargedInstant(session)));
+        queried.Should().Equal(new Dictionary<Guid, DateTimeOffset> { [moved.Id] = session.StartsAt.AddDays(-3), [unmoved.Id] = session.StartsAt });
+    }
+
     private Task<List<Guid>> InForceOn(Studio studio, DateOnly day) => backend.WithDbAsync(db =>
         db.Memberships.Where(m => m.OrganizationId == studio.Id).Where(Membership.InForce(day)).Select(m => m.Id).ToListAsync());
 }

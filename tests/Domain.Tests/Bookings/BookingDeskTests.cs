@@ -179,6 +179,64 @@ public sealed class BookingDeskTests
         BookingDesk.MarkNoShow(account, atDesk, booking, session.StartsAt).ShouldSucceed().Booking.Status.Should().Be(BookingStatus.NoShow);
     }
 
+    [Fact]
+    public void Reschedule_KeepsEachMembershipChargeAtTheStartItWasBookedFor_ThroughASecondMove_AndRaisesAnEventPerMove()
+    {
+        var member = A.Customer.AsMember().Build();
+        var twoAWeek = A.Membership.For(member).WithAllowance(AllowancePeriod.Week, 2).Build();
+        var (payer, pack) = Holder(credits: 2);
+        var session = A.Session.WithCapacity(2).Build();
+        var atDesk = AtDesk(session);
+        var account = Account(member, memberships: [twoAWeek]);
+        var byMembership = BookingDesk.Book(account, atDesk, Plain, Now).ShouldSucceed().Booking;
+        var byPack = BookingDesk.Book(Account(payer, packs: [pack]), atDesk, Plain, Now).ShouldSucceed().Booking;
+        var (late, latePack) = Holder(credits: 1);
+        var waiting = BookingDesk.Book(Account(late, packs: [latePack]), atDesk, Plain with { JoinWaitlistIfFull = true }, Now).ShouldSucceed().Booking;
+        var bookedFor = session.StartsAt;
+
+        BookingDesk.Reschedule(atDesk, [byMembership, byPack], bookedFor.AddDays(7), null, Now).ShouldSucceed();
+        BookingDesk.Reschedule(atDesk, [byMembership, byPack], bookedFor.AddDays(8), null, Now).ShouldSucceed();
+
+        (byMembership.ChargedFor, byPack.ChargedFor, waiting.ChargedFor).Should().Be(((DateTimeOffset?)bookedFor, (DateTimeOffset?)null, (DateTimeOffset?)null));
+        (byMembership.ChargedInstant(session), byPack.ChargedInstant(session)).Should().Be((bookedFor, bookedFor.AddDays(8)));
+        BookingDesk.Describe(account, atDesk, byMembership).AllowanceRemaining.Should().Be(1, "the class still counts in the week it was booked in");
+        session.PendingEvents().Select(e => e.Event).OfType<SessionRescheduled>().Select(e => (e.PreviousStartsAt, e.SeatsTaken))
+            .Should().Equal((bookedFor, 2), (bookedFor.AddDays(7), 2));
+    }
+
+    [Fact]
+    public void Reschedule_OfOnlyTheEnd_StampsNoCharge_AndToTheSameTimes_RaisesNothing()
+    {
+        var member = A.Customer.AsMember().Build();
+        var oneAWeek = A.Membership.For(member).WithAllowance(AllowancePeriod.Week, 1).Build();
+        var session = A.Session.Build();
+        var atDesk = AtDesk(session);
+        var booking = BookingDesk.Book(Account(member, memberships: [oneAWeek]), atDesk, Plain, Now).ShouldSucceed().Booking;
+        var (start, end) = (session.StartsAt, session.EndsAt);
+
+        BookingDesk.Reschedule(atDesk, [booking], start, end, Now).ShouldSucceed();
+        session.PendingEvents().Select(e => e.Event).OfType<SessionRescheduled>().Should().BeEmpty();
+        BookingDesk.Reschedule(atDesk, [booking], start, end.AddMinutes(30), Now).ShouldSucceed();
+
+        booking.ChargedFor.Should().BeNull();
+        session.PendingEvents().Select(e => e.Event).OfType<SessionRescheduled>().Should().ContainSingle().Which.PreviousEndsAt.Should().Be(end);
+    }
+
+    [Fact]
+    public void Cancel_WithARefund_ForgetsTheStartAMovedBookingWasChargedFor()
+    {
+        var member = A.Customer.AsMember().Build();
+        var account = Account(member, memberships: [A.Membership.For(member).WithAllowance(AllowancePeriod.Week, 1).Build()]);
+        var atDesk = AtDesk(A.Session.Build());
+        var booking = BookingDesk.Book(account, atDesk, Plain, Now).ShouldSucceed().Booking;
+        BookingDesk.Reschedule(atDesk, [booking], atDesk.Session.StartsAt.AddDays(7), null, Now).ShouldSucceed();
+        booking.ChargedFor.Should().NotBeNull();
+
+        BookingDesk.Cancel(account, atDesk, booking, waiveLateFee: false, Now).ShouldSucceed();
+
+        (booking.Charged, booking.ChargedFor).Should().Be((false, (DateTimeOffset?)null));
+    }
+
     private static (Customer Customer, ClassPack Pack) Holder(int credits)
     {
         var customer = A.Customer.AsMember().Build();

@@ -125,7 +125,7 @@ public sealed class InputBoundsTests
         ClassSession.Schedule(type, DateBounds.MinInstant.AddTicks(-1), null, null, null, null, Now).ShouldFailWith(DateBounds.Code);
         ClassSession.Schedule(type, DateBounds.EndInstant.AddHours(-1), null, null, null, null, Now).ShouldSucceed();
         var session = ClassSession.Schedule(type, DateBounds.EndInstant.AddDays(-2), null, null, null, null, Now).ShouldSucceed();
-        session.Reschedule(DateBounds.EndInstant, null, Now).ShouldFailWith(DateBounds.Code);
+        session.Reschedule(DateBounds.EndInstant, null, seatsTaken: 0, Now).ShouldFailWith(DateBounds.Code);
     }
 
     [Theory]

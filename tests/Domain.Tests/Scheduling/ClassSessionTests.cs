@@ -83,7 +83,7 @@ public sealed class ClassSessionTests
     {
         var session = ClassSession.Schedule(_type, Start, null, null, null, null, TestClock.Start).ShouldSucceed();
 
-        session.Reschedule(new DateTimeOffset(2026, 6, 5, 9, 0, 0, TimeSpan.FromHours(1)), null, TestClock.Start).ShouldSucceed();
+        session.Reschedule(new DateTimeOffset(2026, 6, 5, 9, 0, 0, TimeSpan.FromHours(1)), null, seatsTaken: 0, TestClock.Start).ShouldSucceed();
 
         (session.StartsAt, session.EndsAt).Should().Be((new DateTimeOffset(2026, 6, 5, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 6, 5, 8, 45, 0, TimeSpan.Zero)));
     }
@@ -93,11 +93,11 @@ public sealed class ClassSessionTests
     {
         var session = ClassSession.Schedule(_type, Start, null, null, null, null, TestClock.Start).ShouldSucceed();
 
-        session.Reschedule(TestClock.Start.AddMinutes(-1), null, TestClock.Start).ShouldFailWith("session.start_in_past");
-        session.Reschedule(Start.AddDays(1), Start.AddDays(1), TestClock.Start).ShouldFailWith("session.times_invalid");
-        session.Reschedule(Start.AddDays(1), null, Start.AddMinutes(1)).ShouldFailWith("session.started");
+        session.Reschedule(TestClock.Start.AddMinutes(-1), null, seatsTaken: 0, TestClock.Start).ShouldFailWith("session.start_in_past");
+        session.Reschedule(Start.AddDays(1), Start.AddDays(1), seatsTaken: 0, TestClock.Start).ShouldFailWith("session.times_invalid");
+        session.Reschedule(Start.AddDays(1), null, seatsTaken: 0, Start.AddMinutes(1)).ShouldFailWith("session.started");
         session.Cancel(TestClock.Start).ShouldSucceed();
-        session.Reschedule(Start.AddDays(1), null, TestClock.Start).ShouldFailWith("session.cancelled");
+        session.Reschedule(Start.AddDays(1), null, seatsTaken: 0, TestClock.Start).ShouldFailWith("session.cancelled");
         session.StartsAt.Should().Be(Start);
     }
 

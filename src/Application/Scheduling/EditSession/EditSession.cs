@@ -6,7 +6,7 @@ namespace UnifiedCustomers.Application.Scheduling.EditSession;
 
 /// <summary>
 /// Changes a scheduled class (a merge patch: fields left out stay as they are). Rescheduling keeps
-/// every booking; a capacity never goes below the seats booked, and a raise fills the new seats
+/// every booking, each charge in the period it was booked for (docs/adr/0034); a capacity never goes below the seats booked, and a raise fills the new seats
 /// from the waitlist (until the promotion cutoff); null clears the instructor or the location.
 /// </summary>
 /// <param name="StartsAt">the new start; given alone, the class keeps its length</param>
@@ -61,7 +61,9 @@ internal sealed class EditSessionHandler(CurrentOrganization current, IAppDbCont
         {
             var startsAt = command.StartsAt.Or(session.StartsAt) ?? session.StartsAt;
             var endsAt = command.EndsAt.IsSet ? command.EndsAt.Value : command.StartsAt.IsSet ? null : session.EndsAt;
-            var moved = session.Reschedule(startsAt, endsAt, now);
+            // Under the session's lock, nobody books, cancels or is refunded for it meanwhile.
+            var charged = await db.Bookings.Where(b => b.SessionId == session.Id && b.Charged).ToListAsync(ct);
+            var moved = BookingDesk.Reschedule(atDesk, charged, startsAt, endsAt, now);
             if (moved.IsFailure) return moved.Error!;
         }
 

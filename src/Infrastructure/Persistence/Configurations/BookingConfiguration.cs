@@ -20,6 +20,8 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
             t.HasCheckConstraint("ck_bookings_waitlist_position",
                 "(status = 'waitlisted') = (waitlist_position IS NOT NULL) AND (waitlist_position IS NULL OR waitlist_position >= 1)");
             t.HasCheckConstraint("ck_bookings_charged", "NOT charged OR payment_method IN ('membership', 'pack')");
+            // Only a charge a membership's allowance counts keeps the start it was booked for (docs/adr/0034).
+            t.HasCheckConstraint("ck_bookings_charged_for", "charged_for IS NULL OR (charged AND membership_id IS NOT NULL)");
         });
         builder.IsTenantOwned();
         builder.Property(b => b.Status).HasMaxLength(16);

@@ -80,7 +80,7 @@ internal sealed partial class UnitOfWork(AppDbContext db, ConnectionRecovery rec
             catch (Exception ex) when (!committing && !reconnected && DatabaseFailures.IsConnectionLost(ex) && !cancellationToken.IsCancellationRequested)
             {
                 reconnected = true;
-                ConnectionLost(Postgres(ex)?.SqlState ?? ex.GetType().Name);
+                ConnectionLost(Reason(ex));
                 db.Prefix.Clear();
                 await recovery.ResetAsync(db);
             }
@@ -137,18 +137,12 @@ internal sealed partial class UnitOfWork(AppDbContext db, ConnectionRecovery rec
             using var scope = db.ScopeTo(organizationId);
             return await work(cancellationToken);
         }
-        try
+        // A read has nothing to lose: once more on a fresh connection.
+        return await recovery.ReadAsync(db, () => ReadOnceAsync(organizationId, work, cancellationToken), lost: ex =>
         {
-            return await ReadOnceAsync(organizationId, work, cancellationToken);
-        }
-        catch (Exception ex) when (DatabaseFailures.IsConnectionLost(ex) && !cancellationToken.IsCancellationRequested)
-        {
-            // A read has nothing to lose: once more on a fresh connection.
-            ConnectionLost(Postgres(ex)?.SqlState ?? ex.GetType().Name);
+            ConnectionLost(Reason(ex));
             db.Prefix.Clear();
-            await recovery.ResetAsync(db);
-            return await ReadOnceAsync(organizationId, work, cancellationToken);
-        }
+        }, cancellationToken);
     }
 
     private async Task<T> ReadOnceAsync<T>(Guid organizationId, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
@@ -176,6 +170,8 @@ internal sealed partial class UnitOfWork(AppDbContext db, ConnectionRecovery rec
 
     private static bool IsTransient(Exception ex) =>
         Postgres(ex)?.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected;
+
+    private static string Reason(Exception ex) => Postgres(ex)?.SqlState ?? ex.GetType().Name;
 
     private static PostgresException? Postgres(Exception? ex)
     {
