@@ -344,6 +344,13 @@ public sealed class SampleConsolidationTests(SampleFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task RunRow_HoldsTheReportTheRunReturned()
+    {
+        (await _db.ScalarAsync<bool>($"SELECT report = '{fixture.Report.ToJson().Replace("'", "''")}'::jsonb FROM consolidation_runs"))
+            .Should().BeTrue();
+    }
+
+    [Fact]
     public async Task LegacyTables_AreOnlyRead()
     {
         (await _db.LegacyChecksumsAsync()).Should().BeEquivalentTo(fixture.LegacyBefore);

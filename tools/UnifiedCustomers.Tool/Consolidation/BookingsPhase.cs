@@ -107,12 +107,17 @@ internal static class BookingsPhase
     ];
 
     // Waitlisted survivors are renumbered 1..n per session, in legacy position then added order.
-    // A survivor whose id an earlier legacy table also uses (ids copied between tables) gets a fresh one.
+    // A survivor whose id an earlier legacy table also uses (ids copied between tables) gets a fresh one:
+    // each legacy table's ids are unique, so only ids a later table holds can clash (one hash of those,
+    // not a grouping of every row). A survivor is a row no keeper took in: written as an anti-join, which
+    // the planner estimates (an OR over the outer join's NULLs it took for one row, and hashed millions).
     private static readonly string[] Survivors =
     [
         $$"""
         CREATE TEMP TABLE {{IdClashes}} ON COMMIT DROP AS
-        SELECT id, min(src_order) AS first_src FROM {{Bookings}} WHERE reason IS NULL GROUP BY id HAVING count(*) > 1
+        SELECT b.id, min(b.src_order) AS first_src FROM {{Bookings}} b
+        WHERE b.reason IS NULL AND b.id IN (SELECT l.id FROM {{Bookings}} l WHERE l.src_order > 1 AND l.reason IS NULL)
+        GROUP BY b.id HAVING count(*) > 1
         """,
         $"ANALYZE {IdClashes}",
         $$"""
@@ -141,7 +146,7 @@ internal static class BookingsPhase
             LEFT JOIN {{Keepers}} k ON k.bk = b.bk
             LEFT JOIN {{IdClashes}} c ON c.id = b.id
             LEFT JOIN {{WaitPositions}} w ON w.bk = b.bk
-            WHERE b.reason IS NULL AND (k.bk IS NULL OR k.keeper_bk = b.bk)
+            WHERE b.reason IS NULL AND NOT EXISTS (SELECT 1 FROM {{Keepers}} m WHERE m.bk = b.bk AND m.keeper_bk <> m.bk)
         ) x
         """,
         $"ANALYZE {Targets}",

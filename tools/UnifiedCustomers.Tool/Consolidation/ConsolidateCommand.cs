@@ -48,11 +48,9 @@ internal static partial class ConsolidateCommand
             {
                 output.WriteLine();
                 output.Write(report.ToText());
+                // Written by the run as it gathered the report (a previous run's is in consolidation_runs).
                 if (run.ReportPath is { } path && result.Outcome != ConsolidationOutcome.AlreadyConsolidated)
-                {
-                    await File.WriteAllTextAsync(path, result.ReportJson ?? report.ToJson(), CancellationToken.None);
                     output.WriteLine($"JSON report written to {path}");
-                }
             }
             var writer = result.Outcome is ConsolidationOutcome.Refused or ConsolidationOutcome.Unbalanced ? error : output;
             writer.WriteLine(result.Message);

@@ -11,12 +11,12 @@ internal sealed record ConsolidationReport(
     bool DryRun,
     IReadOnlyDictionary<string, TableCounts> Tables,
     bool Balanced,
-    IReadOnlyList<PossibleDuplicate> PossibleDuplicates,
+    Findings<PossibleDuplicate> PossibleDuplicates,
     int OrgConflicts,
-    IReadOnlyList<CounterDisagreement> CounterDisagreements,
-    IReadOnlyList<UsageDifference> UsageDifferences,
-    IReadOnlyList<CapacityDisagreement> CapacityDisagreements,
-    IReadOnlyList<PackClamp> PackClamps,
+    Findings<CounterDisagreement> CounterDisagreements,
+    Findings<UsageDifference> UsageDifferences,
+    Findings<CapacityDisagreement> CapacityDisagreements,
+    Findings<PackClamp> PackClamps,
     int LostLeads,
     int NamelessCustomers,
     IReadOnlyList<OrganizationCustomers> Customers)
@@ -35,9 +35,68 @@ internal sealed record ConsolidationReport(
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
+    /// <summary>The report as held in memory; only when every list of findings is held whole (<see cref="Findings{T}.Complete"/>).</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public static ConsolidationReport FromJson(string json) => JsonSerializer.Deserialize<ConsolidationReport>(json, Json)!;
+
+    /// <summary>
+    /// Writes the report as <see cref="ToJson"/> would, to a stream, each list of findings read row by row
+    /// from <paramref name="findings"/> (every one of them), and returns the report holding the first of each.
+    /// Memory stays flat whatever the number of findings.
+    /// </summary>
+    public async Task<ConsolidationReport> WriteJsonAsync(Stream stream, ReportFindings findings, CancellationToken cancellationToken)
+    {
+        await using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = Json.Encoder });
+        json.WriteStartObject();
+        Write(json, nameof(Cutover), Cutover);
+        Write(json, nameof(DryRun), DryRun);
+        Write(json, nameof(Tables), Tables);
+        Write(json, nameof(Balanced), Balanced);
+        var possibleDuplicates = await WriteAsync(json, nameof(PossibleDuplicates), findings.PossibleDuplicates, cancellationToken);
+        Write(json, nameof(OrgConflicts), OrgConflicts);
+        var counterDisagreements = await WriteAsync(json, nameof(CounterDisagreements), findings.CounterDisagreements, cancellationToken);
+        var usageDifferences = await WriteAsync(json, nameof(UsageDifferences), findings.UsageDifferences, cancellationToken);
+        var capacityDisagreements = await WriteAsync(json, nameof(CapacityDisagreements), findings.CapacityDisagreements, cancellationToken);
+        var packClamps = await WriteAsync(json, nameof(PackClamps), findings.PackClamps, cancellationToken);
+        Write(json, nameof(LostLeads), LostLeads);
+        Write(json, nameof(NamelessCustomers), NamelessCustomers);
+        Write(json, nameof(Customers), Customers);
+        json.WriteEndObject();
+        await json.FlushAsync(cancellationToken);
+        return this with
+        {
+            PossibleDuplicates = possibleDuplicates,
+            CounterDisagreements = counterDisagreements,
+            UsageDifferences = usageDifferences,
+            CapacityDisagreements = capacityDisagreements,
+            PackClamps = packClamps,
+        };
+
+        static void Write<T>(Utf8JsonWriter json, string property, T value)
+        {
+            json.WritePropertyName(Json.PropertyNamingPolicy!.ConvertName(property));
+            JsonSerializer.Serialize(json, value, Json);
+        }
+
+        static async Task<Findings<T>> WriteAsync<T>(Utf8JsonWriter json, string property, IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
+        {
+            const int flushAt = 64 * 1024;
+            json.WritePropertyName(Json.PropertyNamingPolicy!.ConvertName(property));
+            json.WriteStartArray();
+            var count = 0;
+            var held = new List<T>();
+            await foreach (var row in rows.WithCancellation(cancellationToken))
+            {
+                JsonSerializer.Serialize(json, row, Json);
+                if (held.Count < Findings.Held) held.Add(row);
+                count++;
+                if (json.BytesPending > flushAt) await json.FlushAsync(cancellationToken);
+            }
+            json.WriteEndArray();
+            return new Findings<T>(count, held);
+        }
+    }
 
     public string ToText()
     {
@@ -75,7 +134,7 @@ internal sealed record ConsolidationReport(
             p => $"pack {p.PackId}: remaining {Show(p.LegacyRemaining)} -> {p.Remaining} of {p.Total}");
         return text.ToString();
 
-        void List<T>(string title, IReadOnlyList<T> items, Func<T, string> line)
+        void List<T>(string title, Findings<T> items, Func<T, string> line)
         {
             const int shown = 20;
             text.AppendLine(inv, $"{title}: {items.Count}");
@@ -86,6 +145,14 @@ internal sealed record ConsolidationReport(
         static string Show(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "NULL";
     }
 }
+
+/// <summary>The lists of findings of a run, read row by row (from the database) while the JSON report is written.</summary>
+internal sealed record ReportFindings(
+    IAsyncEnumerable<PossibleDuplicate> PossibleDuplicates,
+    IAsyncEnumerable<CounterDisagreement> CounterDisagreements,
+    IAsyncEnumerable<UsageDifference> UsageDifferences,
+    IAsyncEnumerable<CapacityDisagreement> CapacityDisagreements,
+    IAsyncEnumerable<PackClamp> PackClamps);
 
 internal sealed record TableCounts(long Read, long Migrated, long Merged, IReadOnlyDictionary<string, long> Quarantined)
 {

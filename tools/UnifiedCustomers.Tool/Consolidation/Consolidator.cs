@@ -1,4 +1,5 @@
 using Npgsql;
+using NpgsqlTypes;
 using UnifiedCustomers.Migrations;
 
 namespace UnifiedCustomers.Tool.Consolidation;
@@ -14,17 +15,7 @@ internal enum ConsolidationOutcome
     Unbalanced,
 }
 
-internal sealed record ConsolidationResult(ConsolidationOutcome Outcome, string Message, ConsolidationReport? Report = null)
-{
-    private string? _reportJson;
-
-    /// <summary>Serialised once: at scale the lists of findings make it tens of megabytes.</summary>
-    public string? ReportJson
-    {
-        get => _reportJson ??= Report?.ToJson();
-        init => _reportJson = value;
-    }
-}
+internal sealed record ConsolidationResult(ConsolidationOutcome Outcome, string Message, ConsolidationReport? Report = null);
 
 /// <summary>
 /// The whole fold in one transaction on one connection: every phase writes through it, so a crash,
@@ -48,6 +39,8 @@ internal static class Consolidator
         "SET client_connection_check_interval = '1s'",
         "SET temp_buffers = '4GB'",
         "SET LOCAL work_mem = '256MB'",
+        // Grouping millions of bookings by id or by customer and session: 1 GB per hash, so none spills to disk at scale 1.
+        "SET LOCAL hash_mem_multiplier = 4",
         "SET LOCAL maintenance_work_mem = '1GB'",
         // Each statement runs once over whole tables: compiling it costs seconds and saves none.
         "SET LOCAL jit = off",
@@ -112,7 +105,12 @@ internal static class Consolidator
                 await context.ExecuteAsync([$"DROP TABLE {string.Join(", ", done)}"], cancellationToken);
             progress.PhaseDone();
         }
-        var report = await ReportPhase.RunAsync(context, cancellationToken);
+        // The JSON report goes to the operator's file, else to a scratch file, as it is gathered; consolidation_runs
+        // reads it back from there. At scale it is tens of megabytes, never held in memory.
+        await using var json = options.ReportPath is { } path
+            ? new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.Read)
+            : new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.DeleteOnClose);
+        var report = await ReportPhase.RunAsync(context, json, cancellationToken);
 
         if (!report.Balanced)
         {
@@ -126,21 +124,22 @@ internal static class Consolidator
             return new ConsolidationResult(ConsolidationOutcome.DryRun, "Dry run: everything was rolled back, the target is unchanged.", report);
         }
 
-        var json = report.ToJson();
+        json.Position = 0;
         await using (var run = new NpgsqlCommand(
             """
             INSERT INTO consolidation_runs (id, started_at, finished_at, cutover, legacy_schema, report)
-            VALUES (gen_random_uuid(), $1, clock_timestamp(), $2, $3, $4::jsonb)
+            VALUES (gen_random_uuid(), $1, clock_timestamp(), $2, $3, convert_from($4, 'UTF8')::jsonb)
             """, connection, transaction))
         {
             run.Parameters.AddWithValue(startedAt);
             run.Parameters.AddWithValue(options.Cutover);
             run.Parameters.AddWithValue(options.LegacySchema);
-            run.Parameters.AddWithValue(json);
+            // Sent from the file in chunks (bytea from a seekable stream), decoded by the server.
+            run.Parameters.Add(new NpgsqlParameter { Value = json, NpgsqlDbType = NpgsqlDbType.Bytea });
             await run.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
-        return new ConsolidationResult(ConsolidationOutcome.Committed, "Committed.", report) { ReportJson = json };
+        return new ConsolidationResult(ConsolidationOutcome.Committed, "Committed.", report);
     }
 
     private static async Task<ConsolidationResult?> CheckTargetAsync(PhaseContext context, CancellationToken cancellationToken)

@@ -64,7 +64,8 @@ internal static class PeoplePhase
         ) p
         """;
 
-    // Rules 1-4 of the legacy README, each an edge between two rows of one organization.
+    // Rules 1-4 of the legacy README, each an edge between two rows of one organization. Emails are
+    // grouped bytewise (COLLATE "C": equal is equal either way, and the sort skips the locale's strcoll).
     private static readonly string SamePersonLinks = $$"""
         CREATE TEMP TABLE {{Links}} ON COMMIT DROP AS
         SELECT a, b FROM (
@@ -76,7 +77,7 @@ internal static class PeoplePhase
             FROM {{People}} p JOIN {{People}} q ON q.id = p.link_id AND q.org_id = p.org_id AND q.is_client <> p.is_client
             WHERE p.link_id IS NOT NULL
             UNION ALL
-            SELECT p.idx, first_value(p.idx) OVER (PARTITION BY p.org_id, p.email_key ORDER BY p.idx)
+            SELECT p.idx, first_value(p.idx) OVER (PARTITION BY p.org_id, p.email_key COLLATE "C" ORDER BY p.idx)
             FROM {{People}} p WHERE p.email_key IS NOT NULL
             UNION ALL
             SELECT p.idx, q.idx

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Npgsql;
 
 namespace UnifiedCustomers.Tool.Consolidation;
@@ -51,12 +52,15 @@ internal sealed class PhaseContext(NpgsqlConnection connection, NpgsqlTransactio
         return (T)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    public async Task<List<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
+    public async Task<List<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken) =>
+        await StreamAsync(sql, map, cancellationToken).ToListAsync(cancellationToken);
+
+    /// <summary>The rows of a query one at a time, as they arrive: nothing is held but the current row.</summary>
+    public async IAsyncEnumerable<T> StreamAsync<T>(string sql, Func<NpgsqlDataReader, T> map,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(Expand(sql), connection, transaction) { CommandTimeout = 0 };
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken)) rows.Add(map(reader));
-        return rows;
+        while (await reader.ReadAsync(cancellationToken)) yield return map(reader);
     }
 }

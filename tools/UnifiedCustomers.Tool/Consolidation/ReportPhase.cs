@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using static UnifiedCustomers.Tool.Consolidation.StagingTables;
 
@@ -34,7 +35,8 @@ internal static class ReportPhase
         GROUP BY o.id, o.name, s.status ORDER BY o.name, o.id, s.status
         """;
 
-    public static async Task<ConsolidationReport> RunAsync(PhaseContext context, CancellationToken cancellationToken)
+    /// <summary>Gathers the report and writes it to <paramref name="json"/> as it goes; the report returned holds the first findings of each list.</summary>
+    public static async Task<ConsolidationReport> RunAsync(PhaseContext context, Stream json, CancellationToken cancellationToken)
     {
         context.Progress.PhaseStarted("report");
         var tables = new Dictionary<string, TableCounts>(StringComparer.Ordinal);
@@ -53,25 +55,35 @@ internal static class ReportPhase
         }
         context.Progress.StepDone("counts", tables.Count, TimeSpan.Zero);
 
-        var report = new ConsolidationReport(
+        var head = new ConsolidationReport(
             Cutover: context.Options.Cutover.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             DryRun: context.Options.DryRun,
             Tables: tables,
             Balanced: tables.Values.All(t => t.Balanced),
-            PossibleDuplicates: await context.QueryAsync(PossibleDuplicates,
-                r => new PossibleDuplicate(r.GetGuid(0), r.GetString(1), r.GetFieldValue<Guid[]>(2)), cancellationToken),
+            PossibleDuplicates: Findings<PossibleDuplicate>.None,
             OrgConflicts: (int)await context.ScalarAsync<long>(OrgConflicts, cancellationToken),
-            CounterDisagreements: await context.QueryAsync(CounterDisagreements,
-                r => new CounterDisagreement(r.GetGuid(0), r.GetInt32(1), r.GetInt32(2)), cancellationToken),
-            UsageDifferences: await context.QueryAsync(UsageDifferences,
-                r => new UsageDifference(r.GetGuid(0), r.GetInt32(1), r.GetInt32(2)), cancellationToken),
-            CapacityDisagreements: await context.QueryAsync(CapacityDisagreements,
-                r => new CapacityDisagreement(r.GetGuid(0), NullableInt(r, 1), NullableInt(r, 2)), cancellationToken),
-            PackClamps: await context.QueryAsync(PackClamps,
-                r => new PackClamp(r.GetGuid(0), NullableInt(r, 1), NullableInt(r, 2), r.GetInt32(3), r.GetInt32(4)), cancellationToken),
+            CounterDisagreements: Findings<CounterDisagreement>.None,
+            UsageDifferences: Findings<UsageDifference>.None,
+            CapacityDisagreements: Findings<CapacityDisagreement>.None,
+            PackClamps: Findings<PackClamp>.None,
             LostLeads: (int)await context.ScalarAsync<long>(LostLeads, cancellationToken),
             NamelessCustomers: (int)await context.ScalarAsync<long>(NamelessCustomers, cancellationToken),
             Customers: await CustomersAsync(context, cancellationToken));
+        var watch = Stopwatch.StartNew();
+        var report = await head.WriteJsonAsync(json, new ReportFindings(
+            PossibleDuplicates: context.StreamAsync(PossibleDuplicates,
+                r => new PossibleDuplicate(r.GetGuid(0), r.GetString(1), r.GetFieldValue<Guid[]>(2)), cancellationToken),
+            CounterDisagreements: context.StreamAsync(CounterDisagreements,
+                r => new CounterDisagreement(r.GetGuid(0), r.GetInt32(1), r.GetInt32(2)), cancellationToken),
+            UsageDifferences: context.StreamAsync(UsageDifferences,
+                r => new UsageDifference(r.GetGuid(0), r.GetInt32(1), r.GetInt32(2)), cancellationToken),
+            CapacityDisagreements: context.StreamAsync(CapacityDisagreements,
+                r => new CapacityDisagreement(r.GetGuid(0), NullableInt(r, 1), NullableInt(r, 2)), cancellationToken),
+            PackClamps: context.StreamAsync(PackClamps,
+                r => new PackClamp(r.GetGuid(0), NullableInt(r, 1), NullableInt(r, 2), r.GetInt32(3), r.GetInt32(4)), cancellationToken)),
+            cancellationToken);
+        context.Progress.StepDone("findings", report.PossibleDuplicates.Count + report.CounterDisagreements.Count + report.UsageDifferences.Count
+            + report.CapacityDisagreements.Count + report.PackClamps.Count, watch.Elapsed);
         context.Progress.PhaseDone();
         return report;
     }
