@@ -1,3 +1,4 @@
+using static UnifiedCustomers.Tool.Consolidation.DomainRulesInSql;
 using static UnifiedCustomers.Tool.Consolidation.StagingTables;
 
 namespace UnifiedCustomers.Tool.Consolidation;
@@ -131,7 +132,7 @@ internal static class BookingsPhase
         $$"""
         CREATE TEMP TABLE {{Targets}} ON COMMIT DROP AS
         SELECT x.*,
-               x.status IN ('confirmed', 'attended', 'no_show') AND (x.pay_membership IS NOT NULL OR x.pay_pack IS NOT NULL) AS charged
+               x.status IN ({{SeatHoldingStatuses}}) AND (x.pay_membership IS NOT NULL OR x.pay_pack IS NOT NULL) AS charged
         FROM (
             SELECT b.bk, b.src, b.id AS legacy_id,
                    CASE WHEN c.id IS NOT NULL AND b.src_order > c.first_src THEN gen_random_uuid() ELSE b.id END AS id,

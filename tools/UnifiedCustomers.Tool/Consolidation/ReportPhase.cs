@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using static UnifiedCustomers.Tool.Consolidation.DomainRulesInSql;
 using static UnifiedCustomers.Tool.Consolidation.StagingTables;
 
 namespace UnifiedCustomers.Tool.Consolidation;
@@ -111,10 +112,10 @@ internal static class ReportPhase
         """;
 
     private static readonly string CounterDisagreements = $"""
-        SELECT s.id, coalesce(s.current_bookings, 0), count(t.bk) FILTER (WHERE t.status IN ('confirmed', 'attended', 'no_show'))::int
+        SELECT s.id, coalesce(s.current_bookings, 0), count(t.bk) FILTER (WHERE t.status IN ({SeatHoldingStatuses}))::int
         FROM {Sessions} s LEFT JOIN {Targets} t ON t.session_id = s.id
         GROUP BY s.id, s.current_bookings
-        HAVING coalesce(s.current_bookings, 0) <> count(t.bk) FILTER (WHERE t.status IN ('confirmed', 'attended', 'no_show'))
+        HAVING coalesce(s.current_bookings, 0) <> count(t.bk) FILTER (WHERE t.status IN ({SeatHoldingStatuses}))
         ORDER BY s.id
         """;
 
@@ -134,7 +135,7 @@ internal static class ReportPhase
                    m.cutover_day
             FROM {{Memberships}} m WHERE m.reason IS NULL)
         SELECT p.id, p.legacy,
-               (count(t.bk) FILTER (WHERE t.status IN ('confirmed', 'attended', 'no_show')
+               (count(t.bk) FILTER (WHERE t.status IN ({{SeatHoldingStatuses}})
                                       AND p.cutover_day >= p.from_day AND p.cutover_day < p.until_day
                                       AND (s.starts_at AT TIME ZONE p.time_zone)::date >= p.from_day
                                       AND (s.starts_at AT TIME ZONE p.time_zone)::date < p.until_day))::int AS migrated
@@ -142,7 +143,7 @@ internal static class ReportPhase
         LEFT JOIN {{Targets}} t ON t.pay_membership = p.id
         LEFT JOIN {{Sessions}} s ON s.id = t.session_id
         GROUP BY p.id, p.legacy
-        HAVING p.legacy <> (count(t.bk) FILTER (WHERE t.status IN ('confirmed', 'attended', 'no_show')
+        HAVING p.legacy <> (count(t.bk) FILTER (WHERE t.status IN ({{SeatHoldingStatuses}})
                                       AND p.cutover_day >= p.from_day AND p.cutover_day < p.until_day
                                       AND (s.starts_at AT TIME ZONE p.time_zone)::date >= p.from_day
                                       AND (s.starts_at AT TIME ZONE p.time_zone)::date < p.until_day))

@@ -12,7 +12,10 @@ internal sealed partial class SnakeCaseEnumConverter<TEnum>() : ValueConverter<T
     public static string ToSnakeCase(string name) => UpperAfterLower().Replace(name, "$1_$2").ToLowerInvariant();
 
     /// <summary>The SQL list of every stored value, for CHECK constraints.</summary>
-    public static string SqlValues() => string.Join(", ", Enum.GetNames<TEnum>().Select(n => $"'{ToSnakeCase(n)}'"));
+    public static string SqlValues() => SqlValues(Enum.GetValues<TEnum>());
+
+    /// <summary>The SQL list of the stored forms of <paramref name="values"/>: a domain rule stated in SQL from the domain's own list.</summary>
+    public static string SqlValues(IEnumerable<TEnum> values) => string.Join(", ", values.Select(v => $"'{ToSnakeCase(v.ToString())}'"));
 
     [GeneratedRegex("([a-z0-9])([A-Z])")]
     private static partial Regex UpperAfterLower();
