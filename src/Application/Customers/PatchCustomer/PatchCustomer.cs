@@ -53,10 +53,8 @@ internal sealed class PatchCustomerHandler(CurrentOrganization current, IAppDbCo
             command.FirstName.Or(customer.FirstName), command.LastName.Or(customer.LastName), command.Email.Or(customer.Email), phone,
             command.Source.Or(customer.Source), notes, clock.GetUtcNow());
         if (updated.IsFailure) return updated.Error!;
-        // An archived customer may keep an email someone else took; restoring them checks it again.
-        if (command.Email.IsSet && customer.Email is { } email && customer.Status != LifecycleStatus.Archived
-            && await db.Customers.EmailTakenAsync(email, customer.Id, ct))
-            return CustomerErrors.EmailTaken;
-        return customer.Adapt<CustomerResponse>(mapping);
+        // An email left as it was is still the customer's own.
+        var emailFree = command.Email.IsSet ? await db.Customers.EnsureEmailFreeAsync(customer, ct) : Result.Success();
+        return emailFree.Map(() => customer.Adapt<CustomerResponse>(mapping));
     }
 }

@@ -29,11 +29,8 @@ internal sealed class RegisterCustomerHandler(CurrentOrganization current, IAppD
             command.Source, clock.GetUtcNow());
         if (registered.IsFailure) return registered.Error!;
         var customer = registered.Value;
-        // The unique index backs this check when two registrations race; the loser gets the same error.
-        if (customer.Email is { } email && await db.Customers.EmailTakenAsync(email, customer.Id, ct))
-            return CustomerErrors.EmailTaken;
-
-        db.Customers.Add(customer);
-        return customer.Adapt<CustomerResponse>(mapping);
+        return (await db.Customers.EnsureEmailFreeAsync(customer, ct))
+            .Tap(() => db.Customers.Add(customer))
+            .Map(() => customer.Adapt<CustomerResponse>(mapping));
     }
 }

@@ -22,8 +22,6 @@ internal sealed class RestoreCustomerHandler(CurrentOrganization current, IAppDb
         var restored = customer.Restore(await lifecycle.EvidenceAsync(organization, customer.Id, CustomerLifecycle.Sold.Nothing, ct), clock.GetUtcNow());
         if (restored.IsFailure) return restored.Error!;
         // While archived, someone else may have registered with this email.
-        if (customer.Email is { } email && await db.Customers.EmailTakenAsync(email, customer.Id, ct))
-            return CustomerErrors.EmailTaken;
-        return customer.Adapt<CustomerResponse>(mapping);
+        return (await db.Customers.EnsureEmailFreeAsync(customer, ct)).Map(() => customer.Adapt<CustomerResponse>(mapping));
     }
 }

@@ -37,10 +37,6 @@ internal sealed class UpdateCustomerHandler(CurrentOrganization current, IAppDbC
             command.FirstName, command.LastName, command.Email, phones.Normalize(command.Phone, organization.Country),
             command.Source, command.Notes, clock.GetUtcNow());
         if (updated.IsFailure) return updated.Error!;
-        // An archived customer may keep an email someone else took; restoring them checks it again.
-        if (customer.Email is { } email && customer.Status != LifecycleStatus.Archived
-            && await db.Customers.EmailTakenAsync(email, customer.Id, ct))
-            return CustomerErrors.EmailTaken;
-        return customer.Adapt<CustomerResponse>(mapping);
+        return (await db.Customers.EnsureEmailFreeAsync(customer, ct)).Map(() => customer.Adapt<CustomerResponse>(mapping));
     }
 }
