@@ -82,6 +82,26 @@ public sealed class SafetyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Refuses_WhileItsWorkSchemaExists_AndACommittedRunLeavesNoWorkSchema()
+    {
+        await _db.ExecuteAsync($"CREATE SCHEMA {StagingTables.Schema}; CREATE TABLE {StagingTables.Schema}.kept (id int); INSERT INTO {StagingTables.Schema}.kept VALUES (7)");
+        var error = new StringWriter();
+
+        var exit = await ConsolidateCommand.RunAsync(
+            Tool.Options.Parse(["--cutover", "2026-06-01T00:00:00Z"]), _db.ConnectionString, new StringWriter(), error, live: false);
+
+        exit.Should().Be(ConsolidateCommand.Refused);
+        error.ToString().Should().Contain($"The schema '{StagingTables.Schema}' exists");
+        (await _db.TargetRowCountAsync()).Should().Be(0);
+        (await _db.ScalarAsync<int>($"SELECT id FROM {StagingTables.Schema}.kept")).Should().Be(7);
+
+        await _db.ExecuteAsync($"DROP SCHEMA {StagingTables.Schema} CASCADE");
+        (await _db.ConsolidateAsync()).Outcome.Should().Be(ConsolidationOutcome.Committed);
+        (await _db.ScalarAsync<long>($"SELECT count(*) FROM pg_namespace WHERE nspname = '{StagingTables.Schema}'")).Should().Be(0);
+        (await _db.TargetRowCountAsync()).Should().BePositive();
+    }
+
+    [Fact]
     public async Task Refuses_ALegacySchemaThatDoesNotExist()
     {
         var error = new StringWriter();

@@ -15,7 +15,7 @@ internal static class BookingsPhase
     private static readonly CustomerResolution OfBooking = CustomerResolution.Of("x.client_id", "x.customer_id");
 
     private static readonly string Read = $$"""
-        CREATE TEMP TABLE {{Bookings}} ON COMMIT DROP AS
+        CREATE UNLOGGED TABLE {{Bookings}} AS
         SELECT (row_number() OVER ())::bigint AS bk, y.*,
                CASE WHEN y.session_id IS NULL THEN CASE WHEN y.appointment THEN 'appointment_booking' ELSE 'no_class_session' END
                     WHEN y.customer_reason IS NOT NULL THEN y.customer_reason
@@ -83,13 +83,13 @@ internal static class BookingsPhase
     private static readonly string[] Duplicates =
     [
         $$"""
-        CREATE TEMP TABLE {{DuplicateGroups}} ON COMMIT DROP AS
+        CREATE UNLOGGED TABLE {{DuplicateGroups}} AS
         SELECT customer_id, session_id FROM {{Bookings}} WHERE reason IS NULL
         GROUP BY customer_id, session_id HAVING count(*) > 1
         """,
         $"ANALYZE {DuplicateGroups}",
         $$"""
-        CREATE TEMP TABLE {{Keepers}} ON COMMIT DROP AS
+        CREATE UNLOGGED TABLE {{Keepers}} AS
         SELECT b.bk,
                first_value(b.bk) OVER by_advance AS keeper_bk,
                first_value(b.pay_membership) OVER by_payment AS pay_membership,
@@ -115,14 +115,14 @@ internal static class BookingsPhase
     private static readonly string[] Survivors =
     [
         $$"""
-        CREATE TEMP TABLE {{IdClashes}} ON COMMIT DROP AS
+        CREATE UNLOGGED TABLE {{IdClashes}} AS
         SELECT b.id, min(b.src_order) AS first_src FROM {{Bookings}} b
         WHERE b.reason IS NULL AND b.id IN (SELECT l.id FROM {{Bookings}} l WHERE l.src_order > 1 AND l.reason IS NULL)
         GROUP BY b.id HAVING count(*) > 1
         """,
         $"ANALYZE {IdClashes}",
         $$"""
-        CREATE TEMP TABLE {{WaitPositions}} ON COMMIT DROP AS
+        CREATE UNLOGGED TABLE {{WaitPositions}} AS
         SELECT b.bk, row_number() OVER (PARTITION BY b.session_id
                                         ORDER BY b.position NULLS LAST, b.created_at NULLS FIRST, b.src_order, b.id) AS position
         FROM {{Bookings}} b LEFT JOIN {{Keepers}} k ON k.bk = b.bk
@@ -130,7 +130,7 @@ internal static class BookingsPhase
         """,
         $"ANALYZE {WaitPositions}",
         $$"""
-        CREATE TEMP TABLE {{Targets}} ON COMMIT DROP AS
+        CREATE UNLOGGED TABLE {{Targets}} AS
         SELECT x.*,
                x.status IN ({{SeatHoldingStatuses}}) AND (x.pay_membership IS NOT NULL OR x.pay_pack IS NOT NULL) AS charged
         FROM (

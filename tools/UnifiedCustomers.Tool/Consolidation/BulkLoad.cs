@@ -25,7 +25,7 @@ internal static class BulkLoad
     private static readonly string[] Suspend =
     [
         $$"""
-        CREATE TEMP TABLE {{DeferredDdl}} ON COMMIT DROP AS
+        CREATE UNLOGGED TABLE {{DeferredDdl}} AS
         SELECT CASE WHEN c.contype = 'f' THEN 3 ELSE 1 END AS step, c.conname::text AS name,
                format('ALTER TABLE %s DROP CONSTRAINT %I', c.conrelid::regclass, c.conname) AS drop_sql,
                format('ALTER TABLE %s ADD CONSTRAINT %I %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid)) AS create_sql

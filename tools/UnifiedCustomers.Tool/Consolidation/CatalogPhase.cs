@@ -18,7 +18,7 @@ internal static class CatalogPhase
     private static readonly string[] WriteClassTypes =
     [
         $$"""
-        CREATE TEMP TABLE {{ClassTypes}} ON COMMIT DROP AS
+        CREATE UNLOGGED TABLE {{ClassTypes}} AS
         SELECT p.id, o.id AS org_id,
                CASE WHEN o.id IS NULL THEN 'organization_not_found' END AS reason,
                left(coalesce(pg_temp.uc_text(p.name), 'Class'), {{ClassType.NameMaxLength}}) AS name,
@@ -45,7 +45,7 @@ internal static class CatalogPhase
     private static readonly string[] WriteSessions =
     [
         $$"""
-        CREATE TEMP TABLE {{Sessions}} ON COMMIT DROP AS
+        CREATE UNLOGGED TABLE {{Sessions}} AS
         SELECT s.id, t.org_id, o.time_zone, s.start_time AS starts_at,
                CASE WHEN s.end_time > s.start_time THEN s.end_time
                     ELSE s.start_time + make_interval(mins => t.default_duration_minutes) END AS ends_at,
@@ -97,7 +97,7 @@ internal static class CatalogPhase
     private static readonly string[] WritePlans =
     [
         $$"""
-        CREATE TEMP TABLE {{Plans}} ON COMMIT DROP AS
+        CREATE UNLOGGED TABLE {{Plans}} AS
         SELECT x.*,
                CASE WHEN x.org_id IS NULL THEN 'organization_not_found'
                     WHEN x.billing IS NULL THEN 'unknown_billing_period' END AS reason,
@@ -130,7 +130,7 @@ internal static class CatalogPhase
     private static readonly string[] WriteProducts =
     [
         $$"""
-        CREATE TEMP TABLE {{Products}} ON COMMIT DROP AS
+        CREATE UNLOGGED TABLE {{Products}} AS
         SELECT k.id, o.id AS org_id, left(coalesce(pg_temp.uc_text(k.name), 'Class pack'), {{PackProduct.NameMaxLength}}) AS name,
                k.classes_included AS credits,
                CASE WHEN k.validity_days >= 1 THEN k.validity_days ELSE 365 END AS validity_days,

@@ -17,7 +17,7 @@ internal static class CustomersPhase
     private static readonly string[] DecideStatuses =
     [
         $$"""
-        CREATE TEMP TABLE {{Statuses}} ON COMMIT DROP AS
+        CREATE UNLOGGED TABLE {{Statuses}} AS
         SELECT c.id,
                CASE WHEN b.paid THEN 'member'
                     WHEN b.trial OR c.trial_lead THEN 'trial'

@@ -12,7 +12,7 @@ internal static class IdentityResolution
 {
     private static readonly string Count = $"SELECT count(*) FROM {People}";
     private static readonly string Export = $"COPY {Links} (a, b) TO STDOUT (FORMAT BINARY)";
-    private static readonly string Create = $"CREATE TEMP TABLE {Groups} (idx int NOT NULL, root int NOT NULL) ON COMMIT DROP";
+    private static readonly string Create = $"CREATE UNLOGGED TABLE {Groups} (idx int NOT NULL, root int NOT NULL)";
     private static readonly string Import = $"COPY {Groups} (idx, root) FROM STDIN (FORMAT BINARY)";
     private static readonly string[] Index = [$"ALTER TABLE {Groups} ADD PRIMARY KEY (idx)", $"ANALYZE {Groups}"];
 

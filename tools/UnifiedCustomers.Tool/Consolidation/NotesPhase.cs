@@ -11,7 +11,7 @@ internal static class NotesPhase
     private static readonly string[] WriteNotes =
     [
         $$"""
-        CREATE TEMP TABLE {{Notes}} ON COMMIT DROP AS
+        CREATE UNLOGGED TABLE {{Notes}} AS
         SELECT n.id, {{OfNote.Customer}} AS customer_id, {{OfNote.Organization}} AS org_id,
                coalesce({{OfNote.Reason}}, CASE WHEN pg_temp.uc_text(n.content) IS NULL THEN 'empty_note' END) AS reason,
                left(pg_temp.uc_text(n.content), {{CustomerNote.ContentMaxLength}}) AS content, n.created_by, coalesce(n.created_at, {cutover}) AS created_at

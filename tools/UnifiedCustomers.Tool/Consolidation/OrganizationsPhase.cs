@@ -11,25 +11,26 @@ namespace UnifiedCustomers.Tool.Consolidation;
 /// </summary>
 internal static class OrganizationsPhase
 {
-    // Inlinable SQL helpers, in pg_temp so the target schema gains nothing.
+    // Inlinable SQL helpers, in pg_temp so the target schema gains nothing; PARALLEL SAFE, or no statement
+    // that calls one could run in parallel (safety is judged before they are inlined).
     private static readonly string[] Helpers =
     [
         """
-        CREATE FUNCTION pg_temp.uc_text(t text) RETURNS text LANGUAGE sql IMMUTABLE
+        CREATE FUNCTION pg_temp.uc_text(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
             AS $$ SELECT nullif(btrim(t, E' \t\r\n\f'), '') $$
         """,
         // status values compare trimmed, case-insensitively, with '-' and '_' equal
         """
-        CREATE FUNCTION pg_temp.uc_norm(t text) RETURNS text LANGUAGE sql IMMUTABLE
+        CREATE FUNCTION pg_temp.uc_norm(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
             AS $$ SELECT nullif(replace(lower(btrim(t, E' \t\r\n\f')), '-', '_'), '') $$
         """,
         // the same normalisation as EmailAddress.Normalize: all whitespace removed, lower case
         """
-        CREATE FUNCTION pg_temp.uc_email(t text) RETURNS text LANGUAGE sql IMMUTABLE
+        CREATE FUNCTION pg_temp.uc_email(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
             AS $$ SELECT nullif(lower(regexp_replace(t, '\s', '', 'g')), '') $$
         """,
         """
-        CREATE FUNCTION pg_temp.uc_uuid(t text) RETURNS uuid LANGUAGE sql IMMUTABLE
+        CREATE FUNCTION pg_temp.uc_uuid(t text) RETURNS uuid LANGUAGE sql IMMUTABLE PARALLEL SAFE
             AS $$ SELECT CASE WHEN t ~* '^\s*[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\s*$' THEN btrim(t)::uuid END $$
         """,
     ];
@@ -38,7 +39,7 @@ internal static class OrganizationsPhase
     private const int BaseSlugLength = Organization.SlugMaxLength - 9;
 
     private static readonly string Read = $$"""
-        CREATE TEMP TABLE {{Orgs}} ON COMMIT DROP AS
+        CREATE UNLOGGED TABLE {{Orgs}} AS
         WITH o AS (
             SELECT o.id, o.name, o.created_at,
                    CASE WHEN EXISTS (SELECT 1 FROM pg_timezone_names z WHERE z.name = btrim(o.timezone))

@@ -13,7 +13,7 @@ internal static class PeoplePhase
 {
     // A lead without an organization takes the one of the client it is linked to.
     private static readonly string LeadOrganizations = $$"""
-        CREATE TEMP TABLE {{LeadOrgs}} ON COMMIT DROP AS
+        CREATE UNLOGGED TABLE {{LeadOrgs}} AS
         SELECT l.id, coalesce(o.id, lc.org_id, bl.org_id) AS org_id
         FROM {legacy}.leads l
         LEFT JOIN {{Orgs}} o ON o.id = l.organization_id
@@ -39,7 +39,7 @@ internal static class PeoplePhase
     ];
 
     private static readonly string ReadPeople = $$"""
-        CREATE TEMP TABLE {{People}} ON COMMIT DROP AS
+        CREATE UNLOGGED TABLE {{People}} AS
         SELECT (row_number() OVER ())::int AS idx, p.src, p.is_client, p.id, p.org_id, p.link_id, p.dup_of,
                CASE WHEN p.first_name IS NOT NULL OR p.last_name IS NOT NULL THEN coalesce(p.first_name, '')
                     ELSE coalesce(substring(p.name FROM '^\S+'), '') END AS first_name,
@@ -67,7 +67,7 @@ internal static class PeoplePhase
     // Rules 1-4 of the legacy README, each an edge between two rows of one organization. Emails are
     // grouped bytewise (COLLATE "C": equal is equal either way, and the sort skips the locale's strcoll).
     private static readonly string SamePersonLinks = $$"""
-        CREATE TEMP TABLE {{Links}} ON COMMIT DROP AS
+        CREATE UNLOGGED TABLE {{Links}} AS
         SELECT a, b FROM (
             SELECT l.idx AS a, c.idx AS b
             FROM {{People}} l JOIN {{People}} c ON c.id = l.id AND c.org_id = l.org_id AND c.is_client
@@ -90,7 +90,7 @@ internal static class PeoplePhase
     // an older one's); seniority for the id (oldest client, else oldest lead). Fields are then picked
     // by min() over "rank || value" in one hash aggregate, instead of one sort per field and group.
     private static readonly string Ranked = $$"""
-        CREATE TEMP TABLE {{RankedPeople}} ON COMMIT DROP AS
+        CREATE UNLOGGED TABLE {{RankedPeople}} AS
         SELECT p.idx, g.root, p.org_id, p.id, p.src, p.is_client, p.first_name, p.last_name, p.email_key,
                coalesce(ph.e164, p.phone) AS phone, p.source, p.notes, p.status, p.created_at, p.updated_at,
                lpad(row_number() OVER (PARTITION BY g.root ORDER BY p.is_client DESC, p.created_at DESC NULLS LAST, p.id DESC)::text, 10, '0')
@@ -102,7 +102,7 @@ internal static class PeoplePhase
         """;
 
     private static readonly string Fields = $$"""
-        CREATE TEMP TABLE {{GroupFields}} ON COMMIT DROP AS
+        CREATE UNLOGGED TABLE {{GroupFields}} AS
         SELECT root, org_id,
                (min(id::text) FILTER (WHERE seniority = 1))::uuid AS rep_id,
                substr(min(pref || first_name || E'\x1f' || last_name) FILTER (WHERE first_name <> '' OR last_name <> ''), 11) AS name_pair,
@@ -125,7 +125,7 @@ internal static class PeoplePhase
     private static readonly string[] CustomerIds =
     [
         $$"""
-        CREATE TEMP TABLE {{Customers}} ON COMMIT DROP AS
+        CREATE UNLOGGED TABLE {{Customers}} AS
         SELECT f.*,
                CASE WHEN NOT f.has_client AND EXISTS (SELECT 1 FROM {{GroupFields}} d WHERE d.rep_id = f.rep_id AND d.has_client)
                     THEN gen_random_uuid() ELSE f.rep_id END AS id
@@ -135,13 +135,13 @@ internal static class PeoplePhase
         $"CREATE UNIQUE INDEX ON {Customers} (root)",
         $"ANALYZE {Customers}",
         $$"""
-        CREATE TEMP TABLE {{LeadRefs}} ON COMMIT DROP AS
+        CREATE UNLOGGED TABLE {{LeadRefs}} AS
         SELECT p.id, c.id AS customer_id, c.org_id FROM {{RankedPeople}} p JOIN {{Customers}} c ON c.root = p.root
         WHERE NOT p.is_client
         """,
         $"ALTER TABLE {LeadRefs} ADD PRIMARY KEY (id)",
         $$"""
-        CREATE TEMP TABLE {{ClientRefs}} ON COMMIT DROP AS
+        CREATE UNLOGGED TABLE {{ClientRefs}} AS
         SELECT p.id, c.id AS customer_id, c.org_id FROM {{RankedPeople}} p JOIN {{Customers}} c ON c.root = p.root
         WHERE p.is_client
         """,

@@ -13,7 +13,7 @@ internal static class PhoneNormalization
 {
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
-    private static readonly string Create = $"CREATE TEMP TABLE {Phones} (org_id uuid NOT NULL, raw text NOT NULL, e164 text NOT NULL) ON COMMIT DROP";
+    private static readonly string Create = $"CREATE UNLOGGED TABLE {Phones} (org_id uuid NOT NULL, raw text NOT NULL, e164 text NOT NULL)";
 
     private static readonly string Declare = $"""
         DECLARE uc_phone_cursor NO SCROLL CURSOR FOR

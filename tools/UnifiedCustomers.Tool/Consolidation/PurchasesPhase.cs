@@ -17,7 +17,7 @@ internal static class PurchasesPhase
     // 'trial' is an active membership flagged as a trial; one past its end is a past membership.
     // Current (counts for member or trial): running and already started, as Membership.IsInForceOn says.
     private static readonly string ResolveMemberships = $$"""
-        CREATE TEMP TABLE {{Memberships}} ON COMMIT DROP AS
+        CREATE UNLOGGED TABLE {{Memberships}} AS
         SELECT y.*,
                CASE WHEN y.customer_reason IS NOT NULL THEN y.customer_reason
                     WHEN y.plan_id IS NULL THEN 'plan_not_found'
@@ -50,7 +50,7 @@ internal static class PurchasesPhase
     // Target packs are 'active' or 'refunded'; an expired or transferred pack keeps its credits
     // but expires at the latest at the cutover, so it can no longer pay.
     private static readonly string ResolvePacks = $$"""
-        CREATE TEMP TABLE {{Packs}} ON COMMIT DROP AS
+        CREATE UNLOGGED TABLE {{Packs}} AS
         SELECT y.*,
                CASE WHEN y.customer_reason IS NOT NULL THEN y.customer_reason
                     WHEN y.product_id IS NULL THEN 'package_not_found'

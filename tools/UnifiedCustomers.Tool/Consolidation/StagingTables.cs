@@ -1,9 +1,12 @@
 namespace UnifiedCustomers.Tool.Consolidation;
 
-/// <summary>A work table of the fold: a temporary table of the run's transaction, dropped at its end.</summary>
+/// <summary>
+/// A work table of the fold: an unlogged table in <see cref="StagingTables.Schema"/>, created and dropped
+/// inside the run's transaction, so no other session ever sees it and a rollback leaves nothing.
+/// </summary>
 internal sealed record StagingTable(string Name, string Holds)
 {
-    public override string ToString() => Name;
+    public override string ToString() => $"{StagingTables.Schema}.{Name}";
 }
 
 /// <summary>
@@ -13,6 +16,12 @@ internal sealed record StagingTable(string Name, string Holds)
 /// </summary>
 internal static class StagingTables
 {
+    /// <summary>
+    /// The run's own schema for its work tables. Not temporary tables: a statement that reads one of those
+    /// cannot run in parallel, and the big groupings and joins of the fold take half the time on two cores.
+    /// </summary>
+    public const string Schema = "consolidation_work";
+
     public static readonly StagingTable Orgs = new("uc_org", "legacy organizations with zone, country, cutover day and slug");
     public static readonly StagingTable LeadOrgs = new("uc_lead_org", "each lead's organization, borrowed from its client when missing");
     public static readonly StagingTable People = new("uc_person", "leads and clients as people, one numbered row each");
