@@ -603,13 +603,13 @@ namespace UnifiedCustomers.Migrations.Schema
 
             modelBuilder.Entity("UnifiedCustomers.Domain.Customers.LegacyIdMapping", b =>
                 {
-                    b.Property<string>("SourceTable")
-                        .HasColumnType("text")
-                        .HasColumnName("source_table");
-
                     b.Property<Guid>("LegacyId")
                         .HasColumnType("uuid")
                         .HasColumnName("legacy_id");
+
+                    b.Property<string>("SourceTable")
+                        .HasColumnType("text")
+                        .HasColumnName("source_table");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
@@ -625,14 +625,11 @@ namespace UnifiedCustomers.Migrations.Schema
                         .HasColumnType("text")
                         .HasColumnName("target_table");
 
-                    b.HasKey("SourceTable", "LegacyId")
+                    b.HasKey("LegacyId", "SourceTable")
                         .HasName("pk_legacy_id_map");
 
-                    b.HasIndex("LegacyId")
-                        .HasDatabaseName("ix_legacy_id_map_legacy_id");
-
-                    b.HasIndex("TargetTable", "TargetId")
-                        .HasDatabaseName("ix_legacy_id_map_target_table_target_id");
+                    b.HasIndex("TargetId", "TargetTable")
+                        .HasDatabaseName("ix_legacy_id_map_target_id_target_table");
 
                     b.ToTable("legacy_id_map", null, t =>
                         {

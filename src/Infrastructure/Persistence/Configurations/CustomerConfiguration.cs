@@ -87,8 +87,10 @@ internal sealed class LegacyIdMappingConfiguration : IEntityTypeConfiguration<Le
     public void Configure(EntityTypeBuilder<LegacyIdMapping> builder)
     {
         builder.ToTable("legacy_id_map", t => t.HasCheckConstraint("ck_legacy_id_map_outcome", "outcome IN ('migrated', 'merged')"));
-        builder.HasKey(m => new { m.SourceTable, m.LegacyId });
-        builder.HasIndex(m => m.LegacyId);
-        builder.HasIndex(m => new { m.TargetTable, m.TargetId });
+        // The uuid leads each key: lookups are by legacy id or by target id, and the consolidation builds
+        // both over millions of rows, where a leading table name (a handful of values, compared under the
+        // locale) makes every sort comparison fall through to the second column.
+        builder.HasKey(m => new { m.LegacyId, m.SourceTable });
+        builder.HasIndex(m => new { m.TargetId, m.TargetTable });
     }
 }
