@@ -16,7 +16,6 @@ spread_sessions=2000
 capacity=1000
 port=${UC_BENCH_PORT:-5090}
 
-command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time; }
 
 # A cluster of its own, with fsync on: these are the numbers a studio would see.
 export UC_PG_STATE="$repo/.pg/bench"
@@ -38,7 +37,6 @@ pg_cpu_ms() {
   echo "$total"
 }
 psql_db() { local db=$1; shift; psql -h 127.0.0.1 -p "$pg_port" -U postgres -d "$db" -v ON_ERROR_STOP=1 -qAt "$@"; }
-seconds_of() { local start; start=$(date +%s.%N); "$@" >/dev/null; awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }'; }
 
 echo "bench: building (Release)"
 dotnet build src/Api/UnifiedCustomers.Api.csproj -c Release -v quiet -nologo >/dev/null

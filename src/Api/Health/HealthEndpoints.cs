@@ -15,7 +15,7 @@ internal static class HealthEndpoints
                 await schema.CheckAsync(ct) switch
                 {
                     SchemaState.Unreachable(var reason) => Results.Json(new HealthResponse("unavailable", reason), statusCode: 503),
-                    // The migrations this build requires that the database lacks (the migration Job has not run yet).
+                    // The migration this build requires is not in the history (the migration Job has not run yet).
                     SchemaState.Behind(var missing) =>
                         Results.Json(new HealthResponse("unavailable", "The database schema has pending migrations.", missing), statusCode: 503),
                     _ => Results.Ok(new HealthResponse("ready")),

@@ -29,7 +29,7 @@ internal sealed class BookingLoader(IAppDbContext db, IRowLocks locks)
         SessionRow? Session, Booking? EarlierWithKey);
 
     /// <summary>The customer's account and one session, the customer's row locked first and the session's next when writing.</summary>
-    /// <param name="chargesFrom">the earliest session start the decision looks at (see <see cref="CustomerAccount.ChargesNeededFrom"/>)</param>
+    /// <param name="chargesFrom">the earliest charged instant the decision counts (see <see cref="CustomerAccount.ChargesNeededFrom"/>)</param>
     public async Task<BookingSnapshot> SnapshotAsync(
         Guid organizationId, Guid customerId, Guid sessionId, DateTimeOffset chargesFrom, string? idempotencyKey, bool forUpdate, CancellationToken ct)
     {

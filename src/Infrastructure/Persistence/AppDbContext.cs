@@ -37,7 +37,7 @@ public sealed class AppDbContext : DbContext, IAppDbContext
         return new AppDbContext(options.Options, tenantFiltered: false);
     }
 
-    /// <summary>False for the tools' context (<see cref="Create"/>); its model is built without the filter (see TenantModelCacheKey).</summary>
+    /// <summary>False for the tools' context (<see cref="Create"/>); its model is built without the filter (see <see cref="Tenancy.TenantModelCacheKeyFactory"/>).</summary>
     internal bool IsTenantFiltered { get; }
 
     private Guid? _organizationId;

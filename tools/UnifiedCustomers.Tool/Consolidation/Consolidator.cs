@@ -64,8 +64,8 @@ internal static class Consolidator
     ];
 
     /// <summary>
-    /// The work tables no later phase and not the report reads: dropped once the phase is done, so the
-    /// session's temporary buffers hold only what is still to be read.
+    /// The work tables no later phase and not the report reads: dropped once the phase is done, so
+    /// <see cref="StagingTables.Schema"/> holds only what is still to be read.
     /// </summary>
     internal static IReadOnlyList<StagingTable> DoneAfter(Phase phase)
     {

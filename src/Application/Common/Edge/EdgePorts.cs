@@ -16,7 +16,8 @@ public abstract record SchemaState
 
     public sealed record Current : SchemaState;
 
-    /// <param name="Missing">the migrations this build requires that the database has not applied</param>
+    /// <param name="Missing">the migration this build requires (its newest, <c>SchemaVersion.Required</c>), absent from the
+    /// database's history; older missing ones are not listed</param>
     public sealed record Behind(IReadOnlyList<string> Missing) : SchemaState;
 
     /// <param name="Reason">one sentence for an operator</param>
