@@ -11,10 +11,12 @@ using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Application.Common.Edge;
 using UnifiedCustomers.Application.Common.Jobs;
 using UnifiedCustomers.Application.Customers;
+using UnifiedCustomers.Application.Customers.MergeCustomers;
 using UnifiedCustomers.Application.Customers.RecomputeLifecycles;
 using UnifiedCustomers.Application.Events.PruneEvents;
 using UnifiedCustomers.Application.Webhooks;
 using UnifiedCustomers.Infrastructure.Access;
+using UnifiedCustomers.Infrastructure.Customers;
 using UnifiedCustomers.Infrastructure.Events;
 using UnifiedCustomers.Infrastructure.Jobs;
 using UnifiedCustomers.Infrastructure.Organizations;
@@ -42,7 +44,7 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, string connectionString, int maxPoolSize = DefaultMaxPoolSize)
     {
         if (maxPoolSize is < 1 or > 1000)
-            throw new InvalidOperationException($"Database:MaxPoolSize must be between 1 and 1000 (got {maxPoolSize}).");
+            throw new InvalidOperationException($"{DatabaseConnections.MaxPoolSizeSetting} must be between 1 and 1000 (got {maxPoolSize}).");
         // The booking path runs the same dozen statements on every request: prepared once per connection, they skip parsing.
         // Nothing the API sets outlives its transaction (the organization setting is SET LOCAL), so a pooled connection
         // needs no DISCARD ALL round trip each time it is taken.
@@ -65,7 +67,7 @@ public static class DependencyInjection
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IRowLocks, RowLocks>();
-        services.AddScoped<Application.Customers.MergeCustomers.IMergeWrites, Customers.MergeWrites>();
+        services.AddScoped<IMergeWrites, MergeWrites>();
         services.AddSingleton<IPhoneNormalizer, PhoneNormalizer>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddScoped<IApiKeys, ApiKeys>();
@@ -115,16 +117,14 @@ public static class DependencyInjection
 
     /// <summary>The one place the provider is configured, shared by the API, the migrations tool and tests.</summary>
     public static DbContextOptionsBuilder UseAppDatabase(this DbContextOptionsBuilder options, string connectionString) =>
-        options
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(AppDbContext.MigrationsAssembly))
-            .UseSnakeCaseNamingConvention()
-            .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, Persistence.Tenancy.TenantModelCacheKeyFactory>()
-            .AddInterceptors(Persistence.Transactions.StatementPrefixInterceptor.Instance, Telemetry.CommittedBookingMetrics.Instance);
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(AppDbContext.MigrationsAssembly)).WithAppConventions();
 
     /// <summary>The same over a data source (the API's one pool).</summary>
     public static DbContextOptionsBuilder UseAppDatabase(this DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
+        options.UseNpgsql(dataSource, npgsql => npgsql.MigrationsAssembly(AppDbContext.MigrationsAssembly)).WithAppConventions();
+
+    private static DbContextOptionsBuilder WithAppConventions(this DbContextOptionsBuilder options) =>
         options
-            .UseNpgsql(dataSource, npgsql => npgsql.MigrationsAssembly(AppDbContext.MigrationsAssembly))
             .UseSnakeCaseNamingConvention()
             .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, Persistence.Tenancy.TenantModelCacheKeyFactory>()
             .AddInterceptors(Persistence.Transactions.StatementPrefixInterceptor.Instance, Telemetry.CommittedBookingMetrics.Instance);

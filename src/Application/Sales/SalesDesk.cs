@@ -17,25 +17,25 @@ internal sealed record MembershipAtCounter(Organization Organization, Customer C
 /// </summary>
 internal sealed class SalesDesk(IAppDbContext db, IRowLocks locks, CustomerLifecycle lifecycle, CurrentOrganization current)
 {
-    public async Task<Result<CustomerAtCounter>> CustomerAsync(Guid organizationId, Guid customerId, CancellationToken ct)
+    public async Task<Result<CustomerAtCounter>> CustomerAsync(Guid customerId, CancellationToken ct)
     {
-        if (!await locks.LockCustomerAsync(organizationId, customerId, ct)) return CustomerErrors.NotFound;
+        if (!await locks.LockCustomerAsync(current.Organization.Id, customerId, ct)) return CustomerErrors.NotFound;
         var customer = await db.Customers.SingleAsync(c => c.Id == customerId, ct);
         return new CustomerAtCounter(current.Organization, customer);
     }
 
-    public async Task<Result<MembershipAtCounter>> MembershipAsync(Guid organizationId, Guid membershipId, CancellationToken ct)
+    public async Task<Result<MembershipAtCounter>> MembershipAsync(Guid membershipId, CancellationToken ct)
     {
         var customerId = await db.Memberships
             .Where(m => m.Id == membershipId)
             .Select(m => (Guid?)m.CustomerId)
             .FirstOrDefaultAsync(ct);
         if (customerId is null) return MembershipErrors.NotFound;
-        var atCounter = await CustomerAsync(organizationId, customerId.Value, ct);
+        var atCounter = await CustomerAsync(customerId.Value, ct);
         if (atCounter.IsFailure) return atCounter.Error!;
         var membership = await db.Memberships.SingleAsync(m => m.Id == membershipId, ct);
         // A merge that committed between the lookup and the lock moved the membership to the survivor.
-        if (membership.CustomerId != customerId) return await MembershipAsync(organizationId, membershipId, ct);
+        if (membership.CustomerId != customerId) return await MembershipAsync(membershipId, ct);
         var planName = await db.MembershipPlans.Where(p => p.Id == membership.PlanId).Select(p => p.Name).SingleAsync(ct);
         return new MembershipAtCounter(atCounter.Value.Organization, atCounter.Value.Customer, membership, planName);
     }
@@ -49,8 +49,8 @@ internal sealed class SalesDesk(IAppDbContext db, IRowLocks locks, CustomerLifec
     /// customer's status follows, recorded as "<paramref name="verb"/> membership (plan)". Answers the membership as changed.
     /// </summary>
     public Task<Result<MembershipResponse>> ChangeMembershipAsync(
-        Guid organizationId, Guid membershipId, string verb, Func<MembershipAtCounter, Result> change, CancellationToken ct) =>
-        MembershipAsync(organizationId, membershipId, ct)
+        Guid membershipId, string verb, Func<MembershipAtCounter, Result> change, CancellationToken ct) =>
+        MembershipAsync(membershipId, ct)
             .Then(change)
             .TapAsync(counter => RecomputeAsync(counter.Organization, counter.Customer, $"{verb} membership {counter.PlanName}", CustomerLifecycle.Sold.Nothing, ct))
             .Map(SalesResponses.From);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Application.Tests.Support;
 using UnifiedCustomers.Domain.Bookings;
+using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Memberships;
 using UnifiedCustomers.Domain.Organizations;
 using UnifiedCustomers.Domain.Packs;
@@ -41,8 +42,8 @@ public sealed class CriteriaInPostgresTests(Backend backend) : IClassFixture<Bac
         var stored = await backend.WithDbAsync(db => db.Memberships.AsNoTracking().Where(m => m.OrganizationId == studio.Id).ToListAsync());
         foreach (var day in days)
         {
-            var inForce = await backend.WithDbAsync(db => db.Memberships.Where(m => m.OrganizationId == studio.Id).Where(Membership.InForce(day)).Select(m => m.Id).ToListAsync());
-            var ended = await backend.WithDbAsync(db => db.Memberships.Where(m => m.OrganizationId == studio.Id).Where(Membership.Ended(day)).Select(m => m.Id).ToListAsync());
+            var inForce = await InForceOn(studio, day);
+            var ended = await EndedOn(studio, day);
 
             inForce.Should().BeEquivalentTo(stored.Where(m => m.IsInForceOn(day)).Select(m => m.Id), $"on {day}");
             // ExpireIfEnded changes what it is asked of: asked of copies read afresh.
@@ -50,13 +51,12 @@ public sealed class CriteriaInPostgresTests(Backend backend) : IClassFixture<Bac
             ended.Should().BeEquivalentTo(copies.Where(m => m.ExpireIfEnded(day)).Select(m => m.Id), $"on {day}");
         }
         // The cases are not vacuous: each kind of membership is in force on some day and out of force on another.
-        (await backend.WithDbAsync(db => db.Memberships.Where(m => m.OrganizationId == studio.Id).Where(Membership.Live).Select(m => m.Id).ToListAsync()))
+        (await MembershipsOf(studio, Membership.Live))
             .Should().BeEquivalentTo(stored.Where(Membership.Live.IsSatisfiedBy).Select(m => m.Id)).And.HaveCount(5);
         (await InForceOn(studio, today.AddDays(5))).Should().BeEquivalentTo([running.Id, openEnded.Id, pausedAWhile.Id]);
         (await InForceOn(studio, today.AddDays(12))).Should().BeEquivalentTo([running.Id, openEnded.Id, future.Id]);
         (await InForceOn(studio, today.AddDays(31))).Should().BeEquivalentTo([openEnded.Id, future.Id]);
-        (await backend.WithDbAsync(db => db.Memberships.Where(m => m.OrganizationId == studio.Id).Where(Membership.Ended(today.AddDays(31))).Select(m => m.Id).ToListAsync()))
-            .Should().BeEquivalentTo([running.Id, pausedAWhile.Id, pausedOpen.Id]);
+        (await EndedOn(studio, today.AddDays(31))).Should().BeEquivalentTo([running.Id, pausedAWhile.Id, pausedOpen.Id]);
     }
 
     [Fact]
@@ -142,6 +142,10 @@ public sealed class CriteriaInPostgresTests(Backend backend) : IClassFixture<Bac
         queried.Should().Equal(new Dictionary<Guid, DateTimeOffset> { [moved.Id] = session.StartsAt.AddDays(-3), [unmoved.Id] = session.StartsAt });
     }
 
-    private Task<List<Guid>> InForceOn(Studio studio, DateOnly day) => backend.WithDbAsync(db =>
-        db.Memberships.Where(m => m.OrganizationId == studio.Id).Where(Membership.InForce(day)).Select(m => m.Id).ToListAsync());
+    private Task<List<Guid>> InForceOn(Studio studio, DateOnly day) => MembershipsOf(studio, Membership.InForce(day));
+
+    private Task<List<Guid>> EndedOn(Studio studio, DateOnly day) => MembershipsOf(studio, Membership.Ended(day));
+
+    private Task<List<Guid>> MembershipsOf(Studio studio, Criterion<Membership> criterion) => backend.WithDbAsync(db =>
+        db.Memberships.Where(m => m.OrganizationId == studio.Id).Where(criterion).Select(m => m.Id).ToListAsync());
 }

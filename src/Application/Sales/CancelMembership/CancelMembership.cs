@@ -11,7 +11,7 @@ internal sealed class CancelMembershipHandler(SalesDesk desk, TimeProvider clock
     public async ValueTask<Result<MembershipResponse>> Handle(CancelMembershipCommand command, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        return await desk.ChangeMembershipAsync(command.OrganizationId, command.MembershipId, "cancelled",
+        return await desk.ChangeMembershipAsync(command.MembershipId, "cancelled",
             counter => counter.Membership.Cancel(command.EndDate ?? DefaultEndDate(counter, now), now), ct);
     }
 

@@ -20,7 +20,7 @@ internal sealed class PauseMembershipHandler(SalesDesk desk, TimeProvider clock)
     public async ValueTask<Result<MembershipResponse>> Handle(PauseMembershipCommand command, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        return await desk.ChangeMembershipAsync(command.OrganizationId, command.MembershipId, "paused",
+        return await desk.ChangeMembershipAsync(command.MembershipId, "paused",
             counter => counter.Membership.Pause(command.From ?? counter.Organization.LocalDate(now), command.Until, now), ct);
     }
 }

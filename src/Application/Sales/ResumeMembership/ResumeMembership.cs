@@ -8,6 +8,6 @@ internal sealed class ResumeMembershipValidator() : IdRequiredValidator<ResumeMe
 internal sealed class ResumeMembershipHandler(SalesDesk desk, TimeProvider clock) : ICommandHandler<ResumeMembershipCommand, Result<MembershipResponse>>
 {
     public async ValueTask<Result<MembershipResponse>> Handle(ResumeMembershipCommand command, CancellationToken ct) =>
-        await desk.ChangeMembershipAsync(command.OrganizationId, command.MembershipId, "resumed",
+        await desk.ChangeMembershipAsync(command.MembershipId, "resumed",
             counter => counter.Membership.Resume(command.On ?? counter.Organization.LocalDate(clock.GetUtcNow())), ct);
 }

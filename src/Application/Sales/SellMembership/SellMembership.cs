@@ -24,7 +24,7 @@ internal sealed class SellMembershipHandler(IAppDbContext db, IRowLocks locks, S
 {
     public async ValueTask<Result<MembershipResponse>> Handle(SellMembershipCommand command, CancellationToken ct)
     {
-        var atCounter = await desk.CustomerAsync(command.OrganizationId, command.CustomerId, ct);
+        var atCounter = await desk.CustomerAsync(command.CustomerId, ct);
         if (atCounter.IsFailure) return atCounter.Error!;
         var (organization, customer) = atCounter.Value;
         // Shared: the plan's terms cannot change while it is being sold (UpdateMembershipPlan locks it exclusively).

@@ -19,7 +19,7 @@ internal sealed class SellPackHandler(IAppDbContext db, IRowLocks locks, SalesDe
 {
     public async ValueTask<Result<PackResponse>> Handle(SellPackCommand command, CancellationToken ct)
     {
-        var atCounter = await desk.CustomerAsync(command.OrganizationId, command.CustomerId, ct);
+        var atCounter = await desk.CustomerAsync(command.CustomerId, ct);
         if (atCounter.IsFailure) return atCounter.Error!;
         var (organization, customer) = atCounter.Value;
         // Shared: the product's terms cannot change while it is being sold (UpdatePackProduct locks it exclusively).
