@@ -167,37 +167,27 @@ namespace UnifiedCustomers.Migrations.Schema
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_bookings_updated_at");
 
-                    b.HasIndex("CustomerId", "BookedAt")
-                        .HasDatabaseName("ix_bookings_customer_id_booked_at");
-
                     b.HasIndex("CustomerId", "SessionId")
                         .IsUnique()
                         .HasDatabaseName("ux_bookings_one_active_per_customer_and_session")
                         .HasFilter("status IN ('confirmed', 'waitlisted', 'attended')");
-
-                    b.HasIndex("MembershipId", "Charged")
-                        .HasDatabaseName("ix_bookings_membership_id_charged")
-                        .HasFilter("membership_id IS NOT NULL");
-
-                    b.HasIndex("OrganizationId", "CustomerId")
-                        .HasDatabaseName("ix_bookings_organization_id_customer_id");
 
                     b.HasIndex("OrganizationId", "IdempotencyKey")
                         .IsUnique()
                         .HasDatabaseName("ux_bookings_idempotency_key")
                         .HasFilter("idempotency_key IS NOT NULL");
 
-                    b.HasIndex("OrganizationId", "MembershipId")
-                        .HasDatabaseName("ix_bookings_organization_id_membership_id");
-
                     b.HasIndex("OrganizationId", "PackId")
                         .HasDatabaseName("ix_bookings_organization_id_pack_id");
 
-                    b.HasIndex("OrganizationId", "SessionId")
-                        .HasDatabaseName("ix_bookings_organization_id_session_id");
+                    b.HasIndex("OrganizationId", "CustomerId", "BookedAt")
+                        .HasDatabaseName("ix_bookings_organization_id_customer_id_booked_at");
 
-                    b.HasIndex("SessionId", "Status")
-                        .HasDatabaseName("ix_bookings_session_id_status");
+                    b.HasIndex("OrganizationId", "MembershipId", "Charged")
+                        .HasDatabaseName("ix_bookings_organization_id_membership_id_charged");
+
+                    b.HasIndex("OrganizationId", "SessionId", "Status")
+                        .HasDatabaseName("ix_bookings_organization_id_session_id_status");
 
                     b.ToTable("bookings", null, t =>
                         {
@@ -263,23 +253,17 @@ namespace UnifiedCustomers.Migrations.Schema
                     b.HasAlternateKey("OrganizationId", "Id")
                         .HasName("ak_credit_ledger_organization_id_id");
 
-                    b.HasIndex("BookingId")
-                        .HasDatabaseName("ix_credit_ledger_booking_id");
-
-                    b.HasIndex("CustomerId", "At")
-                        .HasDatabaseName("ix_credit_ledger_customer_id_at");
-
                     b.HasIndex("OrganizationId", "BookingId")
                         .HasDatabaseName("ix_credit_ledger_organization_id_booking_id");
-
-                    b.HasIndex("OrganizationId", "CustomerId")
-                        .HasDatabaseName("ix_credit_ledger_organization_id_customer_id");
 
                     b.HasIndex("OrganizationId", "MembershipId")
                         .HasDatabaseName("ix_credit_ledger_organization_id_membership_id");
 
                     b.HasIndex("OrganizationId", "PackId")
                         .HasDatabaseName("ix_credit_ledger_organization_id_pack_id");
+
+                    b.HasIndex("OrganizationId", "CustomerId", "At")
+                        .HasDatabaseName("ix_credit_ledger_organization_id_customer_id_at");
 
                     b.ToTable("credit_ledger", null, t =>
                         {
@@ -540,11 +524,8 @@ namespace UnifiedCustomers.Migrations.Schema
                     b.HasAlternateKey("OrganizationId", "Id")
                         .HasName("ak_customer_notes_organization_id_id");
 
-                    b.HasIndex("CustomerId", "CreatedAt")
-                        .HasDatabaseName("ix_customer_notes_customer_id_created_at");
-
-                    b.HasIndex("OrganizationId", "CustomerId")
-                        .HasDatabaseName("ix_customer_notes_organization_id_customer_id");
+                    b.HasIndex("OrganizationId", "CustomerId", "CreatedAt")
+                        .HasDatabaseName("ix_customer_notes_organization_id_customer_id_created_at");
 
                     b.ToTable("customer_notes", (string)null);
                 });
@@ -587,11 +568,8 @@ namespace UnifiedCustomers.Migrations.Schema
                     b.HasKey("Id")
                         .HasName("pk_customer_status_changes");
 
-                    b.HasIndex("CustomerId", "At")
-                        .HasDatabaseName("ix_customer_status_changes_customer_id_at");
-
-                    b.HasIndex("OrganizationId", "CustomerId")
-                        .HasDatabaseName("ix_customer_status_changes_organization_id_customer_id");
+                    b.HasIndex("OrganizationId", "CustomerId", "At")
+                        .HasDatabaseName("ix_customer_status_changes_organization_id_customer_id_at");
 
                     b.ToTable("customer_status_changes", null, t =>
                         {
@@ -707,14 +685,11 @@ namespace UnifiedCustomers.Migrations.Schema
                     b.HasAlternateKey("OrganizationId", "Id")
                         .HasName("ak_memberships_organization_id_id");
 
-                    b.HasIndex("CustomerId", "Status")
-                        .HasDatabaseName("ix_memberships_customer_id_status");
-
-                    b.HasIndex("OrganizationId", "CustomerId")
-                        .HasDatabaseName("ix_memberships_organization_id_customer_id");
-
                     b.HasIndex("OrganizationId", "PlanId")
                         .HasDatabaseName("ix_memberships_organization_id_plan_id");
+
+                    b.HasIndex("OrganizationId", "CustomerId", "Status")
+                        .HasDatabaseName("ix_memberships_organization_id_customer_id_status");
 
                     b.ToTable("memberships", null, t =>
                         {
@@ -933,14 +908,11 @@ namespace UnifiedCustomers.Migrations.Schema
                     b.HasAlternateKey("OrganizationId", "Id")
                         .HasName("ak_class_packs_organization_id_id");
 
-                    b.HasIndex("CustomerId", "Status")
-                        .HasDatabaseName("ix_class_packs_customer_id_status");
-
-                    b.HasIndex("OrganizationId", "CustomerId")
-                        .HasDatabaseName("ix_class_packs_organization_id_customer_id");
-
                     b.HasIndex("OrganizationId", "ProductId")
                         .HasDatabaseName("ix_class_packs_organization_id_product_id");
+
+                    b.HasIndex("OrganizationId", "CustomerId", "Status")
+                        .HasDatabaseName("ix_class_packs_organization_id_customer_id_status");
 
                     b.ToTable("class_packs", null, t =>
                         {
@@ -1051,12 +1023,6 @@ namespace UnifiedCustomers.Migrations.Schema
                     b.HasAlternateKey("OrganizationId", "Id")
                         .HasName("ak_class_sessions_organization_id_id");
 
-                    b.HasIndex("ClassTypeId", "StartsAt")
-                        .HasDatabaseName("ix_class_sessions_class_type_id_starts_at");
-
-                    b.HasIndex("OrganizationId", "ClassTypeId")
-                        .HasDatabaseName("ix_class_sessions_organization_id_class_type_id");
-
                     b.HasIndex("OrganizationId", "InstructorId")
                         .HasDatabaseName("ix_class_sessions_organization_id_instructor_id");
 
@@ -1065,6 +1031,9 @@ namespace UnifiedCustomers.Migrations.Schema
 
                     b.HasIndex("OrganizationId", "StartsAt")
                         .HasDatabaseName("ix_class_sessions_organization_id_starts_at");
+
+                    b.HasIndex("OrganizationId", "ClassTypeId", "StartsAt")
+                        .HasDatabaseName("ix_class_sessions_organization_id_class_type_id_starts_at");
 
                     b.ToTable("class_sessions", null, t =>
                         {
@@ -1261,8 +1230,8 @@ namespace UnifiedCustomers.Migrations.Schema
                     b.HasIndex("OrganizationId", "EventId")
                         .HasDatabaseName("ix_webhook_deliveries_organization_id_event_id");
 
-                    b.HasIndex("SubscriptionId", "CreatedAt")
-                        .HasDatabaseName("ix_webhook_deliveries_subscription_id_created_at");
+                    b.HasIndex("OrganizationId", "SubscriptionId", "CreatedAt")
+                        .HasDatabaseName("ix_webhook_deliveries_organization_id_subscription_id_created_");
 
                     b.HasIndex("OrganizationId", "SubscriptionId", "EventId")
                         .IsUnique()
@@ -1328,11 +1297,8 @@ namespace UnifiedCustomers.Migrations.Schema
                     b.HasAlternateKey("OrganizationId", "Id")
                         .HasName("ak_webhook_delivery_attempts_organization_id_id");
 
-                    b.HasIndex("DeliveryId", "Number")
-                        .HasDatabaseName("ix_webhook_delivery_attempts_delivery_id_number");
-
-                    b.HasIndex("OrganizationId", "DeliveryId")
-                        .HasDatabaseName("ix_webhook_delivery_attempts_organization_id_delivery_id");
+                    b.HasIndex("OrganizationId", "DeliveryId", "Number")
+                        .HasDatabaseName("ix_webhook_delivery_attempts_organization_id_delivery_id_number");
 
                     b.ToTable("webhook_delivery_attempts", null, t =>
                         {

@@ -44,9 +44,9 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
             .IsUnique()
             .HasFilter("idempotency_key IS NOT NULL")
             .HasDatabaseName("ux_bookings_idempotency_key");
-        builder.HasIndex(b => new { b.SessionId, b.Status });
-        builder.HasIndex(b => new { b.CustomerId, b.BookedAt });
-        builder.HasIndex(b => new { b.MembershipId, b.Charged }).HasFilter("membership_id IS NOT NULL");
+        builder.HasIndex(b => new { b.OrganizationId, b.SessionId, b.Status });
+        builder.HasIndex(b => new { b.OrganizationId, b.CustomerId, b.BookedAt });
+        builder.HasIndex(b => new { b.OrganizationId, b.MembershipId, b.Charged });
         // For updatedSince: kept by the database (a default and a trigger), never written by EF, so it costs the booking path nothing.
         var updatedAt = builder.Property<DateTimeOffset>(BookingUpdatedAt).HasDefaultValueSql("now()").ValueGeneratedNever();
         updatedAt.Metadata.SetBeforeSaveBehavior(Microsoft.EntityFrameworkCore.Metadata.PropertySaveBehavior.Ignore);
@@ -73,8 +73,8 @@ internal sealed class CreditLedgerEntryConfiguration : IEntityTypeConfiguration<
         builder.ReferencesInTenant<CreditLedgerEntry, Booking>(nameof(CreditLedgerEntry.BookingId));
         builder.ReferencesInTenant<CreditLedgerEntry, Membership>(nameof(CreditLedgerEntry.MembershipId));
         builder.ReferencesInTenant<CreditLedgerEntry, ClassPack>(nameof(CreditLedgerEntry.PackId));
-        builder.HasIndex(e => new { e.CustomerId, e.At });
-        builder.HasIndex(e => e.BookingId);
+        builder.HasIndex(e => new { e.OrganizationId, e.CustomerId, e.At });
+        builder.HasIndex(e => new { e.OrganizationId, e.BookingId });
     }
 }
 

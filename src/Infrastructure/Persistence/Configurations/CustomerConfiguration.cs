@@ -54,7 +54,7 @@ internal sealed class CustomerStatusChangeConfiguration : IEntityTypeConfigurati
         builder.Property(h => h.From).HasMaxLength(16);
         builder.Property(h => h.To).HasMaxLength(16);
         builder.Property(h => h.Cause).HasMaxLength(StatusCause.MaxLength);
-        builder.HasIndex(h => new { h.CustomerId, h.At });
+        builder.HasIndex(h => new { h.OrganizationId, h.CustomerId, h.At });
     }
 }
 
@@ -78,7 +78,7 @@ internal sealed class CustomerNoteConfiguration : IEntityTypeConfiguration<Custo
         builder.IsTenantOwned();
         builder.Property(n => n.Content).HasMaxLength(CustomerNote.ContentMaxLength);
         builder.ReferencesInTenant<CustomerNote, Customer>(nameof(CustomerNote.CustomerId));
-        builder.HasIndex(n => new { n.CustomerId, n.CreatedAt });
+        builder.HasIndex(n => new { n.OrganizationId, n.CustomerId, n.CreatedAt });
     }
 }
 

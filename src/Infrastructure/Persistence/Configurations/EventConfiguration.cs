@@ -60,7 +60,7 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
             .OnDelete(DeleteBehavior.Restrict);
         builder.Property<long>("EventPosition");
         builder.HasIndex(d => new { d.OrganizationId, d.SubscriptionId, d.EventId }).IsUnique();
-        builder.HasIndex(d => new { d.SubscriptionId, d.CreatedAt });
+        builder.HasIndex(d => new { d.OrganizationId, d.SubscriptionId, d.CreatedAt });
         // What the workers claim: pending and due.
         builder.HasIndex(d => new { d.NextAttemptAt }).HasFilter("status = 'pending'").HasDatabaseName("ix_webhook_deliveries_due");
     }
@@ -79,6 +79,6 @@ internal sealed class WebhookDeliveryAttemptConfiguration : IEntityTypeConfigura
         builder.Property(a => a.ResponseExcerpt).HasMaxLength(WebhookDelivery.ResponseExcerptMaxLength);
         builder.Property(a => a.Error).HasMaxLength(WebhookDelivery.ResponseExcerptMaxLength);
         builder.ReferencesInTenant<WebhookDeliveryAttempt, WebhookDelivery>(nameof(WebhookDeliveryAttempt.DeliveryId));
-        builder.HasIndex(a => new { a.DeliveryId, a.Number });
+        builder.HasIndex(a => new { a.OrganizationId, a.DeliveryId, a.Number });
     }
 }

@@ -42,7 +42,7 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
         builder.Navigation(m => m.Pauses).HasField("_pauses").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.ReferencesInTenant<Membership, Customer>(nameof(Membership.CustomerId));
         builder.ReferencesInTenant<Membership, MembershipPlan>(nameof(Membership.PlanId));
-        builder.HasIndex(m => new { m.CustomerId, m.Status });
+        builder.HasIndex(m => new { m.OrganizationId, m.CustomerId, m.Status });
     }
 }
 

@@ -30,6 +30,6 @@ internal sealed class ClassPackConfiguration : IEntityTypeConfiguration<ClassPac
         builder.Property(p => p.Status).HasMaxLength(16);
         builder.ReferencesInTenant<ClassPack, Customer>(nameof(ClassPack.CustomerId));
         builder.ReferencesInTenant<ClassPack, PackProduct>(nameof(ClassPack.ProductId));
-        builder.HasIndex(p => new { p.CustomerId, p.Status });
+        builder.HasIndex(p => new { p.OrganizationId, p.CustomerId, p.Status });
     }
 }

@@ -34,7 +34,7 @@ internal sealed class ClassSessionConfiguration : IEntityTypeConfiguration<Class
         builder.ReferencesInTenant<ClassSession, Instructor>(nameof(ClassSession.InstructorId));
         builder.ReferencesInTenant<ClassSession, Location>(nameof(ClassSession.LocationId));
         builder.HasIndex(s => new { s.OrganizationId, s.StartsAt });
-        builder.HasIndex(s => new { s.ClassTypeId, s.StartsAt });
+        builder.HasIndex(s => new { s.OrganizationId, s.ClassTypeId, s.StartsAt });
     }
 }
 

@@ -5,7 +5,10 @@ namespace UnifiedCustomers.Infrastructure.Persistence.Configurations;
 
 /// <summary>
 /// Foreign keys between tenant tables include organization_id, so a row can never point into
-/// another organization: the database refuses it even if code forgets to check.
+/// another organization: the database refuses it even if code forgets to check. An index that starts
+/// with such a key's column leads with organization_id too: every query of a tenant table carries it
+/// (the tenant filter, the row policy), and the index then also serves the key, which would otherwise
+/// get an index of its own to keep in step on every write (docs/adr/0035, IndexTests).
 /// </summary>
 internal static class TenantKeys
 {
