@@ -96,10 +96,15 @@ public sealed class CriterionTests
     {
         var session = A.Session.StartingAt(TestClock.Start.AddDays(3)).Build();
         var waitlisted = A.Booking.Of(session).Waitlisted(1).Build();
+        var confirmed = A.Booking.Of(session).Build();
+        var cancelled = A.Booking.Of(session).Build();
+        cancelled.Cancel(session, BookingPolicy.Default, waiveLateFee: false, TestClock.Start).ShouldSucceed();
         var either = Booking.TakesSeat.Or(Criterion<Booking>.Of(b => b.Status == BookingStatus.Waitlisted));
+        var inQuery = either.Expression.Compile();
 
-        either.IsSatisfiedBy(waitlisted).Should().BeTrue();
-        either.Expression.Compile()(waitlisted).Should().BeTrue();
+        // Right side only, left side only, neither: each rule counts, and only they do.
+        new[] { waitlisted, confirmed, cancelled }.Select(either.IsSatisfiedBy).Should().Equal(true, true, false);
+        new[] { waitlisted, confirmed, cancelled }.Select(inQuery).Should().Equal(true, true, false);
         either.Expression.Parameters.Should().ContainSingle();
     }
 
