@@ -21,7 +21,6 @@ internal sealed class OrganizationBehavior<TMessage, TResponse>(IAppDbContext db
 
     private static Func<Error, TResponse> RefusalOf()
     {
-        if (typeof(TResponse) == typeof(Result)) return error => (TResponse)(object)Result.Failure(error);
         var fromError = typeof(TResponse).GetMethod("op_Implicit", [typeof(Error)]);
         if (!typeof(Result).IsAssignableFrom(typeof(TResponse)) || fromError is null)
             throw new InvalidOperationException($"{typeof(TMessage).Name} names its organization but does not answer a Result.");
