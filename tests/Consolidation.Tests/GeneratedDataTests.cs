@@ -2,22 +2,8 @@ using UnifiedCustomers.Tool.Consolidation;
 
 namespace UnifiedCustomers.Consolidation.Tests;
 
-public sealed class GeneratedFixture : IAsyncLifetime
-{
-    public GeneratedDatabase Database { get; } = new();
-    internal ConsolidationResult Result { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        await Database.InitializeAsync();
-        Result = await Database.ConsolidateAsync();
-    }
-
-    public Task DisposeAsync() => Database.DisposeAsync();
-}
-
 /// <summary>The invariants of the fold on generated data with random links, statuses and every anomaly.</summary>
-public sealed class GeneratedDataTests(GeneratedFixture fixture) : IClassFixture<GeneratedFixture>
+public sealed class GeneratedDataTests(FoldedOnce<GeneratedDatabase> fixture) : IClassFixture<FoldedOnce<GeneratedDatabase>>
 {
     private readonly GeneratedDatabase _db = fixture.Database;
 

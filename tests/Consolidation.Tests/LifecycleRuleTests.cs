@@ -122,26 +122,12 @@ public sealed class LifecycleDatabase : LegacyDatabase
     private static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "NULL";
 }
 
-public sealed class LifecycleFixture : IAsyncLifetime
-{
-    public LifecycleDatabase Database { get; } = new();
-    internal ConsolidationResult Result { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        await Database.InitializeAsync();
-        Result = await Database.ConsolidateAsync();
-    }
-
-    public Task DisposeAsync() => Database.DisposeAsync();
-}
-
 /// <summary>
 /// The consolidation decides a customer's lifecycle status in SQL; the domain decides it from the
 /// customer's memberships and packs (<see cref="LifecycleEvidence"/>). On the same cases, the status
 /// the fold wrote must be the one the domain gives for the memberships and packs the fold wrote.
 /// </summary>
-public sealed class LifecycleRuleTests(LifecycleFixture fixture) : IClassFixture<LifecycleFixture>
+public sealed class LifecycleRuleTests(FoldedOnce<LifecycleDatabase> fixture) : IClassFixture<FoldedOnce<LifecycleDatabase>>
 {
     public static TheoryData<string> CaseNames => new(LifecycleDatabase.Cases.Select(c => c.Name));
 

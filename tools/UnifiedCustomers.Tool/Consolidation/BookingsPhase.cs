@@ -8,7 +8,8 @@ namespace UnifiedCustomers.Tool.Consolidation;
 /// reason (the README's order) or a customer and a session; per customer and session one booking
 /// remains (the most advanced, then the earliest) and the others are merged into it. The survivor
 /// keeps its own payment reference, else the first one among the rows merged into it, so a
-/// consumption recorded on either legacy table is not lost.
+/// consumption recorded on either legacy table is not lost. A reference counts only when it names a
+/// migrated membership or pack of the booking's own customer: another customer's is not spent.
 /// </summary>
 internal static class BookingsPhase
 {
@@ -62,8 +63,8 @@ internal static class BookingsPhase
             ) x
             {{OfBooking.Joins}}
             LEFT JOIN {{Sessions}} s ON s.id = x.session_id
-            LEFT JOIN {{Memberships}} pm ON pm.id = x.membership_id AND pm.reason IS NULL AND pm.org_id = {{OfBooking.Organization}}
-            LEFT JOIN {{Packs}} pp ON pp.id = x.package_id AND pp.reason IS NULL AND pp.org_id = {{OfBooking.Organization}}
+            LEFT JOIN {{Memberships}} pm ON pm.id = x.membership_id AND pm.reason IS NULL AND pm.customer_id = {{OfBooking.Customer}}
+            LEFT JOIN {{Packs}} pp ON pp.id = x.package_id AND pp.reason IS NULL AND pp.customer_id = {{OfBooking.Customer}}
         ) y
         """;
 

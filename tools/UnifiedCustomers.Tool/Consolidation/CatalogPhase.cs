@@ -94,13 +94,14 @@ internal static class CatalogPhase
 
     // billing: the legacy period that also bounds usage; allowance_period is 'unlimited' when
     // classes_per_period is NULL or 0, else that billing period (one-time: the membership's term).
+    // An unknown period quarantines a limited plan only: an unlimited one has no usage it bounds.
     private static readonly string[] WritePlans =
     [
         $$"""
         CREATE UNLOGGED TABLE {{Plans}} AS
         SELECT x.*,
                CASE WHEN x.org_id IS NULL THEN 'organization_not_found'
-                    WHEN x.billing IS NULL THEN 'unknown_billing_period' END AS reason,
+                    WHEN x.billing IS NULL AND x.classes IS NOT NULL THEN 'unknown_billing_period' END AS reason,
                CASE WHEN x.classes IS NULL THEN 'unlimited' ELSE x.billing END AS allowance_period
         FROM (
             SELECT p.id, o.id AS org_id, left(coalesce(pg_temp.uc_text(p.name), 'Membership'), {{MembershipPlan.NameMaxLength}}) AS name,

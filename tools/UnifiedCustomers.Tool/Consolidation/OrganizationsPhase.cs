@@ -6,8 +6,9 @@ namespace UnifiedCustomers.Tool.Consolidation;
 
 /// <summary>
 /// Organizations keep their ids. The country (for phone numbers) follows from the time zone as the
-/// legacy README lists it, 'ZZ' (unknown) otherwise; an unknown time zone becomes UTC. A missing
-/// slug is derived from the name; a slug already taken gets a suffix from the id.
+/// legacy README lists it, 'ZZ' (unknown) otherwise; an unknown time zone becomes UTC. The slug is
+/// the legacy one made a valid public slug, else one derived from the name; a slug already taken
+/// gets a suffix from the id.
 /// </summary>
 internal static class OrganizationsPhase
 {
@@ -31,23 +32,44 @@ internal static class OrganizationsPhase
         """,
         """
         CREATE FUNCTION pg_temp.uc_uuid(t text) RETURNS uuid LANGUAGE sql IMMUTABLE PARALLEL SAFE
-            AS $$ SELECT CASE WHEN t ~* '^\s*[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\s*$' THEN btrim(t)::uuid END $$
+            AS $$ SELECT CASE WHEN t ~* '^\s*[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\s*$' THEN regexp_replace(t, '\s', '', 'g')::uuid END $$
+        """,
+        // a person's name: control characters (tabs, newlines, the fold's own separator \x1f) become spaces
+        """
+        CREATE FUNCTION pg_temp.uc_name(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+            AS $$ SELECT nullif(btrim(regexp_replace(t, '[[:cntrl:]]', ' ', 'g')), '') $$
+        """,
+        // a public slug (Organization.IsValidSlug): lower-case letters and digits, single hyphens between them
+        """
+        CREATE FUNCTION pg_temp.uc_slug(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+            AS $$ SELECT CASE WHEN length(s) >= 2 THEN s END
+                  FROM (SELECT btrim(regexp_replace(lower(t), '[^a-z0-9]+', '-', 'g'), '-') AS s) x $$
         """,
     ];
 
-    // A slug taken twice gets '-' and 8 hex digits of the id, so the base leaves room for them.
-    private const int BaseSlugLength = Organization.SlugMaxLength - 9;
+    // A slug taken twice gets '-' and 8 hex digits of the id, or all 32 when those 8 are taken too,
+    // so the base leaves room for them.
+    private const int BaseSlugLength = Organization.SlugMaxLength - 33;
 
+    // PostgreSQL reads zone names in any case, so the legacy one is matched so too: its exact spelling
+    // first, else the first by name. Ids that share their first 8 hex digits (patterned ids) would
+    // share the short suffix, so all but one of them get the whole id.
     private static readonly string Read = $$"""
         CREATE UNLOGGED TABLE {{Orgs}} AS
         WITH o AS (
-            SELECT o.id, o.name, o.created_at,
-                   CASE WHEN EXISTS (SELECT 1 FROM pg_timezone_names z WHERE z.name = btrim(o.timezone))
-                        THEN btrim(o.timezone) ELSE 'UTC' END AS time_zone,
-                   left(coalesce(pg_temp.uc_text(lower(o.slug)),
-                                 nullif(btrim(regexp_replace(lower(o.name), '[^a-z0-9]+', '-', 'g'), '-'), ''),
-                                 'organization'), {{BaseSlugLength}}) AS base_slug
-            FROM {legacy}.organizations o)
+            SELECT o.id, o.name, o.created_at, coalesce(z.name, 'UTC') AS time_zone,
+                   rtrim(left(coalesce(pg_temp.uc_slug(o.slug), pg_temp.uc_slug(o.name), 'organization'), {{BaseSlugLength}}), '-') AS base_slug
+            FROM {legacy}.organizations o
+            LEFT JOIN LATERAL (SELECT z.name FROM pg_timezone_names z
+                               WHERE lower(z.name) = lower(pg_temp.uc_text(o.timezone))
+                               ORDER BY z.name = pg_temp.uc_text(o.timezone) DESC, z.name LIMIT 1) z ON true),
+        short AS (
+            SELECT o.*,
+                   CASE WHEN row_number() OVER (PARTITION BY base_slug ORDER BY created_at NULLS FIRST, id) > 1
+                             OR EXISTS (SELECT 1 FROM organizations t WHERE t.slug = base_slug)
+                        THEN base_slug || '-' || left(replace(id::text, '-', ''), 8)
+                        ELSE base_slug END AS short_slug
+            FROM o)
         SELECT id, left(btrim(name), {{Organization.NameMaxLength}}) AS name, time_zone,
                CASE WHEN time_zone = 'Europe/London' THEN 'GB'
                     WHEN time_zone = 'Europe/Dublin' THEN 'IE'
@@ -56,11 +78,11 @@ internal static class OrganizationsPhase
                     ELSE 'ZZ' END AS country,
                coalesce(created_at, {cutover}) AS created_at,
                ({cutover} AT TIME ZONE time_zone)::date AS cutover_day,
-               CASE WHEN row_number() OVER (PARTITION BY base_slug ORDER BY created_at NULLS FIRST, id) > 1
-                         OR EXISTS (SELECT 1 FROM organizations t WHERE t.slug = base_slug)
-                    THEN base_slug || '-' || left(replace(id::text, '-', ''), 8)
-                    ELSE base_slug END AS slug
-        FROM o
+               CASE WHEN row_number() OVER (PARTITION BY short_slug ORDER BY short_slug = base_slug DESC, created_at NULLS FIRST, id) > 1
+                         OR (short_slug <> base_slug AND EXISTS (SELECT 1 FROM organizations t WHERE t.slug = short_slug))
+                    THEN base_slug || '-' || replace(id::text, '-', '')
+                    ELSE short_slug END AS slug
+        FROM short
         """;
 
     private static readonly string Insert = string.Create(CultureInfo.InvariantCulture, $$"""

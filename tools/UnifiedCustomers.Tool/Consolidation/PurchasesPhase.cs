@@ -66,7 +66,7 @@ internal static class PurchasesPhase
                    {{OfPack.Reason}} AS customer_reason,
                    pr.id AS product_id, pg_temp.uc_norm(k.status) AS st,
                    k.classes_remaining AS legacy_remaining, k.classes_used AS legacy_used,
-                   greatest(coalesce(k.classes_remaining, 0) + coalesce(k.classes_used, 0), 0) AS total,
+                   least(greatest(coalesce(k.classes_remaining, 0)::bigint + coalesce(k.classes_used, 0), 0), {{int.MaxValue}})::int AS total,
                    coalesce(k.purchase_date, k.created_at, {cutover}) AS purchased_at, k.expiry_date
             FROM {legacy}.customer_class_packages k
             {{OfPack.Joins}}

@@ -20,9 +20,10 @@ internal static class ReportPhase
         WHERE legacy_capacity IS DISTINCT FROM legacy_max_capacity AND legacy_capacity IS NOT NULL ORDER BY id
         """;
 
+    // A total other than remaining + used was clamped: below zero, or beyond what an integer holds.
     private static readonly string PackClamps = $"""
         SELECT id, legacy_remaining, legacy_used, remaining, total FROM {Packs}
-        WHERE reason IS NULL AND (remaining <> coalesce(legacy_remaining, 0) OR coalesce(legacy_remaining, 0) + coalesce(legacy_used, 0) < 0)
+        WHERE reason IS NULL AND (remaining <> coalesce(legacy_remaining, 0) OR coalesce(legacy_remaining, 0)::bigint + coalesce(legacy_used, 0) <> total)
         ORDER BY id
         """;
 

@@ -1,0 +1,156 @@
+using UnifiedCustomers.Domain.Organizations;
+using UnifiedCustomers.Tool.Consolidation;
+
+namespace UnifiedCustomers.Consolidation.Tests;
+
+/// <summary>
+/// Legacy values the schema allows and the sample and the generator never write, each of which once
+/// rolled the whole run back or folded a row against docs/legacy/README.md. All in one database, so
+/// the run also shows that none of them stops the others.
+/// </summary>
+public sealed class UnusualValuesDatabase : LegacyDatabase
+{
+    public static readonly Guid London = Guid.Parse("0c000000-0000-0000-0000-00000000000a");
+    public static readonly Guid[] Yogas = [Org(1), Org(2), Org(3)];
+    public static readonly Guid Punctuated = Org(4);
+
+    public static readonly Guid Original = Person(1), Duplicate = Person(2);
+    public static readonly Guid OnlySeparator = Person(3), SeparatorInside = Person(4);
+    public static readonly Guid Ann = Person(5), Bob = Person(6), UnlimitedMember = Person(7);
+    public static readonly Guid AnnsMembership = Row(1), BobsBookingOnAnnsMembership = Row(2), HugePack = Row(3);
+    public static readonly Guid QuarterlyUnlimitedPlan = Row(4), QuarterlyMembership = Row(5), MonthlyPlan = Row(6), Session = Row(7), Package = Row(8), Program = Row(9);
+
+    private static Guid Org(int n) => Guid.Parse($"0b000000-0000-0000-0000-{n:D12}");
+
+    private static Guid Person(int n) => Guid.Parse($"0d000000-0000-0000-0000-{n:D12}");
+
+    private static Guid Row(int n) => Guid.Parse($"0e000000-0000-0000-0000-{n:D12}");
+
+    protected override Task LoadLegacyDataAsync() => ExecuteAsync($"""
+        INSERT INTO legacy.organizations (id, name, slug, timezone, created_at) VALUES
+            ('{London}', 'London Studio', NULL, E' europe/LONDON\n', '2020-01-01Z'),
+            ('{Yogas[0]}', 'Yoga', NULL, 'UTC', '2020-01-01Z'),
+            ('{Yogas[1]}', 'Yoga', NULL, 'UTC', '2020-01-02Z'),
+            ('{Yogas[2]}', 'Yoga', NULL, 'UTC', '2020-01-03Z'),
+            ('{Punctuated}', 'Punctuated', E'  My Studio!! -- (Main)\t', 'UTC', '2020-01-04Z');
+
+        INSERT INTO legacy.clients (id, org_id, first_name, last_name, phone, metadata, created_at) VALUES
+            ('{Original}', '{London}', 'Orla', 'Original', NULL, jsonb_build_object(), '2020-01-01Z'),
+            ('{Duplicate}', '{London}', 'Orla', 'Copy', NULL, jsonb_build_object('archived_as_duplicate_of', E'\t{Original}\n'), '2020-02-01Z'),
+            ('{OnlySeparator}', '{London}', E'\x1f', NULL, NULL, jsonb_build_object(), '2020-01-01Z'),
+            ('{SeparatorInside}', '{London}', E'Ann\x1fMarie', 'Smith', NULL, jsonb_build_object(), '2020-01-01Z'),
+            ('{Ann}', '{London}', 'Ann', 'Payer', '07700 900123', jsonb_build_object(), '2020-01-01Z'),
+            ('{Bob}', '{London}', 'Bob', 'Borrower', NULL, jsonb_build_object(), '2020-01-01Z'),
+            ('{UnlimitedMember}', '{London}', 'Una', 'Limited', NULL, jsonb_build_object(), '2020-01-01Z');
+
+        INSERT INTO legacy.membership_plans (id, organization_id, name, billing_period, classes_per_period) VALUES
+            ('{MonthlyPlan}', '{London}', 'Eight a month', 'monthly', 8),
+            ('{QuarterlyUnlimitedPlan}', '{London}', 'Unlimited quarterly', 'quarterly', NULL);
+        INSERT INTO legacy.customer_memberships (id, organization_id, client_id, membership_plan_id, status, start_date, created_at) VALUES
+            ('{AnnsMembership}', '{London}', '{Ann}', '{MonthlyPlan}', 'active', '2026-01-01', '2026-01-01Z'),
+            ('{QuarterlyMembership}', '{London}', '{UnlimitedMember}', '{QuarterlyUnlimitedPlan}', 'active', '2026-01-01', '2026-01-01Z');
+
+        INSERT INTO legacy.class_packages (id, organization_id, name, classes_included) VALUES ('{Package}', '{London}', 'Ten', 10);
+        INSERT INTO legacy.customer_class_packages (id, organization_id, client_id, package_id, status, classes_remaining, classes_used, purchase_date)
+            VALUES ('{HugePack}', '{London}', '{Ann}', '{Package}', 'active', 2147483647, 1, '2026-01-01Z');
+
+        INSERT INTO legacy.programs (id, organization_id, name) VALUES ('{Program}', '{London}', 'Flow');
+        INSERT INTO legacy.class_sessions (id, organization_id, program_id, start_time, end_time) VALUES
+            ('{Session}', '{London}', '{Program}', '2026-05-20 09:00Z', '2026-05-20 10:00Z');
+        INSERT INTO legacy.class_bookings (id, organization_id, class_session_id, client_id, membership_id, booking_status, created_at) VALUES
+            ('{BobsBookingOnAnnsMembership}', '{London}', '{Session}', '{Bob}', '{AnnsMembership}', 'attended', '2026-05-01Z');
+        """);
+}
+
+public sealed class UnusualValuesTests(FoldedOnce<UnusualValuesDatabase> fixture) : IClassFixture<FoldedOnce<UnusualValuesDatabase>>
+{
+    private UnusualValuesDatabase Db => fixture.Database;
+
+    [Fact]
+    public void TheRun_CommitsAndBalances()
+    {
+        fixture.Result.Outcome.Should().Be(ConsolidationOutcome.Committed, fixture.Result.Message);
+        fixture.Result.Report!.Balanced.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task ADuplicateReference_WithTabsAndNewlinesAroundTheId_StillLinksTheTwoClients()
+    {
+        var customers = await Db.QueryAsync(
+            $"SELECT DISTINCT target_id FROM legacy_id_map WHERE legacy_id IN ('{UnusualValuesDatabase.Original}', '{UnusualValuesDatabase.Duplicate}')",
+            r => r.GetGuid(0));
+
+        customers.Should().Equal(UnusualValuesDatabase.Original);
+    }
+
+    [Fact]
+    public async Task ControlCharactersInNames_BecomeSpaces_AndNoNameIsLost()
+    {
+        var names = await Db.QueryAsync(
+            $"SELECT id, first_name, last_name FROM customers WHERE id IN ('{UnusualValuesDatabase.OnlySeparator}', '{UnusualValuesDatabase.SeparatorInside}')",
+            r => (r.GetGuid(0), r.GetString(1), r.GetString(2)));
+
+        names.Should().BeEquivalentTo(new[]
+        {
+            (UnusualValuesDatabase.OnlySeparator, CustomersPhase.NamelessFirstName, ""),
+            (UnusualValuesDatabase.SeparatorInside, "Ann Marie", "Smith"),
+        });
+    }
+
+    [Fact]
+    public async Task APackWhoseCreditsOverflowAnInteger_IsCappedAtTheLargest()
+    {
+        var credits = await Db.QueryAsync(
+            $"SELECT credits_total, credits_remaining FROM class_packs WHERE id = '{UnusualValuesDatabase.HugePack}'",
+            r => (r.GetInt32(0), r.GetInt32(1)));
+
+        credits.Should().Equal((int.MaxValue, int.MaxValue));
+    }
+
+    [Fact]
+    public async Task OrganizationsOfOneName_WithPatternedIds_GetDistinctValidSlugs()
+    {
+        var slugs = await Db.QueryAsync("SELECT id, slug FROM organizations", r => (Id: r.GetGuid(0), Slug: r.GetString(1)));
+        var yogas = UnusualValuesDatabase.Yogas.Select(id => slugs.Single(s => s.Id == id).Slug).ToList();
+
+        yogas.Should().Equal("yoga", "yoga-0b000000", "yoga-0b000000000000000000000000000003");
+        slugs.Single(s => s.Id == UnusualValuesDatabase.Punctuated).Slug.Should().Be("my-studio-main");
+        slugs.Select(s => s.Slug).Should().OnlyHaveUniqueItems().And.OnlyContain(s => Organization.IsValidSlug(s));
+    }
+
+    [Fact]
+    public async Task ATimeZoneInAnotherCase_IsThatZone_SoItsCountryNormalisesPhones()
+    {
+        var organization = await Db.QueryAsync(
+            $"SELECT time_zone, country FROM organizations WHERE id = '{UnusualValuesDatabase.London}'", r => (r.GetString(0), r.GetString(1)));
+        var phone = await Db.ScalarAsync<string>($"SELECT phone FROM customers WHERE id = '{UnusualValuesDatabase.Ann}'");
+
+        organization.Should().Equal(("Europe/London", "GB"));
+        phone.Should().Be("+447700900123");
+    }
+
+    [Fact]
+    public async Task ABookingOnAnotherCustomersMembership_IsPaidByAnUnknownMeans_AndSpendsNothingOfTheirs()
+    {
+        var booking = await Db.QueryAsync(
+            $"SELECT customer_id, status, payment_method, membership_id IS NULL, charged FROM bookings WHERE id = '{UnusualValuesDatabase.BobsBookingOnAnnsMembership}'",
+            r => (r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetBoolean(3), r.GetBoolean(4)));
+        var spentOfAnns = await Db.ScalarAsync<long>($"SELECT count(*) FROM credit_ledger WHERE membership_id = '{UnusualValuesDatabase.AnnsMembership}'");
+
+        booking.Should().Equal((UnusualValuesDatabase.Bob, "attended", "legacy_unknown", true, false));
+        spentOfAnns.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task AnUnlimitedPlanWithAnUnknownBillingPeriod_IsFolded_AndItsMemberIsAMember()
+    {
+        var plan = await Db.QueryAsync(
+            $"SELECT allowance_period, allowance_classes IS NULL FROM membership_plans WHERE id = '{UnusualValuesDatabase.QuarterlyUnlimitedPlan}'",
+            r => (r.GetString(0), r.GetBoolean(1)));
+        var member = await Db.ScalarAsync<string>($"SELECT lifecycle_status FROM customers WHERE id = '{UnusualValuesDatabase.UnlimitedMember}'");
+        var membership = await Db.ScalarAsync<long>($"SELECT count(*) FROM memberships WHERE id = '{UnusualValuesDatabase.QuarterlyMembership}'");
+
+        plan.Should().Equal(("unlimited", true));
+        (member, membership).Should().Be(("member", 1L));
+    }
+}
