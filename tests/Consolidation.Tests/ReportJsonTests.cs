@@ -25,6 +25,7 @@ public sealed class ReportJsonTests
         UsageDifferences: new Findings<UsageDifference>(usage.Count, usage),
         CapacityDisagreements: new Findings<CapacityDisagreement>(1, [new CapacityDisagreement(Studio, null, 10)]),
         PackClamps: new Findings<PackClamp>(1, [new PackClamp(Studio, -2, 12, 0, 10)]),
+        ShortenedValues: new Findings<ShortenedValue>(1, [new ShortenedValue("customer_notes", "content", Studio, 5000, 4000)]),
         LostLeads: 2,
         NamelessCustomers: 1,
         Customers: [new OrganizationCustomers(Studio, "Northside Yoga — Café", 3, new Dictionary<string, long> { ["lead"] = 3 })]);
@@ -38,12 +39,13 @@ public sealed class ReportJsonTests
             UsageDifferences = Findings<UsageDifference>.None,
             CapacityDisagreements = Findings<CapacityDisagreement>.None,
             PackClamps = Findings<PackClamp>.None,
+            ShortenedValues = Findings<ShortenedValue>.None,
         };
         using var stream = new MemoryStream();
         var held = await head.WriteJsonAsync(stream, new ReportFindings(
             report.PossibleDuplicates.ToAsyncEnumerable(), report.CounterDisagreements.ToAsyncEnumerable(),
             report.UsageDifferences.ToAsyncEnumerable(), report.CapacityDisagreements.ToAsyncEnumerable(),
-            report.PackClamps.ToAsyncEnumerable()), CancellationToken.None);
+            report.PackClamps.ToAsyncEnumerable(), report.ShortenedValues.ToAsyncEnumerable()), CancellationToken.None);
         return (Encoding.UTF8.GetString(stream.ToArray()), held);
     }
 
@@ -84,5 +86,6 @@ public sealed class ReportJsonTests
         read.UsageDifferences.Count.Should().Be(Findings.Held + 1);
         read.UsageDifferences.Held.Should().HaveCount(Findings.Held);
         read.PackClamps.Should().Equal(new PackClamp(Studio, -2, 12, 0, 10));
+        read.ShortenedValues.Should().Equal(new ShortenedValue("customer_notes", "content", Studio, 5000, 4000));
     }
 }

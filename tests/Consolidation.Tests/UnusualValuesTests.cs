@@ -18,7 +18,7 @@ public sealed class UnusualValuesDatabase : LegacyDatabase
     public static readonly Guid OnlySeparator = Person(3), SeparatorInside = Person(4);
     public static readonly Guid Ann = Person(5), Bob = Person(6), UnlimitedMember = Person(7);
     public static readonly Guid AnnsMembership = Row(1), BobsBookingOnAnnsMembership = Row(2), HugePack = Row(3);
-    public static readonly Guid QuarterlyUnlimitedPlan = Row(4), QuarterlyMembership = Row(5), MonthlyPlan = Row(6), Session = Row(7), Package = Row(8), Program = Row(9);
+    public static readonly Guid QuarterlyUnlimitedPlan = Row(4), QuarterlyMembership = Row(5), MonthlyPlan = Row(6), Session = Row(7), Package = Row(8), Program = Row(9), LongNote = Row(10);
 
     private static Guid Org(int n) => Guid.Parse($"0b000000-0000-0000-0000-{n:D12}");
 
@@ -54,7 +54,8 @@ public sealed class UnusualValuesDatabase : LegacyDatabase
         INSERT INTO legacy.customer_class_packages (id, organization_id, client_id, package_id, status, classes_remaining, classes_used, purchase_date)
             VALUES ('{HugePack}', '{London}', '{Ann}', '{Package}', 'active', 2147483647, 1, '2026-01-01Z');
 
-        INSERT INTO legacy.programs (id, organization_id, name) VALUES ('{Program}', '{London}', 'Flow');
+        INSERT INTO legacy.programs (id, organization_id, name) VALUES ('{Program}', '{London}', '  ' || repeat('Flow ', 30));
+        INSERT INTO legacy.customer_notes (id, organization_id, client_id, content) VALUES ('{LongNote}', '{London}', '{Ann}', repeat('n', 5000));
         INSERT INTO legacy.class_sessions (id, organization_id, program_id, start_time, end_time) VALUES
             ('{Session}', '{London}', '{Program}', '2026-05-20 09:00Z', '2026-05-20 10:00Z');
         INSERT INTO legacy.class_bookings (id, organization_id, class_session_id, client_id, membership_id, booking_status, created_at) VALUES
@@ -127,6 +128,18 @@ public sealed class UnusualValuesTests(FoldedOnce<UnusualValuesDatabase> fixture
 
         organization.Should().Equal(("Europe/London", "GB"));
         phone.Should().Be("+447700900123");
+    }
+
+    [Fact]
+    public async Task TextsLongerThanTheModelHolds_AreCutToFit_AndListedInTheReport()
+    {
+        var note = await Db.ScalarAsync<int>($"SELECT length(content) FROM customer_notes WHERE id = '{UnusualValuesDatabase.LongNote}'");
+        var classType = await Db.ScalarAsync<string>($"SELECT name FROM class_types WHERE id = '{UnusualValuesDatabase.Program}'");
+
+        (note, classType).Should().Be((4000, string.Concat(Enumerable.Repeat("Flow ", 24))));
+        fixture.Result.Report!.ShortenedValues.Should().Equal(
+            new ShortenedValue("customer_notes", "content", UnusualValuesDatabase.LongNote, 5000, 4000),
+            new ShortenedValue("programs", "name", UnusualValuesDatabase.Program, 149, 120));
     }
 
     [Fact]

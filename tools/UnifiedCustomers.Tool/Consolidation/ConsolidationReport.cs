@@ -17,6 +17,7 @@ internal sealed record ConsolidationReport(
     Findings<UsageDifference> UsageDifferences,
     Findings<CapacityDisagreement> CapacityDisagreements,
     Findings<PackClamp> PackClamps,
+    Findings<ShortenedValue> ShortenedValues,
     int LostLeads,
     int NamelessCustomers,
     IReadOnlyList<OrganizationCustomers> Customers)
@@ -59,6 +60,7 @@ internal sealed record ConsolidationReport(
         var usageDifferences = await WriteAsync(json, nameof(UsageDifferences), findings.UsageDifferences, cancellationToken);
         var capacityDisagreements = await WriteAsync(json, nameof(CapacityDisagreements), findings.CapacityDisagreements, cancellationToken);
         var packClamps = await WriteAsync(json, nameof(PackClamps), findings.PackClamps, cancellationToken);
+        var shortenedValues = await WriteAsync(json, nameof(ShortenedValues), findings.ShortenedValues, cancellationToken);
         Write(json, nameof(LostLeads), LostLeads);
         Write(json, nameof(NamelessCustomers), NamelessCustomers);
         Write(json, nameof(Customers), Customers);
@@ -71,6 +73,7 @@ internal sealed record ConsolidationReport(
             UsageDifferences = usageDifferences,
             CapacityDisagreements = capacityDisagreements,
             PackClamps = packClamps,
+            ShortenedValues = shortenedValues,
         };
 
         static void Write<T>(Utf8JsonWriter json, string property, T value)
@@ -132,6 +135,8 @@ internal sealed record ConsolidationReport(
             u => $"membership {u.MembershipId}: legacy {u.Legacy}, migrated {u.Migrated}");
         List("Pack clamps (credits remaining clamped to 0..total)", PackClamps,
             p => $"pack {p.PackId}: remaining {Show(p.LegacyRemaining)} -> {p.Remaining} of {p.Total}");
+        List("Shortened values (longer than the model holds, cut to fit)", ShortenedValues,
+            v => $"{v.Table}.{v.Column} {v.LegacyId}: {v.Length} characters, {v.Kept} kept");
         return text.ToString();
 
         void List<T>(string title, Findings<T> items, Func<T, string> line)
@@ -152,7 +157,8 @@ internal sealed record ReportFindings(
     IAsyncEnumerable<CounterDisagreement> CounterDisagreements,
     IAsyncEnumerable<UsageDifference> UsageDifferences,
     IAsyncEnumerable<CapacityDisagreement> CapacityDisagreements,
-    IAsyncEnumerable<PackClamp> PackClamps);
+    IAsyncEnumerable<PackClamp> PackClamps,
+    IAsyncEnumerable<ShortenedValue> ShortenedValues);
 
 internal sealed record TableCounts(long Read, long Migrated, long Merged, IReadOnlyDictionary<string, long> Quarantined)
 {
@@ -169,5 +175,8 @@ internal sealed record UsageDifference(Guid MembershipId, int Legacy, int Migrat
 internal sealed record CapacityDisagreement(Guid SessionId, int? MaxCapacity, int? Capacity);
 
 internal sealed record PackClamp(Guid PackId, int? LegacyRemaining, int? LegacyUsed, int Remaining, int Total);
+
+/// <summary>A legacy text longer than its target column holds: <paramref name="Kept"/> of its <paramref name="Length"/> characters were kept.</summary>
+internal sealed record ShortenedValue(string Table, string Column, Guid LegacyId, int Length, int Kept);
 
 internal sealed record OrganizationCustomers(Guid OrganizationId, string Name, long Total, IReadOnlyDictionary<string, long> ByStatus);

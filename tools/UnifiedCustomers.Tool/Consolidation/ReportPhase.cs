@@ -20,6 +20,19 @@ internal static class ReportPhase
         WHERE legacy_capacity IS DISTINCT FROM legacy_max_capacity AND legacy_capacity IS NOT NULL ORDER BY id
         """;
 
+    // Texts of the rows that keep their legacy id, measured against what was stored: a stored text
+    // shorter than the trimmed legacy one was cut to the column's limit.
+    private static readonly (string Legacy, string Target, string Column)[] TextsKeptById =
+    [
+        ("customer_notes", "customer_notes", "content"), ("organizations", "organizations", "name"),
+        ("programs", "class_types", "name"), ("membership_plans", "membership_plans", "name"), ("class_packages", "pack_products", "name"),
+    ];
+
+    private static readonly string ShortenedValues = string.Join("\nUNION ALL\n", TextsKeptById.Select(v => $$"""
+        SELECT '{{v.Legacy}}', '{{v.Column}}', t.id, length(pg_temp.uc_text(l.{{v.Column}})), length(t.{{v.Column}})
+        FROM {{v.Target}} t JOIN {legacy}.{{v.Legacy}} l ON l.id = t.id WHERE length(pg_temp.uc_text(l.{{v.Column}})) > length(t.{{v.Column}})
+        """)) + "\nORDER BY 1, 2, 3";
+
     // A total other than remaining + used was clamped: below zero, or beyond what an integer holds.
     private static readonly string PackClamps = $"""
         SELECT id, legacy_remaining, legacy_used, remaining, total FROM {Packs}
@@ -68,6 +81,7 @@ internal static class ReportPhase
             UsageDifferences: Findings<UsageDifference>.None,
             CapacityDisagreements: Findings<CapacityDisagreement>.None,
             PackClamps: Findings<PackClamp>.None,
+            ShortenedValues: Findings<ShortenedValue>.None,
             LostLeads: (int)await context.ScalarAsync<long>(LostLeads, cancellationToken),
             NamelessCustomers: (int)await context.ScalarAsync<long>(NamelessCustomers, cancellationToken),
             Customers: await CustomersAsync(context, cancellationToken));
@@ -82,10 +96,12 @@ internal static class ReportPhase
             CapacityDisagreements: context.StreamAsync(CapacityDisagreements,
                 r => new CapacityDisagreement(r.GetGuid(0), NullableInt(r, 1), NullableInt(r, 2)), cancellationToken),
             PackClamps: context.StreamAsync(PackClamps,
-                r => new PackClamp(r.GetGuid(0), NullableInt(r, 1), NullableInt(r, 2), r.GetInt32(3), r.GetInt32(4)), cancellationToken)),
+                r => new PackClamp(r.GetGuid(0), NullableInt(r, 1), NullableInt(r, 2), r.GetInt32(3), r.GetInt32(4)), cancellationToken),
+            ShortenedValues: context.StreamAsync(ShortenedValues,
+                r => new ShortenedValue(r.GetString(0), r.GetString(1), r.GetGuid(2), r.GetInt32(3), r.GetInt32(4)), cancellationToken)),
             cancellationToken);
         context.Progress.StepDone("findings", report.PossibleDuplicates.Count + report.CounterDisagreements.Count + report.UsageDifferences.Count
-            + report.CapacityDisagreements.Count + report.PackClamps.Count, watch.Elapsed);
+            + report.CapacityDisagreements.Count + report.PackClamps.Count + report.ShortenedValues.Count, watch.Elapsed);
         context.Progress.PhaseDone();
         return report;
     }
@@ -154,7 +170,7 @@ internal static class ReportPhase
     /// <summary>Every query the report sends, for <c>PipelineTests</c>.</summary>
     public static IReadOnlyList<string> Queries =>
     [
-        Outcomes, Quarantined, OrgConflicts, CapacityDisagreements, PackClamps, LostLeads, NamelessCustomers, CustomersByStatus,
+        Outcomes, Quarantined, OrgConflicts, CapacityDisagreements, PackClamps, ShortenedValues, LostLeads, NamelessCustomers, CustomersByStatus,
         PossibleDuplicates, CounterDisagreements, UsageDifferences,
     ];
 }
