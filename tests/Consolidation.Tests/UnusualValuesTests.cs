@@ -19,6 +19,8 @@ public sealed class UnusualValuesDatabase : LegacyDatabase
     public static readonly Guid Ann = Person(5), Bob = Person(6), UnlimitedMember = Person(7);
     public static readonly Guid AnnsMembership = Row(1), BobsBookingOnAnnsMembership = Row(2), HugePack = Row(3);
     public static readonly Guid QuarterlyUnlimitedPlan = Row(4), QuarterlyMembership = Row(5), MonthlyPlan = Row(6), Session = Row(7), Package = Row(8), Program = Row(9), LongNote = Row(10);
+    public static readonly Guid Timeless = Person(8), EndlessSession = Row(11), DayLongSession = Row(12), NeverExpiring = Row(13), LongExpired = Row(14),
+        PausedForever = Row(15), TimelessBooking = Row(16);
 
     private static Guid Org(int n) => Guid.Parse($"0b000000-0000-0000-0000-{n:D12}");
 
@@ -56,6 +58,17 @@ public sealed class UnusualValuesDatabase : LegacyDatabase
 
         INSERT INTO legacy.programs (id, organization_id, name) VALUES ('{Program}', '{London}', '  ' || repeat('Flow ', 30));
         INSERT INTO legacy.customer_notes (id, organization_id, client_id, content) VALUES ('{LongNote}', '{London}', '{Ann}', repeat('n', 5000));
+        INSERT INTO legacy.clients (id, org_id, first_name, created_at, updated_at) VALUES ('{Timeless}', '{London}', 'Tim', 'infinity', 'infinity');
+        INSERT INTO legacy.class_sessions (id, organization_id, program_id, start_time, end_time) VALUES
+            ('{EndlessSession}', '{London}', '{Program}', '2026-05-21 09:00Z', 'infinity'),
+            ('{DayLongSession}', '{London}', '{Program}', '2026-05-22 09:00Z', '2026-05-23 15:00Z');
+        INSERT INTO legacy.customer_class_packages (id, organization_id, client_id, package_id, status, classes_remaining, classes_used, purchase_date, expiry_date, created_at) VALUES
+            ('{NeverExpiring}', '{London}', '{Timeless}', '{Package}', 'active', 3, 0, 'infinity', 'infinity', '-infinity'),
+            ('{LongExpired}', '{London}', '{Timeless}', '{Package}', 'active', 3, 0, '2026-01-01Z', '-infinity', '2026-01-01Z');
+        INSERT INTO legacy.customer_memberships (id, organization_id, client_id, membership_plan_id, status, start_date, cancellation_date, created_at, updated_at) VALUES
+            ('{PausedForever}', '{London}', '{Timeless}', '{MonthlyPlan}', 'paused', '2026-01-01', 'infinity', 'infinity', 'infinity');
+        INSERT INTO legacy.class_bookings (id, organization_id, class_session_id, client_id, booking_status, booked_at, cancelled_at, created_at) VALUES
+            ('{TimelessBooking}', '{London}', '{EndlessSession}', '{Timeless}', 'cancelled', 'infinity', '-infinity', '-infinity');
         INSERT INTO legacy.class_sessions (id, organization_id, program_id, start_time, end_time) VALUES
             ('{Session}', '{London}', '{Program}', '2026-05-20 09:00Z', '2026-05-20 10:00Z');
         INSERT INTO legacy.class_bookings (id, organization_id, class_session_id, client_id, membership_id, booking_status, created_at) VALUES
@@ -140,6 +153,49 @@ public sealed class UnusualValuesTests(FoldedOnce<UnusualValuesDatabase> fixture
         fixture.Result.Report!.ShortenedValues.Should().Equal(
             new ShortenedValue("customer_notes", "content", UnusualValuesDatabase.LongNote, 5000, 4000),
             new ShortenedValue("programs", "name", UnusualValuesDatabase.Program, 149, 120));
+    }
+
+    [Fact]
+    public async Task NoInstantOrDateStored_LiesOutsideTheBoundsTheSystemAccepts()
+    {
+        var columns = await Db.QueryAsync(
+            "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND data_type IN ('timestamp with time zone', 'date')",
+            r => (Table: r.GetString(0), Column: r.GetString(1)));
+        var outside = await Db.QueryAsync(string.Join(" UNION ALL ", columns.Select(c =>
+            $"SELECT '{c.Table}.{c.Column}' FROM {c.Table} WHERE {c.Column}::timestamptz < '1900-01-01Z' OR {c.Column}::timestamptz >= '2201-01-01Z'"))
+            + " UNION ALL SELECT 'memberships.pauses' FROM memberships, jsonb_array_elements(pauses) p WHERE (p ->> 'From')::date NOT BETWEEN '1900-01-01' AND '2200-12-31'",
+            r => r.GetString(0));
+
+        columns.Should().Contain(("class_packs", "expires_at"));
+        outside.Should().BeEmpty("'infinity' and year-9999 instants are read as unknown (docs/legacy/README.md)");
+    }
+
+    [Fact]
+    public async Task InstantsOutsideTheBounds_AreUnknown_AndWhatDependsOnThemFallsBack()
+    {
+        var customer = await Db.ScalarAsync<DateTime>($"SELECT created_at FROM customers WHERE id = '{UnusualValuesDatabase.Timeless}'");
+        var sessions = await Db.QueryAsync(
+            $"SELECT id, extract(epoch FROM ends_at - starts_at)::int / 60 FROM class_sessions WHERE id IN ('{UnusualValuesDatabase.EndlessSession}', '{UnusualValuesDatabase.DayLongSession}')",
+            r => (r.GetGuid(0), r.GetInt32(1)));
+        var packs = await Db.QueryAsync(
+            $"SELECT id, expires_at, purchased_at FROM class_packs WHERE id IN ('{UnusualValuesDatabase.NeverExpiring}', '{UnusualValuesDatabase.LongExpired}')",
+            r => (r.GetGuid(0), r.IsDBNull(1) ? (DateTime?)null : r.GetDateTime(1), r.GetDateTime(2)));
+        var membership = await Db.QueryAsync(
+            $"SELECT cancelled_at IS NULL, pauses -> 0 ->> 'From' FROM memberships WHERE id = '{UnusualValuesDatabase.PausedForever}'",
+            r => (r.GetBoolean(0), r.GetString(1)));
+        var booking = await Db.QueryAsync(
+            $"SELECT booked_at, cancelled_at IS NULL FROM bookings WHERE id = '{UnusualValuesDatabase.TimelessBooking}'", r => (r.GetDateTime(0), r.GetBoolean(1)));
+
+        var cutover = LegacyDatabase.Cutover.UtcDateTime;
+        customer.Should().Be(cutover);
+        sessions.Should().BeEquivalentTo(new[] { (UnusualValuesDatabase.EndlessSession, 60), (UnusualValuesDatabase.DayLongSession, 60) });
+        packs.Should().BeEquivalentTo(new[]
+        {
+            (UnusualValuesDatabase.NeverExpiring, (DateTime?)null, cutover),
+            (UnusualValuesDatabase.LongExpired, (DateTime?)new DateTime(1900, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)),
+        });
+        membership.Should().Equal((true, "2026-01-01"));
+        booking.Should().Equal((cutover, true));
     }
 
     [Fact]

@@ -9,6 +9,7 @@ public readonly record struct Admission(bool Waitlisted, int? WaitlistPosition);
 public sealed class ClassSession : Entity, ITenantOwned
 {
     public const int MaxCapacity = 1000;
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(24);
 
     private ClassSession() { }
 
@@ -50,7 +51,7 @@ public sealed class ClassSession : Entity, ITenantOwned
         return session;
     }
 
-    private static bool AreValidTimes(DateTimeOffset startsAt, DateTimeOffset endsAt) => endsAt > startsAt && endsAt - startsAt <= TimeSpan.FromHours(24);
+    private static bool AreValidTimes(DateTimeOffset startsAt, DateTimeOffset endsAt) => endsAt > startsAt && endsAt - startsAt <= MaxDuration;
 
     /// <summary>
     /// Moves a class that has not started to another time still ahead; every booking stays as it is

@@ -49,16 +49,19 @@ internal static class BookingsPhase
                        pg_temp.uc_norm(coalesce(pg_temp.uc_text(b.booking_status), b.status)) AS legacy_status,
                        (pg_temp.uc_text(b.attendee_name) IS NOT NULL OR pg_temp.uc_text(b.attendee_email) IS NOT NULL
                         OR b.start_time IS NOT NULL) AS appointment,
-                       NULL::int AS position, b.created_at, b.created_at AS booked_at, b.cancelled_at, b.attended_at
+                       NULL::int AS position, pg_temp.uc_instant(b.created_at) AS created_at, pg_temp.uc_instant(b.created_at) AS booked_at,
+                       pg_temp.uc_instant(b.cancelled_at) AS cancelled_at, pg_temp.uc_instant(b.attended_at) AS attended_at
                 FROM {legacy}.bookings b
                 UNION ALL
                 SELECT 2, 'class_bookings', c.id, c.class_session_id, c.customer_id, c.client_id, c.membership_id, c.package_id,
-                       pg_temp.uc_norm(c.booking_status), false, NULL, c.created_at, coalesce(c.booked_at, c.created_at),
-                       c.cancelled_at, c.attended_at
+                       pg_temp.uc_norm(c.booking_status), false, NULL, pg_temp.uc_instant(c.created_at),
+                       coalesce(pg_temp.uc_instant(c.booked_at), pg_temp.uc_instant(c.created_at)),
+                       pg_temp.uc_instant(c.cancelled_at), pg_temp.uc_instant(c.attended_at)
                 FROM {legacy}.class_bookings c
                 UNION ALL
                 SELECT 3, 'class_waitlists', w.id, w.class_session_id, w.customer_id, NULL, NULL, NULL,
-                       pg_temp.uc_norm(w.status), false, w.position, w.added_at, w.added_at, w.notified_at, NULL
+                       pg_temp.uc_norm(w.status), false, w.position, pg_temp.uc_instant(w.added_at), pg_temp.uc_instant(w.added_at),
+                       pg_temp.uc_instant(w.notified_at), NULL
                 FROM {legacy}.class_waitlists w
             ) x
             {{OfBooking.Joins}}

@@ -47,7 +47,7 @@ internal static class CatalogPhase
         $$"""
         CREATE UNLOGGED TABLE {{Sessions}} AS
         SELECT s.id, t.org_id, o.time_zone, s.start_time AS starts_at,
-               CASE WHEN s.end_time > s.start_time THEN s.end_time
+               CASE WHEN s.end_time > s.start_time AND s.end_time <= s.start_time + interval '{{(int)ClassSession.MaxDuration.TotalHours}} hours' THEN s.end_time
                     ELSE s.start_time + make_interval(mins => t.default_duration_minutes) END AS ends_at,
                CASE WHEN s.max_capacity BETWEEN 1 AND 1000 THEN s.max_capacity
                     WHEN s.capacity BETWEEN 1 AND 1000 THEN s.capacity

@@ -1,4 +1,5 @@
 using System.Globalization;
+using UnifiedCustomers.Domain.Common;
 using UnifiedCustomers.Domain.Organizations;
 using static UnifiedCustomers.Tool.Consolidation.StagingTables;
 
@@ -34,6 +35,11 @@ internal static class OrganizationsPhase
         CREATE FUNCTION pg_temp.uc_uuid(t text) RETURNS uuid LANGUAGE sql IMMUTABLE PARALLEL SAFE
             AS $$ SELECT CASE WHEN t ~* '^\s*[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\s*$' THEN regexp_replace(t, '\s', '', 'g')::uuid END $$
         """,
+        // an instant the system accepts (DateBounds), else unknown: 'infinity' and year 9999 never reach the model
+        $$"""
+        CREATE FUNCTION pg_temp.uc_instant(t timestamptz) RETURNS timestamptz LANGUAGE sql IMMUTABLE PARALLEL SAFE
+            AS $f$ SELECT CASE WHEN t >= {{SqlLiteral.Instant(DateBounds.MinInstant)}} AND t < {{SqlLiteral.Instant(DateBounds.EndInstant)}} THEN t END $f$
+        """,
         // a person's name: control characters (tabs, newlines, the fold's own separator \x1f) become spaces
         """
         CREATE FUNCTION pg_temp.uc_name(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -57,7 +63,7 @@ internal static class OrganizationsPhase
     private static readonly string Read = $$"""
         CREATE UNLOGGED TABLE {{Orgs}} AS
         WITH o AS (
-            SELECT o.id, o.name, o.created_at, coalesce(z.name, 'UTC') AS time_zone,
+            SELECT o.id, o.name, pg_temp.uc_instant(o.created_at) AS created_at, coalesce(z.name, 'UTC') AS time_zone,
                    rtrim(left(coalesce(pg_temp.uc_slug(o.slug), pg_temp.uc_slug(o.name), 'organization'), {{BaseSlugLength}}), '-') AS base_slug
             FROM {legacy}.organizations o
             LEFT JOIN LATERAL (SELECT z.name FROM pg_timezone_names z

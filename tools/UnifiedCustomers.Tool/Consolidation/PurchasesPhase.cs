@@ -33,12 +33,12 @@ internal static class PurchasesPhase
                    {{OfMembership.Reason}} AS customer_reason,
                    p.id AS plan_id, p.billing, p.classes, p.allowance_period,
                    pg_temp.uc_norm(m.status) AS st,
-                   coalesce(m.start_date, (m.created_at AT TIME ZONE o.time_zone)::date, o.cutover_day) AS start_date,
+                   coalesce(m.start_date, (pg_temp.uc_instant(m.created_at) AT TIME ZONE o.time_zone)::date, o.cutover_day) AS start_date,
                    CASE WHEN m.end_date <= {{SqlLiteral.Date(DateBounds.Max)}} THEN m.end_date END AS end_date,
                    m.end_date IS NULL OR m.end_date >= o.cutover_day AS running,
-                   coalesce(m.created_at, {cutover}) AS created_at,
-                   m.cancellation_date::timestamp AT TIME ZONE o.time_zone AS cancelled_at,
-                   m.classes_used_this_period AS legacy_used, m.updated_at, o.time_zone, o.cutover_day
+                   coalesce(pg_temp.uc_instant(m.created_at), {cutover}) AS created_at,
+                   pg_temp.uc_instant(m.cancellation_date::timestamp AT TIME ZONE o.time_zone) AS cancelled_at,
+                   m.classes_used_this_period AS legacy_used, pg_temp.uc_instant(m.updated_at) AS updated_at, o.time_zone, o.cutover_day
             FROM {legacy}.customer_memberships m
             {{OfMembership.Joins}}
             LEFT JOIN {{Orgs}} o ON o.id = {{OfMembership.Organization}}
@@ -48,7 +48,8 @@ internal static class PurchasesPhase
 
     // Credits: total = remaining + used, remaining clamped to 0..total (clamps are reported).
     // Target packs are 'active' or 'refunded'; an expired or transferred pack keeps its credits
-    // but expires at the latest at the cutover, so it can no longer pay.
+    // but expires at the latest at the cutover, so it can no longer pay. An expiry after the instants
+    // the system accepts is none; one before them was long ago.
     private static readonly string ResolvePacks = $$"""
         CREATE UNLOGGED TABLE {{Packs}} AS
         SELECT y.*,
@@ -67,7 +68,9 @@ internal static class PurchasesPhase
                    pr.id AS product_id, pg_temp.uc_norm(k.status) AS st,
                    k.classes_remaining AS legacy_remaining, k.classes_used AS legacy_used,
                    least(greatest(coalesce(k.classes_remaining, 0)::bigint + coalesce(k.classes_used, 0), 0), {{int.MaxValue}})::int AS total,
-                   coalesce(k.purchase_date, k.created_at, {cutover}) AS purchased_at, k.expiry_date
+                   coalesce(pg_temp.uc_instant(k.purchase_date), pg_temp.uc_instant(k.created_at), {cutover}) AS purchased_at,
+                   CASE WHEN k.expiry_date < {{SqlLiteral.Instant(DateBounds.MinInstant)}} THEN {{SqlLiteral.Instant(DateBounds.MinInstant)}}
+                        ELSE pg_temp.uc_instant(k.expiry_date) END AS expiry_date
             FROM {legacy}.customer_class_packages k
             {{OfPack.Joins}}
             LEFT JOIN {{Products}} pr ON pr.id = k.package_id AND pr.org_id = {{OfPack.Organization}}
