@@ -21,6 +21,9 @@ public sealed class UnusualValuesDatabase : LegacyDatabase
     public static readonly Guid QuarterlyUnlimitedPlan = Row(4), QuarterlyMembership = Row(5), MonthlyPlan = Row(6), Session = Row(7), Package = Row(8), Program = Row(9), LongNote = Row(10);
     public static readonly Guid Timeless = Person(8), EndlessSession = Row(11), DayLongSession = Row(12), NeverExpiring = Row(13), LongExpired = Row(14),
         PausedForever = Row(15), TimelessBooking = Row(16);
+    public static readonly Guid Blank = Org(5), Spaced = Person(9), SpacedAgain = Person(10), NonBreaking = Person(11), AtTheEdge = Person(12);
+    public static readonly Guid Marathon = Row(17), MarathonSession = Row(18), LastHalfHour = Row(19), EndOfTime = Row(20), Forever = Row(21),
+        EdgePlan = Row(22), CancelledFarAhead = Row(23), PausedAtTheEdge = Row(24);
 
     private static Guid Org(int n) => Guid.Parse($"0b000000-0000-0000-0000-{n:D12}");
 
@@ -69,6 +72,22 @@ public sealed class UnusualValuesDatabase : LegacyDatabase
             ('{PausedForever}', '{London}', '{Timeless}', '{MonthlyPlan}', 'paused', '2026-01-01', 'infinity', 'infinity', 'infinity');
         INSERT INTO legacy.class_bookings (id, organization_id, class_session_id, client_id, booking_status, booked_at, cancelled_at, created_at) VALUES
             ('{TimelessBooking}', '{London}', '{EndlessSession}', '{Timeless}', 'cancelled', 'infinity', '-infinity', '-infinity');
+        INSERT INTO legacy.organizations (id, name, slug, timezone, created_at) VALUES ('{Blank}', E'  \t ', NULL, 'Pacific/Kiritimati', '2020-01-01Z');
+        INSERT INTO legacy.clients (id, org_id, first_name, email, created_at, updated_at) VALUES
+            ('{Spaced}', '{London}', 'Sam', 'sam@example.test', '2020-01-01Z', '2020-01-01Z'),
+            ('{SpacedAgain}', '{London}', 'Sam', U&'sam@example.test\00A0', '2020-02-01Z', '2020-02-01Z'),
+            ('{NonBreaking}', '{London}', U&'\00A0\2003', NULL, '2020-01-01Z', '2020-01-01Z'),
+            ('{AtTheEdge}', '{Blank}', 'Edge', NULL, '2020-01-01Z', '2020-01-01Z');
+        INSERT INTO legacy.programs (id, organization_id, name, duration_minutes) VALUES ('{Marathon}', '{London}', 'Marathon', 100000);
+        INSERT INTO legacy.class_sessions (id, organization_id, program_id, start_time, end_time) VALUES
+            ('{MarathonSession}', '{London}', '{Marathon}', '2026-05-23 09:00Z', '2026-05-23 09:00Z'),
+            ('{LastHalfHour}', '{London}', '{Program}', '2200-12-31 23:30Z', 'infinity'),
+            ('{EndOfTime}', '{London}', '{Program}', '294276-12-31 23:00:00+00', '294276-12-31 23:00:00+00');
+        INSERT INTO legacy.class_packages (id, organization_id, name, classes_included, validity_days) VALUES ('{Forever}', '{London}', 'Forever', 5000, 2147483647);
+        INSERT INTO legacy.membership_plans (id, organization_id, name, billing_period, classes_per_period) VALUES ('{EdgePlan}', '{Blank}', 'Edge', 'monthly', NULL);
+        INSERT INTO legacy.customer_memberships (id, organization_id, client_id, membership_plan_id, status, start_date, cancellation_date, created_at, updated_at) VALUES
+            ('{CancelledFarAhead}', '{London}', '{Timeless}', '{MonthlyPlan}', 'cancelled', '2025-01-01', '300000-01-01', '2025-01-01Z', '2025-01-01Z'),
+            ('{PausedAtTheEdge}', '{Blank}', '{AtTheEdge}', '{EdgePlan}', 'paused', '2026-01-01', NULL, '2026-01-01Z', '2200-12-31 23:00Z');
         INSERT INTO legacy.class_sessions (id, organization_id, program_id, start_time, end_time) VALUES
             ('{Session}', '{London}', '{Program}', '2026-05-20 09:00Z', '2026-05-20 10:00Z');
         INSERT INTO legacy.class_bookings (id, organization_id, class_session_id, client_id, membership_id, booking_status, created_at) VALUES
@@ -196,6 +215,40 @@ public sealed class UnusualValuesTests(FoldedOnce<UnusualValuesDatabase> fixture
         });
         membership.Should().Equal((true, "2026-01-01"));
         booking.Should().Equal((cutover, true));
+    }
+
+    [Fact]
+    public async Task WhitespaceThatDotNetTrims_IsTrimmedByTheFoldToo()
+    {
+        var spaced = await Db.QueryAsync(
+            $"SELECT DISTINCT target_id FROM legacy_id_map WHERE legacy_id IN ('{UnusualValuesDatabase.Spaced}', '{UnusualValuesDatabase.SpacedAgain}')", r => r.GetGuid(0));
+        var email = await Db.ScalarAsync<string>($"SELECT email FROM customers WHERE id = '{UnusualValuesDatabase.Spaced}'");
+        var nameless = await Db.ScalarAsync<string>($"SELECT first_name || '|' || last_name FROM customers WHERE id = '{UnusualValuesDatabase.NonBreaking}'");
+        var organization = await Db.ScalarAsync<string>($"SELECT name FROM organizations WHERE id = '{UnusualValuesDatabase.Blank}'");
+
+        spaced.Should().Equal(UnusualValuesDatabase.Spaced);
+        email.Should().Be("sam@example.test");
+        nameless.Should().Be($"{CustomersPhase.NamelessFirstName}|");
+        organization.Should().Be("Organization");
+    }
+
+    [Fact]
+    public async Task ValuesBeyondTheDomainsLimits_AreBroughtWithinThem_OrQuarantined()
+    {
+        var marathon = await Db.QueryAsync(
+            $"SELECT t.default_duration_minutes, extract(epoch FROM s.ends_at - s.starts_at)::int / 60 FROM class_types t JOIN class_sessions s ON s.class_type_id = t.id WHERE s.id = '{UnusualValuesDatabase.MarathonSession}'",
+            r => (r.GetInt32(0), r.GetInt32(1)));
+        var forever = await Db.QueryAsync($"SELECT credits, validity_days FROM pack_products WHERE id = '{UnusualValuesDatabase.Forever}'", r => (r.GetInt32(0), r.GetInt32(1)));
+        var quarantined = await Db.QueryAsync(
+            $"SELECT legacy_id, reason FROM consolidation_quarantine WHERE legacy_id IN ('{UnusualValuesDatabase.LastHalfHour}', '{UnusualValuesDatabase.EndOfTime}')",
+            r => (r.GetGuid(0), r.GetString(1)));
+        var cancelled = await Db.QueryAsync(
+            $"SELECT status, cancelled_at IS NULL FROM memberships WHERE id = '{UnusualValuesDatabase.CancelledFarAhead}'", r => (r.GetString(0), r.GetBoolean(1)));
+
+        marathon.Should().Equal((60, 60));
+        forever.Should().Equal((1000, 365));
+        quarantined.Should().BeEquivalentTo(new[] { (UnusualValuesDatabase.LastHalfHour, "invalid_dates"), (UnusualValuesDatabase.EndOfTime, "invalid_dates") });
+        cancelled.Should().Equal(("cancelled", true));
     }
 
     [Fact]

@@ -22,8 +22,9 @@ internal static class CatalogPhase
         SELECT p.id, o.id AS org_id,
                CASE WHEN o.id IS NULL THEN 'organization_not_found' END AS reason,
                left(coalesce(pg_temp.uc_text(p.name), 'Class'), {{ClassType.NameMaxLength}}) AS name,
-               CASE WHEN p.max_participants BETWEEN 1 AND 1000 THEN p.max_participants ELSE 12 END AS default_capacity,
-               CASE WHEN p.duration_minutes > 0 THEN p.duration_minutes ELSE 60 END AS default_duration_minutes,
+               CASE WHEN p.max_participants BETWEEN 1 AND {{ClassSession.MaxCapacity}} THEN p.max_participants ELSE 12 END AS default_capacity,
+               CASE WHEN p.duration_minutes BETWEEN {{ClassType.MinDurationMinutes}} AND {{ClassType.MaxDurationMinutes}} THEN p.duration_minutes
+                    ELSE 60 END AS default_duration_minutes,
                coalesce(p.is_active, true) AS is_active
         FROM {legacy}.programs p LEFT JOIN {{Orgs}} o ON o.id = p.organization_id
         """,
@@ -41,16 +42,21 @@ internal static class CatalogPhase
         """,
     ];
 
-    // A session's capacity is max_capacity; the report lists those whose second column disagrees.
+    // A session's capacity is max_capacity; the report lists those whose second column disagrees. A
+    // session must start and end inside the instants the system accepts; its end is computed only
+    // for a start inside them, so no arithmetic leaves PostgreSQL's range.
     private static readonly string[] WriteSessions =
     [
         $$"""
         CREATE UNLOGGED TABLE {{Sessions}} AS
-        SELECT s.id, t.org_id, o.time_zone, s.start_time AS starts_at,
-               CASE WHEN s.end_time > s.start_time AND s.end_time <= s.start_time + interval '{{(int)ClassSession.MaxDuration.TotalHours}} hours' THEN s.end_time
+        SELECT x.*, coalesce(x.found_reason, CASE WHEN x.ends_at >= {{SqlLiteral.Instant(DateBounds.EndInstant)}} THEN 'invalid_dates' END) AS reason
+        FROM (
+        SELECT s.id, t.org_id, o.time_zone, pg_temp.uc_instant(s.start_time) AS starts_at,
+               CASE WHEN pg_temp.uc_instant(s.start_time) IS NULL THEN NULL
+                    WHEN s.end_time > s.start_time AND s.end_time <= s.start_time + interval '{{(int)ClassSession.MaxDuration.TotalHours}} hours' THEN s.end_time
                     ELSE s.start_time + make_interval(mins => t.default_duration_minutes) END AS ends_at,
-               CASE WHEN s.max_capacity BETWEEN 1 AND 1000 THEN s.max_capacity
-                    WHEN s.capacity BETWEEN 1 AND 1000 THEN s.capacity
+               CASE WHEN s.max_capacity BETWEEN 1 AND {{ClassSession.MaxCapacity}} THEN s.max_capacity
+                    WHEN s.capacity BETWEEN 1 AND {{ClassSession.MaxCapacity}} THEN s.capacity
                     ELSE t.default_capacity END AS capacity,
                s.max_capacity AS legacy_max_capacity, s.capacity AS legacy_capacity, s.current_bookings,
                btrim(left(pg_temp.uc_text(s.instructor_name), {{Instructor.NameMaxLength}})) AS instructor,
@@ -58,11 +64,12 @@ internal static class CatalogPhase
                CASE WHEN pg_temp.uc_norm(s.session_status) = 'cancelled' THEN 'cancelled' ELSE 'scheduled' END AS status,
                CASE WHEN s.organization_id IS NOT NULL AND so.id IS NULL THEN 'organization_not_found'
                     WHEN t.id IS NULL OR t.org_id <> coalesce(s.organization_id, t.org_id) THEN 'class_type_not_found'
-                    WHEN NOT (s.start_time >= {{SqlLiteral.Instant(DateBounds.MinInstant)}} AND s.start_time < {{SqlLiteral.Instant(DateBounds.EndInstant)}}) THEN 'invalid_dates' END AS reason
+                    WHEN pg_temp.uc_instant(s.start_time) IS NULL THEN 'invalid_dates' END AS found_reason
         FROM {legacy}.class_sessions s
         LEFT JOIN {{Orgs}} so ON so.id = s.organization_id
         LEFT JOIN {{ClassTypes}} t ON t.id = s.program_id AND t.reason IS NULL
         LEFT JOIN {{Orgs}} o ON o.id = t.org_id
+        ) x
         """,
         $$"""
         INSERT INTO consolidation_quarantine (source_table, legacy_id, reason, "row")
@@ -133,8 +140,8 @@ internal static class CatalogPhase
         $$"""
         CREATE UNLOGGED TABLE {{Products}} AS
         SELECT k.id, o.id AS org_id, left(coalesce(pg_temp.uc_text(k.name), 'Class pack'), {{PackProduct.NameMaxLength}}) AS name,
-               k.classes_included AS credits,
-               CASE WHEN k.validity_days >= 1 THEN k.validity_days ELSE 365 END AS validity_days,
+               least(k.classes_included, {{PackProduct.MaxCredits}}) AS credits,
+               CASE WHEN k.validity_days BETWEEN 1 AND {{PackProduct.MaxValidityDays}} THEN k.validity_days ELSE 365 END AS validity_days,
                coalesce(k.is_active, true) AS is_active,
                CASE WHEN o.id IS NULL THEN 'organization_not_found'
                     WHEN NOT (k.classes_included >= 1) THEN 'invalid_credits' END AS reason

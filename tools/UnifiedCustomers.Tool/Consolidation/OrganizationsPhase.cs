@@ -13,23 +13,28 @@ namespace UnifiedCustomers.Tool.Consolidation;
 /// </summary>
 internal static class OrganizationsPhase
 {
+    // Whitespace as .NET's char.IsWhiteSpace counts it (what string.Trim and EmailAddress.Normalize remove,
+    // the non-breaking spaces included), as a SQL literal.
+    private static readonly string Whitespace = "U&'" +
+        string.Concat(Enumerable.Range(0, char.MaxValue + 1).Where(c => char.IsWhiteSpace((char)c)).Select(c => $"\\{c:X4}")) + "'";
+
     // Inlinable SQL helpers, in pg_temp so the target schema gains nothing; PARALLEL SAFE, or no statement
     // that calls one could run in parallel (safety is judged before they are inlined).
     private static readonly string[] Helpers =
     [
-        """
+        $$"""
         CREATE FUNCTION pg_temp.uc_text(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
-            AS $$ SELECT nullif(btrim(t, E' \t\r\n\f'), '') $$
+            AS $f$ SELECT nullif(btrim(t, {{Whitespace}}), '') $f$
         """,
         // status values compare trimmed, case-insensitively, with '-' and '_' equal
-        """
+        $$"""
         CREATE FUNCTION pg_temp.uc_norm(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
-            AS $$ SELECT nullif(replace(lower(btrim(t, E' \t\r\n\f')), '-', '_'), '') $$
+            AS $f$ SELECT nullif(replace(lower(btrim(t, {{Whitespace}})), '-', '_'), '') $f$
         """,
         // the same normalisation as EmailAddress.Normalize: all whitespace removed, lower case
-        """
+        $$"""
         CREATE FUNCTION pg_temp.uc_email(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
-            AS $$ SELECT nullif(lower(regexp_replace(t, '\s', '', 'g')), '') $$
+            AS $f$ SELECT nullif(lower(regexp_replace(t, '[' || {{Whitespace}} || ']', '', 'g')), '') $f$
         """,
         """
         CREATE FUNCTION pg_temp.uc_uuid(t text) RETURNS uuid LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -41,9 +46,9 @@ internal static class OrganizationsPhase
             AS $f$ SELECT CASE WHEN t >= {{SqlLiteral.Instant(DateBounds.MinInstant)}} AND t < {{SqlLiteral.Instant(DateBounds.EndInstant)}} THEN t END $f$
         """,
         // a person's name: control characters (tabs, newlines, the fold's own separator \x1f) become spaces
-        """
+        $$"""
         CREATE FUNCTION pg_temp.uc_name(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
-            AS $$ SELECT nullif(btrim(regexp_replace(t, '[[:cntrl:]]', ' ', 'g')), '') $$
+            AS $f$ SELECT nullif(btrim(regexp_replace(t, '[[:cntrl:]]', ' ', 'g'), {{Whitespace}}), '') $f$
         """,
         // a public slug (Organization.IsValidSlug): lower-case letters and digits, single hyphens between them
         """
@@ -76,7 +81,7 @@ internal static class OrganizationsPhase
                         THEN base_slug || '-' || left(replace(id::text, '-', ''), 8)
                         ELSE base_slug END AS short_slug
             FROM o)
-        SELECT id, left(btrim(name), {{Organization.NameMaxLength}}) AS name, time_zone,
+        SELECT id, left(coalesce(pg_temp.uc_text(name), 'Organization'), {{Organization.NameMaxLength}}) AS name, time_zone,
                CASE WHEN time_zone = 'Europe/London' THEN 'GB'
                     WHEN time_zone = 'Europe/Dublin' THEN 'IE'
                     WHEN time_zone LIKE 'America/%' THEN 'US'

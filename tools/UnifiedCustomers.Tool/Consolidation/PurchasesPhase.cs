@@ -37,7 +37,8 @@ internal static class PurchasesPhase
                    CASE WHEN m.end_date <= {{SqlLiteral.Date(DateBounds.Max)}} THEN m.end_date END AS end_date,
                    m.end_date IS NULL OR m.end_date >= o.cutover_day AS running,
                    coalesce(pg_temp.uc_instant(m.created_at), {cutover}) AS created_at,
-                   pg_temp.uc_instant(m.cancellation_date::timestamp AT TIME ZONE o.time_zone) AS cancelled_at,
+                   CASE WHEN m.cancellation_date BETWEEN {{SqlLiteral.Date(DateBounds.Min)}} AND {{SqlLiteral.Date(DateBounds.Max)}}
+                        THEN pg_temp.uc_instant(m.cancellation_date::timestamp AT TIME ZONE o.time_zone) END AS cancelled_at,
                    m.classes_used_this_period AS legacy_used, pg_temp.uc_instant(m.updated_at) AS updated_at, o.time_zone, o.cutover_day
             FROM {legacy}.customer_memberships m
             {{OfMembership.Joins}}
@@ -92,7 +93,8 @@ internal static class PurchasesPhase
         SELECT id, org_id, customer_id, plan_id, '{}', st = 'trial', start_date, end_date,
                status, created_at, cancelled_at, classes, allowance_period,
                CASE WHEN status = 'paused' THEN jsonb_build_array(jsonb_build_object(
-                   'From', greatest(start_date, coalesce((updated_at AT TIME ZONE time_zone)::date, start_date)), 'Until', NULL)) END
+                   'From', least(greatest(start_date, coalesce((updated_at AT TIME ZONE time_zone)::date, start_date)), {{SqlLiteral.Date(DateBounds.Max)}}),
+                   'Until', NULL)) END
         FROM {{Memberships}} WHERE reason IS NULL
         """,
         $$"""
