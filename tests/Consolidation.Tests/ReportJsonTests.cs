@@ -26,6 +26,7 @@ public sealed class ReportJsonTests
         CapacityDisagreements: new Findings<CapacityDisagreement>(1, [new CapacityDisagreement(Studio, null, 10)]),
         PackClamps: new Findings<PackClamp>(1, [new PackClamp(Studio, -2, 12, 0, 10)]),
         ShortenedValues: new Findings<ShortenedValue>(1, [new ShortenedValue("customer_notes", "content", Studio, 5000, 4000)]),
+        OverbookedSessions: new Findings<OverbookedSession>(1, [new OverbookedSession(Studio, 10, 12)]),
         LostLeads: 2,
         NamelessCustomers: 1,
         Customers: [new OrganizationCustomers(Studio, "Northside Yoga — Café", 3, new Dictionary<string, long> { ["lead"] = 3 })]);
@@ -40,12 +41,14 @@ public sealed class ReportJsonTests
             CapacityDisagreements = Findings<CapacityDisagreement>.None,
             PackClamps = Findings<PackClamp>.None,
             ShortenedValues = Findings<ShortenedValue>.None,
+            OverbookedSessions = Findings<OverbookedSession>.None,
         };
         using var stream = new MemoryStream();
         var held = await head.WriteJsonAsync(stream, new ReportFindings(
             report.PossibleDuplicates.ToAsyncEnumerable(), report.CounterDisagreements.ToAsyncEnumerable(),
             report.UsageDifferences.ToAsyncEnumerable(), report.CapacityDisagreements.ToAsyncEnumerable(),
-            report.PackClamps.ToAsyncEnumerable(), report.ShortenedValues.ToAsyncEnumerable()), CancellationToken.None);
+            report.PackClamps.ToAsyncEnumerable(), report.ShortenedValues.ToAsyncEnumerable(),
+            report.OverbookedSessions.ToAsyncEnumerable()), CancellationToken.None);
         return (Encoding.UTF8.GetString(stream.ToArray()), held);
     }
 
@@ -87,5 +90,6 @@ public sealed class ReportJsonTests
         read.UsageDifferences.Held.Should().HaveCount(Findings.Held);
         read.PackClamps.Should().Equal(new PackClamp(Studio, -2, 12, 0, 10));
         read.ShortenedValues.Should().Equal(new ShortenedValue("customer_notes", "content", Studio, 5000, 4000));
+        read.OverbookedSessions.Should().Equal(new OverbookedSession(Studio, 10, 12));
     }
 }

@@ -23,7 +23,7 @@ public sealed class UnusualValuesDatabase : LegacyDatabase
         PausedForever = Row(15), TimelessBooking = Row(16);
     public static readonly Guid Blank = Org(5), Spaced = Person(9), SpacedAgain = Person(10), NonBreaking = Person(11), AtTheEdge = Person(12);
     public static readonly Guid Marathon = Row(17), MarathonSession = Row(18), LastHalfHour = Row(19), EndOfTime = Row(20), Forever = Row(21),
-        EdgePlan = Row(22), CancelledFarAhead = Row(23), PausedAtTheEdge = Row(24);
+        EdgePlan = Row(22), CancelledFarAhead = Row(23), PausedAtTheEdge = Row(24), Tiny = Row(25), TinyFirst = Row(26), TinySecond = Row(27);
 
     private static Guid Org(int n) => Guid.Parse($"0b000000-0000-0000-0000-{n:D12}");
 
@@ -88,6 +88,11 @@ public sealed class UnusualValuesDatabase : LegacyDatabase
         INSERT INTO legacy.customer_memberships (id, organization_id, client_id, membership_plan_id, status, start_date, cancellation_date, created_at, updated_at) VALUES
             ('{CancelledFarAhead}', '{London}', '{Timeless}', '{MonthlyPlan}', 'cancelled', '2025-01-01', '300000-01-01', '2025-01-01Z', '2025-01-01Z'),
             ('{PausedAtTheEdge}', '{Blank}', '{AtTheEdge}', '{EdgePlan}', 'paused', '2026-01-01', NULL, '2026-01-01Z', '2200-12-31 23:00Z');
+        INSERT INTO legacy.class_sessions (id, organization_id, program_id, start_time, end_time, max_capacity, current_bookings) VALUES
+            ('{Tiny}', '{London}', '{Program}', '2026-06-10 09:00Z', '2026-06-10 10:00Z', 1, 2);
+        INSERT INTO legacy.class_bookings (id, organization_id, class_session_id, client_id, booking_status, created_at) VALUES
+            ('{TinyFirst}', '{London}', '{Tiny}', '{Original}', 'confirmed', '2026-05-01Z'),
+            ('{TinySecond}', '{London}', '{Tiny}', '{Ann}', 'confirmed', '2026-05-02Z');
         INSERT INTO legacy.class_sessions (id, organization_id, program_id, start_time, end_time) VALUES
             ('{Session}', '{London}', '{Program}', '2026-05-20 09:00Z', '2026-05-20 10:00Z');
         INSERT INTO legacy.class_bookings (id, organization_id, class_session_id, client_id, membership_id, booking_status, created_at) VALUES
@@ -249,6 +254,16 @@ public sealed class UnusualValuesTests(FoldedOnce<UnusualValuesDatabase> fixture
         forever.Should().Equal((1000, 365));
         quarantined.Should().BeEquivalentTo(new[] { (UnusualValuesDatabase.LastHalfHour, "invalid_dates"), (UnusualValuesDatabase.EndOfTime, "invalid_dates") });
         cancelled.Should().Equal(("cancelled", true));
+    }
+
+    [Fact]
+    public async Task ASessionTheLegacySystemOverbooked_KeepsItsBookings_AndIsListed()
+    {
+        var held = await Db.QueryAsync(
+            $"SELECT id FROM bookings WHERE session_id = '{UnusualValuesDatabase.Tiny}' AND status = 'confirmed' ORDER BY id", r => r.GetGuid(0));
+
+        held.Should().Equal(UnusualValuesDatabase.TinyFirst, UnusualValuesDatabase.TinySecond);
+        fixture.Result.Report!.OverbookedSessions.Should().Equal(new OverbookedSession(UnusualValuesDatabase.Tiny, 1, 2));
     }
 
     [Fact]

@@ -18,6 +18,7 @@ internal sealed record ConsolidationReport(
     Findings<CapacityDisagreement> CapacityDisagreements,
     Findings<PackClamp> PackClamps,
     Findings<ShortenedValue> ShortenedValues,
+    Findings<OverbookedSession> OverbookedSessions,
     int LostLeads,
     int NamelessCustomers,
     IReadOnlyList<OrganizationCustomers> Customers)
@@ -61,6 +62,7 @@ internal sealed record ConsolidationReport(
         var capacityDisagreements = await WriteAsync(json, nameof(CapacityDisagreements), findings.CapacityDisagreements, cancellationToken);
         var packClamps = await WriteAsync(json, nameof(PackClamps), findings.PackClamps, cancellationToken);
         var shortenedValues = await WriteAsync(json, nameof(ShortenedValues), findings.ShortenedValues, cancellationToken);
+        var overbookedSessions = await WriteAsync(json, nameof(OverbookedSessions), findings.OverbookedSessions, cancellationToken);
         Write(json, nameof(LostLeads), LostLeads);
         Write(json, nameof(NamelessCustomers), NamelessCustomers);
         Write(json, nameof(Customers), Customers);
@@ -74,6 +76,7 @@ internal sealed record ConsolidationReport(
             CapacityDisagreements = capacityDisagreements,
             PackClamps = packClamps,
             ShortenedValues = shortenedValues,
+            OverbookedSessions = overbookedSessions,
         };
 
         static void Write<T>(Utf8JsonWriter json, string property, T value)
@@ -137,6 +140,8 @@ internal sealed record ConsolidationReport(
             p => $"pack {p.PackId}: remaining {Show(p.LegacyRemaining)} -> {p.Remaining} of {p.Total}");
         List("Shortened values (longer than the model holds, cut to fit)", ShortenedValues,
             v => $"{v.Table}.{v.Column} {v.LegacyId}: {v.Length} characters, {v.Kept} kept");
+        List("Overbooked sessions (more migrated bookings hold a seat than the capacity; kept as they were)", OverbookedSessions,
+            o => $"session {o.SessionId}: capacity {o.Capacity}, seats held {o.SeatsHeld}");
         return text.ToString();
 
         void List<T>(string title, Findings<T> items, Func<T, string> line)
@@ -158,7 +163,8 @@ internal sealed record ReportFindings(
     IAsyncEnumerable<UsageDifference> UsageDifferences,
     IAsyncEnumerable<CapacityDisagreement> CapacityDisagreements,
     IAsyncEnumerable<PackClamp> PackClamps,
-    IAsyncEnumerable<ShortenedValue> ShortenedValues);
+    IAsyncEnumerable<ShortenedValue> ShortenedValues,
+    IAsyncEnumerable<OverbookedSession> OverbookedSessions);
 
 internal sealed record TableCounts(long Read, long Migrated, long Merged, IReadOnlyDictionary<string, long> Quarantined)
 {
@@ -178,5 +184,7 @@ internal sealed record PackClamp(Guid PackId, int? LegacyRemaining, int? LegacyU
 
 /// <summary>A legacy text longer than its target column holds: <paramref name="Kept"/> of its <paramref name="Length"/> characters were kept.</summary>
 internal sealed record ShortenedValue(string Table, string Column, Guid LegacyId, int Length, int Kept);
+
+internal sealed record OverbookedSession(Guid SessionId, int Capacity, int SeatsHeld);
 
 internal sealed record OrganizationCustomers(Guid OrganizationId, string Name, long Total, IReadOnlyDictionary<string, long> ByStatus);

@@ -82,6 +82,7 @@ internal static class ReportPhase
             CapacityDisagreements: Findings<CapacityDisagreement>.None,
             PackClamps: Findings<PackClamp>.None,
             ShortenedValues: Findings<ShortenedValue>.None,
+            OverbookedSessions: Findings<OverbookedSession>.None,
             LostLeads: (int)await context.ScalarAsync<long>(LostLeads, cancellationToken),
             NamelessCustomers: (int)await context.ScalarAsync<long>(NamelessCustomers, cancellationToken),
             Customers: await CustomersAsync(context, cancellationToken));
@@ -98,10 +99,13 @@ internal static class ReportPhase
             PackClamps: context.StreamAsync(PackClamps,
                 r => new PackClamp(r.GetGuid(0), NullableInt(r, 1), NullableInt(r, 2), r.GetInt32(3), r.GetInt32(4)), cancellationToken),
             ShortenedValues: context.StreamAsync(ShortenedValues,
-                r => new ShortenedValue(r.GetString(0), r.GetString(1), r.GetGuid(2), r.GetInt32(3), r.GetInt32(4)), cancellationToken)),
+                r => new ShortenedValue(r.GetString(0), r.GetString(1), r.GetGuid(2), r.GetInt32(3), r.GetInt32(4)), cancellationToken),
+            OverbookedSessions: context.StreamAsync(OverbookedSessions,
+                r => new OverbookedSession(r.GetGuid(0), r.GetInt32(1), r.GetInt32(2)), cancellationToken)),
             cancellationToken);
         context.Progress.StepDone("findings", report.PossibleDuplicates.Count + report.CounterDisagreements.Count + report.UsageDifferences.Count
-            + report.CapacityDisagreements.Count + report.PackClamps.Count + report.ShortenedValues.Count, watch.Elapsed);
+            + report.CapacityDisagreements.Count + report.PackClamps.Count + report.ShortenedValues.Count
+            + report.OverbookedSessions.Count, watch.Elapsed);
         context.Progress.PhaseDone();
         return report;
     }
@@ -133,6 +137,15 @@ internal static class ReportPhase
         FROM {Sessions} s LEFT JOIN {Targets} t ON t.session_id = s.id
         GROUP BY s.id, s.current_bookings
         HAVING coalesce(s.current_bookings, 0) <> count(t.bk) FILTER (WHERE t.status IN ({SeatHoldingStatuses}))
+        ORDER BY s.id
+        """;
+
+    // The legacy system let more people in than a class held; the bookings stay (each is a real
+    // attendance or promise), and new ones wait until enough of them cancel.
+    private static readonly string OverbookedSessions = $"""
+        SELECT s.id, s.capacity, count(*)::int FROM {Sessions} s JOIN {Targets} t ON t.session_id = s.id
+        WHERE t.status IN ({SeatHoldingStatuses})
+        GROUP BY s.id, s.capacity HAVING count(*) > s.capacity
         ORDER BY s.id
         """;
 
@@ -170,7 +183,7 @@ internal static class ReportPhase
     /// <summary>Every query the report sends, for <c>PipelineTests</c>.</summary>
     public static IReadOnlyList<string> Queries =>
     [
-        Outcomes, Quarantined, OrgConflicts, CapacityDisagreements, PackClamps, ShortenedValues, LostLeads, NamelessCustomers, CustomersByStatus,
+        Outcomes, Quarantined, OrgConflicts, CapacityDisagreements, PackClamps, ShortenedValues, OverbookedSessions, LostLeads, NamelessCustomers, CustomersByStatus,
         PossibleDuplicates, CounterDisagreements, UsageDifferences,
     ];
 }
