@@ -172,6 +172,11 @@ internal static class BookingsPhase
         FROM {{Targets}} WHERE charged
         """;
 
+    private static readonly string Seats = $$"""
+        CREATE UNLOGGED TABLE {{SeatsHeld}} AS
+        SELECT session_id, count(*)::int AS held FROM {{Targets}} WHERE status IN ({{SeatHoldingStatuses}}) GROUP BY session_id
+        """;
+
     // Every survivor is its own legacy row, migrated; every other row of a duplicate group is merged into its keeper.
     private static readonly string[] IdMap =
     [
@@ -188,7 +193,7 @@ internal static class BookingsPhase
     ];
 
     public static readonly Phase Definition = new("bookings", Reads: [ClientRefs, LeadRefs, Sessions, Memberships, Packs],
-        Writes: [Bookings, DuplicateGroups, Keepers, IdClashes, WaitPositions, Targets],
+        Writes: [Bookings, DuplicateGroups, Keepers, IdClashes, WaitPositions, Targets, SeatsHeld],
     [
         new SqlStep("read", Read, $"ANALYZE {Bookings}"),
         new SqlStep("quarantine", Quarantine),
@@ -197,5 +202,6 @@ internal static class BookingsPhase
         new SqlStep("insert", Insert),
         new SqlStep("credit ledger", Ledger),
         new SqlStep("id map", IdMap),
+        new SqlStep("seats held", Seats),
     ]);
 }

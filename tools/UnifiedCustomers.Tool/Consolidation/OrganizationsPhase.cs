@@ -14,9 +14,16 @@ namespace UnifiedCustomers.Tool.Consolidation;
 internal static class OrganizationsPhase
 {
     // Whitespace as .NET's char.IsWhiteSpace counts it (what string.Trim and EmailAddress.Normalize remove,
-    // the non-breaking spaces included), as a SQL literal.
-    private static readonly string Whitespace = "U&'" +
-        string.Concat(Enumerable.Range(0, char.MaxValue + 1).Where(c => char.IsWhiteSpace((char)c)).Select(c => $"\\{c:X4}")) + "'";
+    // the non-breaking spaces included), and control characters as CleanText counts them (char.IsControl;
+    // NUL cannot be in a text value), as SQL literals for btrim and translate.
+    private static readonly string Whitespace = Literal(Characters(char.IsWhiteSpace));
+    private static readonly char[] Controls = Characters(c => c != '\0' && char.IsControl(c));
+    private static readonly string ControlCharacters = Literal(Controls);
+    private static readonly string AsManySpaces = $"'{new string(' ', Controls.Length)}'";
+
+    private static char[] Characters(Func<char, bool> which) => [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(which)];
+
+    private static string Literal(char[] characters) => "U&'" + string.Concat(characters.Select(c => $"\\{(int)c:X4}")) + "'";
 
     // Inlinable SQL helpers, in pg_temp so the target schema gains nothing; PARALLEL SAFE, or no statement
     // that calls one could run in parallel (safety is judged before they are inlined).
@@ -34,7 +41,7 @@ internal static class OrganizationsPhase
         // the same normalisation as EmailAddress.Normalize: all whitespace removed, lower case
         $$"""
         CREATE FUNCTION pg_temp.uc_email(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
-            AS $f$ SELECT nullif(lower(regexp_replace(t, '[' || {{Whitespace}} || ']', '', 'g')), '') $f$
+            AS $f$ SELECT nullif(lower(translate(t, {{Whitespace}}, '')), '') $f$
         """,
         """
         CREATE FUNCTION pg_temp.uc_uuid(t text) RETURNS uuid LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -48,7 +55,7 @@ internal static class OrganizationsPhase
         // a person's name: control characters (tabs, newlines, the fold's own separator \x1f) become spaces
         $$"""
         CREATE FUNCTION pg_temp.uc_name(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
-            AS $f$ SELECT nullif(btrim(regexp_replace(t, '[[:cntrl:]]', ' ', 'g'), {{Whitespace}}), '') $f$
+            AS $f$ SELECT nullif(btrim(translate(t, {{ControlCharacters}}, {{AsManySpaces}}), {{Whitespace}}), '') $f$
         """,
         // a public slug (Organization.IsValidSlug): lower-case letters and digits, single hyphens between them
         """

@@ -9,7 +9,7 @@ namespace UnifiedCustomers.Tool.Consolidation;
 internal static class ReportPhase
 {
     /// <summary>The work tables the report reads (for <c>PipelineTests</c>; the report writes none).</summary>
-    public static readonly StagingTable[] Reads = [Orgs, Customers, Statuses, RankedPeople, Sessions, Memberships, Packs, Targets];
+    public static readonly StagingTable[] Reads = [Orgs, Customers, Statuses, RankedPeople, Sessions, Memberships, Packs, Targets, SeatsHeld];
 
     private const string Outcomes = "SELECT source_table, outcome, count(*) FROM legacy_id_map GROUP BY 1, 2";
     private const string Quarantined = "SELECT source_table, reason, count(*) FROM consolidation_quarantine GROUP BY 1, 2 ORDER BY 1, 2";
@@ -133,19 +133,17 @@ internal static class ReportPhase
         """;
 
     private static readonly string CounterDisagreements = $"""
-        SELECT s.id, coalesce(s.current_bookings, 0), count(t.bk) FILTER (WHERE t.status IN ({SeatHoldingStatuses}))::int
-        FROM {Sessions} s LEFT JOIN {Targets} t ON t.session_id = s.id
-        GROUP BY s.id, s.current_bookings
-        HAVING coalesce(s.current_bookings, 0) <> count(t.bk) FILTER (WHERE t.status IN ({SeatHoldingStatuses}))
+        SELECT s.id, coalesce(s.current_bookings, 0), coalesce(h.held, 0)
+        FROM {Sessions} s LEFT JOIN {SeatsHeld} h ON h.session_id = s.id
+        WHERE coalesce(s.current_bookings, 0) <> coalesce(h.held, 0)
         ORDER BY s.id
         """;
 
     // The legacy system let more people in than a class held; the bookings stay (each is a real
     // attendance or promise), and new ones wait until enough of them cancel.
     private static readonly string OverbookedSessions = $"""
-        SELECT s.id, s.capacity, count(*)::int FROM {Sessions} s JOIN {Targets} t ON t.session_id = s.id
-        WHERE t.status IN ({SeatHoldingStatuses})
-        GROUP BY s.id, s.capacity HAVING count(*) > s.capacity
+        SELECT s.id, s.capacity, h.held FROM {Sessions} s JOIN {SeatsHeld} h ON h.session_id = s.id
+        WHERE h.held > s.capacity
         ORDER BY s.id
         """;
 

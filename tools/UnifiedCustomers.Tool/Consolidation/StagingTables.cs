@@ -46,6 +46,7 @@ internal static class StagingTables
     public static readonly StagingTable IdClashes = new("uc_id_clash", "booking ids used by more than one legacy table");
     public static readonly StagingTable WaitPositions = new("uc_wait_position", "waitlisted survivors renumbered per session");
     public static readonly StagingTable Targets = new("uc_target", "the bookings to write");
+    public static readonly StagingTable SeatsHeld = new("uc_seats_held", "per session, the bookings written that hold a seat");
     public static readonly StagingTable Notes = new("uc_note", "notes resolved to customers, with their reason");
     public static readonly StagingTable DeferredDdl = new("uc_deferred_ddl", "the target's foreign keys and indexes dropped for the load");
 
@@ -53,6 +54,6 @@ internal static class StagingTables
     [
         Orgs, LeadOrgs, People, Phones, Links, Groups, RankedPeople, GroupFields, Customers, LeadRefs, ClientRefs,
         ClassTypes, Sessions, Plans, Products, Memberships, Packs, Statuses,
-        Bookings, DuplicateGroups, Keepers, IdClashes, WaitPositions, Targets, Notes, DeferredDdl,
+        Bookings, DuplicateGroups, Keepers, IdClashes, WaitPositions, Targets, SeatsHeld, Notes, DeferredDdl,
     ];
 }
