@@ -13,6 +13,7 @@ public sealed class UnusualValuesDatabase : LegacyDatabase
     public static readonly Guid London = Guid.Parse("0c000000-0000-0000-0000-00000000000a");
     public static readonly Guid[] Yogas = [Org(1), Org(2), Org(3)];
     public static readonly Guid Punctuated = Org(4);
+    public static readonly Guid[] Pilates = [Guid.Parse("0f000000-0000-0000-0000-000000000001"), Guid.Parse("0f000000-0000-0000-0000-000000000002"), Org(6), Org(7)];
 
     public static readonly Guid Original = Person(1), Duplicate = Person(2);
     public static readonly Guid OnlySeparator = Person(3), SeparatorInside = Person(4);
@@ -37,7 +38,11 @@ public sealed class UnusualValuesDatabase : LegacyDatabase
             ('{Yogas[0]}', 'Yoga', NULL, 'UTC', '2020-01-01Z'),
             ('{Yogas[1]}', 'Yoga', NULL, 'UTC', '2020-01-02Z'),
             ('{Yogas[2]}', 'Yoga', NULL, 'UTC', '2020-01-03Z'),
-            ('{Punctuated}', 'Punctuated', E'  My Studio!! -- (Main)\t', 'UTC', '2020-01-04Z');
+            ('{Punctuated}', 'Punctuated', E'  My Studio!! -- (Main)\t', 'UTC', '2020-01-04Z'),
+            ('{Pilates[0]}', 'Pilates', NULL, 'UTC', '2020-01-01Z'),
+            ('{Pilates[1]}', 'Pilates', NULL, 'UTC', '2020-01-02Z'),
+            ('{Pilates[2]}', 'Pilates Annex', 'pilates-0f000000', 'UTC', '2020-01-03Z'),
+            ('{Pilates[3]}', 'Pilates Old', 'pilates-0f000000000000000000000000000002', 'UTC', '2020-01-04Z');
 
         INSERT INTO legacy.clients (id, org_id, first_name, last_name, phone, metadata, created_at) VALUES
             ('{Original}', '{London}', 'Orla', 'Original', NULL, jsonb_build_object(), '2020-01-01Z'),
@@ -153,6 +158,10 @@ public sealed class UnusualValuesTests(FoldedOnce<UnusualValuesDatabase> fixture
 
         yogas.Should().Equal("yoga", "yoga-0b000000", "yoga-0b000000000000000000000000000003");
         slugs.Single(s => s.Id == UnusualValuesDatabase.Punctuated).Slug.Should().Be("my-studio-main");
+        // Legacy slugs that spell out the suffixes another organization's would get keep theirs; that one gets the last resort.
+        UnusualValuesDatabase.Pilates.Select(id => slugs.Single(s => s.Id == id).Slug).Should().Equal(
+            "pilates", "organization-0f000000000000000000000000000002-0f000000000000000000000000000002",
+            "pilates-0f000000", "pilates-0f000000000000000000000000000002");
         slugs.Select(s => s.Slug).Should().OnlyHaveUniqueItems().And.OnlyContain(s => Organization.IsValidSlug(s));
     }
 
