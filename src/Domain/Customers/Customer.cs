@@ -59,22 +59,27 @@ public sealed class Customer : Entity, ITenantOwned
         return applied;
     }
 
-    /// <summary>Each value is read through its own type, which owns its rule; the first refusal is returned.</summary>
+    /// <summary>
+    /// Each value is read through its own type, which owns its rule; the first refusal is returned. An
+    /// email, phone or source the customer already has is kept as it is, unread: the consolidation stored
+    /// what the legacy system held, and a change to another field is not refused for it.
+    /// </summary>
     private Result ApplyDetails(string? firstName, string? lastName, string? email, string? phone, string? source, string? notes, DateTimeOffset now)
     {
+        var (keepEmail, keepPhone, keepSource) = (email == Email, phone == Phone, source == Source);
         var name = PersonName.From(firstName, lastName);
-        var address = EmailAddress.From(email);
-        var number = PhoneNumber.From(phone);
+        var address = keepEmail ? Result.Success<EmailAddress?>(null) : EmailAddress.From(email);
+        var number = keepPhone ? Result.Success<PhoneNumber?>(null) : PhoneNumber.From(phone);
         if (Result.Combine(name, address, number).Error is { } refused) return refused;
-        if ((CleanText.Check(source, "source") ?? CleanText.Check(notes, "notes", multiline: true)) is { } unclean) return unclean;
-        var trimmedSource = source?.Trim();
+        if ((CleanText.Check(keepSource ? null : source, "source") ?? CleanText.Check(notes, "notes", multiline: true)) is { } unclean) return unclean;
+        var trimmedSource = keepSource ? Source : source?.Trim();
         if (trimmedSource is { Length: > SourceMaxLength }) return CustomerErrors.SourceTooLong;
         if (notes is { Length: > NotesMaxLength }) return CustomerErrors.NotesTooLong;
 
         FirstName = name.Value.First;
         LastName = name.Value.Last;
-        Email = address.Value?.Value;
-        Phone = number.Value?.Value;
+        Email = keepEmail ? Email : address.Value?.Value;
+        Phone = keepPhone ? Phone : number.Value?.Value;
         Source = string.IsNullOrEmpty(trimmedSource) ? (Source.Length == 0 ? "manual" : Source) : trimmedSource;
         // null keeps the notes; an empty text clears them.
         Notes = notes is null ? Notes : string.IsNullOrWhiteSpace(notes) ? null : notes;
@@ -136,10 +141,12 @@ public sealed class Customer : Entity, ITenantOwned
         if (ErasedAt is not null || survivor.ErasedAt is not null) return CustomerErrors.Erased;
         if (survivor.Status == LifecycleStatus.Archived) return CustomerErrors.Archived;
 
+        var notes = Notes is null ? survivor.Notes : survivor.Notes is null ? Notes : $"{survivor.Notes}\n{Notes}";
+        if (notes is { Length: > NotesMaxLength }) return CustomerErrors.MergedNotesTooLong;
+
         survivor.Email ??= Email;
         survivor.Phone ??= Phone;
-        if (Notes is not null)
-            survivor.Notes = survivor.Notes is null ? Notes : $"{survivor.Notes}\n{Notes}";
+        survivor.Notes = notes;
         survivor.UpdatedAt = now;
 
         MergedIntoId = survivor.Id;

@@ -20,6 +20,28 @@ public sealed class MergeCustomersTests(Backend backend) : IClassFixture<Backend
     }
 
     [Fact]
+    public async Task Merge_WhoseNotesTogetherOverflowTheirLimit_IsRefused_AndChangesNothing()
+    {
+        var studio = await Studio.OpenAsync(backend);
+        var survivor = await studio.CustomerAsync("Nat Notes");
+        var merged = await studio.CustomerAsync("Nate Notes");
+        var (survivorNotes, mergedNotes) = (new string('a', 3000), new string('b', Customer.NotesMaxLength - 3000));
+        await backend.WithDbAsync(db => db.Database.ExecuteSqlInterpolatedAsync(
+            $"UPDATE customers SET notes = CASE WHEN id = {survivor.Id} THEN {survivorNotes} ELSE {mergedNotes} END WHERE id IN ({survivor.Id}, {merged.Id})"));
+
+        var result = await backend.SendAsync(new MergeCustomersCommand(studio.Id, survivor.Id, merged.Id));
+
+        result.Error!.Code.Should().Be("customer.merged_notes_too_long");
+        var stored = await backend.WithDbAsync(db => db.Customers.AsNoTracking().Where(c => c.Id == survivor.Id || c.Id == merged.Id)
+            .Select(c => new { c.Id, c.Notes, c.MergedIntoId }).ToListAsync());
+        stored.Should().BeEquivalentTo(new[]
+        {
+            new { survivor.Id, Notes = (string?)survivorNotes, MergedIntoId = (Guid?)null },
+            new { merged.Id, Notes = (string?)mergedNotes, MergedIntoId = (Guid?)null },
+        });
+    }
+
+    [Fact]
     public async Task Merge_MovesEverything_CollapsesTheDuplicateBooking_AndMovesTheLedger()
     {
         var studio = await Studio.OpenAsync(backend);

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Domain.Common;
+using UnifiedCustomers.Application.Common;
+using UnifiedCustomers.Application.Customers.PatchCustomer;
 using UnifiedCustomers.Application.Customers.RegisterCustomer;
 using UnifiedCustomers.Application.Customers.UpdateCustomer;
 using UnifiedCustomers.Application.Tests.Support;
@@ -34,6 +36,26 @@ public sealed class UpdateCustomerTests(Backend backend) : IClassFixture<Backend
 
         result.Error!.Code.Should().Be("customer.email_taken");
         (await backend.WithDbAsync(db => db.Customers.SingleAsync(c => c.Id == customer.Id))).Email.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Patch_OfOneField_KeepsTheLegacyEmailPhoneAndSourceItDidNotTouch_AndStillReadsANewOne()
+    {
+        var studio = await Studio.OpenAsync(backend);
+        var customer = await studio.CustomerAsync("Lee Legacy");
+        // What the consolidation may have stored from the old system, which the domain would not accept today.
+        await backend.WithDbAsync(db => db.Database.ExecuteSqlInterpolatedAsync(
+            $"UPDATE customers SET email = 'not-an-email', phone = {"call\tme"}, source = {"web\u0001site"} WHERE id = {customer.Id}"));
+        var unset = Optional<string?>.Unset;
+
+        var renamed = await backend.SendAsync(new PatchCustomerCommand(studio.Id, customer.Id, "Lee", "Renamed", unset, unset, unset, "called back"));
+        var newEmail = await backend.SendAsync(new PatchCustomerCommand(studio.Id, customer.Id, unset, unset, "still-not-an-email", unset, unset, unset));
+
+        renamed.IsSuccess.Should().BeTrue(renamed.Error?.Code);
+        newEmail.Error!.Code.Should().Be("customer.email_invalid");
+        var stored = await backend.WithDbAsync(db => db.Customers.AsNoTracking().SingleAsync(c => c.Id == customer.Id));
+        stored.Should().Match<Domain.Customers.Customer>(c => c.LastName == "Renamed" && c.Notes == "called back"
+            && c.Email == "not-an-email" && c.Phone == "call\tme" && c.Source == "web\u0001site");
     }
 
     [Fact]
