@@ -24,7 +24,8 @@ public sealed class UnusualValuesDatabase : LegacyDatabase
         PausedForever = Row(15), TimelessBooking = Row(16);
     public static readonly Guid Blank = Org(5), Spaced = Person(9), SpacedAgain = Person(10), NonBreaking = Person(11), AtTheEdge = Person(12);
     public static readonly Guid Marathon = Row(17), MarathonSession = Row(18), LastHalfHour = Row(19), EndOfTime = Row(20), Forever = Row(21),
-        EdgePlan = Row(22), CancelledFarAhead = Row(23), PausedAtTheEdge = Row(24), Tiny = Row(25), TinyFirst = Row(26), TinySecond = Row(27);
+        EdgePlan = Row(22), CancelledFarAhead = Row(23), PausedAtTheEdge = Row(24), Tiny = Row(25), TinyFirst = Row(26), TinySecond = Row(27),
+        ControlledProgram = Row(28), ControlledSession = Row(29), Caller = Person(13);
 
     private static Guid Org(int n) => Guid.Parse($"0b000000-0000-0000-0000-{n:D12}");
 
@@ -98,6 +99,11 @@ public sealed class UnusualValuesDatabase : LegacyDatabase
         INSERT INTO legacy.class_bookings (id, organization_id, class_session_id, client_id, booking_status, created_at) VALUES
             ('{TinyFirst}', '{London}', '{Tiny}', '{Original}', 'confirmed', '2026-05-01Z'),
             ('{TinySecond}', '{London}', '{Tiny}', '{Ann}', 'confirmed', '2026-05-02Z');
+        INSERT INTO legacy.programs (id, organization_id, name) VALUES ('{ControlledProgram}', '{London}', E'Yoga\x01Flow\t');
+        INSERT INTO legacy.class_sessions (id, organization_id, program_id, start_time, end_time, instructor_name, location) VALUES
+            ('{ControlledSession}', '{London}', '{ControlledProgram}', '2026-06-11 09:00Z', '2026-06-11 10:00Z', E'Ina\tStructor', E'Studio\x02 B');
+        INSERT INTO legacy.clients (id, org_id, first_name, phone, source, created_at) VALUES
+            ('{Caller}', '{London}', 'Cal', E'call\tme', E'web\x01site', '2020-01-01Z');
         INSERT INTO legacy.class_sessions (id, organization_id, program_id, start_time, end_time) VALUES
             ('{Session}', '{London}', '{Program}', '2026-05-20 09:00Z', '2026-05-20 10:00Z');
         INSERT INTO legacy.class_bookings (id, organization_id, class_session_id, client_id, membership_id, booking_status, created_at) VALUES
@@ -182,10 +188,10 @@ public sealed class UnusualValuesTests(FoldedOnce<UnusualValuesDatabase> fixture
         var note = await Db.ScalarAsync<int>($"SELECT length(content) FROM customer_notes WHERE id = '{UnusualValuesDatabase.LongNote}'");
         var classType = await Db.ScalarAsync<string>($"SELECT name FROM class_types WHERE id = '{UnusualValuesDatabase.Program}'");
 
-        (note, classType).Should().Be((4000, string.Concat(Enumerable.Repeat("Flow ", 24))));
+        (note, classType).Should().Be((4000, string.Concat(Enumerable.Repeat("Flow ", 24)).TrimEnd()));
         fixture.Result.Report!.ShortenedValues.Should().Equal(
             new ShortenedValue("customer_notes", "content", UnusualValuesDatabase.LongNote, 5000, 4000),
-            new ShortenedValue("programs", "name", UnusualValuesDatabase.Program, 149, 120));
+            new ShortenedValue("programs", "name", UnusualValuesDatabase.Program, 149, 119));
     }
 
     [Fact]
@@ -273,6 +279,25 @@ public sealed class UnusualValuesTests(FoldedOnce<UnusualValuesDatabase> fixture
 
         held.Should().Equal(UnusualValuesDatabase.TinyFirst, UnusualValuesDatabase.TinySecond);
         fixture.Result.Report!.OverbookedSessions.Should().Equal(new OverbookedSession(UnusualValuesDatabase.Tiny, 1, 2));
+    }
+
+    [Fact]
+    public async Task NoOneLineTextStored_HoldsAControlCharacter()
+    {
+        string[] lines =
+        [
+            "customers.first_name", "customers.last_name", "customers.phone", "customers.source", "organizations.name", "class_types.name",
+            "membership_plans.name", "pack_products.name", "instructors.name", "locations.name",
+        ];
+        var unclean = await Db.QueryAsync(string.Join(" UNION ALL ", lines.Select(c => c.Split('.')).Select(c =>
+            $"SELECT '{c[0]}.{c[1]}: ' || {c[1]} FROM {c[0]} WHERE {c[1]} ~ '[[:cntrl:]]'")), r => r.GetString(0));
+        var caller = await Db.QueryAsync(
+            $"SELECT phone, source FROM customers WHERE id = '{UnusualValuesDatabase.Caller}'", r => (r.GetString(0), r.GetString(1)));
+        var classType = await Db.ScalarAsync<string>($"SELECT name FROM class_types WHERE id = '{UnusualValuesDatabase.ControlledProgram}'");
+
+        unclean.Should().BeEmpty("control characters become spaces in one-line texts, which the domain keeps clean (CleanText)");
+        caller.Should().Equal(("call me", "web site"));
+        classType.Should().Be("Yoga Flow");
     }
 
     [Fact]

@@ -51,9 +51,10 @@ internal static class OrganizationsPhase
         CREATE FUNCTION pg_temp.uc_instant(t timestamptz) RETURNS timestamptz LANGUAGE sql IMMUTABLE PARALLEL SAFE
             AS $f$ SELECT CASE WHEN t >= {{SqlLiteral.Instant(DateBounds.MinInstant)}} AND t < {{SqlLiteral.Instant(DateBounds.EndInstant)}} THEN t END $f$
         """,
-        // a person's name: control characters (tabs, newlines, the fold's own separator \x1f) become spaces
+        // one line of text (a name, a source, a phone): control characters (tabs, newlines, the fold's own
+        // separator \x1f) become spaces, as the domain's single-line texts hold none
         $$"""
-        CREATE FUNCTION pg_temp.uc_name(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        CREATE FUNCTION pg_temp.uc_line(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
             AS $f$ SELECT nullif(btrim(regexp_replace(t, '[' || {{ControlCharacters}} || ']', ' ', 'g'), {{Whitespace}}), '') $f$
         """,
         // a public slug (Organization.IsValidSlug): lower-case letters and digits, single hyphens between them
@@ -96,7 +97,7 @@ internal static class OrganizationsPhase
                         THEN base_slug || '-' || replace(id::text, '-', '')
                         ELSE short_slug END AS whole_slug
             FROM short s)
-        SELECT id, left(coalesce(pg_temp.uc_text(name), 'Organization'), {{Organization.NameMaxLength}}) AS name, time_zone,
+        SELECT id, rtrim(left(coalesce(pg_temp.uc_line(name), 'Organization'), {{Organization.NameMaxLength}})) AS name, time_zone,
                CASE WHEN time_zone = 'Europe/London' THEN 'GB'
                     WHEN time_zone = 'Europe/Dublin' THEN 'IE'
                     WHEN time_zone LIKE 'America/%' THEN 'US'

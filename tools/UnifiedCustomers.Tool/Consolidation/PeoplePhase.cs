@@ -49,16 +49,16 @@ internal static class PeoplePhase
         FROM (
             SELECT 'clients'::text AS src, true AS is_client, c.id, c.org_id, c.lead_id AS link_id,
                    pg_temp.uc_uuid(c.metadata ->> 'archived_as_duplicate_of') AS dup_of,
-                   pg_temp.uc_name(c.first_name) AS first_name, pg_temp.uc_name(c.last_name) AS last_name, pg_temp.uc_name(c.name) AS name,
-                   pg_temp.uc_email(c.email) AS email_key, pg_temp.uc_text(c.phone) AS phone,
-                   pg_temp.uc_text(c.source) AS source, pg_temp.uc_text(c.notes) AS notes, pg_temp.uc_norm(c.status) AS status,
+                   pg_temp.uc_line(c.first_name) AS first_name, pg_temp.uc_line(c.last_name) AS last_name, pg_temp.uc_line(c.name) AS name,
+                   pg_temp.uc_email(c.email) AS email_key, pg_temp.uc_line(c.phone) AS phone,
+                   pg_temp.uc_line(c.source) AS source, pg_temp.uc_text(c.notes) AS notes, pg_temp.uc_norm(c.status) AS status,
                    pg_temp.uc_instant(c.created_at) AS created_at, pg_temp.uc_instant(c.updated_at) AS updated_at
             FROM {legacy}.clients c JOIN {{Orgs}} o ON o.id = c.org_id
             UNION ALL
             SELECT 'leads', false, l.id, lo.org_id, l.client_id, NULL,
-                   pg_temp.uc_name(l.first_name), pg_temp.uc_name(l.last_name), pg_temp.uc_name(l.name),
-                   pg_temp.uc_email(l.email), pg_temp.uc_text(l.phone),
-                   pg_temp.uc_text(l.source), pg_temp.uc_text(l.notes), pg_temp.uc_norm(l.status),
+                   pg_temp.uc_line(l.first_name), pg_temp.uc_line(l.last_name), pg_temp.uc_line(l.name),
+                   pg_temp.uc_email(l.email), pg_temp.uc_line(l.phone),
+                   pg_temp.uc_line(l.source), pg_temp.uc_text(l.notes), pg_temp.uc_norm(l.status),
                    pg_temp.uc_instant(l.created_at), pg_temp.uc_instant(l.updated_at)
             FROM {legacy}.leads l JOIN {{LeadOrgs}} lo ON lo.id = l.id AND lo.org_id IS NOT NULL
         ) p
