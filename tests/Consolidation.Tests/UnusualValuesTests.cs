@@ -25,7 +25,7 @@ public sealed class UnusualValuesDatabase : LegacyDatabase
     public static readonly Guid Blank = Org(5), Spaced = Person(9), SpacedAgain = Person(10), NonBreaking = Person(11), AtTheEdge = Person(12);
     public static readonly Guid Marathon = Row(17), MarathonSession = Row(18), LastHalfHour = Row(19), EndOfTime = Row(20), Forever = Row(21),
         EdgePlan = Row(22), CancelledFarAhead = Row(23), PausedAtTheEdge = Row(24), Tiny = Row(25), TinyFirst = Row(26), TinySecond = Row(27),
-        ControlledProgram = Row(28), ControlledSession = Row(29), Caller = Person(13);
+        ControlledProgram = Row(28), ControlledSession = Row(29), Barre = Row(30), Caller = Person(13);
 
     private static Guid Org(int n) => Guid.Parse($"0b000000-0000-0000-0000-{n:D12}");
 
@@ -99,7 +99,7 @@ public sealed class UnusualValuesDatabase : LegacyDatabase
         INSERT INTO legacy.class_bookings (id, organization_id, class_session_id, client_id, booking_status, created_at) VALUES
             ('{TinyFirst}', '{London}', '{Tiny}', '{Original}', 'confirmed', '2026-05-01Z'),
             ('{TinySecond}', '{London}', '{Tiny}', '{Ann}', 'confirmed', '2026-05-02Z');
-        INSERT INTO legacy.programs (id, organization_id, name) VALUES ('{ControlledProgram}', '{London}', E'Yoga\x01Flow\t');
+        INSERT INTO legacy.programs (id, organization_id, name) VALUES ('{ControlledProgram}', '{London}', E'Yoga\x01Flow\t'), ('{Barre}', '{London}', E'Barre\x01');
         INSERT INTO legacy.class_sessions (id, organization_id, program_id, start_time, end_time, instructor_name, location) VALUES
             ('{ControlledSession}', '{London}', '{ControlledProgram}', '2026-06-11 09:00Z', '2026-06-11 10:00Z', E'Ina\tStructor', E'Studio\x02 B');
         INSERT INTO legacy.clients (id, org_id, first_name, phone, source, created_at) VALUES

@@ -100,7 +100,7 @@ internal static class CatalogPhase
     ];
 
     // billing: the legacy period that also bounds usage; allowance_period is 'unlimited' when
-    // classes_per_period is NULL or 0, else that billing period (one-time: the membership's term).
+    // classes_per_period is NULL, 0 or below, else that billing period (one-time: the membership's term).
     // An unknown period quarantines a limited plan only: an unlimited one has no usage it bounds.
     private static readonly string[] WritePlans =
     [

@@ -21,16 +21,18 @@ internal static class ReportPhase
         """;
 
     // Texts of the rows that keep their legacy id, measured against what was stored: a stored text
-    // shorter than the trimmed legacy one was cut to the column's limit.
-    private static readonly (string Legacy, string Target, string Column)[] TextsKeptById =
+    // shorter than the legacy one read as the fold reads it (a note keeps its lines, a name is one) was
+    // cut to the column's limit.
+    private static readonly (string Legacy, string Target, string Column, string Reader)[] TextsKeptById =
     [
-        ("customer_notes", "customer_notes", "content"), ("organizations", "organizations", "name"),
-        ("programs", "class_types", "name"), ("membership_plans", "membership_plans", "name"), ("class_packages", "pack_products", "name"),
+        ("customer_notes", "customer_notes", "content", "uc_text"), ("organizations", "organizations", "name", "uc_line"),
+        ("programs", "class_types", "name", "uc_line"), ("membership_plans", "membership_plans", "name", "uc_line"),
+        ("class_packages", "pack_products", "name", "uc_line"),
     ];
 
     private static readonly string ShortenedValues = string.Join("\nUNION ALL\n", TextsKeptById.Select(v => $$"""
-        SELECT '{{v.Legacy}}', '{{v.Column}}', t.id, length(pg_temp.uc_text(l.{{v.Column}})), length(t.{{v.Column}})
-        FROM {{v.Target}} t JOIN {legacy}.{{v.Legacy}} l ON l.id = t.id WHERE length(pg_temp.uc_text(l.{{v.Column}})) > length(t.{{v.Column}})
+        SELECT '{{v.Legacy}}', '{{v.Column}}', t.id, length(pg_temp.{{v.Reader}}(l.{{v.Column}})), length(t.{{v.Column}})
+        FROM {{v.Target}} t JOIN {legacy}.{{v.Legacy}} l ON l.id = t.id WHERE length(pg_temp.{{v.Reader}}(l.{{v.Column}})) > length(t.{{v.Column}})
         """)) + "\nORDER BY 1, 2, 3";
 
     // A total other than remaining + used was clamped: below zero, or beyond what an integer holds.
