@@ -26,6 +26,7 @@ public sealed class UnusualValuesDatabase : LegacyDatabase
     public static readonly Guid Marathon = Row(17), MarathonSession = Row(18), LastHalfHour = Row(19), EndOfTime = Row(20), Forever = Row(21),
         EdgePlan = Row(22), CancelledFarAhead = Row(23), PausedAtTheEdge = Row(24), Tiny = Row(25), TinyFirst = Row(26), TinySecond = Row(27),
         ControlledProgram = Row(28), ControlledSession = Row(29), Barre = Row(30), Caller = Person(13);
+    public static readonly Guid Verbose = Person(14), VerboseLead = Person(15), LongNamesSession = Row(31);
 
     private static Guid Org(int n) => Guid.Parse($"0b000000-0000-0000-0000-{n:D12}");
 
@@ -108,6 +109,12 @@ public sealed class UnusualValuesDatabase : LegacyDatabase
             ('{Session}', '{London}', '{Program}', '2026-05-20 09:00Z', '2026-05-20 10:00Z');
         INSERT INTO legacy.class_bookings (id, organization_id, class_session_id, client_id, membership_id, booking_status, created_at) VALUES
             ('{BobsBookingOnAnnsMembership}', '{London}', '{Session}', '{Bob}', '{AnnsMembership}', 'attended', '2026-05-01Z');
+        INSERT INTO legacy.clients (id, org_id, first_name, email, phone, source, created_at) VALUES
+            ('{Verbose}', '{London}', repeat('Abcd ', 25), repeat('e', 250) || '@example.test', repeat('1', 40), repeat('s', 60), '2020-01-01Z');
+        INSERT INTO legacy.leads (id, organization_id, client_id, first_name, source, notes, created_at) VALUES
+            ('{VerboseLead}', '{London}', '{Verbose}', 'Short', repeat('q', 70), repeat('x', 4500), '2020-01-01Z');
+        INSERT INTO legacy.class_sessions (id, organization_id, program_id, start_time, end_time, instructor_name, location) VALUES
+            ('{LongNamesSession}', '{London}', '{Program}', '2026-06-12 09:00Z', '2026-06-12 10:00Z', repeat('I', 130), repeat('L', 125));
         """);
 }
 
@@ -190,8 +197,27 @@ public sealed class UnusualValuesTests(FoldedOnce<UnusualValuesDatabase> fixture
 
         (note, classType).Should().Be((4000, string.Concat(Enumerable.Repeat("Flow ", 24)).TrimEnd()));
         fixture.Result.Report!.ShortenedValues.Should().Equal(
+            new ShortenedValue("class_sessions", "instructor_name", UnusualValuesDatabase.LongNamesSession, 130, 120),
+            new ShortenedValue("class_sessions", "location", UnusualValuesDatabase.LongNamesSession, 125, 120),
+            new ShortenedValue("clients", "email", UnusualValuesDatabase.Verbose, 263, 0),
+            new ShortenedValue("clients", "first_name", UnusualValuesDatabase.Verbose, 124, 99),
+            new ShortenedValue("clients", "phone", UnusualValuesDatabase.Verbose, 40, 0),
+            new ShortenedValue("clients", "source", UnusualValuesDatabase.Verbose, 60, 50),
             new ShortenedValue("customer_notes", "content", UnusualValuesDatabase.LongNote, 5000, 4000),
+            new ShortenedValue("leads", "notes", UnusualValuesDatabase.VerboseLead, 4500, 4000),
             new ShortenedValue("programs", "name", UnusualValuesDatabase.Program, 149, 119));
+    }
+
+    [Fact]
+    public async Task ACustomersTextsLongerThanTheModelHolds_ComeFromItsPreferredRows_CutToFit()
+    {
+        var customer = await Db.QueryAsync(
+            $"SELECT first_name, email, phone, source, length(notes) FROM customers WHERE id = '{UnusualValuesDatabase.Verbose}'",
+            r => (First: r.GetString(0), Email: r.IsDBNull(1) ? null : r.GetString(1), Phone: r.IsDBNull(2) ? null : r.GetString(2),
+                Source: r.GetString(3), Notes: r.GetInt32(4)));
+
+        // The client's name and source beat the lead's; the lead's notes are the only ones; an email or phone too long to hold is none.
+        customer.Should().Equal((string.Concat(Enumerable.Repeat("Abcd ", 20)).TrimEnd(), null, null, new string('s', 50), 4000));
     }
 
     [Fact]

@@ -138,7 +138,7 @@ internal sealed record ConsolidationReport(
             u => $"membership {u.MembershipId}: legacy {u.Legacy}, migrated {u.Migrated}");
         List("Pack clamps (credits remaining clamped to 0..total)", PackClamps,
             p => $"pack {p.PackId}: remaining {Show(p.LegacyRemaining)} -> {p.Remaining} of {p.Total}");
-        List("Shortened values (longer than the model holds, cut to fit)", ShortenedValues,
+        List("Shortened values (longer than the model holds: cut to fit, or an email or phone left out)", ShortenedValues,
             v => $"{v.Table}.{v.Column} {v.LegacyId}: {v.Length} characters, {v.Kept} kept");
         List("Overbooked sessions (more migrated bookings hold a seat than the capacity; kept as they were)", OverbookedSessions,
             o => $"session {o.SessionId}: capacity {o.Capacity}, seats held {o.SeatsHeld}");
@@ -182,7 +182,10 @@ internal sealed record CapacityDisagreement(Guid SessionId, int? MaxCapacity, in
 
 internal sealed record PackClamp(Guid PackId, int? LegacyRemaining, int? LegacyUsed, int Remaining, int Total);
 
-/// <summary>A legacy text longer than its target column holds: <paramref name="Kept"/> of its <paramref name="Length"/> characters were kept.</summary>
+/// <summary>
+/// A legacy text longer than its target column holds: <paramref name="Kept"/> of its <paramref name="Length"/> characters were
+/// kept (0 for an email or phone, which a cut would make another one).
+/// </summary>
 internal sealed record ShortenedValue(string Table, string Column, Guid LegacyId, int Length, int Kept);
 
 internal sealed record OverbookedSession(Guid SessionId, int Capacity, int SeatsHeld);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using UnifiedCustomers.Domain.Customers;
 using static UnifiedCustomers.Tool.Consolidation.DomainRulesInSql;
 using static UnifiedCustomers.Tool.Consolidation.StagingTables;
 
@@ -30,10 +31,50 @@ internal static class ReportPhase
         ("class_packages", "pack_products", "name", "uc_line"),
     ];
 
-    private static readonly string ShortenedValues = string.Join("\nUNION ALL\n", TextsKeptById.Select(v => $$"""
+    private static readonly string TextsKeptByIdCut = string.Join("\nUNION ALL\n", TextsKeptById.Select(v => $$"""
         SELECT '{{v.Legacy}}', '{{v.Column}}', t.id, length(pg_temp.{{v.Reader}}(l.{{v.Column}})), length(t.{{v.Column}})
         FROM {{v.Target}} t JOIN {legacy}.{{v.Legacy}} l ON l.id = t.id WHERE length(pg_temp.{{v.Reader}}(l.{{v.Column}})) > length(t.{{v.Column}})
-        """)) + "\nORDER BY 1, 2, 3";
+        """));
+
+    // A session's instructor and location become rows of their own, named by the cut text.
+    private static readonly string SessionTextsCut = string.Join("\nUNION ALL\n",
+        new[] { (Legacy: "instructor_name", Kept: "instructor"), (Legacy: "location", Kept: "location") }.Select(v => $$"""
+        SELECT 'class_sessions', '{{v.Legacy}}', s.id, length(pg_temp.uc_line(l.{{v.Legacy}})), length(s.{{v.Kept}})
+        FROM {{Sessions}} s JOIN {legacy}.class_sessions l ON l.id = s.id WHERE length(pg_temp.uc_line(l.{{v.Legacy}})) > length(s.{{v.Kept}})
+        """));
+
+    // A customer's name, source and notes come from one row of its same-person group, the most preferred
+    // that has one (Chosen tells that row by its value). An email or phone cannot be cut and still be
+    // one: a longer one is passed over for the next preferred row's (Chosen null).
+    private static readonly (string Legacy, string Column, int Limit, string? Chosen)[] PeoplesTexts =
+    [
+        ("first_name", "first_name", PersonName.MaxLength, "c.name_pair = r.first_name || E'\\x1f' || r.last_name"),
+        ("last_name", "last_name", PersonName.MaxLength, "c.name_pair = r.first_name || E'\\x1f' || r.last_name"),
+        ("source", "source", Customer.SourceMaxLength, "c.source = r.source"),
+        ("notes", "notes", Customer.NotesMaxLength, "c.notes = r.notes"),
+        ("email", "email_key", EmailAddress.MaxLength, null),
+        ("phone", "phone", PhoneNumber.MaxLength, null),
+    ];
+
+    // The people's rows holding any value too long, read once.
+    private static readonly string LongPeoplesValues = $"""
+        long_value AS MATERIALIZED (
+            SELECT root, src, id, pref, {string.Join(", ", PeoplesTexts.Select(t => t.Column))} FROM {RankedPeople}
+            WHERE {string.Join(" OR ", PeoplesTexts.Select(t => $"length({t.Column}) > {t.Limit}"))})
+        """;
+
+    // The row a customer's cut value came from; a passed-over email or phone is listed as kept: 0.
+    private static readonly string PeoplesTextsCut = string.Join("\nUNION ALL\n", PeoplesTexts.Select(v => v.Chosen is null
+        ? $"SELECT src, '{v.Legacy}', id, length({v.Column}), 0 FROM long_value WHERE length({v.Column}) > {v.Limit}"
+        : $$"""
+        (SELECT DISTINCT ON (c.id) r.src, '{{v.Legacy}}', r.id, length(r.{{v.Column}}), length(t.{{v.Column}})
+         FROM long_value r JOIN {{Customers}} c ON c.root = r.root AND {{v.Chosen}} JOIN customers t ON t.id = c.id
+         WHERE length(r.{{v.Column}}) > {{v.Limit}}
+         ORDER BY c.id, r.pref)
+        """));
+
+    private static readonly string ShortenedValues = $"WITH {LongPeoplesValues}\n"
+        + string.Join("\nUNION ALL\n", TextsKeptByIdCut, SessionTextsCut, PeoplesTextsCut) + "\nORDER BY 1, 2, 3";
 
     // A total other than remaining + used was clamped: below zero, or beyond what an integer holds.
     private static readonly string PackClamps = $"""
