@@ -178,13 +178,15 @@ namespace UnifiedCustomers.Migrations.Schema
                         .HasFilter("idempotency_key IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "PackId")
-                        .HasDatabaseName("ix_bookings_organization_id_pack_id");
+                        .HasDatabaseName("ix_bookings_organization_id_pack_id")
+                        .HasFilter("pack_id IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "CustomerId", "BookedAt")
                         .HasDatabaseName("ix_bookings_organization_id_customer_id_booked_at");
 
                     b.HasIndex("OrganizationId", "MembershipId", "Charged")
-                        .HasDatabaseName("ix_bookings_organization_id_membership_id_charged");
+                        .HasDatabaseName("ix_bookings_organization_id_membership_id_charged")
+                        .HasFilter("membership_id IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "SessionId", "Status")
                         .HasDatabaseName("ix_bookings_organization_id_session_id_status");
@@ -254,13 +256,16 @@ namespace UnifiedCustomers.Migrations.Schema
                         .HasName("ak_credit_ledger_organization_id_id");
 
                     b.HasIndex("OrganizationId", "BookingId")
-                        .HasDatabaseName("ix_credit_ledger_organization_id_booking_id");
+                        .HasDatabaseName("ix_credit_ledger_organization_id_booking_id")
+                        .HasFilter("booking_id IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "MembershipId")
-                        .HasDatabaseName("ix_credit_ledger_organization_id_membership_id");
+                        .HasDatabaseName("ix_credit_ledger_organization_id_membership_id")
+                        .HasFilter("membership_id IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "PackId")
-                        .HasDatabaseName("ix_credit_ledger_organization_id_pack_id");
+                        .HasDatabaseName("ix_credit_ledger_organization_id_pack_id")
+                        .HasFilter("pack_id IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "CustomerId", "At")
                         .HasDatabaseName("ix_credit_ledger_organization_id_customer_id_at");
@@ -419,7 +424,8 @@ namespace UnifiedCustomers.Migrations.Schema
                         .HasFilter("email IS NOT NULL AND lifecycle_status <> 'archived'");
 
                     b.HasIndex("OrganizationId", "MergedIntoId")
-                        .HasDatabaseName("ix_customers_organization_id_merged_into_id");
+                        .HasDatabaseName("ix_customers_organization_id_merged_into_id")
+                        .HasFilter("merged_into_id IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "Phone")
                         .HasDatabaseName("ix_customers_organization_id_phone");
@@ -1024,10 +1030,12 @@ namespace UnifiedCustomers.Migrations.Schema
                         .HasName("ak_class_sessions_organization_id_id");
 
                     b.HasIndex("OrganizationId", "InstructorId")
-                        .HasDatabaseName("ix_class_sessions_organization_id_instructor_id");
+                        .HasDatabaseName("ix_class_sessions_organization_id_instructor_id")
+                        .HasFilter("instructor_id IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "LocationId")
-                        .HasDatabaseName("ix_class_sessions_organization_id_location_id");
+                        .HasDatabaseName("ix_class_sessions_organization_id_location_id")
+                        .HasFilter("location_id IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "StartsAt")
                         .HasDatabaseName("ix_class_sessions_organization_id_starts_at");

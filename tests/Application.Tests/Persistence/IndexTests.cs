@@ -8,7 +8,8 @@ namespace UnifiedCustomers.Application.Tests.Persistence;
 /// for earns its place. A tenant foreign key's column is only ever searched for together with the
 /// organization (the tenant filter and the row policy add it to every query), so an index starting
 /// with that column alone is a second index where one leading with the organization serves both the
-/// query and the key.
+/// query and the key. An optional reference is never searched for when missing, so its index holds
+/// only the rows that have one (docs/adr/0036).
 /// </summary>
 public sealed class IndexTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
@@ -22,13 +23,35 @@ public sealed class IndexTests(TestDatabase database) : IClassFixture<TestDataba
             WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace
               AND NOT EXISTS (
                 SELECT 1 FROM pg_index ix
-                WHERE ix.indrelid = c.conrelid AND ix.indpred IS NULL AND ix.indnkeyatts >= cardinality(c.conkey)
+                WHERE ix.indrelid = c.conrelid AND ix.indnkeyatts >= cardinality(c.conkey)
+                  AND (ix.indpred IS NULL OR pg_get_expr(ix.indpred, ix.indrelid) IN (
+                        SELECT format('(%I IS NOT NULL)', a.attname) FROM pg_attribute a
+                        WHERE a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey) AND NOT a.attnotnull))
                   AND (ix.indkey::int2[])[0:cardinality(c.conkey) - 1] @> c.conkey
                   AND (ix.indkey::int2[])[0:cardinality(c.conkey) - 1] <@ c.conkey)
             ORDER BY 1
             """);
 
         unserved.Should().BeEmpty("deleting or re-keying a referenced row looks its referencing rows up by the key's columns");
+    }
+
+    [Fact]
+    public async Task AnIndexServingANullableReference_HoldsOnlyTheRowsThatReferenceSomething()
+    {
+        var holdingNulls = await QueryAsync(
+            """
+            SELECT DISTINCT ix.indexrelid::regclass::text
+            FROM pg_constraint c
+            JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey) AND NOT a.attnotnull
+            JOIN pg_index ix ON ix.indrelid = c.conrelid AND NOT ix.indisunique
+             AND (ix.indkey::int2[])[0:cardinality(c.conkey) - 1] @> c.conkey
+             AND (ix.indkey::int2[])[0:cardinality(c.conkey) - 1] <@ c.conkey
+            WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace
+              AND pg_get_expr(ix.indpred, ix.indrelid) IS DISTINCT FROM format('(%I IS NOT NULL)', a.attname)
+            ORDER BY 1
+            """);
+
+        holdingNulls.Should().BeEmpty("a key never looks up a missing reference, and a booking paid by neither membership nor pack updates neither index");
     }
 
     [Fact]

@@ -46,7 +46,9 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
             .HasDatabaseName("ux_bookings_idempotency_key");
         builder.HasIndex(b => new { b.OrganizationId, b.SessionId, b.Status });
         builder.HasIndex(b => new { b.OrganizationId, b.CustomerId, b.BookedAt });
-        builder.HasIndex(b => new { b.OrganizationId, b.MembershipId, b.Charged });
+        // A reference's index holds only the rows that make one: no lookup searches for a missing membership or pack.
+        builder.HasIndex(b => new { b.OrganizationId, b.MembershipId, b.Charged }).HasFilter("membership_id IS NOT NULL");
+        builder.HasIndex(b => new { b.OrganizationId, b.PackId }).HasFilter("pack_id IS NOT NULL");
         // For updatedSince: kept by the database (a default and a trigger), never written by EF, so it costs the booking path nothing.
         var updatedAt = builder.Property<DateTimeOffset>(BookingUpdatedAt).HasDefaultValueSql("now()").ValueGeneratedNever();
         updatedAt.Metadata.SetBeforeSaveBehavior(Microsoft.EntityFrameworkCore.Metadata.PropertySaveBehavior.Ignore);
@@ -74,7 +76,9 @@ internal sealed class CreditLedgerEntryConfiguration : IEntityTypeConfiguration<
         builder.ReferencesInTenant<CreditLedgerEntry, Membership>(nameof(CreditLedgerEntry.MembershipId));
         builder.ReferencesInTenant<CreditLedgerEntry, ClassPack>(nameof(CreditLedgerEntry.PackId));
         builder.HasIndex(e => new { e.OrganizationId, e.CustomerId, e.At });
-        builder.HasIndex(e => new { e.OrganizationId, e.BookingId });
+        builder.HasIndex(e => new { e.OrganizationId, e.BookingId }).HasFilter("booking_id IS NOT NULL");
+        builder.HasIndex(e => new { e.OrganizationId, e.MembershipId }).HasFilter("membership_id IS NOT NULL");
+        builder.HasIndex(e => new { e.OrganizationId, e.PackId }).HasFilter("pack_id IS NOT NULL");
     }
 }
 

@@ -33,6 +33,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.HasIndex(c => new { c.OrganizationId, c.LastName, c.FirstName });
         builder.HasIndex(c => new { c.OrganizationId, c.Phone });
         builder.ReferencesInTenant<Customer, Customer>(nameof(Customer.MergedIntoId));
+        builder.HasIndex(c => new { c.OrganizationId, c.MergedIntoId }).HasFilter("merged_into_id IS NOT NULL");
         builder.HasMany(c => c.StatusHistory).WithOne()
             .HasForeignKey(h => new { h.OrganizationId, h.CustomerId })
             .HasPrincipalKey(c => new { c.OrganizationId, c.Id })

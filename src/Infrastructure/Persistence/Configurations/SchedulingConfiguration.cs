@@ -33,6 +33,8 @@ internal sealed class ClassSessionConfiguration : IEntityTypeConfiguration<Class
         builder.ReferencesInTenant<ClassSession, ClassType>(nameof(ClassSession.ClassTypeId));
         builder.ReferencesInTenant<ClassSession, Instructor>(nameof(ClassSession.InstructorId));
         builder.ReferencesInTenant<ClassSession, Location>(nameof(ClassSession.LocationId));
+        builder.HasIndex(s => new { s.OrganizationId, s.InstructorId }).HasFilter("instructor_id IS NOT NULL");
+        builder.HasIndex(s => new { s.OrganizationId, s.LocationId }).HasFilter("location_id IS NOT NULL");
         builder.HasIndex(s => new { s.OrganizationId, s.StartsAt });
         builder.HasIndex(s => new { s.OrganizationId, s.ClassTypeId, s.StartsAt });
     }
