@@ -86,11 +86,11 @@ internal static class BookingsPhase
     // (few) groups with more than one row are sorted; every other row is its own keeper.
     private static readonly string[] Duplicates =
     [
-        $$"""
+        .. SqlPlanning.GroupedBySorting($$"""
         CREATE UNLOGGED TABLE {{DuplicateGroups}} AS
         SELECT customer_id, session_id FROM {{Bookings}} WHERE reason IS NULL
         GROUP BY customer_id, session_id HAVING count(*) > 1
-        """,
+        """),
         $"ANALYZE {DuplicateGroups}",
         $$"""
         CREATE UNLOGGED TABLE {{Keepers}} AS

@@ -36,7 +36,7 @@ internal static class Consolidator
     [
         "SET client_connection_check_interval = '1s'",
         "SET LOCAL work_mem = '256MB'",
-        // Grouping millions of bookings by id or by customer and session: 1 GB per hash, so none spills to disk at scale 1.
+        // Joining millions of rows by hash: 1 GB per hash, so none spills to disk at scale 1.
         "SET LOCAL hash_mem_multiplier = 4",
         "SET LOCAL maintenance_work_mem = '1GB'",
         // Each statement runs once over whole tables: compiling it costs seconds and saves none.

@@ -88,7 +88,7 @@ internal static class PeoplePhase
 
     // pref orders a group's rows for field values (a client's wins over a lead's, a newer row's over
     // an older one's); seniority for the id (oldest client, else oldest lead). Fields are then picked
-    // by min() over "rank || value" in one hash aggregate, instead of one sort per field and group.
+    // by min() over "rank || value" in one grouping, instead of one sort per field and group.
     private static readonly string Ranked = $$"""
         CREATE UNLOGGED TABLE {{RankedPeople}} AS
         SELECT p.idx, g.root, p.org_id, p.id, p.src, p.is_client, p.first_name, p.last_name, p.email_key,
@@ -158,7 +158,7 @@ internal static class PeoplePhase
         PhoneNormalization.Step,
         new SqlStep("same-person links", SamePersonLinks),
         IdentityResolution.Step,
-        new SqlStep("groups", Ranked, $"ANALYZE {RankedPeople}", Fields),
+        new SqlStep("groups", [Ranked, $"ANALYZE {RankedPeople}", .. SqlPlanning.GroupedBySorting(Fields)]),
         new SqlStep("customer ids", CustomerIds),
     ]);
 }

@@ -25,6 +25,18 @@ internal sealed record CodeStep(string Name, string[] Statements, Func<PhaseCont
     public override IReadOnlyList<string> Sql => Statements;
 }
 
+/// <summary>How a statement of the fold is planned, where PostgreSQL's default choice is the slow one.</summary>
+internal static class SqlPlanning
+{
+    /// <summary>
+    /// A grouping of millions of rows into nearly as many groups, planned as sorts. A hash aggregate keeps
+    /// an entry per group, and in parallel each worker's partial groups are gathered and hashed again by one
+    /// process; sorted, the workers sort their shares and one merge groups them (measured at scale 1:
+    /// bookings by customer and session 7 to 10 s hashed, 4 s sorted; the people's fields 5.8 s against 2.1 s).
+    /// </summary>
+    public static string[] GroupedBySorting(string statement) => ["SET LOCAL enable_hashagg = off", statement, "RESET enable_hashagg"];
+}
+
 /// <summary>Literals of the domain's bounds for SQL texts, so a limit has one owner.</summary>
 internal static class SqlLiteral
 {
