@@ -15,7 +15,8 @@ public static class MembershipErrors
     public static readonly Error ClassTypeNotCovered = new("membership.class_type_not_covered", "The membership does not cover this class type.");
     public static readonly Error NotActive = Error.Conflict("membership.not_active", "Only an active membership can be paused or cancelled.");
     public static readonly Error NotPaused = Error.Conflict("membership.not_paused", "The membership is not paused.");
-    public static readonly Error AllowanceInvalid = Error.Invalid("membership_plan.allowance_invalid", "A limited allowance needs a number of classes of at least 1.", "allowanceClasses");
+    public static readonly Error AllowanceInvalid = Error.Invalid(
+        "membership_plan.allowance_invalid", "A limited allowance needs a number of classes of at least 1; an unlimited one has none.", "allowanceClasses");
     public static readonly Error PauseInvalid = Error.Invalid("membership.pause_invalid", "A pause must end after it starts.", "until");
     public static readonly Error DatesInvalid = Error.Invalid("membership.dates_invalid", "A membership cannot end before it starts.", "endDate");
 }

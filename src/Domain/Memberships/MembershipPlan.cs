@@ -38,13 +38,12 @@ public sealed class MembershipPlan : Entity, ITenantOwned, IDeactivatable
     /// </summary>
     public Result ChangeTerms(Allowance allowance, IEnumerable<Guid>? classTypeIds, bool isTrial, bool hasBeenSold)
     {
-        if (!allowance.IsUnlimited && allowance.Classes is null or < 1) return MembershipErrors.AllowanceInvalid;
-        var normalized = allowance.IsUnlimited ? Allowance.Unlimited : allowance;
+        if (allowance.IsUnlimited ? allowance.Classes is not null : allowance.Classes is null or < 1) return MembershipErrors.AllowanceInvalid;
         var types = classTypeIds?.Distinct().ToArray() ?? [];
-        var unchanged = normalized == Allowance && isTrial == IsTrial && types.Order().SequenceEqual(ClassTypeIds.Order());
+        var unchanged = allowance == Allowance && isTrial == IsTrial && types.Order().SequenceEqual(ClassTypeIds.Order());
         if (unchanged) return Result.Success();
         if (hasBeenSold) return MembershipErrors.PlanTermsLocked;
-        Allowance = normalized;
+        Allowance = allowance;
         ClassTypeIds = types;
         IsTrial = isTrial;
         return Result.Success();

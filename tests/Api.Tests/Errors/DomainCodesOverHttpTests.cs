@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using UnifiedCustomers.Api.Tests.Support;
+using UnifiedCustomers.Domain.Memberships;
 
 namespace UnifiedCustomers.Api.Tests.Errors;
 
@@ -70,14 +71,20 @@ public sealed class DomainCodesOverHttpTests(ApiFactory api) : IClassFixture<Api
 
         var noCredits = await studio.PostAsync("/api/v1/pack-products", new { name = "Empty", credits = 0, validityDays = 30 });
         var weeklyWithout = await studio.PostAsync("/api/v1/membership-plans", new { name = "Weekly", allowancePeriod = "week" });
+        var unlimitedWithCount = await studio.PostAsync("/api/v1/membership-plans", new { name = "All you can", allowancePeriod = "unlimited", allowanceClasses = 5 });
+        var weekly = (await studio.CreatedAsync("/api/v1/membership-plans", new { name = "Twice", allowancePeriod = "week", allowanceClasses = 2 })).Id();
+        var turnedUnlimitedWithCount = await studio.PatchAsync($"/api/v1/membership-plans/{weekly}", new { allowancePeriod = "unlimited", allowanceClasses = 3 });
         var tooLong = await studio.PostAsync("/api/v1/class-types", new { name = "Marathon", defaultCapacity = 10, defaultDurationMinutes = 24 * 60 + 1 });
 
         await Field(noCredits, "pack_product.invalid", "credits");
         await Field(weeklyWithout, "membership_plan.allowance_invalid", "allowanceClasses");
+        await Field(unlimitedWithCount, "membership_plan.allowance_invalid", "allowanceClasses");
+        await Field(turnedUnlimitedWithCount, "membership_plan.allowance_invalid", "allowanceClasses");
         await Field(tooLong, "class_type.duration_invalid", "defaultDurationMinutes");
         await using var db = api.Database.CreateDbContext();
         (await db.PackProducts.CountAsync(p => p.OrganizationId == studio.Id)).Should().Be(0);
-        (await db.MembershipPlans.CountAsync(p => p.OrganizationId == studio.Id)).Should().Be(0);
+        (await db.MembershipPlans.Where(p => p.OrganizationId == studio.Id).Select(p => p.Allowance).ToListAsync())
+            .Should().Equal(new Allowance(AllowancePeriod.Week, 2));
     }
 
     private static async Task Field(HttpResponseMessage response, string code, string field) =>

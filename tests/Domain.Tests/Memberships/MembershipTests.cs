@@ -63,10 +63,21 @@ public sealed class MembershipTests
     public void PlanCreate_WhenNameIsBlankOrTooLong_FailsWithNameInvalid(string name) =>
         MembershipPlan.Create(A.StudioId, name, Allowance.Unlimited, null, false, TestClock.Start).ShouldFailWith("membership_plan.name_invalid");
 
+    // Was dropped here and refused by the request validators and a handler: the plan is now the rule's one owner.
     [Fact]
-    public void PlanCreate_WhenUnlimitedCarriesANumber_DropsIt() =>
-        MembershipPlan.Create(A.StudioId, "Unlimited", new Allowance(AllowancePeriod.Unlimited, 5), null, false, TestClock.Start).ShouldSucceed()
-            .Allowance.Should().Be(Allowance.Unlimited);
+    public void PlanCreate_WhenUnlimitedCarriesANumber_FailsWithAllowanceInvalid() =>
+        MembershipPlan.Create(A.StudioId, "Unlimited", new Allowance(AllowancePeriod.Unlimited, 5), null, false, TestClock.Start)
+            .ShouldFailWith("membership_plan.allowance_invalid");
+
+    [Fact]
+    public void ChangeTerms_ToUnlimitedWithANumber_FailsAndKeepsTheTerms()
+    {
+        var plan = MembershipPlan.Create(A.StudioId, "Weekly", new Allowance(AllowancePeriod.Week, 2), null, false, TestClock.Start).ShouldSucceed();
+
+        plan.ChangeTerms(new Allowance(AllowancePeriod.Unlimited, 2), null, false, hasBeenSold: false).ShouldFailWith("membership_plan.allowance_invalid");
+
+        plan.Allowance.Should().Be(new Allowance(AllowancePeriod.Week, 2));
+    }
 
     [Fact]
     public void CanCover_WhenActiveOnTheDateForAnyType_Succeeds() =>

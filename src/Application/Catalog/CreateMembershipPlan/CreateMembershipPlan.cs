@@ -20,9 +20,7 @@ internal sealed class CreateMembershipPlanValidator : AbstractValidator<CreateMe
         RuleFor(c => c.Name).NotEmpty().WithMessage("A plan needs a name.")
             .MaximumLength(MembershipPlan.NameMaxLength).WithMessage($"A name is at most {MembershipPlan.NameMaxLength} characters.");
         RuleFor(c => c.AllowancePeriod).IsInEnum().WithMessage("The allowance period is one of unlimited, week, month, term or year.");
-        RuleFor(c => c.AllowanceClasses).Null().When(c => c.AllowancePeriod == AllowancePeriod.Unlimited)
-            .WithMessage("An unlimited plan has no number of classes.");
-        // A limited plan without at least 1 class is MembershipPlan's to refuse (membership_plan.allowance_invalid).
+        // An allowance that does not fit its period is MembershipPlan's to refuse (membership_plan.allowance_invalid).
         RuleForEach(c => c.ClassTypeIds).NotEmpty().WithMessage("A class type id cannot be empty.");
     }
 }

@@ -26,10 +26,7 @@ internal sealed class UpdateMembershipPlanValidator : AbstractValidator<UpdateMe
         this.RuleForName(c => c.Name, MembershipPlan.NameMaxLength, $"A plan needs a name of at most {MembershipPlan.NameMaxLength} characters (it cannot be cleared).");
         RuleFor(c => c.AllowancePeriod.Value).NotNull().IsInEnum().When(c => c.AllowancePeriod.IsSet).OverridePropertyName("allowancePeriod")
             .WithMessage("The allowance period is one of unlimited, week, month, term or year.");
-        // A limited plan without at least 1 class is MembershipPlan's to refuse (membership_plan.allowance_invalid).
-        RuleFor(c => c.AllowanceClasses.Value).Null()
-            .When(c => c.AllowancePeriod is { IsSet: true, Value: Domain.Memberships.AllowancePeriod.Unlimited } && c.AllowanceClasses.IsSet)
-            .OverridePropertyName("allowanceClasses").WithMessage("An unlimited plan has no number of classes.");
+        // An allowance that does not fit its period is MembershipPlan's to refuse (membership_plan.allowance_invalid).
         this.RuleForClassTypeIds(c => c.ClassTypeIds);
         this.RuleForSwitch(c => c.IsTrial, "isTrial");
         this.RuleForSwitch(c => c.IsActive, "isActive");
@@ -51,8 +48,6 @@ internal sealed class UpdateMembershipPlanHandler(IAppDbContext db, IRowLocks lo
             var period = command.AllowancePeriod.Or(plan.Allowance.Period) ?? plan.Allowance.Period;
             var classes = command.AllowanceClasses.IsSet ? command.AllowanceClasses.Value
                 : period == Domain.Memberships.AllowancePeriod.Unlimited ? null : plan.Allowance.Classes;
-            if (period == Domain.Memberships.AllowancePeriod.Unlimited && command.AllowanceClasses is { IsSet: true, Value: not null })
-                return MembershipErrors.AllowanceInvalid with { Message = "An unlimited plan has no number of classes." };
             var classTypeIds = await db.ClassTypes.CoveredAsync(command.ClassTypeIds.Or(plan.ClassTypeIds), ct);
             if (classTypeIds.IsFailure) return classTypeIds.Error!;
             var hasBeenSold = await db.Memberships.AnyAsync(m => m.PlanId == plan.Id, ct);
