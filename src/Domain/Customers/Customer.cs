@@ -9,6 +9,7 @@ public sealed class Customer : Entity, ITenantOwned
 {
     public const int SourceMaxLength = 50;
     public const int NotesMaxLength = 4000;
+    public const string ArchivedByStaff = "archived by staff";
 
     private readonly List<CustomerStatusChange> _statusHistory = [];
 
@@ -106,9 +107,10 @@ public sealed class Customer : Entity, ITenantOwned
     public static LifecycleStatus StatusAfterPurchases(LifecycleStatus current, LifecycleEvidence evidence) =>
         current == LifecycleStatus.Archived ? current : StatusFrom(evidence) ?? current;
 
-    public Result Archive(string cause, DateTimeOffset now)
+    /// <param name="reason">why, as staff gave it; none is recorded as <see cref="ArchivedByStaff"/></param>
+    public Result Archive(string? reason, DateTimeOffset now)
     {
-        return StatusCause.From(cause)
+        return (string.IsNullOrWhiteSpace(reason) ? Result.Success(StatusCause.Of(ArchivedByStaff)) : StatusCause.From(reason))
             .Ensure(_ => Status != LifecycleStatus.Archived, CustomerErrors.AlreadyArchived)
             .Tap(reason =>
             {

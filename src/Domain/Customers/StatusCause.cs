@@ -7,11 +7,10 @@ public sealed record StatusCause : TextValue
 
     private StatusCause(string value) : base(value) { }
 
-    /// <summary>A cause a person gave (an archive reason).</summary>
-    /// <param name="field">the request's field that carried it</param>
-    public static Result<StatusCause> From(string? text, string field = "reason") =>
-        Read(text, field, MaxLength, CustomerErrors.StatusCauseTooLong with { Field = field })
-            .Bind(cause => cause is null ? CustomerErrors.StatusCauseRequired with { Field = field } : Result.Success(new StatusCause(cause)));
+    /// <summary>A cause a person gave (an archive reason, the request's field <c>reason</c>).</summary>
+    public static Result<StatusCause> From(string? text) =>
+        Read(text, "reason", MaxLength, CustomerErrors.StatusCauseTooLong)
+            .Bind(cause => cause is null ? CustomerErrors.StatusCauseRequired : Result.Success(new StatusCause(cause)));
 
     /// <summary>
     /// A cause the system writes ("registered", "bought pack {name}"): from checked values, but a long

@@ -271,6 +271,18 @@ public sealed class CustomerTests
         });
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData(" \t\u00a0")]
+    public void Archive_WithoutAReason_RecordsThatStaffArchived(string? reason)
+    {
+        var customer = A.Customer.Build();
+
+        customer.Archive(reason, Now).ShouldSucceed();
+
+        customer.StatusHistory[^1].Cause.Should().Be("archived by staff");
+    }
+
     [Fact]
     public void Archive_WhenAlreadyArchived_FailsWithAlreadyArchived()
     {

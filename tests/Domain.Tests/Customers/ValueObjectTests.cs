@@ -80,7 +80,7 @@ public sealed class ValueObjectTests
         StatusCause.From(" moved away ").ShouldSucceed().Value.Should().Be("moved away");
         StatusCause.From(" ").ShouldFailWith("customer.status_cause_required").Field.Should().Be("reason");
         StatusCause.From(new string('r', StatusCause.MaxLength)).ShouldSucceed();
-        StatusCause.From(new string('r', StatusCause.MaxLength + 1), "cause").ShouldFailWith("customer.status_cause_too_long").Field.Should().Be("cause");
+        StatusCause.From(new string('r', StatusCause.MaxLength + 1)).ShouldFailWith("customer.status_cause_too_long").Field.Should().Be("reason");
     }
 
     [Fact]

@@ -21,8 +21,7 @@ internal sealed class ArchiveCustomerHandler(IAppDbContext db, IRowLocks locks, 
     {
         if (!await locks.LockCustomerAsync(command.OrganizationId, command.CustomerId, ct)) return CustomerErrors.NotFound;
         var customer = await db.Customers.SingleAsync(c => c.Id == command.CustomerId, ct);
-        var reason = string.IsNullOrWhiteSpace(command.Reason) ? "archived by staff" : command.Reason.Trim();
-        var archived = customer.Archive(reason, clock.GetUtcNow());
+        var archived = customer.Archive(command.Reason, clock.GetUtcNow());
         return archived.IsSuccess ? customer.Adapt<CustomerResponse>(mapping) : archived.Error!;
     }
 }
