@@ -1,3 +1,4 @@
+using UnifiedCustomers.Domain.Customers;
 using UnifiedCustomers.Domain.Organizations;
 using UnifiedCustomers.Tool.Consolidation;
 
@@ -27,6 +28,7 @@ public sealed class UnusualValuesDatabase : LegacyDatabase
         EdgePlan = Row(22), CancelledFarAhead = Row(23), PausedAtTheEdge = Row(24), Tiny = Row(25), TinyFirst = Row(26), TinySecond = Row(27),
         ControlledProgram = Row(28), ControlledSession = Row(29), Barre = Row(30), Caller = Person(13);
     public static readonly Guid Verbose = Person(14), VerboseLead = Person(15), LongNamesSession = Row(31);
+    public static readonly Guid Smiley = Person(16), NoBreak = Person(17), Mailer = Person(18), MailerLead = Person(19);
 
     private static Guid Org(int n) => Guid.Parse($"0b000000-0000-0000-0000-{n:D12}");
 
@@ -115,6 +117,12 @@ public sealed class UnusualValuesDatabase : LegacyDatabase
             ('{VerboseLead}', '{London}', '{Verbose}', 'Short', repeat('q', 70), repeat('x', 4500), '2020-01-01Z');
         INSERT INTO legacy.class_sessions (id, organization_id, program_id, start_time, end_time, instructor_name, location) VALUES
             ('{LongNamesSession}', '{London}', '{Program}', '2026-06-12 09:00Z', '2026-06-12 10:00Z', repeat('I', 130), repeat('L', 125));
+        INSERT INTO legacy.clients (id, org_id, first_name, last_name, email, created_at) VALUES
+            ('{Smiley}', '{London}', repeat(U&'\+01F600', 60), 'Face', NULL, '2020-01-01Z'),
+            ('{NoBreak}', '{London}', repeat('A', 99) || U&'\00A0' || 'BBBBBBBBBB', 'Space', NULL, '2020-01-01Z'),
+            ('{Mailer}', '{London}', 'Mae', 'Iler', 'mae@example.test', '2020-01-01Z');
+        INSERT INTO legacy.leads (id, organization_id, client_id, first_name, email, created_at) VALUES
+            ('{MailerLead}', '{London}', '{Mailer}', 'Mae', repeat('m', 300) || '@example.test', '2020-01-01Z');
         """);
 }
 
@@ -201,6 +209,8 @@ public sealed class UnusualValuesTests(FoldedOnce<UnusualValuesDatabase> fixture
             new ShortenedValue("class_sessions", "location", UnusualValuesDatabase.LongNamesSession, 125, 120),
             new ShortenedValue("clients", "email", UnusualValuesDatabase.Verbose, 263, 0),
             new ShortenedValue("clients", "first_name", UnusualValuesDatabase.Verbose, 124, 99),
+            new ShortenedValue("clients", "first_name", UnusualValuesDatabase.Smiley, 60, 40),
+            new ShortenedValue("clients", "first_name", UnusualValuesDatabase.NoBreak, 110, 99),
             new ShortenedValue("clients", "phone", UnusualValuesDatabase.Verbose, 40, 0),
             new ShortenedValue("clients", "source", UnusualValuesDatabase.Verbose, 60, 50),
             new ShortenedValue("customer_notes", "content", UnusualValuesDatabase.LongNote, 5000, 4000),
@@ -218,6 +228,18 @@ public sealed class UnusualValuesTests(FoldedOnce<UnusualValuesDatabase> fixture
 
         // The client's name and source beat the lead's; the lead's notes are the only ones; an email or phone too long to hold is none.
         customer.Should().Equal((string.Concat(Enumerable.Repeat("Abcd ", 20)).TrimEnd(), null, null, new string('s', 50), 4000));
+    }
+
+    [Fact]
+    public async Task ACutName_FitsTheDomainsCount_AndEndsWithNoWhiteSpace()
+    {
+        var names = await Db.QueryAsync(
+            $"SELECT first_name, last_name FROM customers WHERE id IN ('{UnusualValuesDatabase.Smiley}', '{UnusualValuesDatabase.NoBreak}') ORDER BY last_name",
+            r => (r.GetString(0), r.GetString(1)));
+
+        // An emoji is two UTF-16 units, as .NET counts the domain's 100; the no-break space the cut left is trimmed.
+        names.Should().Equal((string.Concat(Enumerable.Repeat("\U0001F600", 40)), "Face"), (new string('A', 99), "Space"));
+        names.Should().OnlyContain(n => PersonName.From(n.Item1, n.Item2).IsSuccess);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ internal static class CatalogPhase
         CREATE UNLOGGED TABLE {{ClassTypes}} AS
         SELECT p.id, o.id AS org_id,
                CASE WHEN o.id IS NULL THEN 'organization_not_found' END AS reason,
-               rtrim(left(coalesce(pg_temp.uc_line(p.name), 'Class'), {{ClassType.NameMaxLength}})) AS name,
+               pg_temp.uc_cut(coalesce(pg_temp.uc_line(p.name), 'Class'), {{ClassType.NameMaxLength}}) AS name,
                CASE WHEN p.max_participants BETWEEN 1 AND {{ClassSession.MaxCapacity}} THEN p.max_participants ELSE 12 END AS default_capacity,
                CASE WHEN p.duration_minutes BETWEEN {{ClassType.MinDurationMinutes}} AND {{ClassType.MaxDurationMinutes}} THEN p.duration_minutes
                     ELSE 60 END AS default_duration_minutes,
@@ -59,8 +59,8 @@ internal static class CatalogPhase
                     WHEN s.capacity BETWEEN 1 AND {{ClassSession.MaxCapacity}} THEN s.capacity
                     ELSE t.default_capacity END AS capacity,
                s.max_capacity AS legacy_max_capacity, s.capacity AS legacy_capacity, s.current_bookings,
-               rtrim(left(pg_temp.uc_line(s.instructor_name), {{Instructor.NameMaxLength}})) AS instructor,
-               rtrim(left(pg_temp.uc_line(s.location), {{Location.NameMaxLength}})) AS location,
+               pg_temp.uc_cut(pg_temp.uc_line(s.instructor_name), {{Instructor.NameMaxLength}}) AS instructor,
+               pg_temp.uc_cut(pg_temp.uc_line(s.location), {{Location.NameMaxLength}}) AS location,
                CASE WHEN pg_temp.uc_norm(s.session_status) = 'cancelled' THEN 'cancelled' ELSE 'scheduled' END AS status,
                CASE WHEN s.organization_id IS NOT NULL AND so.id IS NULL THEN 'organization_not_found'
                     WHEN t.id IS NULL OR t.org_id <> coalesce(s.organization_id, t.org_id) THEN 'class_type_not_found'
@@ -111,7 +111,7 @@ internal static class CatalogPhase
                     WHEN x.billing IS NULL AND x.classes IS NOT NULL THEN 'unknown_billing_period' END AS reason,
                CASE WHEN x.classes IS NULL THEN 'unlimited' ELSE x.billing END AS allowance_period
         FROM (
-            SELECT p.id, o.id AS org_id, rtrim(left(coalesce(pg_temp.uc_line(p.name), 'Membership'), {{MembershipPlan.NameMaxLength}})) AS name,
+            SELECT p.id, o.id AS org_id, pg_temp.uc_cut(coalesce(pg_temp.uc_line(p.name), 'Membership'), {{MembershipPlan.NameMaxLength}}) AS name,
                    coalesce(p.is_active, true) AS is_active,
                    CASE coalesce(pg_temp.uc_norm(p.billing_period), 'monthly')
                         WHEN 'monthly' THEN 'month' WHEN 'yearly' THEN 'year' WHEN 'annual' THEN 'year'
@@ -139,7 +139,7 @@ internal static class CatalogPhase
     [
         $$"""
         CREATE UNLOGGED TABLE {{Products}} AS
-        SELECT k.id, o.id AS org_id, rtrim(left(coalesce(pg_temp.uc_line(k.name), 'Class pack'), {{PackProduct.NameMaxLength}})) AS name,
+        SELECT k.id, o.id AS org_id, pg_temp.uc_cut(coalesce(pg_temp.uc_line(k.name), 'Class pack'), {{PackProduct.NameMaxLength}}) AS name,
                least(k.classes_included, {{PackProduct.MaxCredits}}) AS credits,
                CASE WHEN k.validity_days BETWEEN 1 AND {{PackProduct.MaxValidityDays}} THEN k.validity_days ELSE 365 END AS validity_days,
                coalesce(k.is_active, true) AS is_active,

@@ -41,9 +41,9 @@ internal static class CustomersPhase
         INSERT INTO customers (id, organization_id, first_name, last_name, email, phone, source, notes,
                                lifecycle_status, merged_into_id, created_at, updated_at)
         SELECT c.id, c.org_id,
-               CASE WHEN c.name_pair IS NULL THEN '{{NamelessFirstName}}' ELSE rtrim(left(split_part(c.name_pair, E'\x1f', 1), {{PersonName.MaxLength}})) END,
-               CASE WHEN c.name_pair IS NULL THEN '' ELSE rtrim(left(split_part(c.name_pair, E'\x1f', 2), {{PersonName.MaxLength}})) END,
-               c.email, c.phone, rtrim(left(coalesce(c.source, 'legacy'), {{Customer.SourceMaxLength}})), left(c.notes, {{Customer.NotesMaxLength}}), s.status, NULL,
+               CASE WHEN c.name_pair IS NULL THEN '{{NamelessFirstName}}' ELSE pg_temp.uc_cut(split_part(c.name_pair, E'\x1f', 1), {{PersonName.MaxLength}}) END,
+               CASE WHEN c.name_pair IS NULL THEN '' ELSE pg_temp.uc_cut(split_part(c.name_pair, E'\x1f', 2), {{PersonName.MaxLength}}) END,
+               c.email, c.phone, pg_temp.uc_cut(coalesce(c.source, 'legacy'), {{Customer.SourceMaxLength}}), pg_temp.uc_cut(c.notes, {{Customer.NotesMaxLength}}), s.status, NULL,
                coalesce(c.created_at, {cutover}), coalesce(c.updated_at, c.created_at, {cutover})
         FROM {{Customers}} c JOIN {{Statuses}} s ON s.id = c.id
         """;

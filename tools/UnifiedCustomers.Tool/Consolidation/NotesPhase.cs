@@ -14,7 +14,7 @@ internal static class NotesPhase
         CREATE UNLOGGED TABLE {{Notes}} AS
         SELECT n.id, {{OfNote.Customer}} AS customer_id, {{OfNote.Organization}} AS org_id,
                coalesce({{OfNote.Reason}}, CASE WHEN pg_temp.uc_text(n.content) IS NULL THEN 'empty_note' END) AS reason,
-               left(pg_temp.uc_text(n.content), {{CustomerNote.ContentMaxLength}}) AS content, n.created_by, coalesce(pg_temp.uc_instant(n.created_at), {cutover}) AS created_at
+               pg_temp.uc_cut(pg_temp.uc_text(n.content), {{CustomerNote.ContentMaxLength}}) AS content, n.created_by, coalesce(pg_temp.uc_instant(n.created_at), {cutover}) AS created_at
         FROM {legacy}.customer_notes n
         {{OfNote.Joins}}
         """,

@@ -57,6 +57,15 @@ internal static class OrganizationsPhase
         CREATE FUNCTION pg_temp.uc_line(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
             AS $f$ SELECT nullif(btrim(regexp_replace(t, '[' || {{ControlCharacters}} || ']', ' ', 'g'), {{Whitespace}}), '') $f$
         """,
+        // a text cut to n as the domain counts a length (UTF-16 units: a character beyond the Basic Multilingual
+        // Plane, an emoji, is two), without the white space the cut can leave. A UTF-16 unit takes at least one
+        // byte of UTF-8, so n bytes always fit; n characters less the two-unit ones among them fit too (when there
+        // are such, the cut may keep fewer than would fit)
+        $$"""
+        CREATE FUNCTION pg_temp.uc_cut(t text, n int) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+            AS $f$ SELECT CASE WHEN octet_length(t) <= n THEN t
+                               ELSE rtrim(left(t, n - length(regexp_replace(left(t, n), '[^\U00010000-\U0010FFFF]', '', 'g'))), {{Whitespace}}) END $f$
+        """,
         // a public slug (Organization.IsValidSlug): lower-case letters and digits, single hyphens between them
         """
         CREATE FUNCTION pg_temp.uc_slug(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -97,7 +106,7 @@ internal static class OrganizationsPhase
                         THEN base_slug || '-' || replace(id::text, '-', '')
                         ELSE short_slug END AS whole_slug
             FROM short s)
-        SELECT id, rtrim(left(coalesce(pg_temp.uc_line(name), 'Organization'), {{Organization.NameMaxLength}})) AS name, time_zone,
+        SELECT id, pg_temp.uc_cut(coalesce(pg_temp.uc_line(name), 'Organization'), {{Organization.NameMaxLength}}) AS name, time_zone,
                CASE WHEN time_zone = 'Europe/London' THEN 'GB'
                     WHEN time_zone = 'Europe/Dublin' THEN 'IE'
                     WHEN time_zone LIKE 'America/%' THEN 'US'

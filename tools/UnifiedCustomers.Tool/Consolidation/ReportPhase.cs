@@ -45,7 +45,8 @@ internal static class ReportPhase
 
     // A customer's name, source and notes come from one row of its same-person group, the most preferred
     // that has one (Chosen tells that row by its value). An email or phone cannot be cut and still be
-    // one: a longer one is passed over for the next preferred row's (Chosen null).
+    // one: a longer one is passed over for the next preferred row's (Chosen null), and listed when it is the
+    // one the customer would have had, the group's most preferred.
     private static readonly (string Legacy, string Column, int Limit, string? Chosen)[] PeoplesTexts =
     [
         ("first_name", "first_name", PersonName.MaxLength, "c.name_pair = r.first_name || E'\\x1f' || r.last_name"),
@@ -56,20 +57,25 @@ internal static class ReportPhase
         ("phone", "phone", PhoneNumber.MaxLength, null),
     ];
 
-    // The people's rows holding any value too long, read once.
+    // The people's rows holding any value that may be too long, read once: a text of at most as many bytes
+    // as the limit fits however it is counted (pg_temp.uc_cut).
     private static readonly string LongPeoplesValues = $"""
         long_value AS MATERIALIZED (
             SELECT root, src, id, pref, {string.Join(", ", PeoplesTexts.Select(t => t.Column))} FROM {RankedPeople}
-            WHERE {string.Join(" OR ", PeoplesTexts.Select(t => $"length({t.Column}) > {t.Limit}"))})
+            WHERE {string.Join(" OR ", PeoplesTexts.Select(t => $"octet_length({t.Column}) > {t.Limit}"))})
         """;
 
     // The row a customer's cut value came from; a passed-over email or phone is listed as kept: 0.
     private static readonly string PeoplesTextsCut = string.Join("\nUNION ALL\n", PeoplesTexts.Select(v => v.Chosen is null
-        ? $"SELECT src, '{v.Legacy}', id, length({v.Column}), 0 FROM long_value WHERE length({v.Column}) > {v.Limit}"
+        ? $$"""
+        SELECT r.src, '{{v.Legacy}}', r.id, length(r.{{v.Column}}), 0 FROM long_value r
+        WHERE length(r.{{v.Column}}) > {{v.Limit}}
+          AND NOT EXISTS (SELECT 1 FROM {{RankedPeople}} q WHERE q.root = r.root AND q.pref < r.pref AND q.{{v.Column}} IS NOT NULL)
+        """
         : $$"""
         (SELECT DISTINCT ON (c.id) r.src, '{{v.Legacy}}', r.id, length(r.{{v.Column}}), length(t.{{v.Column}})
          FROM long_value r JOIN {{Customers}} c ON c.root = r.root AND {{v.Chosen}} JOIN customers t ON t.id = c.id
-         WHERE length(r.{{v.Column}}) > {{v.Limit}}
+         WHERE length(r.{{v.Column}}) > length(t.{{v.Column}})
          ORDER BY c.id, r.pref)
         """));
 
