@@ -47,7 +47,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The database is reachable and its schema is current. */
+        /** The database is reachable, accepts writes, and its schema is current. */
         get: {
             parameters: {
                 query?: never;

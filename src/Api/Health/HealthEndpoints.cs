@@ -20,7 +20,7 @@ internal static class HealthEndpoints
                         Results.Json(new HealthResponse("unavailable", "The database schema has pending migrations.", missing), statusCode: 503),
                     _ => Results.Ok(new HealthResponse("ready")),
                 })
-            .WithSummary("The database is reachable and its schema is current.")
+            .WithSummary("The database is reachable, accepts writes, and its schema is current.")
             .Produces<HealthResponse>()
             .Produces<HealthResponse>(503);
 

@@ -85,8 +85,9 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
             context.Response.Body = original;
         }
         var body = buffer.ToArray();
-        // Disposing the claim without completing it rolls the key back: a server error is not an answer to keep.
-        if (context.Response.StatusCode < StatusCodes.Status500InternalServerError)
+        // Disposing the claim without completing it rolls the key back: a server error is not an answer to keep,
+        // nor a rate limit's refusal, which the same request sent later may pass.
+        if (context.Response.StatusCode is < StatusCodes.Status500InternalServerError and not StatusCodes.Status429TooManyRequests)
         {
             await first.CompleteAsync(
                 new StoredResponse(context.Response.StatusCode, context.Response.ContentType, context.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null, body),

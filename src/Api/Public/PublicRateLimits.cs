@@ -69,7 +69,8 @@ internal sealed class BookingsPerEmail(PublicRateLimitOptions options, TimeProvi
 
     public Reservation Reserve(Guid organizationId, string email, IPAddress? address)
     {
-        var key = string.Join('\n', organizationId.ToString("N"), email.Trim().ToLowerInvariant(), address?.ToString() ?? "-");
+        // The form the customer is looked up by: "mia .robinson@…" is Mia's address, so it counts against hers.
+        var key = string.Join('\n', organizationId.ToString("N"), EmailAddress.Normalize(email) ?? "", address?.ToString() ?? "-");
         var now = clock.GetUtcNow();
         if (_accepted.Count > SweepAbove) Sweep(now);
         var times = _accepted.GetOrAdd(key, _ => new Queue<DateTimeOffset>());

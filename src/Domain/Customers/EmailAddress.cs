@@ -17,11 +17,15 @@ public sealed record EmailAddress : TextValue
         return valid ? new EmailAddress(normalized) : CustomerErrors.EmailInvalid;
     }
 
-    /// <summary>The form addresses are kept and looked up in: trimmed of all whitespace and lower-cased; null when nothing is left.</summary>
+    /// <summary>
+    /// The form addresses are kept and looked up in: trimmed of all whitespace and lower-cased; null when nothing is left.
+    /// U+0130 (İ) lower-cases to i, as in Unicode's case mapping and PostgreSQL's lower(), which the column's check
+    /// holds the stored form to; .NET's invariant culture alone leaves it as it is.
+    /// </summary>
     public static string? Normalize(string? email)
     {
         if (email is null) return null;
-        var trimmed = string.Concat(email.Where(c => !char.IsWhiteSpace(c))).ToLowerInvariant();
+        var trimmed = string.Concat(email.Where(c => !char.IsWhiteSpace(c))).ToLowerInvariant().Replace('\u0130', 'i');
         return trimmed.Length == 0 ? null : trimmed;
     }
 }

@@ -16,10 +16,12 @@ internal sealed record FirstClaim(AppDbContext Db, IDbContextTransaction Transac
 {
     public override async Task CompleteAsync(StoredResponse response, CancellationToken cancellationToken)
     {
-        // The expired keys of the organization go in the same statement.
+        // The expired keys of the organization go in the same statement, but for those another request holds
+        // (taking one over, or deleting it): waiting for each other's, two such requests deadlocked.
         await using var update = new NpgsqlCommand(
             """
-            WITH expired AS (DELETE FROM idempotency_records WHERE organization_id = $1 AND created_at < $7 AND key <> $2)
+            WITH expired AS (DELETE FROM idempotency_records WHERE organization_id = $1 AND key IN (
+                SELECT key FROM idempotency_records WHERE organization_id = $1 AND created_at < $7 AND key <> $2 FOR UPDATE SKIP LOCKED))
             UPDATE idempotency_records SET status = $3, content_type = $4, location = $5, response_body = $6
             WHERE organization_id = $1 AND key = $2
             """, (NpgsqlConnection)Db.Database.GetDbConnection(), (NpgsqlTransaction)Transaction.GetDbTransaction())

@@ -34,8 +34,11 @@ public static class DatabaseFailures
 
     /// <summary>
     /// The database cannot serve this request now: the connection is lost (above), the server is out
-    /// of connection slots (53300), the pool is exhausted, or a statement ran past its timeout
-    /// (57014 statement_timeout, 55P03 lock_timeout, Npgsql's command timeout).
+    /// of connection slots (53300), of disk, memory or other resources (53xxx), cannot read or write
+    /// its files (58030), accepts no writes (25006: a standby, or a primary being failed over), the
+    /// pool is exhausted, a statement ran past its timeout (57014 statement_timeout, 55P03
+    /// lock_timeout, Npgsql's command timeout), or it broke a deadlock by cancelling this request's
+    /// transaction (40P01) where no retry was made.
     /// </summary>
     public static bool IsUnavailable(Exception exception)
     {
@@ -45,8 +48,9 @@ public static class DatabaseFailures
             switch (ex)
             {
                 case PostgresException postgres:
-                    return postgres.SqlState is PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.ConfigurationLimitExceeded
-                        or PostgresErrorCodes.QueryCanceled or PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.InsufficientResources;
+                    return postgres.SqlState.StartsWith("53", StringComparison.Ordinal)
+                        || postgres.SqlState is PostgresErrorCodes.QueryCanceled or PostgresErrorCodes.LockNotAvailable
+                            or PostgresErrorCodes.IoError or PostgresErrorCodes.ReadOnlySqlTransaction or PostgresErrorCodes.DeadlockDetected;
                 case NpgsqlException { InnerException: TimeoutException }:
                 case TimeoutException:
                     return true;

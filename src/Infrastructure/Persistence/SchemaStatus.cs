@@ -19,6 +19,8 @@ internal sealed class SchemaStatus(AppDbContext db) : ISchemaStatus
         try
         {
             if (!await db.Database.CanConnectAsync(cancellationToken)) return new SchemaState.Unreachable("The database cannot be reached.");
+            var readOnly = await db.Database.SqlQueryRaw<string>("SELECT current_setting('transaction_read_only') AS \"Value\"").SingleAsync(cancellationToken);
+            if (readOnly == "on") return new SchemaState.Unreachable("The database accepts no writes (a standby, or a failover in progress).");
             var applied = await db.Database.GetAppliedMigrationsAsync(cancellationToken);
             return applied.Contains(SchemaVersion.Required) ? new SchemaState.Current() : new SchemaState.Behind([SchemaVersion.Required]);
         }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using UnifiedCustomers.Api.Tests.Support;
 
 namespace UnifiedCustomers.Api.Tests.Customers;
@@ -23,6 +24,25 @@ public sealed class CustomersEndpointsTests(ApiFactory api) : IClassFixture<ApiF
         var updated = await studio.PutAsync($"/api/v1/customers/{customer.Id()}", new { firstName = "Amelia", lastName = "Archer", email = "amy@example.test", phone = (string?)null, notes = "VIP" });
         await updated.ShouldBe(HttpStatusCode.OK);
         (await updated.JsonAsync()).Str("firstName").Should().Be("Amelia");
+    }
+
+    // .NET's invariant lower case keeps U+0130 (İ), PostgreSQL's lower() makes it i: the column's check refused the
+    // stored form with a 500, from the public widget too.
+    [Fact]
+    public async Task Register_WithADottedCapitalI_KeepsTheFormTheDatabaseHolds()
+    {
+        var studio = await api.StudioAsync();
+
+        var created = await studio.PostAsync("/api/v1/customers", new { firstName = "Ilke", lastName = "Ince", email = "\u0130lke@Example.com" });
+        var booked = await api.CreateClient().PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings",
+            new { sessionId = await studio.SessionAsync(await studio.ClassTypeAsync(), TimeSpan.FromDays(1)), name = "Irem Isik", email = "\u0130rem@example.com" });
+
+        await created.ShouldBe(HttpStatusCode.Created);
+        (await created.JsonAsync()).Str("email").Should().Be("ilke@example.com");
+        await booked.ShouldBe(HttpStatusCode.Accepted);
+        await using var db = api.OwnerDbContext();
+        db.Customers.Where(c => c.OrganizationId == studio.Id).Select(c => c.Email).OrderBy(e => e).ToList()
+            .Should().Equal("ilke@example.com", "irem@example.com");
     }
 
     [Fact]

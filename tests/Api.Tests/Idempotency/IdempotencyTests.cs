@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using UnifiedCustomers.Api.Tests.Support;
 
 namespace UnifiedCustomers.Api.Tests.Idempotency;
@@ -87,6 +88,29 @@ public sealed class IdempotencyTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         await withinADay.ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "idempotency.key_reused");
         await afterADay.ShouldBe(HttpStatusCode.Created);
+    }
+
+    // Each answer's statement also deletes the organization's expired keys. It waited for one another request held
+    // (taking that key over), and two such requests, each holding the key the other deleted, deadlocked into a 500.
+    [Fact]
+    public async Task AnExpiredKeyAnotherRequestHolds_IsLeftToIt_AndTheAnswerDoesNotWait()
+    {
+        var studio = await api.StudioAsync();
+        await (await studio.PostAsync("/api/v1/customers", new { firstName = "Old", lastName = "Key" }, "expired-key")).ShouldBe(HttpStatusCode.Created);
+        await using var owner = new NpgsqlConnection(api.Database.ConnectionString);
+        await owner.OpenAsync();
+        await using (var age = new NpgsqlCommand($"UPDATE idempotency_records SET created_at = created_at - interval '25 hours' WHERE organization_id = '{studio.Id}'", owner))
+            await age.ExecuteNonQueryAsync();
+        await using var holding = await owner.BeginTransactionAsync();
+        await using (var hold = new NpgsqlCommand($"SELECT 1 FROM idempotency_records WHERE organization_id = '{studio.Id}' FOR UPDATE", owner, holding))
+            await hold.ExecuteNonQueryAsync();
+
+        var answer = studio.PostAsync("/api/v1/customers", new { firstName = "New", lastName = "Key" }, "new-key");
+        var first = await Task.WhenAny(answer, Task.Delay(TimeSpan.FromSeconds(10)));
+
+        first.Should().BeSameAs(answer, "the expired key another transaction holds is not waited for");
+        await (await answer).ShouldBe(HttpStatusCode.Created);
+        await holding.RollbackAsync();
     }
 
     [Fact]

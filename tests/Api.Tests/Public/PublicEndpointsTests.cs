@@ -225,6 +225,54 @@ public sealed class PublicBookingLimitTests(EmailLimits api) : IClassFixture<Ema
             .ShouldBe(HttpStatusCode.Accepted);
     }
 
+    // The limit counted the email trimmed and lower-cased only, while the customer is found by it without any white space.
+    [Fact]
+    public async Task AnEmailWithSpacesInside_CountsAsThatEmail()
+    {
+        var studio = await api.StudioAsync();
+        var yoga = await studio.ClassTypeAsync();
+        var sessions = new List<Guid>();
+        for (var i = 1; i <= 3; i++) sessions.Add(await studio.SessionAsync(yoga, TimeSpan.FromDays(i)));
+        var eve = From("198.51.100.7");
+
+        await (await eve.PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = sessions[0], name = "Eve", email = "eve@example.test" })).ShouldBe(HttpStatusCode.Accepted);
+        await (await eve.PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = sessions[1], name = "Eve", email = "e ve@example.test" })).ShouldBe(HttpStatusCode.Accepted);
+        var third = await eve.PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = sessions[2], name = "Eve", email = "ev\u00a0e@example.test" });
+
+        await third.ShouldBeProblem(HttpStatusCode.TooManyRequests, "rate_limit.exceeded");
+    }
+
+    // A refusal by a rate limit is not the request's answer: kept under its Idempotency-Key, it was replayed for a day,
+    // without Retry-After, long after the limit let the same request through.
+    [Fact]
+    public async Task ARateLimitsRefusal_IsNotKeptAsTheAnswerOfItsIdempotencyKey()
+    {
+        var studio = await api.StudioAsync();
+        var yoga = await studio.ClassTypeAsync();
+        var sessions = new List<Guid>();
+        for (var i = 1; i <= 3; i++) sessions.Add(await studio.SessionAsync(yoga, TimeSpan.FromDays(i)));
+        var eve = From("198.51.100.8");
+        for (var i = 0; i < 2; i++)
+            await (await eve.PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = sessions[i], name = "Eve", email = "eve@example.test" })).ShouldBe(HttpStatusCode.Accepted);
+        HttpRequestMessage Third()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/public/{studio.Slug}/bookings")
+            {
+                Content = JsonContent.Create(new { sessionId = sessions[2], name = "Eve", email = "eve@example.test" }),
+            };
+            request.Headers.Add("Idempotency-Key", "widget-retry-1");
+            return request;
+        }
+
+        var limited = await eve.SendAsync(Third());
+        api.Clock.Advance(TimeSpan.FromHours(1));
+        var later = await eve.SendAsync(Third());
+
+        await limited.ShouldBeProblem(HttpStatusCode.TooManyRequests, "rate_limit.exceeded");
+        await later.ShouldBe(HttpStatusCode.Accepted);
+        later.Headers.Contains("Idempotent-Replayed").Should().BeFalse();
+    }
+
     [Fact]
     public async Task AStrangersAttemptsWithHerEmail_NeverLockTheCustomerOut()
     {

@@ -9,6 +9,7 @@ public sealed class ValueObjectTests
     [Theory]
     [InlineData(" Ada.Lovelace@Example.COM ", "ada.lovelace@example.com")]
     [InlineData("ada @ example.com", "ada@example.com")]
+    [InlineData("\u0130x@EXAMPLE.\u0130", "ix@example.i")]
     public void EmailAddress_From_WhenAnAddress_KeepsItWithoutWhitespaceLowerCased(string text, string kept) =>
         EmailAddress.From(text).ShouldSucceed()!.Value.Should().Be(kept);
 
