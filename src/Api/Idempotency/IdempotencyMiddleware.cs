@@ -30,7 +30,10 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
             await ApiErrors.IdempotencyKeyInvalid.ToProblem().ExecuteAsync(context);
             return;
         }
-        var organizationId = Tenant.Of(context)?.OrganizationId ?? (await directory.FromRouteAsync(context))?.Id;
+        // A public route's studio is its slug's, whatever credentials the caller also sends; the command runs there.
+        var organizationId = context.GetRouteValue("slug") is string
+            ? (await directory.FromRouteAsync(context))?.Id
+            : Tenant.Of(context)?.OrganizationId;
         if (organizationId is null)
         {
             await next(context);

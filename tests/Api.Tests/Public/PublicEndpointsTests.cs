@@ -24,6 +24,25 @@ public sealed class PublicEndpointsTests(ApiFactory api) : IClassFixture<ApiFact
         schedule[0].GetProperty("available").GetInt32().Should().Be(2);
     }
 
+    // The key was filed under the studio of the API key the caller also sent, and the booking looked for the session
+    // there: 404 session.not_found, where the same request without the key booked.
+    [Fact]
+    public async Task Booking_WithAnIdempotencyKeyAndAnotherStudiosApiKey_BooksAtTheRoutesStudio()
+    {
+        var studio = await api.StudioAsync();
+        var other = await api.StudioAsync();
+        var session = await studio.SessionAsync(await studio.ClassTypeAsync(), TimeSpan.FromDays(1));
+        var caller = api.ClientWithKey(other.ApiKey);
+        caller.DefaultRequestHeaders.Add("Idempotency-Key", "cross-studio-1");
+
+        var booked = await caller.PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = session, name = "Cara Cross", email = "cara@example.test" });
+
+        await booked.ShouldBe(HttpStatusCode.Accepted);
+        await using var db = api.OwnerDbContext();
+        db.Bookings.Count(b => b.SessionId == session).Should().Be(1);
+        db.Customers.Where(c => c.OrganizationId == other.Id).Should().BeEmpty();
+    }
+
     [Fact]
     public async Task UnknownSlug_Is404()
     {
