@@ -34,9 +34,8 @@ internal static class PublicEndpoints
                 if (await directory.FromRouteAsync(http) is not { } organization) return ApplicationErrors.OrganizationNotFound.ToProblem();
                 using var reservation = perEmail.Reserve(organization.Id, request.Email, http.Connection.RemoteIpAddress);
                 if (reservation.RetryAfter is { } wait) return PublicRateLimits.TooManyRequests(wait);
-                var key = http.Request.Headers[IdempotencyMiddleware.Header].ToString();
                 var received = await mediator.Send(
-                    new BookFromWebsiteCommand(organization.Id, request.SessionId, request.Name, request.Email, request.JoinWaitlistIfFull, key.Length > 0 ? key : null), ct);
+                    new BookFromWebsiteCommand(organization.Id, request.SessionId, request.Name, request.Email, request.JoinWaitlistIfFull), ct);
                 if (received.IsFailure) return received.Error!.ToProblem();
                 reservation.Keep();
                 return TypedResults.Accepted((string?)null, received.Value);

@@ -25,6 +25,12 @@ public interface IRowLocks
     /// <summary>Locks sessions (in id order) in the same round trip as the next query (see <see cref="LockCustomersWithNextQuery"/>).</summary>
     void LockSessionsWithNextQuery(Guid organizationId, IReadOnlyCollection<Guid> sessionIds);
 
+    /// <summary>
+    /// Until the transaction ends, the one request that may register this (normalised) email in the
+    /// organization: a second waits, then reads the customer the first registered.
+    /// </summary>
+    Task LockEmailAsync(Guid organizationId, string email, CancellationToken cancellationToken);
+
     /// <returns>false when the row does not exist in that organization</returns>
     Task<bool> LockSessionAsync(Guid organizationId, Guid sessionId, CancellationToken cancellationToken);
 

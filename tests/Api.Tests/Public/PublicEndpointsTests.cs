@@ -43,6 +43,35 @@ public sealed class PublicEndpointsTests(ApiFactory api) : IClassFixture<ApiFact
         db.Customers.Where(c => c.OrganizationId == other.Id).Should().BeEmpty();
     }
 
+    // Whether an email is a customer's must not show: two first requests with one new email gave 202 and 409
+    // customer.email_taken (a known email, 202 twice), and an Idempotency-Key reused after its day was refused for a
+    // new email only (the booking kept it for ever).
+    [Fact]
+    public async Task NewEmailsRacing_AndAKeyReusedAfterItsDay_AnswerAsAKnownEmailWould()
+    {
+        var studio = await api.StudioAsync();
+        var session = await studio.SessionAsync(await studio.ClassTypeAsync(), TimeSpan.FromDays(1), capacity: 30);
+        var emails = Enumerable.Range(1, 6).Select(i => $"racer{i}@example.test").ToList();
+
+        var raced = await Task.WhenAll(emails.SelectMany(email => Enumerable.Range(0, 2).Select(_ =>
+            api.CreateClient().PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = session, name = "Ray Racer", email }))));
+        var keyed = api.CreateClient();
+        keyed.DefaultRequestHeaders.Add("Idempotency-Key", "widget-day-old");
+        await (await keyed.PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = session, name = "Day One", email = "day.one@example.test" }))
+            .ShouldBe(HttpStatusCode.Accepted);
+        await using (var db = api.OwnerDbContext())
+            await db.Database.ExecuteSqlAsync($"UPDATE idempotency_records SET created_at = created_at - interval '25 hours' WHERE organization_id = {studio.Id}");
+        var dayLater = await keyed.PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = session, name = "Day Two", email = "day.two@example.test" });
+
+        raced.Select(r => r.StatusCode).Should().AllBeEquivalentTo(HttpStatusCode.Accepted);
+        await dayLater.ShouldBe(HttpStatusCode.Accepted);
+        await using var check = api.OwnerDbContext();
+        check.Customers.Where(c => c.OrganizationId == studio.Id).Select(c => c.Email).OrderBy(e => e).ToList()
+            .Should().Equal(emails.Append("day.one@example.test").Append("day.two@example.test").Order());
+        check.Bookings.Count(b => b.SessionId == session).Should().Be(8);
+        check.CustomerNotes.Count(n => n.OrganizationId == studio.Id).Should().Be(6);
+    }
+
     [Fact]
     public async Task UnknownSlug_Is404()
     {

@@ -10,8 +10,7 @@ namespace UnifiedCustomers.Application.Bookings.BookFromWebsite;
 /// that customer for the studio to confirm. Either way the answer is what a newcomer would get (the
 /// same refusals, the same receipt), so it never tells whether the email belongs to a customer.
 /// </summary>
-public sealed record BookFromWebsiteCommand(
-    Guid OrganizationId, Guid SessionId, string Name, string Email, bool JoinWaitlistIfFull = false, string? IdempotencyKey = null)
+public sealed record BookFromWebsiteCommand(Guid OrganizationId, Guid SessionId, string Name, string Email, bool JoinWaitlistIfFull = false)
     : ITenantCommand<Result<WebsiteBookingReceipt>>, IOrganizationRequest;
 
 /// <summary>The same for every email: which class the request was for.</summary>
@@ -26,11 +25,10 @@ internal sealed class BookFromWebsiteValidator : AbstractValidator<BookFromWebsi
         RuleFor(c => c.Name).NotEmpty().MaximumLength(2 * PersonName.MaxLength);
         // Whether it is an address is the domain's to say (customer.email_invalid).
         RuleFor(c => c.Email).NotEmpty().MaximumLength(EmailAddress.MaxLength);
-        RuleFor(c => c.IdempotencyKey).MaximumLength(Booking.IdempotencyKeyMaxLength);
     }
 }
 
-internal sealed class BookFromWebsiteHandler(CurrentOrganization current, IAppDbContext db, BookingLoader loader, TimeProvider clock)
+internal sealed class BookFromWebsiteHandler(CurrentOrganization current, IAppDbContext db, IRowLocks locks, BookingLoader loader, TimeProvider clock)
     : ICommandHandler<BookFromWebsiteCommand, Result<WebsiteBookingReceipt>>
 {
     public const string Source = "website";
@@ -46,8 +44,13 @@ internal sealed class BookFromWebsiteHandler(CurrentOrganization current, IAppDb
         if (registered.IsFailure) return registered.Error!;
         var email = registered.Value.Email!;
         var newcomer = new CustomerAccount(organization, registered.Value, [], [], []);
-        var request = new BookingRequest(null, command.JoinWaitlistIfFull, BookingSource.Public, command.IdempotencyKey);
+        // No Idempotency-Key on the booking: the request's key is kept 24 hours (IdempotencyStore) and a booking's for
+        // ever, so after a day a reused key would be refused for a new email and not for a known one, telling them apart.
+        var request = new BookingRequest(null, command.JoinWaitlistIfFull, BookingSource.Public, IdempotencyKey: null);
 
+        // Two first requests with one new email would both register it, and the loser be told the email is taken
+        // (never so for a known email): the second waits here and finds the customer the first registered.
+        await locks.LockEmailAsync(organization.Id, email, ct);
         var known = await db.Customers
             .Where(c => c.Email == email && c.Status != LifecycleStatus.Archived)
             .FirstOrDefaultAsync(ct);
@@ -58,7 +61,6 @@ internal sealed class BookFromWebsiteHandler(CurrentOrganization current, IAppDb
         var receipt = Receipt(decision.Value, organization);
         if (known is null)
         {
-            // Two first requests with one new email race on the unique email index; the loser is told the email is taken.
             db.Customers.Add(registered.Value);
             db.Bookings.Add(decision.Value.Booking);
             db.CreditLedger.AddRange(decision.Value.LedgerRows);

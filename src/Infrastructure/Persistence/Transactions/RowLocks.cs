@@ -15,6 +15,10 @@ internal sealed class RowLocks(AppDbContext db) : IRowLocks
             .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM customers WHERE organization_id = {organizationId} AND id = ANY({customerIds.ToArray()}) ORDER BY id FOR UPDATE")
             .ToListAsync(cancellationToken);
 
+    public async Task LockEmailAsync(Guid organizationId, string email, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync(
+            $"SELECT pg_advisory_xact_lock(hashtextextended({organizationId.ToString("N")} || ' ' || {email}, 0))", cancellationToken);
+
     public async Task<bool> LockSessionAsync(Guid organizationId, Guid sessionId, CancellationToken cancellationToken) =>
         (await db.Database
             .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM class_sessions WHERE organization_id = {organizationId} AND id = {sessionId} FOR UPDATE")
