@@ -46,6 +46,7 @@ internal static class UnreadableRequests
     {
         if (FailedEndpoint(context)?.Metadata.GetMetadata<MethodInfo>() is not { } method) return null;
         var routeValues = context.Features.Get<IExceptionHandlerFeature>()?.RouteValues ?? context.Request.RouteValues;
+        string? givenEmpty = null;
         foreach (var parameter in method.GetParameters())
         {
             if (parameter.Name is not { } name) continue;
@@ -57,11 +58,13 @@ internal static class UnreadableRequests
             if (string.IsNullOrEmpty(raw))
             {
                 if (nullable is null && !parameter.HasDefaultValue) return (name, $"The parameter '{name}' is required.");
+                if (raw is not null) givenEmpty ??= name;
                 continue;
             }
             if (!Parses(type, raw)) return (name, $"The value of '{name}' is not valid.");
         }
-        return null;
+        // Nothing else failed: the parameter given with no value ("?from=") is the one the binder refused.
+        return givenEmpty is { } empty ? (empty, $"The parameter '{empty}' has no value; leave it out or give one.") : null;
     }
 
     /// <summary>The exception handler runs with the endpoint and route values cleared; the feature keeps those of the failed request.</summary>
@@ -200,9 +203,11 @@ internal static class UnreadableRequests
     private static bool Parses(Type type, string raw)
     {
         if (type.IsEnum) return Enum.TryParse(type, raw, ignoreCase: true, out _);
-        var tryParse = type.GetMethod("TryParse", BindingFlags.Public | BindingFlags.Static, [typeof(string), typeof(IFormatProvider), type.MakeByRefType()]);
-        if (tryParse is null) return true;
-        return (bool)tryParse.Invoke(null, [raw, CultureInfo.InvariantCulture, null])!;
+        var withProvider = type.GetMethod("TryParse", BindingFlags.Public | BindingFlags.Static, [typeof(string), typeof(IFormatProvider), type.MakeByRefType()]);
+        if (withProvider is not null) return (bool)withProvider.Invoke(null, [raw, CultureInfo.InvariantCulture, null])!;
+        // bool has no TryParse with a format provider ("?available=maybe", or two values joined by a comma)
+        var plain = type.GetMethod("TryParse", BindingFlags.Public | BindingFlags.Static, [typeof(string), type.MakeByRefType()]);
+        return plain is null || (bool)plain.Invoke(null, [raw, null])!;
     }
 }
 

@@ -149,4 +149,19 @@ public sealed class BoundedInputTests(OneStudio api) : IClassFixture<OneStudio>
         await FieldShouldBe(await Data.Studio.GetAsync($"{path}?pageSize=0"), "validation.failed", "pageSize");
         await FieldShouldBe(await Data.Studio.GetAsync($"{path}?page=2147483648"), "request.malformed", "page");
     }
+
+    // The binder's refusals of a yes/no value, of two values for one, and of a parameter with no value named no field.
+    [Fact]
+    public async Task QueryValuesTheBinderRefuses_NameTheirParameter()
+    {
+        var schedule = $"/api/v1/public/{Data.Studio.Slug}/schedule";
+        var anonymous = api.CreateClient();
+
+        await FieldShouldBe(await anonymous.GetAsync($"{schedule}?available=maybe"), "request.malformed", "available");
+        await FieldShouldBe(await anonymous.GetAsync($"{schedule}?available=true&available=false"), "request.malformed", "available");
+        await FieldShouldBe(await anonymous.GetAsync($"{schedule}?from="), "request.malformed", "from");
+        await FieldShouldBe(await anonymous.GetAsync($"{schedule}?classTypeId="), "request.malformed", "classTypeId");
+        await FieldShouldBe(await anonymous.PostAsJsonAsync($"/api/v1/public/{Data.Studio.Slug}/bookings",
+            new { sessionId = Guid.NewGuid(), name = new string('n', 101), email = "long.name@example.test" }), "customer.name_too_long", "name");
+    }
 }

@@ -41,7 +41,8 @@ internal sealed class BookFromWebsiteHandler(CurrentOrganization current, IAppDb
         // Every answer is computed for a newcomer with this name and email, whoever the email belongs to.
         var names = command.Name.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var registered = Customer.Register(organization.Id, names.ElementAtOrDefault(0), names.ElementAtOrDefault(1), command.Email, null, Source, now);
-        if (registered.IsFailure) return registered.Error!;
+        // The widget sends one name field: a name the domain refuses is that field's.
+        if (registered.IsFailure) return registered.Error!.Field is "firstName" or "lastName" ? registered.Error! with { Field = "name" } : registered.Error!;
         var email = registered.Value.Email!;
         var newcomer = new CustomerAccount(organization, registered.Value, [], [], []);
         // No Idempotency-Key on the booking: the request's key is kept 24 hours (IdempotencyStore) and a booking's for
