@@ -73,6 +73,25 @@ public sealed class PublicEndpointsTests(ApiFactory api) : IClassFixture<ApiFact
     }
 
     [Fact]
+    public async Task Booking_WithAnArchivedCustomersEmail_IsARequestOnThem_AndTheyCanStillBeRestored()
+    {
+        var studio = await api.StudioAsync();
+        var session = await studio.SessionAsync(await studio.ClassTypeAsync(), TimeSpan.FromDays(1));
+        var charlie = await studio.CustomerAsync("Charlie", "Green", "charlie@example.test");
+        await (await studio.PostAsync($"/api/v1/customers/{charlie}/archive", new { reason = "moved away" })).ShouldBe(HttpStatusCode.OK);
+
+        var requested = await api.CreateClient().PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = session, name = "Charlie Green", email = "charlie@example.test" });
+        var restored = await studio.PostAsync($"/api/v1/customers/{charlie}/restore", null);
+
+        await requested.ShouldBe(HttpStatusCode.Accepted);
+        await restored.ShouldBe(HttpStatusCode.OK);
+        await using var db = api.OwnerDbContext();
+        db.Customers.Count(c => c.OrganizationId == studio.Id).Should().Be(1);
+        db.Bookings.Count(b => b.SessionId == session).Should().Be(0);
+        db.CustomerNotes.Count(n => n.CustomerId == charlie).Should().Be(1);
+    }
+
+    [Fact]
     public async Task UnknownSlug_Is404()
     {
         await (await api.CreateClient().GetAsync("/api/v1/public/no-such-studio/schedule")).ShouldBeProblem(HttpStatusCode.NotFound, "organization.not_found");

@@ -52,8 +52,10 @@ internal sealed class BookFromWebsiteHandler(CurrentOrganization current, IAppDb
         // Two first requests with one new email would both register it, and the loser be told the email is taken
         // (never so for a known email): the second waits here and finds the customer the first registered.
         await locks.LockEmailAsync(organization.Id, email, ct);
+        // An archived customer is known too: registering their email again as a lead blocked restoring them (409).
         var known = await db.Customers
-            .Where(c => c.Email == email && c.Status != LifecycleStatus.Archived)
+            .Where(c => c.Email == email && c.MergedIntoId == null)
+            .OrderBy(c => c.Status == LifecycleStatus.Archived)
             .FirstOrDefaultAsync(ct);
         // A newcomer holds nothing, so the known customer's own bookings never shape the answer; only a real booking locks the session.
         var sessions = await loader.SessionsAsync(organization.Id, [command.SessionId], registered.Value.Id, withWaitlist: false, forUpdate: known is null, ct);
