@@ -31,7 +31,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
             return;
         }
         // A public route's studio is its slug's, whatever credentials the caller also sends; the command runs there.
-        var organizationId = context.GetRouteValue("slug") is string
+        var organizationId = OrganizationDirectory.NamesTheStudio(context)
             ? (await directory.FromRouteAsync(context))?.Id
             : Tenant.Of(context)?.OrganizationId;
         if (organizationId is null)
