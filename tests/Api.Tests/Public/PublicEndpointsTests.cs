@@ -260,6 +260,16 @@ public sealed class EmailLimits : ApiFactory
 /// <summary>Booking requests per email and address; the lock-out: a stranger's attempts with a customer's email cannot make the widget refuse her.</summary>
 public sealed class PublicBookingLimitTests(EmailLimits api) : IClassFixture<EmailLimits>
 {
+    /// <summary>A studio with a class on each of the next three days: requests that differ only by their class.</summary>
+    private async Task<(TestStudio Studio, List<Guid> Sessions)> StudioWithThreeSessionsAsync()
+    {
+        var studio = await api.StudioAsync();
+        var yoga = await studio.ClassTypeAsync();
+        var sessions = new List<Guid>();
+        for (var i = 1; i <= 3; i++) sessions.Add(await studio.SessionAsync(yoga, TimeSpan.FromDays(i)));
+        return (studio, sessions);
+    }
+
     private HttpClient From(string address)
     {
         var client = api.CreateClient();
@@ -270,10 +280,7 @@ public sealed class PublicBookingLimitTests(EmailLimits api) : IClassFixture<Ema
     [Fact]
     public async Task PerEmailAndAddress_Is429WithRetryAfter_CountingOnlyAcceptedRequests()
     {
-        var studio = await api.StudioAsync();
-        var yoga = await studio.ClassTypeAsync();
-        var sessions = new List<Guid>();
-        for (var i = 1; i <= 3; i++) sessions.Add(await studio.SessionAsync(yoga, TimeSpan.FromDays(i)));
+        var (studio, sessions) = await StudioWithThreeSessionsAsync();
         var eve = From("198.51.100.1");
 
         var refused = await eve.PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = Guid.NewGuid(), name = "Eve", email = "eve@example.test" });
@@ -296,10 +303,7 @@ public sealed class PublicBookingLimitTests(EmailLimits api) : IClassFixture<Ema
     [Fact]
     public async Task AnEmailWithSpacesInside_CountsAsThatEmail()
     {
-        var studio = await api.StudioAsync();
-        var yoga = await studio.ClassTypeAsync();
-        var sessions = new List<Guid>();
-        for (var i = 1; i <= 3; i++) sessions.Add(await studio.SessionAsync(yoga, TimeSpan.FromDays(i)));
+        var (studio, sessions) = await StudioWithThreeSessionsAsync();
         var eve = From("198.51.100.7");
 
         await (await eve.PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = sessions[0], name = "Eve", email = "eve@example.test" })).ShouldBe(HttpStatusCode.Accepted);
@@ -314,10 +318,7 @@ public sealed class PublicBookingLimitTests(EmailLimits api) : IClassFixture<Ema
     [Fact]
     public async Task ARateLimitsRefusal_IsNotKeptAsTheAnswerOfItsIdempotencyKey()
     {
-        var studio = await api.StudioAsync();
-        var yoga = await studio.ClassTypeAsync();
-        var sessions = new List<Guid>();
-        for (var i = 1; i <= 3; i++) sessions.Add(await studio.SessionAsync(yoga, TimeSpan.FromDays(i)));
+        var (studio, sessions) = await StudioWithThreeSessionsAsync();
         var eve = From("198.51.100.8");
         for (var i = 0; i < 2; i++)
             await (await eve.PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = sessions[i], name = "Eve", email = "eve@example.test" })).ShouldBe(HttpStatusCode.Accepted);
