@@ -43,8 +43,9 @@ internal static class PublicEndpoints
             .WithName("BookFromWebsite")
             .WithSummary("Ask for a class from the studio's website by name and email (docs/adr/0007)")
             .WithDescription(
-                "An unknown email becomes a new lead, booked (paying at the desk when the studio allows drop-ins). A known email books nothing and "
-                + "spends nothing: the studio receives the request and confirms it with the customer. The answer is the same receipt either way.")
+                "An unknown email becomes a new lead, booked (paying at the desk when the studio allows drop-ins). A known email is booked the same "
+                + "way as a guest, a new lead without the email, and spends nothing of the customer: the studio finds a note on both to confirm and "
+                + "merge. Either way one seat is taken and the answer is the same receipt.")
             .Produces<WebsiteBookingReceipt>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -66,14 +66,15 @@ public sealed class PublicEndpointsTests(ApiFactory api) : IClassFixture<ApiFact
         raced.Select(r => r.StatusCode).Should().AllBeEquivalentTo(HttpStatusCode.Accepted);
         await dayLater.ShouldBe(HttpStatusCode.Accepted);
         await using var check = api.OwnerDbContext();
-        check.Customers.Where(c => c.OrganizationId == studio.Id).Select(c => c.Email).OrderBy(e => e).ToList()
+        check.Customers.Where(c => c.OrganizationId == studio.Id && c.Email != null).Select(c => c.Email).OrderBy(e => e).ToList()
             .Should().Equal(emails.Append("day.one@example.test").Append("day.two@example.test").Order());
-        check.Bookings.Count(b => b.SessionId == session).Should().Be(8);
-        check.CustomerNotes.Count(n => n.OrganizationId == studio.Id).Should().Be(6);
+        check.Customers.Count(c => c.OrganizationId == studio.Id && c.Email == null).Should().Be(6, "each email's second request books a guest");
+        check.Bookings.Count(b => b.SessionId == session).Should().Be(14);
+        check.CustomerNotes.Count(n => n.OrganizationId == studio.Id).Should().Be(12);
     }
 
     [Fact]
-    public async Task Booking_WithAnArchivedCustomersEmail_IsARequestOnThem_AndTheyCanStillBeRestored()
+    public async Task Booking_WithAnArchivedCustomersEmail_BooksAGuest_AndTheyCanStillBeRestored()
     {
         var studio = await api.StudioAsync();
         var session = await studio.SessionAsync(await studio.ClassTypeAsync(), TimeSpan.FromDays(1));
@@ -86,8 +87,10 @@ public sealed class PublicEndpointsTests(ApiFactory api) : IClassFixture<ApiFact
         await requested.ShouldBe(HttpStatusCode.Accepted);
         await restored.ShouldBe(HttpStatusCode.OK);
         await using var db = api.OwnerDbContext();
-        db.Customers.Count(c => c.OrganizationId == studio.Id).Should().Be(1);
-        db.Bookings.Count(b => b.SessionId == session).Should().Be(0);
+        db.Customers.Count(c => c.OrganizationId == studio.Id && c.Email == "charlie@example.test").Should().Be(1);
+        var guest = db.Customers.Single(c => c.OrganizationId == studio.Id && c.Id != charlie);
+        (guest.Email, guest.FullName, guest.Status.ToString()).Should().Be((null, "Charlie Green", "Lead"));
+        db.Bookings.Single(b => b.SessionId == session).CustomerId.Should().Be(guest.Id);
         db.CustomerNotes.Count(n => n.CustomerId == charlie).Should().Be(1);
     }
 
@@ -119,7 +122,7 @@ public sealed class PublicEndpointsTests(ApiFactory api) : IClassFixture<ApiFact
     }
 
     [Fact]
-    public async Task Booking_KnownEmail_SpendsNothingBooksNothing_AndAnswersExactlyLikeAnUnknownEmail()
+    public async Task Booking_KnownEmail_SpendsNothingOfTheCustomer_BooksAGuest_AndAnswersAndCountsExactlyLikeAnUnknownEmail()
     {
         var studio = await api.StudioAsync();
         var session = await studio.SessionAsync(await studio.ClassTypeAsync(), TimeSpan.FromDays(1));
@@ -128,10 +131,13 @@ public sealed class PublicEndpointsTests(ApiFactory api) : IClassFixture<ApiFact
         var anonymous = api.CreateClient();
 
         var asMia = await anonymous.PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = session, name = "Someone Else", email = "MIA.ROBINSON@example.com" });
+        var bookedAfterMia = await BookedAsync(studio.Slug, session);
         var asStranger = await anonymous.PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = session, name = "Someone Else", email = "nobody.known@example.com" });
+        var bookedAfterStranger = await BookedAsync(studio.Slug, session);
 
         await asMia.ShouldBe(HttpStatusCode.Accepted);
         await asStranger.ShouldBe(HttpStatusCode.Accepted);
+        (bookedAfterMia, bookedAfterStranger).Should().Be((1, 2), "each request takes one seat, so the schedule's counts do not tell them apart");
         var body = await asMia.Content.ReadAsStringAsync();
         body.Should().Be(await asStranger.Content.ReadAsStringAsync(), "the answer must not tell whether the email is a customer's");
         body.Should().NotContainAny(mia.ToString(), pack.ToString(), "credit", "pack", "Mia");
@@ -139,8 +145,12 @@ public sealed class PublicEndpointsTests(ApiFactory api) : IClassFixture<ApiFact
         (await db.ClassPacks.SingleAsync(p => p.Id == pack)).CreditsRemaining.Should().Be(7);
         (await db.Bookings.CountAsync(b => b.CustomerId == mia)).Should().Be(0);
         (await db.CreditLedger.CountAsync(l => l.CustomerId == mia)).Should().Be(0);
+        var guest = await db.Customers.SingleAsync(c => c.OrganizationId == studio.Id && c.Email == null);
+        (guest.FullName, guest.Source).Should().Be(("Someone Else", "website"));
+        (await db.Bookings.SingleAsync(b => b.CustomerId == guest.Id)).SessionId.Should().Be(session);
         var note = await db.CustomerNotes.SingleAsync(n => n.CustomerId == mia);
-        note.Content.Should().Contain("not booked").And.Contain(session.ToString()).And.Contain("Someone Else");
+        note.Content.Should().Contain("separate lead").And.Contain(guest.Id.ToString()).And.Contain(session.ToString()).And.Contain("Someone Else");
+        (await db.CustomerNotes.SingleAsync(n => n.CustomerId == guest.Id)).Content.Should().Contain(mia.ToString()).And.NotContain("mia.robinson");
     }
 
     [Fact]
@@ -172,7 +182,7 @@ public sealed class PublicEndpointsTests(ApiFactory api) : IClassFixture<ApiFact
     }
 
     [Fact]
-    public async Task Booking_KnownEmail_AlreadyBooked_AnswersLikeAnyoneElse_AndAddsNoBooking()
+    public async Task Booking_KnownEmail_AlreadyBooked_AnswersAndCountsLikeAnyoneElse_AndAddsNoneOfTheirs()
     {
         var studio = await api.StudioAsync();
         var session = await studio.SessionAsync(await studio.ClassTypeAsync(), TimeSpan.FromDays(1));
@@ -187,6 +197,37 @@ public sealed class PublicEndpointsTests(ApiFactory api) : IClassFixture<ApiFact
         (await asKim.Content.ReadAsStringAsync()).Should().Be(await asStranger.Content.ReadAsStringAsync());
         await using var db = api.Database.CreateDbContext();
         (await db.Bookings.CountAsync(b => b.CustomerId == kim)).Should().Be(1);
+        (await BookedAsync(studio.Slug, session)).Should().Be(3);
+    }
+
+    [Fact]
+    public async Task Booking_KnownEmail_TheGuestMergedIntoTheCustomer_HandsThemTheSeat_PaidAtTheDesk()
+    {
+        var studio = await api.StudioAsync();
+        var session = await studio.SessionAsync(await studio.ClassTypeAsync(), TimeSpan.FromDays(1), capacity: 1);
+        var mia = await studio.CustomerAsync("Mia", "Robinson", "mia@example.test");
+        var pack = await studio.PackAsync(mia, credits: 4);
+
+        await (await api.CreateClient().PostAsJsonAsync($"/api/v1/public/{studio.Slug}/bookings", new { sessionId = session, name = "Mia Robinson", email = "mia@example.test" }))
+            .ShouldBe(HttpStatusCode.Accepted);
+        Guid guest;
+        await using (var db = api.Database.CreateDbContext())
+            guest = (await db.Customers.SingleAsync(c => c.OrganizationId == studio.Id && c.Email == null)).Id;
+        var merged = await studio.PostAsync($"/api/v1/customers/{mia}/merge", new { mergedId = guest });
+
+        await merged.ShouldBe(HttpStatusCode.OK);
+        await using var check = api.Database.CreateDbContext();
+        var booking = await check.Bookings.SingleAsync(b => b.SessionId == session);
+        (booking.CustomerId, booking.PaymentMethod.ToString()).Should().Be((mia, "DropIn"));
+        (await check.ClassPacks.SingleAsync(p => p.Id == pack)).CreditsRemaining.Should().Be(4);
+        (await check.Customers.SingleAsync(c => c.Id == guest)).MergedIntoId.Should().Be(mia);
+        (await check.CustomerNotes.CountAsync(n => n.CustomerId == mia)).Should().Be(2, "the guest's note moves with it");
+    }
+
+    private async Task<int> BookedAsync(string slug, Guid session)
+    {
+        var schedule = await (await api.CreateClient().GetAsync($"/api/v1/public/{slug}/schedule")).JsonAsync();
+        return schedule.EnumerateArray().Single(s => s.GetProperty("id").GetGuid() == session).GetProperty("booked").GetInt32();
     }
 
     private static string WithoutTraceId(System.Text.Json.JsonElement problem)

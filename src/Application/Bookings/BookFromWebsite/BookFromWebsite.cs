@@ -6,9 +6,10 @@ namespace UnifiedCustomers.Application.Bookings.BookFromWebsite;
 /// <summary>
 /// A booking request from the studio's website widget, by name and email, from someone nobody has
 /// recognised (docs/adr/0007). An unknown email registers a new lead and books as that lead, in one
-/// transaction. A known email books nothing and spends nothing: the request is written as a note on
-/// that customer for the studio to confirm. Either way the answer is what a newcomer would get (the
-/// same refusals, the same receipt), so it never tells whether the email belongs to a customer.
+/// transaction. A known email does the same for a guest: a lead with the name typed and no email, so
+/// nothing of the customer is read or spent, with a note on both for the studio to merge them. Either
+/// way the answer is what a newcomer gets (the same refusals, the same receipt) and one seat is taken,
+/// so neither the answer nor the schedule's counts tell whether the email belongs to a customer.
 /// </summary>
 public sealed record BookFromWebsiteCommand(Guid OrganizationId, Guid SessionId, string Name, string Email, bool JoinWaitlistIfFull = false)
     : ITenantCommand<Result<WebsiteBookingReceipt>>, IOrganizationRequest;
@@ -40,11 +41,11 @@ internal sealed class BookFromWebsiteHandler(CurrentOrganization current, IAppDb
 
         // Every answer is computed for a newcomer with this name and email, whoever the email belongs to.
         var names = command.Name.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var registered = Customer.Register(organization.Id, names.ElementAtOrDefault(0), names.ElementAtOrDefault(1), command.Email, null, Source, now);
+        var (firstName, lastName) = (names.ElementAtOrDefault(0), names.ElementAtOrDefault(1));
+        var registered = Customer.Register(organization.Id, firstName, lastName, command.Email, null, Source, now);
         // The widget sends one name field: a name the domain refuses is that field's.
         if (registered.IsFailure) return registered.Error!.Field is "firstName" or "lastName" ? registered.Error! with { Field = "name" } : registered.Error!;
         var email = registered.Value.Email!;
-        var newcomer = new CustomerAccount(organization, registered.Value, [], [], []);
         // No Idempotency-Key on the booking: the request's key is kept 24 hours (IdempotencyStore) and a booking's for
         // ever, so after a day a reused key would be refused for a new email and not for a known one, telling them apart.
         var request = new BookingRequest(null, command.JoinWaitlistIfFull, BookingSource.Public, IdempotencyKey: null);
@@ -57,21 +58,22 @@ internal sealed class BookFromWebsiteHandler(CurrentOrganization current, IAppDb
             .Where(c => c.Email == email && c.MergedIntoId == null)
             .OrderBy(c => c.Status == LifecycleStatus.Archived)
             .FirstOrDefaultAsync(ct);
-        // A newcomer holds nothing, so the known customer's own bookings never shape the answer; only a real booking locks the session.
-        var sessions = await loader.SessionsAsync(organization.Id, [command.SessionId], registered.Value.Id, withWaitlist: false, forUpdate: known is null, ct);
-        var decision = BookingDesk.Book(newcomer, sessions.SingleOrDefault(), request, now);
+        // A known email books a guest: the email is the customer's (one per studio), and booking as the customer would
+        // spend what they own on an email anyone can type. Holding a seat either way keeps the public counts the same.
+        var lead = known is null ? registered : Customer.Register(organization.Id, firstName, lastName, null, null, Source, now);
+        if (lead.IsFailure) return lead.Error!;
+        var sessions = await loader.SessionsAsync(organization.Id, [command.SessionId], lead.Value.Id, withWaitlist: false, forUpdate: true, ct);
+        var decision = BookingDesk.Book(new CustomerAccount(organization, lead.Value, [], [], []), sessions.SingleOrDefault(), request, now);
         if (decision.IsFailure) return decision.Error!;
         var receipt = Receipt(decision.Value, organization);
-        if (known is null)
-        {
-            db.Customers.Add(registered.Value);
-            db.Bookings.Add(decision.Value.Booking);
-            db.CreditLedger.AddRange(decision.Value.LedgerRows);
-            return receipt;
-        }
+        db.Customers.Add(lead.Value);
+        db.Bookings.Add(decision.Value.Booking);
+        db.CreditLedger.AddRange(decision.Value.LedgerRows);
+        if (known is null) return receipt;
 
-        // Nothing of the customer is read or spent: the newcomer's decision is the answer, the studio decides the booking.
-        return CustomerNote.Write(known, RequestNote(command, receipt), author: null, now)
+        return CustomerNote.Write(known, KnownCustomersNote(command, receipt, lead.Value), author: null, now)
+            .Tap(note => db.CustomerNotes.Add(note))
+            .Bind(_ => CustomerNote.Write(lead.Value, GuestsNote(receipt, known), author: null, now))
             .Tap(note => db.CustomerNotes.Add(note))
             .Map(_ => receipt);
     }
@@ -79,8 +81,13 @@ internal sealed class BookFromWebsiteHandler(CurrentOrganization current, IAppDb
     private static WebsiteBookingReceipt Receipt(BookingDecision made, Domain.Organizations.Organization organization) =>
         new(made.Session.Session.Id, made.Session.ClassName, made.Session.Session.StartsAt, organization.LocalTime(made.Session.Session.StartsAt), organization.TimeZone);
 
-    private static string RequestNote(BookFromWebsiteCommand command, WebsiteBookingReceipt receipt) =>
-        FormattableString.Invariant($"Booking request from the website widget, not booked: {receipt.ClassName} on {receipt.StartsAtLocal:yyyy-MM-dd HH:mm} ({receipt.TimeZone}), ")
-            + FormattableString.Invariant($"session {receipt.SessionId}{(command.JoinWaitlistIfFull ? ", waitlist if full" : "")}. Name given: \"{command.Name.Trim()}\". ")
-            + "Anyone can type an email into the widget: confirm with the customer before booking.";
+    private static string KnownCustomersNote(BookFromWebsiteCommand command, WebsiteBookingReceipt receipt, Customer guest) =>
+        FormattableString.Invariant($"Booked from the website widget with this customer's email, as a separate lead without an email ({guest.Id}): ")
+            + FormattableString.Invariant($"{receipt.ClassName} on {receipt.StartsAtLocal:yyyy-MM-dd HH:mm} ({receipt.TimeZone}), session {receipt.SessionId}")
+            + FormattableString.Invariant($"{(command.JoinWaitlistIfFull ? ", waitlist if full" : "")}. Name given: \"{command.Name.Trim()}\". ")
+            + "Anyone can type an email into the widget: confirm with the customer, then merge that lead into them, or cancel its booking.";
+
+    private static string GuestsNote(WebsiteBookingReceipt receipt, Customer known) =>
+        FormattableString.Invariant($"Booked from the website widget ({receipt.ClassName} on {receipt.StartsAtLocal:yyyy-MM-dd HH:mm}) with the email of customer {known.Id}, ")
+            + "which is not stored here: confirm with that customer, then merge this lead into them, or cancel its booking.";
 }
