@@ -24,9 +24,10 @@ internal static class OrganizationsPhase
 
     private static string Literal(char[] characters) => "U&'" + string.Concat(characters.Select(c => $"\\{(int)c:X4}")) + "'";
 
-    // Inlinable SQL helpers, in pg_temp so the target schema gains nothing; PARALLEL SAFE, or no statement
-    // that calls one could run in parallel (safety is judged before they are inlined).
-    private static readonly string[] Helpers =
+    // SQL helpers, in pg_temp so the target schema gains nothing; plain expressions the planner inlines (but
+    // uc_fit, called only for a text too long); PARALLEL SAFE, or no statement that calls one could run in
+    // parallel (safety is judged before they are inlined).
+    internal static readonly string[] Helpers =
     [
         $$"""
         CREATE FUNCTION pg_temp.uc_text(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -57,14 +58,32 @@ internal static class OrganizationsPhase
         CREATE FUNCTION pg_temp.uc_line(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
             AS $f$ SELECT nullif(btrim(regexp_replace(t, '[' || {{ControlCharacters}} || ']', ' ', 'g'), {{Whitespace}}), '') $f$
         """,
-        // a text cut to n as the domain counts a length (UTF-16 units: a character beyond the Basic Multilingual
-        // Plane, an emoji, is two), without the white space the cut can leave. A UTF-16 unit takes at least one
-        // byte of UTF-8, so n bytes always fit; n characters less the two-unit ones among them fit too (when there
-        // are such, the cut may keep fewer than would fit)
+        // a text's length as the domain counts it: UTF-16 units, where a character beyond the Basic Multilingual
+        // Plane (an emoji) is two
+        """
+        CREATE FUNCTION pg_temp.uc_units(t text) RETURNS int LANGUAGE sql IMMUTABLE PARALLEL SAFE
+            AS $f$ SELECT length(t) + length(regexp_replace(t, '[^\U00010000-\U0010FFFF]', '', 'g')) $f$
+        """,
+        // whether a text fits n units; a UTF-16 unit takes at least one byte of UTF-8, so n bytes always fit
+        """
+        CREATE FUNCTION pg_temp.uc_fits(t text, n int) RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE
+            AS $f$ SELECT octet_length(t) <= n OR pg_temp.uc_units(t) <= n $f$
+        """,
+        // the longest start of a text that fits n units: each step drops at least the characters the excess
+        // needs (half of it, were they all two-unit), so it never drops one that would have fitted
+        """
+        CREATE FUNCTION pg_temp.uc_fit(t text, n int) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+            AS $f$ WITH RECURSIVE fit(k, excess) AS (
+                       SELECT n, pg_temp.uc_units(left(t, n)) - n
+                       UNION ALL
+                       SELECT k - (excess + 1) / 2, pg_temp.uc_units(left(t, k - (excess + 1) / 2)) - n FROM fit WHERE excess > 0)
+                   SELECT left(t, min(k)) FROM fit $f$
+        """,
+        // a text cut to fit n units, without the white space the cut can leave; kept a plain expression, which the
+        // planner inlines, for the millions of texts that fit
         $$"""
         CREATE FUNCTION pg_temp.uc_cut(t text, n int) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
-            AS $f$ SELECT CASE WHEN octet_length(t) <= n THEN t
-                               ELSE rtrim(left(t, n - length(regexp_replace(left(t, n), '[^\U00010000-\U0010FFFF]', '', 'g'))), {{Whitespace}}) END $f$
+            AS $f$ SELECT CASE WHEN pg_temp.uc_fits(t, n) THEN t ELSE rtrim(pg_temp.uc_fit(t, n), {{Whitespace}}) END $f$
         """,
         // a public slug (Organization.IsValidSlug): lower-case letters and digits, single hyphens between them
         """

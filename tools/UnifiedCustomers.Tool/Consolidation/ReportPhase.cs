@@ -32,14 +32,14 @@ internal static class ReportPhase
     ];
 
     private static readonly string TextsKeptByIdCut = string.Join("\nUNION ALL\n", TextsKeptById.Select(v => $$"""
-        SELECT '{{v.Legacy}}', '{{v.Column}}', t.id, length(pg_temp.{{v.Reader}}(l.{{v.Column}})), length(t.{{v.Column}})
+        SELECT '{{v.Legacy}}', '{{v.Column}}', t.id, pg_temp.uc_units(pg_temp.{{v.Reader}}(l.{{v.Column}})), pg_temp.uc_units(t.{{v.Column}})
         FROM {{v.Target}} t JOIN {legacy}.{{v.Legacy}} l ON l.id = t.id WHERE length(pg_temp.{{v.Reader}}(l.{{v.Column}})) > length(t.{{v.Column}})
         """));
 
     // A session's instructor and location become rows of their own, named by the cut text.
     private static readonly string SessionTextsCut = string.Join("\nUNION ALL\n",
         new[] { (Legacy: "instructor_name", Kept: "instructor"), (Legacy: "location", Kept: "location") }.Select(v => $$"""
-        SELECT 'class_sessions', '{{v.Legacy}}', s.id, length(pg_temp.uc_line(l.{{v.Legacy}})), length(s.{{v.Kept}})
+        SELECT 'class_sessions', '{{v.Legacy}}', s.id, pg_temp.uc_units(pg_temp.uc_line(l.{{v.Legacy}})), pg_temp.uc_units(s.{{v.Kept}})
         FROM {{Sessions}} s JOIN {legacy}.class_sessions l ON l.id = s.id WHERE length(pg_temp.uc_line(l.{{v.Legacy}})) > length(s.{{v.Kept}})
         """));
 
@@ -68,12 +68,12 @@ internal static class ReportPhase
     // The row a customer's cut value came from; a passed-over email or phone is listed as kept: 0.
     private static readonly string PeoplesTextsCut = string.Join("\nUNION ALL\n", PeoplesTexts.Select(v => v.Chosen is null
         ? $$"""
-        SELECT r.src, '{{v.Legacy}}', r.id, length(r.{{v.Column}}), 0 FROM long_value r
-        WHERE length(r.{{v.Column}}) > {{v.Limit}}
+        SELECT r.src, '{{v.Legacy}}', r.id, pg_temp.uc_units(r.{{v.Column}}), 0 FROM long_value r
+        WHERE NOT pg_temp.uc_fits(r.{{v.Column}}, {{v.Limit}})
           AND NOT EXISTS (SELECT 1 FROM {{RankedPeople}} q WHERE q.root = r.root AND q.pref < r.pref AND q.{{v.Column}} IS NOT NULL)
         """
         : $$"""
-        (SELECT DISTINCT ON (c.id) r.src, '{{v.Legacy}}', r.id, length(r.{{v.Column}}), length(t.{{v.Column}})
+        (SELECT DISTINCT ON (c.id) r.src, '{{v.Legacy}}', r.id, pg_temp.uc_units(r.{{v.Column}}), pg_temp.uc_units(t.{{v.Column}})
          FROM long_value r JOIN {{Customers}} c ON c.root = r.root AND {{v.Chosen}} JOIN customers t ON t.id = c.id
          WHERE length(r.{{v.Column}}) > length(t.{{v.Column}})
          ORDER BY c.id, r.pref)
