@@ -53,12 +53,15 @@ internal sealed class BookingLoader(IAppDbContext db, IRowLocks locks)
         return row is null ? null : Account(row);
     }
 
-    /// <summary>A stored booking with its customer's account (the customer's row locked first when writing) and its session (locked next).</summary>
+    /// <summary>
+    /// A stored booking with its customer's account and its session, when writing both locked (customer, then
+    /// session) before the booking is read.
+    /// </summary>
     /// <returns>null when the organization has no such booking</returns>
     public async Task<(CustomerAccount Account, Booking Booking, SessionAtDesk Session)?> BookingAsync(
         Guid organizationId, Guid bookingId, bool withWaitlist, bool forUpdate, CancellationToken ct)
     {
-        if (forUpdate) locks.LockCustomerOfBookingWithNextQuery(organizationId, bookingId);
+        if (forUpdate) locks.LockCustomerAndSessionOfBookingWithNextQuery(organizationId, bookingId);
         var found = await db.Bookings
             .Where(b => b.Id == bookingId)
             .Join(db.ClassSessions, b => b.SessionId, s => s.Id, Booking.WithChargedInstant((b, _, at) => new { Booking = b, ChargedInstant = at }))

@@ -19,8 +19,12 @@ public interface IRowLocks
     /// </summary>
     void LockCustomersWithNextQuery(Guid organizationId, IReadOnlyCollection<Guid> customerIds);
 
-    /// <summary>Locks the customer who holds a booking, in the same round trip as the next query (see <see cref="LockCustomersWithNextQuery"/>).</summary>
-    void LockCustomerOfBookingWithNextQuery(Guid organizationId, Guid bookingId);
+    /// <summary>
+    /// Locks the customer who holds a booking, then the booking's session, in the same round trip as the
+    /// next query (see <see cref="LockCustomersWithNextQuery"/>): the booking is then read as the session's
+    /// writers (a reschedule, a promotion) left it, not as it was before they committed.
+    /// </summary>
+    void LockCustomerAndSessionOfBookingWithNextQuery(Guid organizationId, Guid bookingId);
 
     /// <summary>Locks sessions (in id order) in the same round trip as the next query (see <see cref="LockCustomersWithNextQuery"/>).</summary>
     void LockSessionsWithNextQuery(Guid organizationId, IReadOnlyCollection<Guid> sessionIds);

@@ -172,8 +172,27 @@ public sealed class MemberAppTests(ApiFactory api) : IClassFixture<ApiFactory>
         var page = await (await studio.GetAsync($"/api/v1/customers/{ada}/access-tokens")).JsonAsync();
         page.GetProperty("total").GetInt32().Should().Be(3);
         var listed = page.GetProperty("items");
-        listed.EnumerateArray().Count(t => t.GetProperty("revokedAt").ValueKind != System.Text.Json.JsonValueKind.Null).Should().Be(2);
+        listed.EnumerateArray().Count(t => t.GetProperty("revokedAt").ValueKind != System.Text.Json.JsonValueKind.Null)
+            .Should().Be(3, "archiving revokes the token, it does not only refuse it while archived");
         listed.EnumerateArray().Select(t => t.TryGetProperty("token", out var secret)).Should().OnlyContain(has => !has);
+        await (await studio.PostAsync($"/api/v1/customers/{ada}/restore", null)).ShouldBe(HttpStatusCode.OK);
+        await (await archivedClient.GetAsync("/api/v1/me")).ShouldBeProblem(HttpStatusCode.Unauthorized, "auth.customer_token_revoked");
+    }
+
+    // Archiving only refused a token while archived: restoring the customer let it in again, and a merged-away one's too.
+    [Fact]
+    public async Task MergingACustomerAway_EndsTheirTokens()
+    {
+        var studio = await api.StudioAsync();
+        var survivor = await studio.CustomerAsync("Ada");
+        var merged = await studio.CustomerAsync("Adah");
+        var (_, token, member) = await studio.MemberAsync(merged);
+
+        await (await studio.PostAsync($"/api/v1/customers/{survivor}/merge", new { mergedId = merged })).ShouldBe(HttpStatusCode.OK);
+
+        await (await member.GetAsync("/api/v1/me")).ShouldBeProblem(HttpStatusCode.Unauthorized, "auth.customer_token_revoked");
+        await using var db = api.Database.CreateDbContext();
+        (await db.CustomerAccessTokens.SingleAsync(t => t.Id == token)).RevokedAt.Should().NotBeNull();
     }
 
     [Fact]

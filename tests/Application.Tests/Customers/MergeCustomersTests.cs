@@ -123,6 +123,36 @@ public sealed class MergeCustomersTests(Backend backend) : IClassFixture<Backend
         statuses.Should().BeEquivalentTo(new Dictionary<Guid, BookingStatus> { [attended] = BookingStatus.Attended, [survivorsBooking] = BookingStatus.Cancelled });
     }
 
+    // The collapsed duplicate gave its seat back and nobody was offered it: a free seat beside a waitlist.
+    [Fact]
+    public async Task Merge_ThatCollapsesABookingHoldingASeat_PromotesTheHeadOfTheWaitlist_AndClosesItUp()
+    {
+        var studio = await Studio.OpenAsync(backend, policy: new Domain.Organizations.BookingPolicy { WaitlistCap = 10 });
+        var survivor = await studio.CustomerAsync("Una Ucar", LifecycleStatus.Member);
+        var merged = await studio.CustomerAsync("Una U.", LifecycleStatus.Member);
+        var head = await studio.CustomerAsync("Hal Head", LifecycleStatus.Member);
+        var next = await studio.CustomerAsync("Ned Next", LifecycleStatus.Member);
+        foreach (var customer in new[] { survivor, merged, head, next }) await studio.PackAsync(customer, credits: 5);
+        var session = await studio.SessionAsync(TimeSpan.FromDays(2), capacity: 2);
+        await BookAsync(studio, survivor, session);
+        await BookAsync(studio, merged, session);
+        foreach (var customer in new[] { head, next })
+            (await backend.SendAsync(new BookClassCommand(studio.Id, customer.Id, session.Id, JoinWaitlistIfFull: true))).Value.Status.Should().Be(BookingStatus.Waitlisted);
+
+        var result = await backend.SendAsync(new MergeCustomersCommand(studio.Id, survivor.Id, merged.Id));
+
+        result.Value.DuplicateBookingsCancelled.Should().Be(1);
+        var active = await backend.WithDbAsync(db => db.Bookings.AsNoTracking()
+            .Where(b => b.SessionId == session.Id && BookingStatuses.Active.Contains(b.Status))
+            .Select(b => new { b.CustomerId, b.Status, b.WaitlistPosition }).ToListAsync());
+        active.Should().BeEquivalentTo([
+            new { CustomerId = survivor.Id, Status = BookingStatus.Confirmed, WaitlistPosition = (int?)null },
+            new { CustomerId = head.Id, Status = BookingStatus.Confirmed, WaitlistPosition = (int?)null },
+            new { CustomerId = next.Id, Status = BookingStatus.Waitlisted, WaitlistPosition = (int?)1 },
+        ]);
+        (await backend.WithDbAsync(db => db.ClassPacks.SingleAsync(p => p.CustomerId == head.Id))).CreditsRemaining.Should().Be(4);
+    }
+
     [Fact]
     public async Task Merge_GivesTheSurvivorTheMergedEmail_WhenTheyHadNone()
     {

@@ -90,14 +90,16 @@ public sealed class CustomerMergeTests
         pack.Consume(_session.ClassTypeId, TestClock.Start).ShouldSucceed();
         var mergedBooking = A.Booking.For(_merged).Of(_session).PaidBy(BookingPayment.ByPack(pack.Id)).Build();
         var survivorBooking = A.Booking.For(_survivor).Of(_session).PaidBy(BookingPayment.DropIn).Build();
+        var atDesk = new SessionAtDesk(_session, "Yoga", seatsTaken: 2, waitlisted: 0, []);
 
-        var ledger = CustomerMerge.Merge(_merged, _survivor, new MergeHoldings([mergedBooking], [], [pack], []), [survivorBooking], [], Evidence(paid: true), Now)
+        var ledger = CustomerMerge.Merge(_merged, _survivor, new MergeHoldings([mergedBooking], [], [pack], [], [atDesk]), [survivorBooking], [], Evidence(paid: true), Now)
             .ShouldSucceed();
 
         survivorBooking.Status.Should().Be(BookingStatus.Confirmed);
         mergedBooking.Status.Should().Be(BookingStatus.Cancelled);
         mergedBooking.Charged.Should().BeFalse();
         mergedBooking.CancelledAt.Should().Be(Now);
+        (atDesk.SeatsTaken, atDesk.Waitlisted).Should().Be((1, 0), "the cancelled duplicate gave its seat back");
         pack.CreditsRemaining.Should().Be(5);
         ledger.Should().ContainSingle().Which.Should().BeEquivalentTo(new
         {
@@ -119,8 +121,9 @@ public sealed class CustomerMergeTests
         var survivorBooking = A.Booking.For(_survivor).Of(_session).PaidBy(BookingPayment.ByPack(survivorPack.Id)).Build();
         var mergedBooking = A.Booking.For(_merged).Of(_session).PaidBy(BookingPayment.DropIn).Build();
         mergedBooking.CheckIn(_session, _session.StartsAt).ShouldSucceed();
+        var atDesk = new SessionAtDesk(_session, "Yoga", seatsTaken: 2, waitlisted: 0, []);
 
-        var ledger = CustomerMerge.Merge(_merged, _survivor, new MergeHoldings([mergedBooking], [], [], []), [survivorBooking], [survivorPack], Evidence(paid: true), Now)
+        var ledger = CustomerMerge.Merge(_merged, _survivor, new MergeHoldings([mergedBooking], [], [], [], [atDesk]), [survivorBooking], [survivorPack], Evidence(paid: true), Now)
             .ShouldSucceed();
 
         mergedBooking.Status.Should().Be(BookingStatus.Attended);
@@ -135,12 +138,14 @@ public sealed class CustomerMergeTests
     {
         var survivorBooking = A.Booking.For(_survivor).Of(_session).PaidBy(BookingPayment.DropIn).Build();
         var mergedBooking = A.Booking.For(_merged).Of(_session).PaidBy(BookingPayment.ByPack(Guid.NewGuid())).Waitlisted(1).Build();
+        var atDesk = new SessionAtDesk(_session, "Yoga", seatsTaken: 1, waitlisted: 1, []);
 
-        var ledger = CustomerMerge.Merge(_merged, _survivor, new MergeHoldings([mergedBooking], [], [], []), [survivorBooking], [], Evidence(paid: true), Now)
+        var ledger = CustomerMerge.Merge(_merged, _survivor, new MergeHoldings([mergedBooking], [], [], [], [atDesk]), [survivorBooking], [], Evidence(paid: true), Now)
             .ShouldSucceed();
 
         mergedBooking.Status.Should().Be(BookingStatus.Cancelled);
         mergedBooking.WaitlistPosition.Should().BeNull();
+        (atDesk.SeatsTaken, atDesk.Waitlisted, atDesk.Waitlist.Count()).Should().Be((1, 0, 0));
         survivorBooking.Status.Should().Be(BookingStatus.Confirmed);
         ledger.Should().BeEmpty();
     }
@@ -151,8 +156,9 @@ public sealed class CustomerMergeTests
         var membership = A.Membership.For(_merged).Build();
         var mergedBooking = A.Booking.For(_merged).Of(_session).PaidBy(BookingPayment.ByMembership(membership.Id)).Build();
         var survivorBooking = A.Booking.For(_survivor).Of(_session).PaidBy(BookingPayment.DropIn).Build();
+        var atDesk = new SessionAtDesk(_session, "Yoga", seatsTaken: 2, waitlisted: 0, []);
 
-        var ledger = CustomerMerge.Merge(_merged, _survivor, new MergeHoldings([mergedBooking], [membership], [], []), [survivorBooking], [], Evidence(paid: true), Now)
+        var ledger = CustomerMerge.Merge(_merged, _survivor, new MergeHoldings([mergedBooking], [membership], [], [], [atDesk]), [survivorBooking], [], Evidence(paid: true), Now)
             .ShouldSucceed();
 
         ledger.Should().ContainSingle().Which.Should().BeEquivalentTo(new
@@ -173,8 +179,9 @@ public sealed class CustomerMergeTests
         var mergedBooking = A.Booking.For(_merged).Of(_session).PaidBy(BookingPayment.ByPack(pack.Id)).Build();
         survivorBooking.CheckIn(_session, _session.StartsAt).ShouldSucceed();
         mergedBooking.CheckIn(_session, _session.StartsAt).ShouldSucceed();
+        var atDesk = new SessionAtDesk(_session, "Yoga", seatsTaken: 2, waitlisted: 0, []);
 
-        var ledger = CustomerMerge.Merge(_merged, _survivor, new MergeHoldings([mergedBooking], [], [pack], []), [survivorBooking], [], Evidence(paid: true), Now)
+        var ledger = CustomerMerge.Merge(_merged, _survivor, new MergeHoldings([mergedBooking], [], [pack], [], [atDesk]), [survivorBooking], [], Evidence(paid: true), Now)
             .ShouldSucceed();
 
         new[] { survivorBooking, mergedBooking }.Count(b => b.IsActive).Should().Be(1);
@@ -190,8 +197,9 @@ public sealed class CustomerMergeTests
         var survivorBooking = A.Booking.For(_survivor).Of(_session).PaidBy(BookingPayment.DropIn).Build();
         var mergedBooking = A.Booking.For(_merged).Of(_session).PaidBy(BookingPayment.DropIn).Build();
         mergedBooking.Cancel(_session, BookingPolicy.Default, false, TestClock.Start).ShouldSucceed();
+        var atDesk = new SessionAtDesk(_session, "Yoga", seatsTaken: 2, waitlisted: 0, []);
 
-        var ledger = CustomerMerge.Merge(_merged, _survivor, new MergeHoldings([mergedBooking], [], [], []), [survivorBooking], [], Evidence(paid: true), Now)
+        var ledger = CustomerMerge.Merge(_merged, _survivor, new MergeHoldings([mergedBooking], [], [], [], [atDesk]), [survivorBooking], [], Evidence(paid: true), Now)
             .ShouldSucceed();
 
         ledger.Should().BeEmpty();
@@ -250,6 +258,17 @@ public sealed class CustomerMergeTests
         CustomerMerge.Merge(third, _merged, Nothing(), [], [], Evidence(paid: true), Now).ShouldFailWith("customer.merged");
 
         _merged.MergedIntoId.Should().Be(_survivor.Id);
+    }
+
+    [Fact]
+    public void Merge_WhenACollapsedDuplicatesClassIsNotAtTheDesk_Throws()
+    {
+        var mergedBooking = A.Booking.For(_merged).Of(_session).PaidBy(BookingPayment.DropIn).Build();
+        var survivorBooking = A.Booking.For(_survivor).Of(_session).PaidBy(BookingPayment.DropIn).Build();
+
+        var merge = () => CustomerMerge.Merge(_merged, _survivor, new MergeHoldings([mergedBooking], [], [], []), [survivorBooking], [], Evidence(paid: true), Now);
+
+        merge.Should().Throw<ArgumentException>().WithMessage("*at the desk*");
     }
 
     private Result<IReadOnlyList<CreditLedgerEntry>> Merge(MergeHoldings holdings) =>

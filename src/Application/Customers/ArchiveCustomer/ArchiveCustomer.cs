@@ -1,3 +1,4 @@
+using UnifiedCustomers.Application.Members;
 using UnifiedCustomers.Domain.Customers;
 
 namespace UnifiedCustomers.Application.Customers.ArchiveCustomer;
@@ -21,7 +22,10 @@ internal sealed class ArchiveCustomerHandler(IAppDbContext db, IRowLocks locks, 
     {
         if (!await locks.LockCustomerAsync(command.OrganizationId, command.CustomerId, ct)) return CustomerErrors.NotFound;
         var customer = await db.Customers.SingleAsync(c => c.Id == command.CustomerId, ct);
-        var archived = customer.Archive(command.Reason, clock.GetUtcNow());
-        return archived.IsSuccess ? customer.Adapt<CustomerResponse>(mapping) : archived.Error!;
+        var now = clock.GetUtcNow();
+        var archived = customer.Archive(command.Reason, now);
+        if (archived.IsFailure) return archived.Error!;
+        await db.RevokeEveryTokenOfAsync([customer.Id], now, ct);
+        return customer.Adapt<CustomerResponse>(mapping);
     }
 }

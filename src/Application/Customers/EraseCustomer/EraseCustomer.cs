@@ -1,3 +1,4 @@
+using UnifiedCustomers.Application.Members;
 using UnifiedCustomers.Domain.Customers;
 
 namespace UnifiedCustomers.Application.Customers.EraseCustomer;
@@ -34,9 +35,7 @@ internal sealed class EraseCustomerHandler(IAppDbContext db, IRowLocks locks, Ty
         var people = duplicates.Select(d => d.Id).Append(customer.Id).ToList();
         db.CustomerNotes.RemoveRange(await db.CustomerNotes
             .Where(n => people.Contains(n.CustomerId)).ToListAsync(ct));
-        foreach (var token in await db.CustomerAccessTokens
-                     .Where(t => people.Contains(t.CustomerId) && t.RevokedAt == null).ToListAsync(ct))
-            token.Revoke(now);
+        await db.RevokeEveryTokenOfAsync(people, now, ct);
 
         return customer.Adapt<CustomerResponse>(mapping);
     }

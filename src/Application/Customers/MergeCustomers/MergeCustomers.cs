@@ -1,3 +1,5 @@
+using UnifiedCustomers.Application.Bookings;
+using UnifiedCustomers.Application.Members;
 using UnifiedCustomers.Domain.Bookings;
 using UnifiedCustomers.Domain.Customers;
 
@@ -44,7 +46,8 @@ public interface IMergeWrites
 }
 
 internal sealed class MergeCustomersHandler(
-    IAppDbContext db, IRowLocks locks, IMergeWrites writes, CurrentOrganization current, CustomerLifecycle lifecycle, TypeAdapterConfig mapping, TimeProvider clock)
+    IAppDbContext db, IRowLocks locks, IMergeWrites writes, BookingLoader loader, WaitlistPromoter promoter, CurrentOrganization current,
+    CustomerLifecycle lifecycle, TypeAdapterConfig mapping, TimeProvider clock)
     : ICommandHandler<MergeCustomersCommand, Result<MergeCustomersResponse>>
 {
     public async ValueTask<Result<MergeCustomersResponse>> Handle(MergeCustomersCommand command, CancellationToken ct)
@@ -57,12 +60,20 @@ internal sealed class MergeCustomersHandler(
         }
         var survivor = await db.Customers.SingleAsync(c => c.Id == command.SurvivorId, ct);
         var merged = await db.Customers.SingleAsync(c => c.Id == command.MergedId, ct);
+        // The classes whose bookings move, locked after the customers (the order every writer keeps) and before any
+        // booking is read: a class's own writers (cancelling or moving it, promoting from its waitlist) decide on its
+        // bookings under that lock, and must not find one moved, collapsed or refunded behind their back.
+        var classIds = await db.Bookings
+            .Where(b => b.CustomerId == merged.Id && BookingStatuses.Active.Contains(b.Status))
+            .Select(b => b.SessionId).Distinct().ToListAsync(ct);
+        var classes = await loader.SessionsAsync(organization.Id, classIds, customerId: null, withWaitlist: true, forUpdate: true, ct);
 
         var holdings = new MergeHoldings(
             await db.Bookings.Where(b => b.CustomerId == merged.Id).ToListAsync(ct),
             await db.Memberships.Where(m => m.CustomerId == merged.Id).ToListAsync(ct),
             await db.ClassPacks.Where(p => p.CustomerId == merged.Id).ToListAsync(ct),
-            await db.CustomerNotes.Where(n => n.CustomerId == merged.Id).ToListAsync(ct));
+            await db.CustomerNotes.Where(n => n.CustomerId == merged.Id).ToListAsync(ct),
+            classes);
         var survivorActiveBookings = await db.Bookings
             .Where(b => b.CustomerId == survivor.Id && BookingStatuses.Active.Contains(b.Status))
             .ToListAsync(ct);
@@ -73,11 +84,17 @@ internal sealed class MergeCustomersHandler(
 
         var activeBefore = holdings.Bookings.Concat(survivorActiveBookings).Where(b => b.IsActive).ToList();
 
+        var now = clock.GetUtcNow();
         var mergedResult = CustomerMerge.Merge(
-            merged, survivor, holdings, survivorActiveBookings, survivorPacks, lifecycle.Evidence(organization, memberships, packs), clock.GetUtcNow());
+            merged, survivor, holdings, survivorActiveBookings, survivorPacks, lifecycle.Evidence(organization, memberships, packs), now);
         if (mergedResult.IsFailure) return mergedResult.Error!;
         db.CreditLedger.AddRange(mergedResult.Value);
+        await db.RevokeEveryTokenOfAsync([merged.Id], now, ct);
         await writes.ReleaseAsync(merged, survivorActiveBookings.Where(b => !b.IsActive), ct);
+        // A collapsed duplicate left its class: a freed seat goes to the waitlist, which closes up either way.
+        var collapsedIn = activeBefore.Where(b => !b.IsActive).Select(b => b.SessionId).ToHashSet();
+        foreach (var left in classes.Where(c => collapsedIn.Contains(c.Session.Id)))
+            await promoter.FillFreedSeatsAsync(organization, left, ct);
         var (ledgerMoved, standingMoved) = await writes.MoveHistoryAsync(merged.Id, survivor.Id, ct);
         // A duplicate's refund may have brought a spent pack back to life; the survivor now holds both customers' purchases.
         lifecycle.Recompute(survivor, lifecycle.Evidence(organization, memberships, packs), $"merged with {merged.Id}");

@@ -27,13 +27,22 @@ internal sealed class RowLocks(AppDbContext db) : IRowLocks
     public void LockCustomersWithNextQuery(Guid organizationId, IReadOnlyCollection<Guid> customerIds) =>
         db.Prefix.Add("SELECT id FROM customers WHERE organization_id = $1 AND id = ANY($2) ORDER BY id FOR UPDATE", organizationId, customerIds.ToArray());
 
-    public void LockCustomerOfBookingWithNextQuery(Guid organizationId, Guid bookingId) =>
+    public void LockCustomerAndSessionOfBookingWithNextQuery(Guid organizationId, Guid bookingId)
+    {
         db.Prefix.Add(
             """
             SELECT id FROM customers
             WHERE organization_id = $1 AND id = (SELECT customer_id FROM bookings WHERE organization_id = $1 AND id = $2)
             FOR UPDATE
             """, organizationId, bookingId);
+        // A booking never changes session, so the session read here is the one the booking names once locked.
+        db.Prefix.Add(
+            """
+            SELECT id FROM class_sessions
+            WHERE organization_id = $1 AND id = (SELECT session_id FROM bookings WHERE organization_id = $1 AND id = $2)
+            FOR UPDATE
+            """, organizationId, bookingId);
+    }
 
     public void LockSessionsWithNextQuery(Guid organizationId, IReadOnlyCollection<Guid> sessionIds) =>
         db.Prefix.Add("SELECT id FROM class_sessions WHERE organization_id = $1 AND id = ANY($2) ORDER BY id FOR UPDATE", organizationId, sessionIds.ToArray());
