@@ -31,9 +31,8 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
             return;
         }
         // A public route's studio is its slug's, whatever credentials the caller also sends; the command runs there.
-        var organizationId = OrganizationDirectory.NamesTheStudio(context)
-            ? (await directory.FromRouteAsync(context))?.Id
-            : Tenant.Of(context)?.OrganizationId;
+        var isPublic = OrganizationDirectory.NamesTheStudio(context);
+        var organizationId = isPublic ? (await directory.FromRouteAsync(context))?.Id : Tenant.Of(context)?.OrganizationId;
         if (organizationId is null)
         {
             await next(context);
@@ -52,7 +51,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
             await next(context);
             return;
         }
-        var claim = await store.ClaimAsync(organizationId.Value, key, hash, context.RequestAborted);
+        var claim = await store.ClaimAsync(organizationId.Value, isPublic ? AnonymousKey(key) : key, hash, context.RequestAborted);
         switch (claim)
         {
             case IdempotencyClaim.KeyReused:
@@ -73,6 +72,12 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
                 return;
         }
     }
+
+    /// <summary>
+    /// Anonymous callers' keys are filed apart from the studio's own: sharing them, a widget request told
+    /// which keys the back office had used (422 instead of 202) and could take one first.
+    /// </summary>
+    private static string AnonymousKey(string key) => "anonymous:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     private async Task RunFirstAsync(HttpContext context, IdempotencyClaim.First first)
     {

@@ -224,6 +224,39 @@ public sealed class PublicEndpointsTests(ApiFactory api) : IClassFixture<ApiFact
         (await check.CustomerNotes.CountAsync(n => n.CustomerId == mia)).Should().Be(2, "the guest's note moves with it");
     }
 
+    // The widget's keys were filed with the studio's own: a key the back office had used answered 422, and one an
+    // anonymous caller took first refused the back office's request.
+    [Fact]
+    public async Task AnonymousCallers_NeitherSeeNorTakeTheStudiosOwnIdempotencyKeys()
+    {
+        var studio = await api.StudioAsync();
+        var session = await studio.SessionAsync(await studio.ClassTypeAsync(), TimeSpan.FromDays(1), capacity: 50);
+        var anonymous = api.CreateClient();
+        async Task<HttpResponseMessage> WidgetAsync(string key, string email)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/public/{studio.Slug}/bookings")
+            {
+                Content = JsonContent.Create(new { sessionId = session, name = "Wendy Widget", email }),
+            };
+            request.Headers.Add("Idempotency-Key", key);
+            return await anonymous.SendAsync(request);
+        }
+
+        await (await studio.PostAsync("/api/v1/customers", new { firstName = "Ann", lastName = "Staff" }, "order-1001")).ShouldBe(HttpStatusCode.Created);
+        var usedByTheStudio = await WidgetAsync("order-1001", "w1@example.test");
+        var takenFirst = await WidgetAsync("order-1003", "w3@example.test");
+        var studioAfter = await studio.PostAsync("/api/v1/customers", new { firstName = "Bea", lastName = "Staff" }, "order-1003");
+        var replayed = await WidgetAsync("order-1003", "w3@example.test");
+
+        await usedByTheStudio.ShouldBe(HttpStatusCode.Accepted);
+        await takenFirst.ShouldBe(HttpStatusCode.Accepted);
+        await studioAfter.ShouldBe(HttpStatusCode.Created);
+        await replayed.ShouldBe(HttpStatusCode.Accepted);
+        replayed.Headers.GetValues("Idempotent-Replayed").Should().Equal("true");
+        await using var db = api.OwnerDbContext();
+        db.Bookings.Count(b => b.SessionId == session).Should().Be(2);
+    }
+
     private async Task<int> BookedAsync(string slug, Guid session)
     {
         var schedule = await (await api.CreateClient().GetAsync($"/api/v1/public/{slug}/schedule")).JsonAsync();
