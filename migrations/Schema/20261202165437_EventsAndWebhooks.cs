@@ -18,7 +18,7 @@ namespace UnifiedCustomers.Migrations.Schema
         /// can ever appear behind a position a reader has seen. The same transaction creates the
         /// webhook deliveries of the events it numbered. SECURITY DEFINER: it works across organizations.
         /// </summary>
-        private const string PublishEvents = """
+        internal const string PublishEvents = """
             CREATE FUNCTION publish_events(p_now timestamptz, p_limit int) RETURNS int
             LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
             DECLARE
@@ -84,7 +84,7 @@ namespace UnifiedCustomers.Migrations.Schema
             """;
 
         /// <summary>Retention: events that occurred before p_before leave, with their deliveries and attempt logs.</summary>
-        private const string PruneEvents = """
+        internal const string PruneEvents = """
             CREATE FUNCTION prune_events(p_before timestamptz) RETURNS TABLE (events bigint, deliveries bigint, attempts bigint)
             LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
             DECLARE
