@@ -23,6 +23,22 @@ public sealed class LockOrderRaceTests(Backend backend) : IClassFixture<Backend>
 {
     private static readonly BookingPolicy Policy = new() { WaitlistCap = 20 };
 
+    /// <summary>
+    /// Starts <paramref name="first"/>, then <paramref name="second"/>, while a plain transaction holds the row's lock,
+    /// each once it waits for a lock; then lets them go: the first takes its locks before the second.
+    /// </summary>
+    private async Task<(TFirst First, TSecond Second)> QueuedBehindAsync<TFirst, TSecond>(
+        string table, Guid id, Func<Task<TFirst>> first, Func<Task<TSecond>> second)
+    {
+        var holder = await HoldAsync(table, id);
+        var firstRun = Task.Run(first);
+        await WaitersAsync(1);
+        var secondRun = Task.Run(second);
+        await WaitersAsync(2);
+        await ReleaseAsync(holder);
+        return (await firstRun, await secondRun);
+    }
+
     private async Task<NpgsqlConnection> HoldAsync(string table, Guid id)
     {
         var connection = new NpgsqlConnection(backend.ConnectionString);
@@ -72,15 +88,12 @@ public sealed class LockOrderRaceTests(Backend backend) : IClassFixture<Backend>
         var booked = await backend.SendAsync(new BookClassCommand(studio.Id, member.Id, session.Id));
         booked.Value.MembershipId.Should().Be(membership.Id);
 
-        var holder = await HoldAsync("class_sessions", session.Id);
-        var move = Task.Run(() => backend.SendAsync(Edit(studio.Id, session.Id, startsAt: session.StartsAt.AddDays(1))));
-        await WaitersAsync(1);
-        var cancel = Task.Run(() => backend.SendAsync(new CancelBookingCommand(studio.Id, booked.Value.Id)));
-        await WaitersAsync(2);
-        await ReleaseAsync(holder);
+        var (moved, cancelled) = await QueuedBehindAsync("class_sessions", session.Id,
+            () => backend.SendAsync(Edit(studio.Id, session.Id, startsAt: session.StartsAt.AddDays(1))),
+            () => backend.SendAsync(new CancelBookingCommand(studio.Id, booked.Value.Id)));
 
-        (await move).IsSuccess.Should().BeTrue();
-        var cancelled = await cancel; // observed: DbUpdateException 23514 ck_bookings_charged_for (a 500 over HTTP)
+        moved.IsSuccess.Should().BeTrue();
+        // Was: DbUpdateException 23514 ck_bookings_charged_for (a 500 over HTTP)
         cancelled.IsSuccess.Should().BeTrue();
         var stored = await backend.WithDbAsync(db => db.Bookings.AsNoTracking().SingleAsync(b => b.Id == booked.Value.Id));
         (stored.Status, stored.Charged, stored.ChargedFor).Should().Be((BookingStatus.Cancelled, false, (DateTimeOffset?)null));
@@ -119,15 +132,12 @@ public sealed class LockOrderRaceTests(Backend backend) : IClassFixture<Backend>
         var booked = await backend.SendAsync(new BookClassCommand(studio.Id, merged.Id, session.Id));
         booked.Value.PackId.Should().Be(pack.Id);
 
-        var holder = await HoldAsync("customers", merged.Id);
-        var merge = Task.Run(() => backend.SendAsync(new MergeCustomersCommand(studio.Id, survivor.Id, merged.Id)));
-        await WaitersAsync(1);
-        var cancelSession = Task.Run(() => backend.SendAsync(new CancelSessionCommand(studio.Id, session.Id)));
-        await WaitersAsync(2);
-        await ReleaseAsync(holder);
+        var (merge, cancelled) = await QueuedBehindAsync("customers", merged.Id,
+            () => backend.SendAsync(new MergeCustomersCommand(studio.Id, survivor.Id, merged.Id)),
+            () => backend.SendAsync(new CancelSessionCommand(studio.Id, session.Id)));
 
-        (await merge).IsSuccess.Should().BeTrue();
-        var cancelled = await cancelSession; // observed: ArgumentException "Another customer's pack." (a 500 over HTTP)
+        merge.IsSuccess.Should().BeTrue();
+        // Was: ArgumentException "Another customer's pack." (a 500 over HTTP)
         cancelled.IsSuccess.Should().BeTrue();
         (await backend.WithDbAsync(db => db.ClassPacks.AsNoTracking().SingleAsync(p => p.Id == pack.Id))).CreditsRemaining.Should().Be(5);
     }
@@ -151,16 +161,13 @@ public sealed class LockOrderRaceTests(Backend backend) : IClassFixture<Backend>
 
         // The waiter is busy elsewhere (their row locked): the edit reaches them after reading the charged bookings.
         // The merge used to run through while the edit held the class; now it waits for the class's lock.
-        var holder = await HoldAsync("customers", waiter.Id);
-        var edit = Task.Run(() => backend.SendAsync(Edit(studio.Id, session.Id, startsAt: session.StartsAt.AddDays(1), capacity: 3)));
-        await WaitersAsync(1);
-        var merge = Task.Run(() => backend.SendAsync(new MergeCustomersCommand(studio.Id, survivor.Id, merged.Id)));
-        await WaitersAsync(2);
-        await ReleaseAsync(holder);
+        var (edited, merge) = await QueuedBehindAsync("customers", waiter.Id,
+            () => backend.SendAsync(Edit(studio.Id, session.Id, startsAt: session.StartsAt.AddDays(1), capacity: 3)),
+            () => backend.SendAsync(new MergeCustomersCommand(studio.Id, survivor.Id, merged.Id)));
 
-        var edited = await edit; // observed: DbUpdateException 23514 ck_bookings_charged_for (a 500 over HTTP)
+        // Was: DbUpdateException 23514 ck_bookings_charged_for (a 500 over HTTP)
         edited.IsSuccess.Should().BeTrue();
-        (await merge).Value.DuplicateBookingsCancelled.Should().Be(1);
+        merge.Value.DuplicateBookingsCancelled.Should().Be(1);
         var active = await backend.WithDbAsync(db => db.Bookings.AsNoTracking()
             .Where(b => b.SessionId == session.Id && BookingStatuses.Active.Contains(b.Status))
             .Select(b => new { b.CustomerId, b.Status, b.Charged, Moved = b.ChargedFor != null }).ToListAsync());
@@ -188,16 +195,13 @@ public sealed class LockOrderRaceTests(Backend backend) : IClassFixture<Backend>
         (await backend.SendAsync(new BookClassCommand(studio.Id, merged.Id, session.Id, JoinWaitlistIfFull: true))).Value.WaitlistPosition.Should().Be(2);
 
         // The merge used to run through while the cancel held the class; now it waits for the class's lock.
-        var holder = await HoldAsync("customers", head.Id);
-        var cancel = Task.Run(() => backend.SendAsync(new CancelBookingCommand(studio.Id, leaving.Value.Id)));
-        await WaitersAsync(1);
-        var merge = Task.Run(() => backend.SendAsync(new MergeCustomersCommand(studio.Id, survivor.Id, merged.Id)));
-        await WaitersAsync(2);
-        await ReleaseAsync(holder);
+        var (cancelled, merge) = await QueuedBehindAsync("customers", head.Id,
+            () => backend.SendAsync(new CancelBookingCommand(studio.Id, leaving.Value.Id)),
+            () => backend.SendAsync(new MergeCustomersCommand(studio.Id, survivor.Id, merged.Id)));
 
-        var cancelled = await cancel; // observed: DbUpdateException 23514 ck_bookings_waitlist_position (a 500 over HTTP)
+        // Was: DbUpdateException 23514 ck_bookings_waitlist_position (a 500 over HTTP)
         cancelled.IsSuccess.Should().BeTrue();
-        (await merge).Value.DuplicateBookingsCancelled.Should().Be(1);
+        merge.Value.DuplicateBookingsCancelled.Should().Be(1);
         var active = await backend.WithDbAsync(db => db.Bookings.AsNoTracking()
             .Where(b => b.SessionId == session.Id && BookingStatuses.Active.Contains(b.Status))
             .Select(b => new { b.CustomerId, b.Status, b.WaitlistPosition }).ToListAsync());
@@ -229,7 +233,7 @@ public sealed class LockOrderRaceTests(Backend backend) : IClassFixture<Backend>
 
         var positions = await backend.WithDbAsync(db => db.Bookings.AsNoTracking()
             .Where(b => b.SessionId == session.Id && b.Status == BookingStatus.Waitlisted).Select(b => b.WaitlistPosition).ToListAsync());
-        // observed: 1, 3, 3 (a gap at 2, then two bookings at 3)
+        // Was: 1, 3, 3 (a gap at 2, then two bookings at 3)
         positions.Order().Should().Equal(1, 2, 3);
     }
 }
