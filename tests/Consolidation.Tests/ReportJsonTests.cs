@@ -27,6 +27,8 @@ public sealed class ReportJsonTests
         PackClamps: new Findings<PackClamp>(1, [new PackClamp(Studio, -2, 12, 0, 10)]),
         ShortenedValues: new Findings<ShortenedValue>(1, [new ShortenedValue("customer_notes", "content", Studio, 5000, 4000)]),
         OverbookedSessions: new Findings<OverbookedSession>(1, [new OverbookedSession(Studio, 10, 12)]),
+        BookingsOnCancelledSessions: new Findings<BookingOnCancelledSession>(1, [new BookingOnCancelledSession(Studio, Guid.Empty, "confirmed", true)]),
+        WaitlistsBesideFreeSeats: new Findings<WaitlistBesideFreeSeats>(1, [new WaitlistBesideFreeSeats(Studio, 10, 3, 2)]),
         LostLeads: 2,
         NamelessCustomers: 1,
         Customers: [new OrganizationCustomers(Studio, "Northside Yoga — Café", 3, new Dictionary<string, long> { ["lead"] = 3 })]);
@@ -42,13 +44,16 @@ public sealed class ReportJsonTests
             PackClamps = Findings<PackClamp>.None,
             ShortenedValues = Findings<ShortenedValue>.None,
             OverbookedSessions = Findings<OverbookedSession>.None,
+            BookingsOnCancelledSessions = Findings<BookingOnCancelledSession>.None,
+            WaitlistsBesideFreeSeats = Findings<WaitlistBesideFreeSeats>.None,
         };
         using var stream = new MemoryStream();
         var held = await head.WriteJsonAsync(stream, new ReportFindings(
             report.PossibleDuplicates.ToAsyncEnumerable(), report.CounterDisagreements.ToAsyncEnumerable(),
             report.UsageDifferences.ToAsyncEnumerable(), report.CapacityDisagreements.ToAsyncEnumerable(),
             report.PackClamps.ToAsyncEnumerable(), report.ShortenedValues.ToAsyncEnumerable(),
-            report.OverbookedSessions.ToAsyncEnumerable()), CancellationToken.None);
+            report.OverbookedSessions.ToAsyncEnumerable(), report.BookingsOnCancelledSessions.ToAsyncEnumerable(),
+            report.WaitlistsBesideFreeSeats.ToAsyncEnumerable()), CancellationToken.None);
         return (Encoding.UTF8.GetString(stream.ToArray()), held);
     }
 
@@ -91,5 +96,7 @@ public sealed class ReportJsonTests
         read.PackClamps.Should().Equal(new PackClamp(Studio, -2, 12, 0, 10));
         read.ShortenedValues.Should().Equal(new ShortenedValue("customer_notes", "content", Studio, 5000, 4000));
         read.OverbookedSessions.Should().Equal(new OverbookedSession(Studio, 10, 12));
+        read.BookingsOnCancelledSessions.Should().Equal(new BookingOnCancelledSession(Studio, Guid.Empty, "confirmed", true));
+        read.WaitlistsBesideFreeSeats.Should().Equal(new WaitlistBesideFreeSeats(Studio, 10, 3, 2));
     }
 }

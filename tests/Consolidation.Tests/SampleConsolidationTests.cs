@@ -338,7 +338,8 @@ public sealed class SampleConsolidationTests(SampleFixture fixture) : IClassFixt
     {
         var keys = await _db.QueryAsync("SELECT jsonb_object_keys(report) FROM consolidation_runs", r => r.GetString(0));
         keys.Should().Contain(["cutover", "dryRun", "tables", "balanced", "possibleDuplicates", "orgConflicts",
-            "counterDisagreements", "usageDifferences", "capacityDisagreements", "packClamps", "shortenedValues", "overbookedSessions", "lostLeads"]);
+            "counterDisagreements", "usageDifferences", "capacityDisagreements", "packClamps", "shortenedValues", "overbookedSessions",
+            "bookingsOnCancelledSessions", "waitlistsBesideFreeSeats", "lostLeads"]);
         (await _db.ScalarAsync<long>("SELECT (report #>> '{tables,leads,quarantined,lead_without_organization}')::bigint FROM consolidation_runs"))
             .Should().Be(1);
     }

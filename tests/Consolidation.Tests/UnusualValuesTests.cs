@@ -29,6 +29,8 @@ public sealed class UnusualValuesDatabase : LegacyDatabase
         ControlledProgram = Row(28), ControlledSession = Row(29), Barre = Row(30), Caller = Person(13);
     public static readonly Guid Verbose = Person(14), VerboseLead = Person(15), LongNamesSession = Row(31);
     public static readonly Guid Smiley = Person(16), NoBreak = Person(17), Mailer = Person(18), MailerLead = Person(19);
+    public static readonly Guid CancelledClass = Row(32), RoomyClass = Row(33), AnnOnTheCancelledClass = Row(34), BobWaitingOnTheCancelledClass = Row(35),
+        BobWaitingBesideFreeSeats = Row(36);
 
     private static Guid Org(int n) => Guid.Parse($"0b000000-0000-0000-0000-{n:D12}");
 
@@ -123,6 +125,14 @@ public sealed class UnusualValuesDatabase : LegacyDatabase
             ('{Mailer}', '{London}', 'Mae', 'Iler', 'mae@example.test', '2020-01-01Z');
         INSERT INTO legacy.leads (id, organization_id, client_id, first_name, email, created_at) VALUES
             ('{MailerLead}', '{London}', '{Mailer}', 'Mae', repeat('m', 300) || '@example.test', '2020-01-01Z');
+        INSERT INTO legacy.class_sessions (id, organization_id, program_id, start_time, end_time, max_capacity, session_status) VALUES
+            ('{CancelledClass}', '{London}', '{Program}', '2026-06-15 09:00Z', '2026-06-15 10:00Z', 10, 'cancelled'),
+            ('{RoomyClass}', '{London}', '{Program}', '2026-06-16 09:00Z', '2026-06-16 10:00Z', 10, 'scheduled');
+        INSERT INTO legacy.class_bookings (id, organization_id, class_session_id, client_id, booking_status, created_at) VALUES
+            ('{AnnOnTheCancelledClass}', '{London}', '{CancelledClass}', '{Ann}', 'confirmed', '2026-05-20Z');
+        INSERT INTO legacy.class_waitlists (id, organization_id, class_session_id, customer_id, position, status, added_at) VALUES
+            ('{BobWaitingOnTheCancelledClass}', '{London}', '{CancelledClass}', '{Bob}', 1, 'waiting', '2026-05-21Z'),
+            ('{BobWaitingBesideFreeSeats}', '{London}', '{RoomyClass}', '{Bob}', 1, 'waiting', '2026-05-21Z');
         """);
 }
 
@@ -327,6 +337,23 @@ public sealed class UnusualValuesTests(FoldedOnce<UnusualValuesDatabase> fixture
 
         held.Should().Equal(UnusualValuesDatabase.TinyFirst, UnusualValuesDatabase.TinySecond);
         fixture.Result.Report!.OverbookedSessions.Should().Equal(new OverbookedSession(UnusualValuesDatabase.Tiny, 1, 2));
+    }
+
+    // The rules keep a booking's legacy status whatever its session's, and a legacy waitlist beside free seats: the
+    // studio sees both listed (the domain itself never leaves either), and nothing else about them changes.
+    [Fact]
+    public async Task ActiveBookingsOfACancelledClass_AndAWaitlistBesideFreeSeats_AreKeptAndListed()
+    {
+        var kept = await Db.QueryAsync(
+            $"SELECT id, status FROM bookings WHERE session_id IN ('{UnusualValuesDatabase.CancelledClass}', '{UnusualValuesDatabase.RoomyClass}') ORDER BY id",
+            r => (r.GetGuid(0), r.GetString(1)));
+
+        kept.Should().Equal((UnusualValuesDatabase.AnnOnTheCancelledClass, "confirmed"), (UnusualValuesDatabase.BobWaitingOnTheCancelledClass, "waitlisted"),
+            (UnusualValuesDatabase.BobWaitingBesideFreeSeats, "waitlisted"));
+        fixture.Result.Report!.BookingsOnCancelledSessions.Should().Equal(
+            new BookingOnCancelledSession(UnusualValuesDatabase.CancelledClass, UnusualValuesDatabase.AnnOnTheCancelledClass, "confirmed", false),
+            new BookingOnCancelledSession(UnusualValuesDatabase.CancelledClass, UnusualValuesDatabase.BobWaitingOnTheCancelledClass, "waitlisted", false));
+        fixture.Result.Report!.WaitlistsBesideFreeSeats.Should().Equal(new WaitlistBesideFreeSeats(UnusualValuesDatabase.RoomyClass, 10, 0, 1));
     }
 
     [Fact]

@@ -128,7 +128,7 @@ public sealed class Booking : Entity, ITenantOwned
     /// <summary>The class was cancelled by the studio: every active booking is cancelled and refunded.</summary>
     public CancellationOutcome CancelWithSession(DateTimeOffset now)
     {
-        if (Status is not (BookingStatus.Confirmed or BookingStatus.Waitlisted)) return default;
+        if (!BookingStatuses.CancelledWithTheirSession.Contains(Status)) return default;
         var refund = Charged;
         Status = BookingStatus.Cancelled;
         WaitlistPosition = null;

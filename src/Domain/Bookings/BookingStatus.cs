@@ -27,4 +27,7 @@ public static class BookingStatuses
 
     /// <summary>These occupy a seat of the session's capacity.</summary>
     public static readonly BookingStatus[] HoldingSeat = [BookingStatus.Confirmed, BookingStatus.Attended, BookingStatus.NoShow];
+
+    /// <summary>Cancelling a class cancels these of its bookings, and refunds what they spent.</summary>
+    public static readonly BookingStatus[] CancelledWithTheirSession = [BookingStatus.Confirmed, BookingStatus.Waitlisted];
 }

@@ -122,6 +122,25 @@ public sealed class EditSessionTests(ApiFactory api) : IClassFixture<ApiFactory>
         (await db.CreditLedger.AsNoTracking().CountAsync(e => e.BookingId == firstWaiting && e.Delta == -1)).Should().Be(1);
     }
 
+    // A consolidated session can hold a waitlist beside free seats (the legacy system kept both); only a raise offered them.
+    [Fact]
+    public async Task SettingTheSameCapacity_BesideFreeSeatsAndAWaitlist_PromotesIntoThem()
+    {
+        var studio = await api.StudioAsync();
+        var session = await studio.SessionAsync(await studio.ClassTypeAsync(), TimeSpan.FromDays(3), capacity: 1);
+        await studio.BookingAsync(await studio.CustomerAsync("Amy"), session);
+        var waiting = (await studio.CreatedAsync("/api/v1/bookings", new { customerId = await studio.CustomerAsync("Wes"), sessionId = session, joinWaitlistIfFull = true })).Id();
+        await using (var owner = api.OwnerDbContext())
+            await owner.Database.ExecuteSqlAsync($"UPDATE class_sessions SET capacity = 3 WHERE id = {session}");
+
+        var response = await studio.PatchAsync($"/api/v1/sessions/{session}", new { capacity = 3 });
+
+        await response.ShouldBe(HttpStatusCode.OK);
+        var body = await response.JsonAsync();
+        body.GetProperty("promotedBookingIds").EnumerateArray().Select(e => e.GetGuid()).Should().Equal(waiting);
+        (body.GetProperty("session").GetProperty("booked").GetInt32(), body.GetProperty("session").GetProperty("waitlisted").GetInt32()).Should().Be((2, 0));
+    }
+
     [Fact]
     public async Task InstructorAndLocation_AreSetAndCleared_AnInactiveOneIsRefused_AnotherStudiosIs404()
     {

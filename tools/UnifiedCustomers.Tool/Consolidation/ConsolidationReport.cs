@@ -19,6 +19,8 @@ internal sealed record ConsolidationReport(
     Findings<PackClamp> PackClamps,
     Findings<ShortenedValue> ShortenedValues,
     Findings<OverbookedSession> OverbookedSessions,
+    Findings<BookingOnCancelledSession> BookingsOnCancelledSessions,
+    Findings<WaitlistBesideFreeSeats> WaitlistsBesideFreeSeats,
     int LostLeads,
     int NamelessCustomers,
     IReadOnlyList<OrganizationCustomers> Customers)
@@ -63,6 +65,8 @@ internal sealed record ConsolidationReport(
         var packClamps = await WriteAsync(json, nameof(PackClamps), findings.PackClamps, cancellationToken);
         var shortenedValues = await WriteAsync(json, nameof(ShortenedValues), findings.ShortenedValues, cancellationToken);
         var overbookedSessions = await WriteAsync(json, nameof(OverbookedSessions), findings.OverbookedSessions, cancellationToken);
+        var bookingsOnCancelledSessions = await WriteAsync(json, nameof(BookingsOnCancelledSessions), findings.BookingsOnCancelledSessions, cancellationToken);
+        var waitlistsBesideFreeSeats = await WriteAsync(json, nameof(WaitlistsBesideFreeSeats), findings.WaitlistsBesideFreeSeats, cancellationToken);
         Write(json, nameof(LostLeads), LostLeads);
         Write(json, nameof(NamelessCustomers), NamelessCustomers);
         Write(json, nameof(Customers), Customers);
@@ -77,6 +81,8 @@ internal sealed record ConsolidationReport(
             PackClamps = packClamps,
             ShortenedValues = shortenedValues,
             OverbookedSessions = overbookedSessions,
+            BookingsOnCancelledSessions = bookingsOnCancelledSessions,
+            WaitlistsBesideFreeSeats = waitlistsBesideFreeSeats,
         };
 
         static void Write<T>(Utf8JsonWriter json, string property, T value)
@@ -142,6 +148,10 @@ internal sealed record ConsolidationReport(
             v => $"{v.Table}.{v.Column} {v.LegacyId}: {v.Length} characters, {v.Kept} kept");
         List("Overbooked sessions (more migrated bookings hold a seat than the capacity; kept as they were)", OverbookedSessions,
             o => $"session {o.SessionId}: capacity {o.Capacity}, seats held {o.SeatsHeld}");
+        List("Bookings on cancelled sessions (kept as they were; cancel each, waiving any fee, to refund it)", BookingsOnCancelledSessions,
+            b => $"session {b.SessionId}: booking {b.BookingId} {b.Status}{(b.Charged ? ", charged" : "")}");
+        List("Waitlists beside free seats (sessions to come; setting the capacity, even unchanged, offers the seats to the waitlist)", WaitlistsBesideFreeSeats,
+            w => $"session {w.SessionId}: capacity {w.Capacity}, seats held {w.SeatsHeld}, waitlisted {w.Waitlisted}");
         return text.ToString();
 
         void List<T>(string title, Findings<T> items, Func<T, string> line)
@@ -164,7 +174,9 @@ internal sealed record ReportFindings(
     IAsyncEnumerable<CapacityDisagreement> CapacityDisagreements,
     IAsyncEnumerable<PackClamp> PackClamps,
     IAsyncEnumerable<ShortenedValue> ShortenedValues,
-    IAsyncEnumerable<OverbookedSession> OverbookedSessions);
+    IAsyncEnumerable<OverbookedSession> OverbookedSessions,
+    IAsyncEnumerable<BookingOnCancelledSession> BookingsOnCancelledSessions,
+    IAsyncEnumerable<WaitlistBesideFreeSeats> WaitlistsBesideFreeSeats);
 
 internal sealed record TableCounts(long Read, long Migrated, long Merged, IReadOnlyDictionary<string, long> Quarantined)
 {
@@ -189,5 +201,11 @@ internal sealed record PackClamp(Guid PackId, int? LegacyRemaining, int? LegacyU
 internal sealed record ShortenedValue(string Table, string Column, Guid LegacyId, int Length, int Kept);
 
 internal sealed record OverbookedSession(Guid SessionId, int Capacity, int SeatsHeld);
+
+/// <summary>A confirmed or waitlisted booking of a session the legacy system cancelled: what cancelling the class would have cancelled and refunded.</summary>
+internal sealed record BookingOnCancelledSession(Guid SessionId, Guid BookingId, string Status, bool Charged);
+
+/// <summary>A session to come with people waitlisted while seats are free (the domain waitlists only a full class).</summary>
+internal sealed record WaitlistBesideFreeSeats(Guid SessionId, int Capacity, int SeatsHeld, int Waitlisted);
 
 internal sealed record OrganizationCustomers(Guid OrganizationId, string Name, long Total, IReadOnlyDictionary<string, long> ByStatus);

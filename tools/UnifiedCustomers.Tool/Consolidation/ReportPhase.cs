@@ -132,6 +132,8 @@ internal static class ReportPhase
             PackClamps: Findings<PackClamp>.None,
             ShortenedValues: Findings<ShortenedValue>.None,
             OverbookedSessions: Findings<OverbookedSession>.None,
+            BookingsOnCancelledSessions: Findings<BookingOnCancelledSession>.None,
+            WaitlistsBesideFreeSeats: Findings<WaitlistBesideFreeSeats>.None,
             LostLeads: (int)await context.ScalarAsync<long>(LostLeads, cancellationToken),
             NamelessCustomers: (int)await context.ScalarAsync<long>(NamelessCustomers, cancellationToken),
             Customers: await CustomersAsync(context, cancellationToken));
@@ -150,11 +152,15 @@ internal static class ReportPhase
             ShortenedValues: context.StreamAsync(ShortenedValues,
                 r => new ShortenedValue(r.GetString(0), r.GetString(1), r.GetGuid(2), r.GetInt32(3), r.GetInt32(4)), cancellationToken),
             OverbookedSessions: context.StreamAsync(OverbookedSessions,
-                r => new OverbookedSession(r.GetGuid(0), r.GetInt32(1), r.GetInt32(2)), cancellationToken)),
+                r => new OverbookedSession(r.GetGuid(0), r.GetInt32(1), r.GetInt32(2)), cancellationToken),
+            BookingsOnCancelledSessions: context.StreamAsync(BookingsOnCancelledSessions,
+                r => new BookingOnCancelledSession(r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetBoolean(3)), cancellationToken),
+            WaitlistsBesideFreeSeats: context.StreamAsync(WaitlistsBesideFreeSeats,
+                r => new WaitlistBesideFreeSeats(r.GetGuid(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3)), cancellationToken)),
             cancellationToken);
         context.Progress.StepDone("findings", report.PossibleDuplicates.Count + report.CounterDisagreements.Count + report.UsageDifferences.Count
             + report.CapacityDisagreements.Count + report.PackClamps.Count + report.ShortenedValues.Count
-            + report.OverbookedSessions.Count, watch.Elapsed);
+            + report.OverbookedSessions.Count + report.BookingsOnCancelledSessions.Count + report.WaitlistsBesideFreeSeats.Count, watch.Elapsed);
         context.Progress.PhaseDone();
         return report;
     }
@@ -196,6 +202,24 @@ internal static class ReportPhase
         ORDER BY s.id
         """;
 
+    // The rules keep a booking's legacy status whatever its session's: a booking still active on a cancelled
+    // class (and the allowance or credit it spent) is the studio's to cancel and refund.
+    private static readonly string BookingsOnCancelledSessions = $"""
+        SELECT t.session_id, t.id, t.status, t.charged FROM {Targets} t JOIN {Sessions} s ON s.id = t.session_id
+        WHERE s.status = 'cancelled' AND t.status IN ({CancelledWithTheirSession})
+        ORDER BY t.session_id, t.id
+        """;
+
+    // The legacy waitlists are kept in order beside the seats their sessions' migrated bookings leave free.
+    private static readonly string WaitlistsBesideFreeSeats = $$"""
+        SELECT s.id, s.capacity, coalesce(h.held, 0), w.waitlisted::int
+        FROM {{Sessions}} s
+        JOIN (SELECT session_id, count(*) AS waitlisted FROM {{Targets}} WHERE status = 'waitlisted' GROUP BY session_id) w ON w.session_id = s.id
+        LEFT JOIN {{SeatsHeld}} h ON h.session_id = s.id
+        WHERE s.status = 'scheduled' AND s.starts_at > {cutover} AND coalesce(h.held, 0) < s.capacity
+        ORDER BY s.id
+        """;
+
     // The allowance period containing the cutover, from the plan's billing period (unlimited plans
     // included): calendar week from Monday, month or year in the studio's zone, or the whole term.
     private static readonly string UsageDifferences = $$"""
@@ -230,7 +254,8 @@ internal static class ReportPhase
     /// <summary>Every query the report sends, for <c>PipelineTests</c>.</summary>
     public static IReadOnlyList<string> Queries =>
     [
-        Outcomes, Quarantined, OrgConflicts, CapacityDisagreements, PackClamps, ShortenedValues, OverbookedSessions, LostLeads, NamelessCustomers, CustomersByStatus,
+        Outcomes, Quarantined, OrgConflicts, CapacityDisagreements, PackClamps, ShortenedValues, OverbookedSessions, BookingsOnCancelledSessions,
+        WaitlistsBesideFreeSeats, LostLeads, NamelessCustomers, CustomersByStatus,
         PossibleDuplicates, CounterDisagreements, UsageDifferences,
     ];
 }

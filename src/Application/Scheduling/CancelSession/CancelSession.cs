@@ -27,7 +27,7 @@ internal sealed class CancelSessionHandler(IAppDbContext db, IRowLocks locks, Bo
         if (cancelled.IsFailure) return cancelled.Error!;
 
         var bookings = await db.Bookings
-            .Where(b => b.SessionId == session.Id && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted))
+            .Where(b => b.SessionId == session.Id && BookingStatuses.CancelledWithTheirSession.Contains(b.Status))
             .OrderBy(b => b.CustomerId)
             .ToListAsync(ct);
         var refunds = 0;

@@ -72,10 +72,10 @@ internal sealed class EditSessionHandler(CurrentOrganization current, IAppDbCont
         IReadOnlyList<Booking> promoted = [];
         if (command.Capacity is { IsSet: true, Value: { } capacity })
         {
-            var raised = capacity > session.Capacity;
             var changed = session.ChangeCapacity(capacity, seatsHeld, now);
             if (changed.IsFailure) return changed.Error!;
-            if (raised && waitlisted > 0) promoted = await promoter.FillFreedSeatsAsync(organization, atDesk, ct);
+            // Any free seat beside a waitlist is offered, not only a new one: a consolidated session can hold both.
+            if (waitlisted > 0 && atDesk.HasFreeSeat) promoted = await promoter.FillFreedSeatsAsync(organization, atDesk, ct);
         }
 
         var staffed = (await SessionStaffing.LoadAsync(db, command.InstructorId.Value, command.LocationId.Value, ct))
