@@ -8,7 +8,7 @@ internal static class ApiErrors
 {
     public static readonly Error Malformed = Error.Invalid("request.malformed", "The request could not be read.", "");
     public static readonly Error UnsupportedMediaType =
-        new("request.unsupported_media_type", "Send the body as application/json (a PATCH also takes application/merge-patch+json).", ErrorKind.UnsupportedMediaType);
+        new("request.unsupported_media_type", "Send the body as application/json, in an encoding it names that exists (UTF-8 by default; a PATCH also takes application/merge-patch+json).", ErrorKind.UnsupportedMediaType);
     public static readonly Error RouteNotFound = Error.NotFound("route.not_found", "No such endpoint.");
     public static readonly Error MethodNotAllowed = new("request.method_not_allowed", "This endpoint does not accept this method.", ErrorKind.MethodNotAllowed);
     public static readonly Error ApiKeyMissing = Error.Unauthorized("auth.api_key_missing", "Send an API key as 'Authorization: Bearer <key>'.");

@@ -211,12 +211,41 @@ internal static class UnreadableRequests
     }
 }
 
-/// <summary>JSON bodies are kept readable after binding, so an unreadable one can be examined for the field at fault.</summary>
+/// <summary>
+/// JSON bodies are kept readable after binding, so an unreadable one can be examined for the field at fault. Their
+/// charset is settled first: a quoted one (RFC 9110 allows charset="utf-8") is unquoted, and one with no encoding
+/// is 415. The framework's JSON reader looks the charset up as written and threw for both: a 500, anonymous callers' too.
+/// </summary>
 internal sealed class JsonBodyBuffering(RequestDelegate next)
 {
-    public Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.HasJsonContentType()) context.Request.EnableBuffering();
-        return next(context);
+        if (context.Request.HasJsonContentType())
+        {
+            if (!SettleCharset(context.Request))
+            {
+                await ApiErrors.UnsupportedMediaType.ToProblem().ExecuteAsync(context);
+                return;
+            }
+            context.Request.EnableBuffering();
+        }
+        await next(context);
+    }
+
+    private static bool SettleCharset(HttpRequest request)
+    {
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || type.Charset.Length == 0) return true;
+        var charset = Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(type.Charset).ToString();
+        try
+        {
+            System.Text.Encoding.GetEncoding(charset);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        type.Charset = charset;
+        request.ContentType = type.ToString();
+        return true;
     }
 }

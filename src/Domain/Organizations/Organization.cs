@@ -28,8 +28,7 @@ public sealed class Organization : Entity
         if (trimmedName.Length == 0) return OrganizationErrors.NameRequired;
         if (trimmedName.Length > NameMaxLength) return OrganizationErrors.NameTooLong;
         if (!IsValidSlug((slug ?? "").Trim().ToLowerInvariant())) return OrganizationErrors.SlugInvalid;
-        if (timeZone.Length > TimeZoneMaxLength || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
-            return OrganizationErrors.TimeZoneUnknown(timeZone);
+        if (!IsKnownTimeZone(timeZone)) return OrganizationErrors.TimeZoneUnknown(timeZone);
         if (country.Length != 2 || !country.All(char.IsAsciiLetter)) return OrganizationErrors.CountryInvalid;
         return new Organization
         {
@@ -49,6 +48,13 @@ public sealed class Organization : Entity
         && slug[0] != '-' && slug[^1] != '-' && !slug.Contains("--", StringComparison.Ordinal);
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
+    /// <summary>
+    /// An IANA time zone the system knows. Its zone files also hold names that are no zone (localtime, which
+    /// follows the host's own setting, posixrules, the posix/ and right/ copies); every IANA name starts with a capital.
+    /// </summary>
+    public static bool IsKnownTimeZone(string? id) =>
+        id is { Length: > 0 and <= TimeZoneMaxLength } && char.IsAsciiLetterUpper(id[0]) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
 
     public DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 
@@ -78,8 +84,7 @@ public sealed class Organization : Entity
         var trimmedName = (name ?? "").Trim();
         if (trimmedName.Length == 0) return OrganizationErrors.NameRequired;
         if (trimmedName.Length > NameMaxLength) return OrganizationErrors.NameTooLong;
-        if (timeZone is null || timeZone.Length > TimeZoneMaxLength || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
-            return OrganizationErrors.TimeZoneUnknown(timeZone);
+        if (!IsKnownTimeZone(timeZone)) return OrganizationErrors.TimeZoneUnknown(timeZone);
         if (country is null || country.Length != 2 || !country.All(char.IsAsciiLetter)) return OrganizationErrors.CountryInvalid;
         var valid = policy.Validate();
         if (valid.IsFailure) return valid;

@@ -54,6 +54,7 @@ public sealed class OrganizationEndpointsTests(ApiFactory api) : IClassFixture<A
     [Theory]
     [InlineData("", "Europe/London", "GB", 3, "organization.name_required", "name")]
     [InlineData("Studio", "Mars/Olympus", "GB", 3, "organization.time_zone_unknown", "timeZone")]
+    [InlineData("Studio", "localtime", "GB", 3, "organization.time_zone_unknown", "timeZone")]
     [InlineData("Studio", "Europe/London", "GBR", 3, "organization.country_invalid", "country")]
     [InlineData("Studio", "Europe/London", "G1", 3, "organization.country_invalid", "country")]
     [InlineData("Studio", "Europe/London", "GB", -1, "organization.policy_invalid", "policy.waitlistCap")]

@@ -29,8 +29,22 @@ public sealed class OrganizationTests
     [Theory]
     [InlineData("Mars/Olympus_Mons")]
     [InlineData("Europe/Londres")]
+    [InlineData("localtime")] // a zone file, not a zone: the host's own setting, which differs from one server to the next
+    [InlineData("posixrules")]
+    [InlineData("posix/Europe/London")]
+    [InlineData("right/UTC")]
+    [InlineData("")]
     public void Create_WhenTimeZoneIsUnknown_FailsWithTimeZoneUnknown(string timeZone) =>
         Organization.Create(A.StudioId, "Studio", "studio", timeZone, "GB", TestClock.Start).ShouldFailWith("organization.time_zone_unknown");
+
+    [Theory]
+    [InlineData("Europe/London")]
+    [InlineData("UTC")]
+    [InlineData("Etc/GMT+5")]
+    [InlineData("EST5EDT")]
+    [InlineData("America/Argentina/Buenos_Aires")]
+    public void Create_WithAnIanaTimeZone_Succeeds(string timeZone) =>
+        Organization.Create(A.StudioId, "Studio", "studio", timeZone, "GB", TestClock.Start).ShouldSucceed().TimeZone.Should().Be(timeZone);
 
     [Theory]
     [InlineData("GBR")]

@@ -25,11 +25,13 @@ internal sealed class ListBookingsHandler(CurrentOrganization current, IAppDbCon
     public async ValueTask<Result<PagedList<BookingResponse>>> Handle(ListBookingsQuery query, CancellationToken ct)
     {
         var organization = current.Organization;
+        // The instant as UTC: Npgsql writes a timestamptz parameter from no other offset (it threw: a 500 for +01:00).
+        var since = query.UpdatedSince.ToUniversalTime();
         var rows =
             from b in db.Bookings
             join s in db.ClassSessions on b.SessionId equals s.Id
             join t in db.ClassTypes on s.ClassTypeId equals t.Id
-            where EF.Property<DateTimeOffset>(b, ListBookingsQuery.UpdatedAtColumn) >= query.UpdatedSince
+            where EF.Property<DateTimeOffset>(b, ListBookingsQuery.UpdatedAtColumn) >= since
             orderby EF.Property<DateTimeOffset>(b, ListBookingsQuery.UpdatedAtColumn), b.Id
             select new { Booking = b, s.StartsAt, s.ClassTypeId, ClassName = t.Name };
         var (page, total) = await query.PageOfAsync(rows.AsNoTracking(), ct);

@@ -38,7 +38,8 @@ internal sealed class SearchCustomersHandler(IAppDbContext db, IPhoneNormalizer 
         var customers = db.Customers.AsNoTracking();
         if (query.Status is { } status) customers = customers.Where(c => c.Status == status);
         else if (query.UpdatedSince is null) customers = customers.Where(c => c.Status != LifecycleStatus.Archived);
-        if (query.UpdatedSince is { } since) customers = customers.Where(c => c.UpdatedAt >= since);
+        // The instant as UTC: Npgsql writes a timestamptz parameter from no other offset (it threw: a 500 for +01:00).
+        if (query.UpdatedSince?.ToUniversalTime() is { } since) customers = customers.Where(c => c.UpdatedAt >= since);
 
         foreach (var word in (query.Name ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
