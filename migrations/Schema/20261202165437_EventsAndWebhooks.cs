@@ -84,7 +84,7 @@ namespace UnifiedCustomers.Migrations.Schema
             """;
 
         /// <summary>Retention: events that occurred before p_before leave, with their deliveries and attempt logs.</summary>
-        internal const string PruneEvents = """
+        private const string PruneEvents = """
             CREATE FUNCTION prune_events(p_before timestamptz) RETURNS TABLE (events bigint, deliveries bigint, attempts bigint)
             LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
             DECLARE

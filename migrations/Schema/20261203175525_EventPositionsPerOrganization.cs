@@ -7,15 +7,17 @@ namespace UnifiedCustomers.Migrations.Schema
     /// <summary>
     /// Feed positions are numbered per organization. From one sequence for all, a studio's cursor
     /// moved by every other studio's events too, so a studio could count a competitor's bookings
-    /// between two of its own reads. Each organization's numbers continue from its own last one
-    /// (existing cursors stay valid), and retention keeps each organization's last numbered event,
-    /// so no number can come back.
+    /// between two of its own reads. Each organization keeps its last number in a counter row that
+    /// only grows; existing organizations start after the last number the sequence gave (no cursor of
+    /// theirs can be further on, even where retention has since pruned every event they had).
     /// </summary>
     public partial class EventPositionsPerOrganization : Migration
     {
+        private const string SameOrganization = "organization_id = NULLIF(current_setting('app.organization_id', true), '')::uuid";
+
         /// <summary>
         /// The sequencer (ADR 0013), as before but for the numbering: one caller at a time, committed
-        /// events only, and each pass's numbers larger than any its organization had before.
+        /// events only, each organization's numbers after its counter, which the same statement moves on.
         /// </summary>
         private const string PublishEvents = """
             CREATE OR REPLACE FUNCTION publish_events(p_now timestamptz, p_limit int) RETURNS int
@@ -29,12 +31,19 @@ namespace UnifiedCustomers.Migrations.Schema
               WITH unpublished AS (
                 SELECT id, organization_id, transaction_id, ordinal FROM events WHERE position IS NULL ORDER BY transaction_id, ordinal LIMIT p_limit
               ), batch AS (
-                SELECT u.id,
-                       coalesce((SELECT max(e.position) FROM events e WHERE e.organization_id = u.organization_id AND e.position IS NOT NULL), 0)
-                         + row_number() OVER (PARTITION BY u.organization_id ORDER BY u.transaction_id, u.ordinal) AS position
-                FROM unpublished u
+                SELECT id, organization_id,
+                       row_number() OVER (PARTITION BY organization_id ORDER BY transaction_id, ordinal) AS n,
+                       count(*) OVER (PARTITION BY organization_id) AS total
+                FROM unpublished
+              ), counted AS (
+                INSERT INTO event_position_counters AS c (organization_id, last_position)
+                SELECT organization_id, count(*) FROM batch GROUP BY organization_id
+                ON CONFLICT (organization_id) DO UPDATE SET last_position = c.last_position + excluded.last_position
+                RETURNING c.organization_id, c.last_position
               ), numbered AS (
-                UPDATE events e SET position = b.position FROM batch b WHERE e.id = b.id
+                UPDATE events e SET position = k.last_position - b.total + b.n
+                FROM batch b JOIN counted k ON k.organization_id = b.organization_id
+                WHERE e.id = b.id
                 RETURNING e.id, e.organization_id, e.type, e.position
               ), delivered AS (
                 INSERT INTO webhook_deliveries
@@ -49,46 +58,35 @@ namespace UnifiedCustomers.Migrations.Schema
             END $$;
             """;
 
-        /// <summary>Retention as before, but an organization's last numbered event stays: the next number follows it.</summary>
-        private const string PruneEvents = """
-            CREATE OR REPLACE FUNCTION prune_events(p_before timestamptz) RETURNS TABLE (events bigint, deliveries bigint, attempts bigint)
-            LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
-            DECLARE
-              v_events bigint;
-              v_deliveries bigint;
-              v_attempts bigint;
-            BEGIN
-              DELETE FROM webhook_delivery_attempts a USING webhook_deliveries d, events e
-              WHERE a.organization_id = d.organization_id AND a.delivery_id = d.id AND d.event_id = e.id AND e.occurred_at < p_before;
-              GET DIAGNOSTICS v_attempts = ROW_COUNT;
-              DELETE FROM webhook_deliveries d USING events e WHERE d.event_id = e.id AND e.occurred_at < p_before;
-              GET DIAGNOSTICS v_deliveries = ROW_COUNT;
-              -- Unnumbered events are never pruned: the publisher has yet to see them.
-              DELETE FROM events old WHERE old.occurred_at < p_before AND old.position IS NOT NULL
-                AND old.position < (SELECT max(e.position) FROM events e WHERE e.organization_id = old.organization_id AND e.position IS NOT NULL);
-              GET DIAGNOSTICS v_events = ROW_COUNT;
-              RETURN QUERY SELECT v_events, v_deliveries, v_attempts;
-            END $$;
-            """;
-
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql($"""
+                CREATE TABLE event_position_counters (
+                  organization_id uuid NOT NULL,
+                  last_position bigint NOT NULL,
+                  CONSTRAINT pk_event_position_counters PRIMARY KEY (organization_id),
+                  CONSTRAINT fk_event_position_counters_organizations_organization_id FOREIGN KEY (organization_id) REFERENCES organizations (id) ON DELETE RESTRICT,
+                  CONSTRAINT ck_event_position_counters_last_position CHECK (last_position >= 0));
+                ALTER TABLE event_position_counters ENABLE ROW LEVEL SECURITY;
+                CREATE POLICY tenant_isolation ON event_position_counters USING ({SameOrganization}) WITH CHECK ({SameOrganization});
+                INSERT INTO event_position_counters (organization_id, last_position)
+                SELECT o.id, s.last_value FROM organizations o CROSS JOIN event_positions s;
+                """);
             migrationBuilder.Sql(PublishEvents);
-            migrationBuilder.Sql(PruneEvents);
             migrationBuilder.Sql("DROP SEQUENCE event_positions;");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            // One sequence again, above every organization's numbers.
+            // One sequence again, after every organization's numbers.
             migrationBuilder.Sql("""
                 CREATE SEQUENCE event_positions AS bigint MINVALUE 0 START 0;
-                SELECT setval('event_positions', max(position)) FROM events HAVING max(position) > 0;
+                SELECT setval('event_positions', max(last_position)) FROM event_position_counters HAVING max(last_position) > 0;
                 """);
             migrationBuilder.Sql(EventsAndWebhooks.PublishEvents.Replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", StringComparison.Ordinal));
-            migrationBuilder.Sql(EventsAndWebhooks.PruneEvents.Replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", StringComparison.Ordinal));
+            migrationBuilder.Sql("DROP TABLE event_position_counters;");
         }
     }
 }
