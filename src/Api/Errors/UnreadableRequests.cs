@@ -240,8 +240,9 @@ internal sealed class JsonBodyBuffering(RequestDelegate next)
         {
             System.Text.Encoding.GetEncoding(charset);
         }
-        catch (ArgumentException)
+        catch (Exception unreadable) when (unreadable is ArgumentException or NotSupportedException)
         {
+            // NotSupportedException: UTF-7, which .NET refuses to decode (a 500 until caught here).
             return false;
         }
         type.Charset = charset;

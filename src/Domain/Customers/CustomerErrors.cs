@@ -9,7 +9,7 @@ public static class CustomerErrors
     public static readonly Error MergedAway = Error.Conflict("customer.merged", "The customer was merged into another and cannot be restored; use the survivor.");
     public static readonly Error MergedNotesTooLong = Error.Conflict("customer.merged_notes_too_long",
         $"The two customers' notes together are longer than the {Customer.NotesMaxLength} characters a customer's notes hold: shorten them, then merge.");
-    public static readonly Error MergeWithSelf = Error.Invalid("customer.merge_self", "A customer cannot be merged into itself.", "survivorId");
+    public static readonly Error MergeWithSelf = Error.Invalid("customer.merge_self", "A customer cannot be merged into itself.", "mergedId");
     public static readonly Error MergeAcrossOrganizations = Error.NotFound("customer.not_found", "No such customer in this organization.");
     public static readonly Error EmailTaken = Error.Conflict("customer.email_taken", "Another customer of this organization already uses this email.");
     public static readonly Error NameRequired = Error.Invalid("customer.name_required", "A first or last name is required.", "firstName");

@@ -87,6 +87,35 @@ public sealed class DomainCodesOverHttpTests(ApiFactory api) : IClassFixture<Api
             .Should().Equal(new Allowance(AllowancePeriod.Week, 2));
     }
 
+    // The validators answered validation.failed first, so these documented codes never reached a client.
+    [Fact]
+    public async Task MembershipAndRecurringDates_AreTheDomainsCodes()
+    {
+        var studio = await api.StudioAsync();
+        var amy = await studio.CustomerAsync();
+        var yoga = await studio.ClassTypeAsync();
+        var plan = (await studio.CreatedAsync("/api/v1/membership-plans", new { name = "Unlimited", allowancePeriod = "unlimited" })).Id();
+        var membership = await studio.MembershipAsync(amy);
+
+        var pause = await studio.PostAsync($"/api/v1/memberships/{membership}/pause", new { from = "2026-07-10", until = "2026-07-01" });
+        var sell = await studio.PostAsync($"/api/v1/customers/{amy}/memberships", new { planId = plan, startDate = "2026-06-10", endDate = "2026-06-01" });
+        var range = await studio.PostAsync("/api/v1/bookings/recurring",
+            new { customerId = amy, classTypeId = yoga, weekdays = new[] { "monday" }, localTime = "09:00", fromDate = "2026-06-10", untilDate = "2026-06-01" });
+        var noEnd = await studio.PostAsync("/api/v1/bookings/recurring",
+            new { customerId = amy, classTypeId = yoga, weekdays = new[] { "monday" }, localTime = "09:00", fromDate = "2026-06-01" });
+        var noDays = await studio.PostAsync("/api/v1/bookings/recurring",
+            new { customerId = amy, classTypeId = yoga, weekdays = Array.Empty<string>(), localTime = "09:00", fromDate = "2026-06-01", count = 2 });
+
+        await Field(pause, "membership.pause_invalid", "until");
+        await Field(sell, "membership.dates_invalid", "endDate");
+        await Field(range, "recurring.range_invalid", "untilDate");
+        await Field(noEnd, "recurring.end_required", "untilDate");
+        await Field(noDays, "recurring.weekdays_required", "weekdays");
+        await using var db = api.Database.CreateDbContext();
+        (await db.Memberships.CountAsync(m => m.CustomerId == amy)).Should().Be(1);
+        (await db.StandingBookings.CountAsync(b => b.CustomerId == amy)).Should().Be(0);
+    }
+
     private static async Task Field(HttpResponseMessage response, string code, string field) =>
         (await response.ShouldBeProblem(HttpStatusCode.BadRequest, code)).GetProperty("errors").TryGetProperty(field, out _).Should().BeTrue($"{code} names {field}");
 }

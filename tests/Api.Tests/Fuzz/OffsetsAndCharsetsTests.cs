@@ -41,16 +41,18 @@ public sealed class OffsetsAndCharsetsTests(OneStudio api) : IClassFixture<OneSt
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task ACharsetWithNoEncoding_Is415(bool anonymousWidget)
+    [InlineData(false, "bogus")]
+    [InlineData(true, "bogus")]
+    [InlineData(true, "utf-7")]
+    [InlineData(false, "csUnicode11UTF7")]
+    public async Task ACharsetWithNoEncoding_Is415(bool anonymousWidget, string charset)
     {
         var data = api.Data;
         var (client, url, body) = anonymousWidget
             ? (api.CreateClient(), $"/api/v1/public/{data.Studio.Slug}/bookings", $$"""{"sessionId":"{{data.Session}}","name":"Walk In","email":"walk.in@example.test"}""")
             : (data.Studio.Client, "/api/v1/customers", """{"firstName":"Bogus","lastName":"Charset"}""");
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)) };
-        request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=bogus");
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=" + charset);
 
         var response = await client.SendAsync(request);
 

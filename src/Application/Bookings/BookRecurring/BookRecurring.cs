@@ -45,11 +45,10 @@ internal sealed class BookRecurringValidator : AbstractValidator<BookRecurringCo
     {
         RuleFor(c => c.CustomerId).NotEmpty();
         RuleFor(c => c.ClassTypeId).NotEmpty();
-        RuleFor(c => c.Weekdays).NotEmpty();
+        // Weekdays named, one end and dates in order are the pattern's rules (StandingBooking.Occurrences: recurring.*).
+        RuleFor(c => c.Weekdays).NotNull();
         RuleForEach(c => c.Weekdays).IsInEnum();
-        RuleFor(c => c).Must(c => (c.UntilDate is null) != (c.Count is null)).WithName("untilDate").WithMessage("Give either an end date or a count.");
-        RuleFor(c => c.UntilDate).GreaterThanOrEqualTo(c => c.FromDate)
-            .Must((c, until) => until!.Value.DayNumber - c.FromDate.DayNumber <= 366).WithMessage("A recurring booking spans at most a year.")
+        RuleFor(c => c.UntilDate).Must((c, until) => until!.Value.DayNumber - c.FromDate.DayNumber <= 366).WithMessage("A recurring booking spans at most a year.")
             .When(c => c.UntilDate is not null);
         RuleFor(c => c.Count).InclusiveBetween(1, 200).When(c => c.Count is not null);
         RuleFor(c => c.Source).IsInEnum();

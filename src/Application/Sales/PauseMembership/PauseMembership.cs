@@ -10,8 +10,7 @@ internal sealed class PauseMembershipValidator : AbstractValidator<PauseMembersh
     public PauseMembershipValidator()
     {
         RuleFor(c => c.MembershipId).NotEmpty().WithMessage("Name the membership.");
-        RuleFor(c => c.Until).GreaterThan(c => c.From!.Value).When(c => c.From is not null && c.Until is not null)
-            .WithMessage("A pause must end after it starts.");
+        // A pause ending after it starts is the membership's rule (membership.pause_invalid).
     }
 }
 

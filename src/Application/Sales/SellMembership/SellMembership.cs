@@ -14,8 +14,7 @@ internal sealed class SellMembershipValidator : AbstractValidator<SellMembership
     {
         RuleFor(c => c.CustomerId).NotEmpty().WithMessage("Name the customer.");
         RuleFor(c => c.PlanId).NotEmpty().WithMessage("Name the membership plan.");
-        RuleFor(c => c.EndDate).GreaterThanOrEqualTo(c => c.StartDate!.Value).When(c => c.StartDate is not null && c.EndDate is not null)
-            .WithMessage("A membership cannot end before it starts.");
+        // Dates in order are the membership's rule (membership.dates_invalid).
     }
 }
 
