@@ -2,6 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using UnifiedCustomers.Application.Bookings.BookClass;
 using UnifiedCustomers.Application.Bookings.CancelBooking;
+using UnifiedCustomers.Application.Bookings.MaterialiseStandingBookings;
+using UnifiedCustomers.Application.Customers.RecomputeLifecycles;
+using UnifiedCustomers.Application.Sales.CancelMembership;
 using UnifiedCustomers.Application.Common;
 using UnifiedCustomers.Application.Customers.MergeCustomers;
 using UnifiedCustomers.Application.Scheduling.CancelSession;
@@ -57,16 +60,21 @@ public sealed class LockOrderRaceTests(Backend backend) : IClassFixture<Backend>
     /// <summary>Waits until this many backends of the test database wait for a lock.</summary>
     private async Task WaitersAsync(int count)
     {
-        await using var connection = new NpgsqlConnection(backend.ConnectionString);
-        await connection.OpenAsync();
         for (var i = 0; i < 200; i++)
         {
-            await using var cmd = new NpgsqlCommand(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
-            if ((long)(await cmd.ExecuteScalarAsync())! >= count) return;
+            if (await LockWaitersAsync() >= count) return;
             await Task.Delay(25);
         }
         throw new TimeoutException($"never saw {count} lock waiters");
+    }
+
+    private async Task<long> LockWaitersAsync()
+    {
+        await using var connection = new NpgsqlConnection(backend.ConnectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
+        return (long)(await count.ExecuteScalarAsync())!;
     }
 
     private static EditSessionCommand Edit(Guid org, Guid session, DateTimeOffset? startsAt = null, int? capacity = null) =>
@@ -209,6 +217,64 @@ public sealed class LockOrderRaceTests(Backend backend) : IClassFixture<Backend>
             new { CustomerId = survivor.Id, Status = BookingStatus.Confirmed, WaitlistPosition = (int?)null },
             new { CustomerId = head.Id, Status = BookingStatus.Confirmed, WaitlistPosition = (int?)null },
         ]);
+    }
+
+    // The job read which classes each customer held once, for the whole studio: a class booked and cancelled while it
+    // waited for an earlier customer was booked again, spending a credit ("a cancellation is never undone").
+    [Fact]
+    public async Task StandingBookings_RacingABookAndCancel_NeverUndoTheCancellation()
+    {
+        var studio = await Studio.OpenAsync(backend, policy: Policy);
+        var wednesday = DateOnly.FromDateTime(backend.Clock.GetUtcNow().UtcDateTime).AddDays(7);
+        while (wednesday.DayOfWeek != DayOfWeek.Wednesday) wednesday = wednesday.AddDays(1);
+        var sixPm = new TimeOnly(18, 0);
+        var (a, b) = (await studio.CustomerAsync("Ann Early"), await studio.CustomerAsync("Cal Cancel"));
+        // The job takes customers in id order: the first is held up, the other books and cancels meanwhile.
+        var (first, canceller) = a.Id.CompareTo(b.Id) < 0 ? (a, b) : (b, a);
+        foreach (var customer in new[] { first, canceller })
+            await studio.SaveAsync(StandingBooking.Create(customer, studio.Yoga, [DayOfWeek.Wednesday], sixPm, [wednesday], false, backend.Clock.GetUtcNow()).Value);
+        var pack = await studio.PackAsync(canceller, credits: 5);
+        var session = await studio.SessionAtAsync(studio.Organization.AtLocal(wednesday, sixPm));
+
+        var holder = await HoldAsync("customers", first.Id);
+        var job = Task.Run(() => backend.SendAsync(new MaterialiseStandingBookingsCommand(studio.Id)));
+        await WaitersAsync(1);
+        var booked = await backend.SendAsync(new BookClassCommand(studio.Id, canceller.Id, session.Id));
+        (await backend.SendAsync(new CancelBookingCommand(studio.Id, booked.Value.Id))).IsSuccess.Should().BeTrue();
+        await ReleaseAsync(holder);
+
+        (await job).IsSuccess.Should().BeTrue();
+        var hers = await backend.WithDbAsync(db => db.Bookings.AsNoTracking()
+            .Where(x => x.SessionId == session.Id && x.CustomerId == canceller.Id).Select(x => x.Status).ToListAsync());
+        hers.Should().Equal([BookingStatus.Cancelled], "the customer cancelled this class; the job leaves it alone"); // Was: Cancelled, Confirmed
+        (await backend.WithDbAsync(db => db.ClassPacks.AsNoTracking().SingleAsync(p => p.Id == pack.Id))).CreditsRemaining.Should().Be(5);
+    }
+
+    // The daily run expired ended memberships from a copy read before it waited for a customer's lock: a cancellation
+    // committed meanwhile was overwritten with Expired. Whichever goes first now, the other sees what it did.
+    [Fact]
+    public async Task Recompute_RacingACancellationOfAnEndedMembership_NeverOverwritesIt()
+    {
+        var studio = await Studio.OpenAsync(backend, policy: Policy);
+        var owner = await studio.CustomerAsync("Owen Owner", LifecycleStatus.Member);
+        await studio.MembershipAsync(owner, Allowance.Unlimited);
+        var today = studio.Organization.LocalDate(backend.Clock.GetUtcNow());
+        var ended = await studio.MembershipAsync(owner, Allowance.Unlimited, today.AddDays(-60), today.AddDays(-1));
+        var lapsing = await studio.CustomerAsync("Lara Lapsing", LifecycleStatus.Member);
+        await studio.MembershipAsync(lapsing, Allowance.Unlimited, today.AddDays(-60), today.AddDays(-1));
+
+        var holder = await HoldAsync("customers", lapsing.Id);
+        var recompute = Task.Run(() => backend.SendAsync(new RecomputeLifecyclesCommand(studio.Id)));
+        await WaitersAsync(1);
+        var cancel = Task.Run(() => backend.SendAsync(new CancelMembershipCommand(studio.Id, ended.Id)));
+        for (var i = 0; i < 200 && !cancel.IsCompleted && await LockWaitersAsync() < 2; i++) await Task.Delay(25);
+        await ReleaseAsync(holder);
+
+        (await recompute).IsSuccess.Should().BeTrue();
+        var cancelled = await cancel;
+        var stored = await backend.WithDbAsync(db => db.Memberships.AsNoTracking().SingleAsync(m => m.Id == ended.Id));
+        // Was: the cancellation succeeded and the membership was stored Expired.
+        stored.Status.Should().Be(cancelled.IsSuccess ? MembershipStatus.Cancelled : MembershipStatus.Expired, cancelled.Error?.Code);
     }
 
     // No race needed: a merge that drops a waitlisted duplicate leaves a gap in the waitlist,

@@ -61,6 +61,13 @@ internal sealed class MaterialiseStandingBookingsHandler(CurrentOrganization cur
                 refused += wanted.Count;
                 continue;
             }
+            // Read again under the customer's lock: a booking made since the first read, even one cancelled since, was the
+            // customer's own choice and is never undone (the job booked a cancelled class again, spending a credit).
+            var wantedIds = wanted.Select(w => w.Session.Id).ToList();
+            var heldNow = await db.Bookings.Where(b => b.CustomerId == account.Customer.Id && wantedIds.Contains(b.SessionId))
+                .Select(b => b.SessionId).ToListAsync(ct);
+            wanted.RemoveAll(w => heldNow.Contains(w.Session.Id));
+            if (wanted.Count == 0) continue;
             // The customer's sessions locked at once, in id order, then booked in time order.
             var atDesk = (await loader.SessionsAsync(organizationId, wanted.Select(w => w.Session.Id).ToList(), account.Customer.Id, withWaitlist: false, forUpdate: true, ct))
                 .ToDictionary(s => s.Session.Id);

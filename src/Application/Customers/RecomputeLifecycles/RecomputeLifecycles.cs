@@ -27,6 +27,10 @@ internal sealed class RecomputeLifecyclesHandler(CurrentOrganization current, IA
         var now = clock.GetUtcNow();
         var today = organization.LocalDate(now);
 
+        // Their owners locked first (as every writer of a membership does), then the memberships read: a cancellation or
+        // pause committed meanwhile is what the run sees, where it wrote Expired over it from a copy read before.
+        var owners = await db.Memberships.Where(Membership.Ended(today)).Select(m => m.CustomerId).Distinct().ToListAsync(ct);
+        await locks.LockCustomersAsync(organizationId, owners, ct);
         var ended = await db.Memberships
             .Where(Membership.Ended(today))
             .ToListAsync(ct);
