@@ -1251,7 +1251,7 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * A customer's details (name, email, phone, source, notes) were replaced.
+         * A customer's details (name, email, phone, source, notes) were replaced, or erased on the person's request.
          * @description Signed per Standard Webhooks: headers webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256 with the subscription's whsec_ secret). Answer 2xx within 10 seconds; anything else is retried.
          */
         post: operations["Webhook_CustomerUpdatedEvent"];
@@ -1271,7 +1271,7 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * The lifecycle status changed: from, to and the cause (a sale, the daily run, archive, restore, merge).
+         * The lifecycle status changed: from, to and the cause (a sale, the daily run, archive, restore, merge, erasure).
          * @description Signed per Standard Webhooks: headers webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256 with the subscription's whsec_ secret). Answer 2xx within 10 seconds; anything else is retried.
          */
         post: operations["Webhook_CustomerLifecycleChangedEvent"];
@@ -2197,7 +2197,7 @@ export interface components {
             to: "lead" | "trial" | "member" | "lapsed" | "archived";
             cause: string;
         };
-        /** @description The lifecycle status changed: from, to and the cause (a sale, the daily run, archive, restore, merge). */
+        /** @description The lifecycle status changed: from, to and the cause (a sale, the daily run, archive, restore, merge, erasure). */
         CustomerLifecycleChangedEvent: {
             /**
              * Format: uuid
@@ -2305,7 +2305,7 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
-        /** @description A customer's details (name, email, phone, source, notes) were replaced. */
+        /** @description A customer's details (name, email, phone, source, notes) were replaced, or erased on the person's request. */
         CustomerUpdatedEvent: {
             /**
              * Format: uuid

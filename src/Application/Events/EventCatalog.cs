@@ -24,8 +24,8 @@ public static class EventCatalog
     public static readonly IReadOnlyList<EventType> Types =
     [
         Of("customer.created", "A person was registered (as a lead).", typeof(CustomerResponse)),
-        Of("customer.updated", "A customer's details (name, email, phone, source, notes) were replaced.", typeof(CustomerResponse)),
-        Of("customer.lifecycle_changed", "The lifecycle status changed: from, to and the cause (a sale, the daily run, archive, restore, merge).", typeof(CustomerLifecycleChangedData)),
+        Of("customer.updated", "A customer's details (name, email, phone, source, notes) were replaced, or erased on the person's request.", typeof(CustomerResponse)),
+        Of("customer.lifecycle_changed", "The lifecycle status changed: from, to and the cause (a sale, the daily run, archive, restore, merge, erasure).", typeof(CustomerLifecycleChangedData)),
         Of("customer.merged", "A duplicate was merged into this customer; its bookings, memberships, packs and notes now belong here.", typeof(CustomerMergedData)),
         Of("customer.archived", "A customer was archived by staff.", typeof(CustomerResponse)),
         Of("customer.restored", "An archived customer was brought back.", typeof(CustomerResponse)),

@@ -188,7 +188,10 @@ public sealed class Customer : Entity, ITenantOwned
         UpdatedAt = now;
         // Archived already (a merged duplicate, or archived before the request): the erasure is recorded all the same.
         _statusHistory.Add(new CustomerStatusChange(Id, OrganizationId, Status, LifecycleStatus.Archived, StatusCause.Of(ErasedCause), now));
+        if (Status != LifecycleStatus.Archived) Raise(new CustomerLifecycleChanged(this, Status, LifecycleStatus.Archived, ErasedCause));
         Status = LifecycleStatus.Archived;
+        // Whoever mirrors the customer (a CRM, a door system) learns the details are gone.
+        Raise(new CustomerDetailsChanged(this));
     }
 
     public const string ErasedName = "Erased";

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using UnifiedCustomers.Api.Tests.Events;
 using UnifiedCustomers.Api.Tests.Support;
 using UnifiedCustomers.Domain.Customers;
 
@@ -92,6 +93,25 @@ public sealed class PrivacyEndpointsTests(ApiFactory api) : IClassFixture<ApiFac
         ((int)widget.StatusCode).Should().BeInRange(200, 299);
         await using (var db = api.Database.CreateDbContext())
             (await db.Customers.Where(c => c.OrganizationId == person.Studio.Id && c.Email == "grace@example.test").Select(c => c.Id).ToListAsync()).Should().ContainSingle().Which.Should().NotBe(person.Id);
+    }
+
+    // An erasure archived the customer and wiped them with no event: a CRM mirroring the feed kept the details.
+    [Fact]
+    public async Task Erase_IsPublished_TheArchivingAndTheWipedDetails()
+    {
+        var studio = await api.StudioAsync();
+        var amy = await studio.CustomerAsync("Amy", "Archer", "amy@erase.test");
+        await api.PublishAsync();
+        var (_, cursor) = await studio.ReadAllAsync();
+
+        await (await studio.PostAsync($"/api/v1/customers/{amy}/erase", null)).ShouldBe(HttpStatusCode.OK);
+        await api.PublishAsync();
+
+        var (events, _) = await studio.ReadAllAsync(cursor);
+        events.Select(e => e.Str("type")).Should().Equal("customer.lifecycle_changed", "customer.updated");
+        var (changed, updated) = (events[0].GetProperty("data"), events[1].GetProperty("data"));
+        (changed.GetProperty("customer").Id(), changed.Str("to"), changed.Str("cause")).Should().Be((amy, "archived", Customer.ErasedCause));
+        (updated.Id(), updated.Str("firstName"), updated.GetProperty("email").ValueKind).Should().Be((amy, "Erased", System.Text.Json.JsonValueKind.Null));
     }
 
     [Fact]
