@@ -114,7 +114,7 @@ internal static class CustomersEndpoints
 
         customers.MapPost("/{customerId}/notes", (Guid customerId, AddCustomerNoteRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
                 mediator.SendCreated(new AddCustomerNoteCommand(tenant.OrganizationId, customerId, request.Content),
-                    n => $"/api/v1/customers/{customerId}/notes/{n.Id}", ct))
+                    _ => $"/api/v1/customers/{customerId}/notes", ct))
             .Creates<CustomerNoteResponse>("AddCustomerNote", "Write a staff note about a customer", 404);
 
         customers.MapPost("/recompute-lifecycles", (Tenant tenant, IMediator mediator, CancellationToken ct) =>

@@ -21,7 +21,7 @@ internal static class AccessTokenEndpoints
                     tenant.OrganizationId, customerId, request?.ExpiresInMinutes ?? CustomerAccessToken.DefaultLifetimeMinutes, request?.Label), ct);
                 return issued
                     .Map(t => new IssuedAccessTokenResponse(t.Id, t.CustomerId, t.Label, t.IssuedAt, t.ExpiresAt, signer.Sign(tenant.OrganizationId, t), "Bearer"))
-                    .ToCreated(t => $"/api/v1/customers/{customerId}/access-tokens/{t.Id}");
+                    .ToCreated(_ => $"/api/v1/customers/{customerId}/access-tokens");
             })
             .WithName("IssueAccessToken")
             .WithSummary("Issue a short-lived access token with which one customer uses /api/v1/me")

@@ -22,10 +22,11 @@ internal static class SalesEndpoints
         var customer = api.MapGroup("/customers/{customerId}").WithTags("Sales");
         customer.MapPost("/memberships", (Guid customerId, SellMembershipRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
                 mediator.SendCreated(new SellMembershipCommand(tenant.OrganizationId, customerId, request.PlanId, request.StartDate, request.EndDate),
-                    m => $"/api/v1/memberships/{m.Id}", ct))
+                    // No route reads one membership: the customer's balance lists it (a Location that answered 404 before).
+                    _ => $"/api/v1/customers/{customerId}/balance", ct))
             .Creates<MembershipResponse>("SellMembership", "Sell a membership plan to a customer", 404, 422);
         customer.MapPost("/packs", (Guid customerId, SellPackRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                mediator.SendCreated(new SellPackCommand(tenant.OrganizationId, customerId, request.ProductId), p => $"/api/v1/packs/{p.Id}", ct))
+                mediator.SendCreated(new SellPackCommand(tenant.OrganizationId, customerId, request.ProductId), _ => $"/api/v1/customers/{customerId}/balance", ct))
             .Creates<PackResponse>("SellPack", "Sell a class pack to a customer", 404, 422);
 
         var memberships = api.MapGroup("/memberships/{membershipId}").WithTags("Sales");
