@@ -64,6 +64,7 @@ internal static class ApiDocument
                 }
                 if (operation.OperationId == "BookClass") BookingExamples.Apply(operation);
                 PagingParameters.Apply(operation);
+                ResponseHeaders.Apply(operation, replays: metadata.OfType<IdempotentAttribute>().Any());
                 return Task.CompletedTask;
             });
             options.AddSchemaTransformer((schema, context, _) =>
@@ -177,5 +178,33 @@ internal static class BookingExamples
             BearerFormat = format,
             Description = description,
         };
+    }
+}
+
+/// <summary>
+/// What every operation's answers carry besides their bodies, said once for the whole document: 415 on any
+/// operation that reads a body (JsonBodyBuffering, the framework's binding), Location on a 201,
+/// Idempotent-Replayed on what a replay answers, Retry-After on 429 and 503.
+/// </summary>
+internal static class ResponseHeaders
+{
+    public static void Apply(OpenApiOperation operation, bool replays)
+    {
+        if (operation.Responses is not { } responses) return;
+        if (operation.RequestBody is not null && !responses.ContainsKey("415") && responses.TryGetValue("400", out var badRequest))
+            responses["415"] = new OpenApiResponse { Description = "Unsupported Media Type", Content = badRequest.Content };
+        foreach (var (status, answer) in responses)
+        {
+            if (answer is not OpenApiResponse response) continue;
+            if (status == "201") Add(response, "Location", "Where the created resource, or the list that holds it, is read.");
+            if (replays && status is "200" or "201" or "202") Add(response, IdempotencyMiddleware.ReplayedHeader, "`true` when this is the first answer to the same Idempotency-Key and body, replayed.");
+            if (status is "429" or "503") Add(response, "Retry-After", "Seconds to wait before trying again.");
+        }
+    }
+
+    private static void Add(OpenApiResponse response, string name, string description)
+    {
+        response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+        response.Headers[name] = new OpenApiHeader { Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
     }
 }

@@ -33,6 +33,35 @@ public sealed class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFact
         document["components"]!["schemas"]!["BookingStatus"]!["enum"]!.AsArray().Select(v => v?.GetValue<string>()).Should().Contain("late_cancelled");
     }
 
+    // Found by a helper checking the contract: only the merge-patch routes documented their 415, and no response any header.
+    [Fact]
+    public async Task EveryOperation_DocumentsThe415AndTheHeadersItsAnswersCarry()
+    {
+        var document = await DocumentAsync();
+
+        var missing = new List<string>();
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                var responses = operation!["responses"]!.AsObject();
+                var idempotent = operation["parameters"]?.AsArray().Any(p => p!["name"]!.GetValue<string>() == "Idempotency-Key") ?? false;
+                if (operation["requestBody"] is not null && !responses.ContainsKey("415")) missing.Add($"{method} {path}: 415");
+                foreach (var (status, response) in responses)
+                {
+                    var headers = response!["headers"]?.AsObject();
+                    if (status == "201" && headers?.ContainsKey("Location") != true) missing.Add($"{method} {path} {status}: Location");
+                    if (idempotent && status is "200" or "201" or "202" && headers?.ContainsKey("Idempotent-Replayed") != true)
+                        missing.Add($"{method} {path} {status}: Idempotent-Replayed");
+                    if (status is "429" or "503" && headers?.ContainsKey("Retry-After") != true) missing.Add($"{method} {path} {status}: Retry-After");
+                }
+            }
+        }
+
+        missing.Should().BeEmpty();
+        document["paths"]!["/api/v1/public/{slug}/bookings"]!["post"]!["responses"]!["429"].Should().NotBeNull();
+    }
+
     [Fact]
     public async Task CommittedSnapshot_MatchesTheLiveDocument()
     {
