@@ -918,7 +918,7 @@ export interface paths {
         delete: operations["DeleteWebhookSubscription"];
         options?: never;
         head?: never;
-        /** Change a subscription's URL, event types, description or enabled state */
+        /** Change a subscription's URL, event types, description or enabled state (JSON Merge Patch) */
         patch: operations["UpdateWebhookSubscription"];
         trace?: never;
     };
@@ -7388,6 +7388,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                "application/merge-patch+json": components["schemas"]["UpdateWebhookSubscriptionRequest"];
                 "application/json": components["schemas"]["UpdateWebhookSubscriptionRequest"];
             };
         };

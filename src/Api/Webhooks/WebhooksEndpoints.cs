@@ -4,8 +4,9 @@ namespace UnifiedCustomers.Api.Webhooks;
 /// <param name="EventTypes">the event types to deliver (docs/events.md); every type when empty or left out</param>
 internal sealed record CreateWebhookSubscriptionRequest(string Url, IReadOnlyList<string>? EventTypes = null, string? Description = null, bool Enabled = true);
 
-/// <summary>Only the fields given change.</summary>
-/// <param name="Description">an empty string clears it</param>
+/// <summary>A merge patch: only the fields given change.</summary>
+/// <param name="EventTypes">null (or empty): every type</param>
+/// <param name="Description">null (or an empty string) clears it</param>
 /// <param name="Enabled">true re-enables a disabled subscription (and forgets its failures)</param>
 internal sealed record UpdateWebhookSubscriptionRequest(string? Url = null, IReadOnlyList<string>? EventTypes = null, string? Description = null, bool? Enabled = null);
 
@@ -28,10 +29,12 @@ internal static class WebhooksEndpoints
                 mediator.SendOk(new GetWebhookSubscriptionQuery(tenant.OrganizationId, subscriptionId), ct))
             .Answers<WebhookSubscriptionResponse>("GetWebhookSubscription", "A webhook subscription (without its secret)", 404);
 
-        subscriptions.MapPatch("/{subscriptionId}", (Guid subscriptionId, UpdateWebhookSubscriptionRequest request, Tenant tenant, IMediator mediator, CancellationToken ct) =>
-                mediator.SendOk(new UpdateWebhookSubscriptionCommand(
-                    tenant.OrganizationId, subscriptionId, request.Url, request.EventTypes, request.Description, request.Enabled), ct))
-            .Answers<WebhookSubscriptionResponse>("UpdateWebhookSubscription", "Change a subscription's URL, event types, description or enabled state", 404);
+        subscriptions.MapPatch("/{subscriptionId}", (Guid subscriptionId, HttpRequest http, Tenant tenant, IMediator mediator, CancellationToken ct) =>
+                mediator.SendPatch(http, (MergePatchBody<UpdateWebhookSubscriptionRequest> p) => new UpdateWebhookSubscriptionCommand(
+                    tenant.OrganizationId, subscriptionId, p.Field("url", p.Body.Url), p.Field("eventTypes", p.Body.EventTypes),
+                    p.Field("description", p.Body.Description), p.Field("enabled", p.Body.Enabled)), ct))
+            .Patches<UpdateWebhookSubscriptionRequest, WebhookSubscriptionResponse>("UpdateWebhookSubscription",
+                "Change a subscription's URL, event types, description or enabled state (JSON Merge Patch)", 404);
 
         subscriptions.MapDelete("/{subscriptionId}", async (Guid subscriptionId, Tenant tenant, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new DeleteWebhookSubscriptionCommand(tenant.OrganizationId, subscriptionId), ct)).ToNoContent())

@@ -101,6 +101,16 @@ public sealed class WebhookSubscriptionTests(StrictWebhookHost api) : IClassFixt
             .ShouldBeProblem(HttpStatusCode.BadRequest, "webhook.url_not_public");
         await (await studio.SendAsync(HttpMethod.Patch, $"/api/v1/webhook-subscriptions/{id}", new { description = new string('d', 501) }))
             .ShouldBeProblem(HttpStatusCode.BadRequest, "webhook.description_too_long");
+        // A JSON Merge Patch like every PATCH (a helper found null read as "left out"): null clears the description and the
+        // event types, and is refused for the URL and the switch, naming the field.
+        var cleared = await studio.PatchAsync($"/api/v1/webhook-subscriptions/{id}", """{"description":null,"eventTypes":null}""");
+        await cleared.ShouldBe(HttpStatusCode.OK);
+        var clearedBody = await cleared.JsonAsync();
+        (clearedBody.GetProperty("description").ValueKind, clearedBody.GetProperty("eventTypes").GetArrayLength(), clearedBody.Str("url"))
+            .Should().Be((System.Text.Json.JsonValueKind.Null, 0, "https://93.184.215.14/hooks/uc"));
+        foreach (var field in new[] { "url", "enabled" })
+            (await (await studio.PatchAsync($"/api/v1/webhook-subscriptions/{id}", $$"""{"{{field}}":null}"""))
+                .ShouldBeProblem(HttpStatusCode.BadRequest, "validation.failed")).GetProperty("errors").TryGetProperty(field, out _).Should().BeTrue(field);
 
         await (await studio.SendAsync(HttpMethod.Delete, $"/api/v1/webhook-subscriptions/{id}", null)).ShouldBe(HttpStatusCode.NoContent);
         await (await studio.GetAsync($"/api/v1/webhook-subscriptions/{id}")).ShouldBeProblem(HttpStatusCode.NotFound, "webhook.not_found");

@@ -3,10 +3,23 @@ using UnifiedCustomers.Domain.Webhooks;
 
 namespace UnifiedCustomers.Application.Webhooks.UpdateWebhookSubscription;
 
-/// <summary>Changes what is given and keeps the rest (a null field is left as it is; an empty description clears it).</summary>
+/// <summary>
+/// A merge patch: fields left out stay as they are; null clears the description and the event types (every type
+/// again); the URL and the enabled switch cannot be cleared.
+/// </summary>
 public sealed record UpdateWebhookSubscriptionCommand(
-    Guid OrganizationId, Guid SubscriptionId, string? Url, IReadOnlyList<string>? EventTypes, string? Description, bool? Enabled)
+    Guid OrganizationId, Guid SubscriptionId, Optional<string?> Url, Optional<IReadOnlyList<string>?> EventTypes, Optional<string?> Description,
+    Optional<bool?> Enabled)
     : ITenantCommand<Result<WebhookSubscriptionResponse>>;
+
+internal sealed class UpdateWebhookSubscriptionValidator : AbstractValidator<UpdateWebhookSubscriptionCommand>
+{
+    public UpdateWebhookSubscriptionValidator()
+    {
+        RuleFor(c => c.Url.Value).NotEmpty().When(c => c.Url.IsSet).OverridePropertyName("url").WithMessage("The URL cannot be cleared.");
+        this.RuleForSwitch(c => c.Enabled, "enabled");
+    }
+}
 
 internal sealed class UpdateWebhookSubscriptionHandler(IAppDbContext db, IWebhookUrlPolicy urls, TimeProvider clock)
     : ICommandHandler<UpdateWebhookSubscriptionCommand, Result<WebhookSubscriptionResponse>>
@@ -16,10 +29,10 @@ internal sealed class UpdateWebhookSubscriptionHandler(IAppDbContext db, IWebhoo
         var subscription = await db.WebhookSubscriptions
             .FirstOrDefaultAsync(s => s.Id == command.SubscriptionId, ct);
         if (subscription is null) return WebhookErrors.NotFound;
-        var types = command.EventTypes ?? subscription.EventTypes;
+        var types = command.EventTypes.IsSet ? command.EventTypes.Value ?? [] : subscription.EventTypes;
         if (!WebhookEventTypes.AllKnown(types)) return WebhookErrors.EventTypeUnknown;
-        return (await urls.CheckAsync(command.Url ?? subscription.Url, ct))
-            .Bind(url => subscription.Change(url, types, command.Description ?? subscription.Description, command.Enabled ?? subscription.Enabled, clock.GetUtcNow()))
+        return (await urls.CheckAsync(command.Url.Or(subscription.Url)!, ct))
+            .Bind(url => subscription.Change(url, types, command.Description.Or(subscription.Description), command.Enabled.Or(subscription.Enabled) ?? subscription.Enabled, clock.GetUtcNow()))
             .Map(() => WebhookSubscriptionResponse.From(subscription));
     }
 }
