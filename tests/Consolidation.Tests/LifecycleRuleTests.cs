@@ -7,8 +7,8 @@ using UnifiedCustomers.Tool.Consolidation;
 
 namespace UnifiedCustomers.Consolidation.Tests;
 
-/// <summary>A legacy membership of one case: its legacy status, plan kind and dates, in days from the cutover day.</summary>
-public sealed record LegacyMembership(string Status, int? StartDays, int? EndDays);
+/// <summary>A legacy membership of one case: its legacy status, plan kind and dates, in days from the cutover day (its last update from the cutover instant).</summary>
+public sealed record LegacyMembership(string Status, int? StartDays, int? EndDays, int? UpdatedDays = null);
 
 /// <summary>A legacy pack of one case: its legacy status, credits and expiry, in days from the cutover instant.</summary>
 public sealed record LegacyPack(string Status, int? Remaining, int? Used, int? ExpiresInDays);
@@ -59,6 +59,7 @@ public sealed class LifecycleDatabase : LegacyDatabase
         new("expired pack with credits", "Europe/London", [], [new("expired", 4, 6, null)]),
         new("refunded pack with credits", "Europe/London", [], [new("refunded", 4, 0, 30)]),
         new("transferred pack with credits", "Europe/London", [], [new("transferred", 4, 0, 30)]),
+        new("paused membership last updated after the cutover", "Europe/London", [new("paused", -30, null, UpdatedDays: 5)], []),
         new("used-up pack and a paused membership", "Europe/London", [new("paused", -30, null)], [new("active", 0, 10, 30)]),
         new("New York: membership ending on the local cutover day", "America/New_York", [new("active", -30, 0)], []),
         new("New York: membership starting on the UTC cutover day", "America/New_York", [new("active", 1, null)], []),
@@ -92,9 +93,9 @@ public sealed class LifecycleDatabase : LegacyDatabase
             {
                 var m = @case.Memberships[i];
                 sql.AppendLine(CultureInfo.InvariantCulture, $"""
-                    INSERT INTO legacy.customer_memberships (id, organization_id, {personColumn}, membership_plan_id, status, start_date, end_date, created_at)
+                    INSERT INTO legacy.customer_memberships (id, organization_id, {personColumn}, membership_plan_id, status, start_date, end_date, created_at, updated_at)
                     VALUES ('{CaseIds.Of("membership", @case.Name, i)}', '{org}', '{person}', '{CaseIds.Of("plan", @case.TimeZone)}', '{m.Status}',
-                            {Day(m.StartDays, @case.TimeZone)}, {Day(m.EndDays, @case.TimeZone)}, '2026-01-01Z');
+                            {Day(m.StartDays, @case.TimeZone)}, {Day(m.EndDays, @case.TimeZone)}, '2026-01-01Z', {(m.UpdatedDays is null ? "DEFAULT" : Instant(m.UpdatedDays))});
                     """);
             }
             for (var i = 0; i < @case.Packs.Length; i++)

@@ -170,7 +170,7 @@ public static class BookingDesk
     {
         if (booking.PackId is { } packId)
         {
-            var consumed = account.Pack(packId)!.Consume(session.ClassTypeId, now);
+            var consumed = account.Pack(packId)!.Consume(session.ClassTypeId, session.StartsAt);
             if (consumed.IsFailure) throw new InvalidOperationException($"Pack {packId} was chosen but cannot pay: {consumed.Error!.Code}");
         }
         account.RecordCharge(booking, session);

@@ -42,7 +42,7 @@ public static class PaymentSelector
         }
         foreach (var pack in context.Packs.OrderBy(p => p.ExpiresAt ?? DateTimeOffset.MaxValue).ThenBy(p => p.PurchasedAt))
         {
-            var pays = pack.CanPay(context.Session.ClassTypeId, context.Now);
+            var pays = pack.CanPay(context.Session.ClassTypeId, context.Session.StartsAt);
             if (pays.IsSuccess) return BookingPayment.ByPack(pack.Id);
             reasons.Add(pays.Error! with { Field = pack.Id.ToString() });
         }
@@ -63,7 +63,7 @@ public static class PaymentSelector
             case PaymentMethod.Pack:
                 var pack = context.Packs.FirstOrDefault(p => p.Id == choice.Id);
                 if (pack is null) return PackErrors.NotFound;
-                return pack.CanPay(context.Session.ClassTypeId, context.Now).Map(() => BookingPayment.ByPack(pack.Id));
+                return pack.CanPay(context.Session.ClassTypeId, context.Session.StartsAt).Map(() => BookingPayment.ByPack(pack.Id));
             case PaymentMethod.DropIn:
                 return DropIn(context).Map(() => BookingPayment.DropIn);
             case PaymentMethod.Complimentary:

@@ -57,14 +57,15 @@ public sealed class Membership : Entity, ITenantOwned
     /// <summary>Active and running on that date (it may still be paused then).</summary>
     public bool IsCurrentOn(DateOnly date) => Live.IsSatisfiedBy(this) && date >= StartDate && (EndDate is null || date <= EndDate);
 
+    // A paused membership is in force before its open pause begins: the pause's dates, not the status, say when it stops covering.
     private static readonly Criterion<Membership, DateOnly> InForceRule = Criterion<Membership>.Of<DateOnly>((m, date) =>
-        m.Status == MembershipStatus.Active && m.StartDate <= date && (m.EndDate == null || m.EndDate >= date)
-        && !m.Pauses.Any(p => p.From <= date && (p.Until == null || p.Until > date)));
+        m.StartDate <= date && (m.EndDate == null || m.EndDate >= date)
+        && !m.Pauses.Any(p => p.From <= date && (p.Until == null || p.Until > date))).And(Live);
 
     private static readonly Criterion<Membership, DateOnly> EndedRule =
         Criterion<Membership>.Of<DateOnly>((m, date) => m.EndDate != null && m.EndDate < date).And(Live);
 
-    /// <summary>Counts towards "member" or "trial" on that date: active, running, not paused.</summary>
+    /// <summary>Counts towards "member" or "trial" on that date: live, running, not paused on that date.</summary>
     public static Criterion<Membership> InForce(DateOnly on) => InForceRule.At(on);
 
     /// <summary>Still active or paused although its end date is before that date: the daily run expires it.</summary>
@@ -77,7 +78,7 @@ public sealed class Membership : Entity, ITenantOwned
     public Result CanCover(DateOnly sessionDate, Guid classTypeId)
     {
         if (!IsCurrentOn(sessionDate)) return MembershipErrors.Expired;
-        if (Status == MembershipStatus.Paused || _pauses.Any(p => p.Covers(sessionDate))) return MembershipErrors.Paused;
+        if (_pauses.Any(p => p.Covers(sessionDate))) return MembershipErrors.Paused;
         if (ClassTypeIds.Length > 0 && !ClassTypeIds.Contains(classTypeId)) return MembershipErrors.ClassTypeNotCovered;
         return Result.Success();
     }

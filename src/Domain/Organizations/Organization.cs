@@ -63,13 +63,19 @@ public sealed class Organization : Entity
     /// <summary>The instant a local date begins in the studio's zone (daylight saving included).</summary>
     public DateTimeOffset StartOfDay(DateOnly date) => AtLocal(date, TimeOnly.MinValue);
 
-    /// <summary>The instant of a local wall-clock time; a time skipped by a DST jump moves forward by the gap.</summary>
+    /// <summary>
+    /// The instant of a local wall-clock time; a time skipped by a DST jump moves forward by the gap, and a time
+    /// that happens twice (clocks going back) is its first occurrence, so a day whose midnight repeats starts at the first.
+    /// </summary>
     public DateTimeOffset AtLocal(DateOnly date, TimeOnly time)
     {
         var local = date.ToDateTime(time, DateTimeKind.Unspecified);
         var zone = Zone;
-        // Read with the offset in force before the jump, a skipped wall time lands exactly the gap later.
-        var offset = zone.IsInvalidTime(local) ? zone.GetUtcOffset(local.AddDays(-1)) : zone.GetUtcOffset(local);
+        // Read with the offset in force before the jump, a skipped wall time lands exactly the gap later; of a repeated
+        // wall time's two offsets the larger gives the earlier instant.
+        var offset = zone.IsInvalidTime(local) ? zone.GetUtcOffset(local.AddDays(-1))
+            : zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max()
+            : zone.GetUtcOffset(local);
         return new DateTimeOffset(local, offset).ToUniversalTime();
     }
 

@@ -63,17 +63,18 @@ public sealed class ClassPack : Entity, ITenantOwned
     /// <inheritdoc cref="Current"/>
     public bool IsCurrent(DateTimeOffset now) => CurrentRule.IsSatisfiedBy(this, now);
 
-    public Result CanPay(Guid classTypeId, DateTimeOffset now)
+    /// <summary>Whether this pack may pay for a class: one that starts before the pack expires, of a type it covers.</summary>
+    public Result CanPay(Guid classTypeId, DateTimeOffset classStartsAt)
     {
-        if (Status != PackStatus.Active || IsExpired(now)) return PackErrors.Expired;
+        if (Status != PackStatus.Active || IsExpired(classStartsAt)) return PackErrors.Expired;
         if (ClassTypeIds.Length > 0 && !ClassTypeIds.Contains(classTypeId)) return PackErrors.ClassTypeNotCovered;
         if (CreditsRemaining <= 0) return PackErrors.NoCredits;
         return Result.Success();
     }
 
-    public Result Consume(Guid classTypeId, DateTimeOffset now)
+    public Result Consume(Guid classTypeId, DateTimeOffset classStartsAt)
     {
-        return CanPay(classTypeId, now).Tap(() =>
+        return CanPay(classTypeId, classStartsAt).Tap(() =>
         {
             CreditsRemaining--;
             if (CreditsRemaining == 0) Raise(new PackExhausted(this));

@@ -10,7 +10,7 @@ public static class PackErrors
         Error.Invalid("pack_product.name_invalid", $"A pack needs a name of at most {PackProduct.NameMaxLength} characters.", "name");
     public static readonly Error NotFound = Error.NotFound("pack.not_found", "No such pack for this customer.");
     public static readonly Error NoCredits = new("pack.no_credits", "The pack has no credits left.");
-    public static readonly Error Expired = new("pack.expired", "The pack has expired.");
+    public static readonly Error Expired = new("pack.expired", "The pack has expired, or expires before the class starts.");
     public static readonly Error ClassTypeNotCovered = new("pack.class_type_not_covered", "The pack does not cover this class type.");
     public static readonly Error ProductInvalid = Error.Invalid("pack_product.invalid", $"A pack has between 1 and {PackProduct.MaxCredits} credits and is valid for between 1 and {PackProduct.MaxValidityDays} days.", "credits");
 }

@@ -53,7 +53,7 @@ public sealed class CriteriaInPostgresTests(Backend backend) : IClassFixture<Bac
         // The cases are not vacuous: each kind of membership is in force on some day and out of force on another.
         (await MembershipsOf(studio, Membership.Live))
             .Should().BeEquivalentTo(stored.Where(Membership.Live.IsSatisfiedBy).Select(m => m.Id)).And.HaveCount(5);
-        (await InForceOn(studio, today.AddDays(5))).Should().BeEquivalentTo([running.Id, openEnded.Id, pausedAWhile.Id]);
+        (await InForceOn(studio, today.AddDays(5))).Should().BeEquivalentTo([running.Id, openEnded.Id, pausedAWhile.Id, pausedOpen.Id]);
         (await InForceOn(studio, today.AddDays(12))).Should().BeEquivalentTo([running.Id, openEnded.Id, future.Id]);
         (await InForceOn(studio, today.AddDays(31))).Should().BeEquivalentTo([openEnded.Id, future.Id]);
         (await EndedOn(studio, today.AddDays(31))).Should().BeEquivalentTo([running.Id, pausedAWhile.Id, pausedOpen.Id]);

@@ -28,8 +28,8 @@ public sealed class CriterionTests
         { "paused from day 10 until day 20", Start.AddDays(10), false },
         { "paused from day 10 until day 20", Start.AddDays(19), false },
         { "paused from day 10 until day 20", Start.AddDays(20), true },
-        // An open pause pauses the membership at once (status Paused), whatever day it starts.
-        { "paused open-ended from day 10", Start.AddDays(9), false },
+        // An open pause, like a dated one, begins on its first day (its status is Paused from when it is recorded).
+        { "paused open-ended from day 10", Start.AddDays(9), true },
         { "paused open-ended from day 10", Start.AddDays(10), false },
         { "cancelled to day 15", Start.AddDays(5), false },
         { "starts in a week", Start, false },

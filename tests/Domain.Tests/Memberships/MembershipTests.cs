@@ -108,6 +108,17 @@ public sealed class MembershipTests
     }
 
     [Fact]
+    public void CanCover_WhenAnOpenPauseBeginsLater_CoversTheDaysBeforeIt()
+    {
+        var membership = A.Membership.Build();
+        membership.Pause(new DateOnly(2026, 6, 10), null, TestClock.Start).ShouldSucceed();
+
+        membership.CanCover(new DateOnly(2026, 6, 9), Yoga).ShouldSucceed();
+        membership.CanCover(new DateOnly(2026, 6, 10), Yoga).ShouldFailWith("membership.paused");
+        membership.CanCover(new DateOnly(2027, 6, 10), Yoga).ShouldFailWith("membership.paused");
+    }
+
+    [Fact]
     public void CanCover_WhenTheDateFallsInAPausePeriod_FailsWithPausedUntilThePauseEnds()
     {
         var membership = A.Membership.Build();

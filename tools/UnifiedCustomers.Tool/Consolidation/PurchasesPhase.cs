@@ -79,7 +79,8 @@ internal static class PurchasesPhase
         """;
 
     // A paused membership gets an open pause (the domain resumes by closing it), from its last
-    // legacy update, the only date the old system kept.
+    // legacy update, the only date the old system kept, and at the latest from the cutover day, so
+    // that it is paused at the cutover as its status says.
     private static readonly string[] WriteMemberships =
     [
         $$"""
@@ -93,7 +94,7 @@ internal static class PurchasesPhase
         SELECT id, org_id, customer_id, plan_id, '{}', st = 'trial', start_date, end_date,
                status, created_at, cancelled_at, classes, allowance_period,
                CASE WHEN status = 'paused' THEN jsonb_build_array(jsonb_build_object(
-                   'From', least(greatest(start_date, coalesce((updated_at AT TIME ZONE time_zone)::date, start_date)), {{SqlLiteral.Date(DateBounds.Max)}}),
+                   'From', least(greatest(start_date, least(coalesce((updated_at AT TIME ZONE time_zone)::date, start_date), cutover_day)), {{SqlLiteral.Date(DateBounds.Max)}}),
                    'Until', NULL)) END
         FROM {{Memberships}} WHERE reason IS NULL
         """,

@@ -35,7 +35,7 @@ internal sealed class GetCustomerBalanceHandler(BookingLoader loader, TimeProvid
         {
             var m = u.Membership;
             var (from, until) = m.PeriodContaining(today);
-            var bounded = m.Allowance.Period is AllowancePeriod.Week or AllowancePeriod.Month or AllowancePeriod.Term;
+            var bounded = m.Allowance.Period != AllowancePeriod.Unlimited;
             return new MembershipBalance(
                 m.Id, m.PlanId, m.IsTrial, m.Status, m.Allowance.Period, m.Allowance.Classes, u.UsedInPeriod, m.Remaining(u.UsedInPeriod),
                 bounded ? from : null, bounded && !(m.Allowance.Period == AllowancePeriod.Term && m.EndDate is null) ? until.AddDays(-1) : null, m.StartDate, m.EndDate, m.IsInForceOn(today));
