@@ -1563,6 +1563,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "session.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A class session's seats, instructor or location changed (one event per request, however many of them changed).
+         * @description Signed per Standard Webhooks: headers webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256 with the subscription's whsec_ secret). Answer 2xx within 10 seconds; anything else is retried.
+         */
+        post: operations["Webhook_SessionUpdatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "membership.sold": {
         parameters: {
             query?: never;
@@ -2191,7 +2211,7 @@ export interface components {
                 /** Format: date-time */
                 updatedAt: string;
                 /** Format: date-time */
-                erasedAt?: null | string;
+                erasedAt: null | string;
             };
             /** @enum {unknown} */
             from: "lead" | "trial" | "member" | "lapsed" | "archived";
@@ -2234,7 +2254,7 @@ export interface components {
                 /** Format: date-time */
                 updatedAt: string;
                 /** Format: date-time */
-                erasedAt?: null | string;
+                erasedAt: null | string;
             };
             /** Format: uuid */
             mergedCustomerId: string;
@@ -2283,7 +2303,7 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             /** Format: date-time */
-            erasedAt?: null | string;
+            erasedAt: null | string;
         };
         /** @description An archived customer was brought back. */
         CustomerRestoredEvent: {
@@ -3258,6 +3278,21 @@ export interface components {
         };
         /** @enum {unknown} */
         SessionStatus: "scheduled" | "cancelled";
+        /** @description A class session's seats, instructor or location changed (one event per request, however many of them changed). */
+        SessionUpdatedEvent: {
+            /**
+             * Format: uuid
+             * @description Unique; the same in every delivery (the webhook-id header).
+             */
+            id: string;
+            /** @enum {string} */
+            type: "session.updated";
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            data: components["schemas"]["SessionEventData"];
+        };
         StandingBookingOutcome: {
             /** Format: uuid */
             standingBookingId: string;
@@ -8913,6 +8948,35 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SessionRescheduledEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Webhook_SessionUpdatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: drop a delivery whose id you have already processed. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse ones far from now. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64>` signatures, one per active secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionUpdatedEvent"];
             };
         };
         responses: {

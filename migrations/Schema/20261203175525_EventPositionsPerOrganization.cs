@@ -19,7 +19,7 @@ namespace UnifiedCustomers.Migrations.Schema
         /// The sequencer (ADR 0013), as before but for the numbering: one caller at a time, committed
         /// events only, each organization's numbers after its counter, which the same statement moves on.
         /// </summary>
-        private const string PublishEvents = """
+        internal const string PublishEvents = """
             CREATE OR REPLACE FUNCTION publish_events(p_now timestamptz, p_limit int) RETURNS int
             LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
             DECLARE

@@ -47,6 +47,12 @@ public interface IRowLocks
 
     /// <summary>A pack product under a row lock, as <see cref="LockAndLoadPlanAsync"/>.</summary>
     Task<Domain.Packs.PackProduct?> LockAndLoadPackProductAsync(Guid organizationId, Guid productId, bool exclusive, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Loads (tracked) a webhook subscription under an exclusive row lock, to delete it: the publisher's
+    /// pass that is creating a delivery for it commits first, so that delivery is deleted too.
+    /// </summary>
+    Task<Domain.Webhooks.WebhookSubscription?> LockAndLoadWebhookSubscriptionAsync(Guid organizationId, Guid subscriptionId, CancellationToken cancellationToken);
 }
 
 /// <summary>Runs work in one database transaction, retried from the start on a serialization failure or deadlock.</summary>

@@ -15,7 +15,7 @@ public sealed record CustomerResponse(
     Guid? MergedIntoId,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset? ErasedAt = null);
+    DateTimeOffset? ErasedAt);
 
 public sealed record CustomerStatusChangeResponse(LifecycleStatus? From, LifecycleStatus To, string Cause, DateTimeOffset At);
 

@@ -83,7 +83,7 @@ public sealed record WebhookSubscriptionDisabledData(Guid Id, string Url, DateTi
 internal static class EventPayloads
 {
     public static CustomerResponse Of(Customer c) => new(
-        c.Id, c.FirstName, c.LastName, c.FullName, c.Email, c.Phone, c.Source, c.Notes, c.Status, c.MergedIntoId, c.CreatedAt, c.UpdatedAt);
+        c.Id, c.FirstName, c.LastName, c.FullName, c.Email, c.Phone, c.Source, c.Notes, c.Status, c.MergedIntoId, c.CreatedAt, c.UpdatedAt, c.ErasedAt);
 
     public static BookingEventData Of(Booking b) => new(
         b.Id, b.Status, b.CustomerId, b.SessionId, b.PaymentMethod, b.MembershipId, b.PackId, b.Charged, b.WaitlistPosition, b.Source,

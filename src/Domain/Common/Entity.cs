@@ -14,6 +14,15 @@ public abstract class Entity
 
     /// <summary>Numbered as raised, process-wide, so the events of several entities of one command keep the order they happened in.</summary>
     protected void Raise(IDomainEvent domainEvent) => (_domainEvents ??= []).Add(new RaisedEvent(Interlocked.Increment(ref _raised), domainEvent));
+
+    /// <summary>
+    /// Raises an event unless one of its type is already pending: the payload shows the entity as it is saved, so
+    /// several changes of one command (a PATCH of several fields) are one event, not one per field.
+    /// </summary>
+    protected void RaiseOnce(IDomainEvent domainEvent)
+    {
+        if (_domainEvents?.Exists(raised => raised.Event.GetType() == domainEvent.GetType()) != true) Raise(domainEvent);
+    }
 }
 
 public readonly record struct RaisedEvent(long Sequence, IDomainEvent Event);

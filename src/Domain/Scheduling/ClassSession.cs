@@ -87,6 +87,7 @@ public sealed class ClassSession : Entity, ITenantOwned
         if (capacity is < 1 or > MaxCapacity) return SessionErrors.CapacityInvalid;
         if (capacity < seatsHeld)
             return SessionErrors.CapacityBelowSeatsHeld with { Message = $"{seatsHeld} seats are booked; the capacity cannot go below that." };
+        if (capacity != Capacity) RaiseOnce(new SessionUpdated(this));
         Capacity = capacity;
         return Result.Success();
     }
@@ -96,6 +97,7 @@ public sealed class ClassSession : Entity, ITenantOwned
     {
         if (Status == SessionStatus.Cancelled) return SessionErrors.Cancelled;
         if (instructor is not null && instructor.Id != InstructorId && instructor.EnsureCanTeach() is { IsFailure: true } refused) return refused;
+        if (instructor?.Id != InstructorId) RaiseOnce(new SessionUpdated(this));
         InstructorId = instructor?.Id;
         return Result.Success();
     }
@@ -105,6 +107,7 @@ public sealed class ClassSession : Entity, ITenantOwned
     {
         if (Status == SessionStatus.Cancelled) return SessionErrors.Cancelled;
         if (location is not null && location.Id != LocationId && location.EnsureCanHost() is { IsFailure: true } refused) return refused;
+        if (location?.Id != LocationId) RaiseOnce(new SessionUpdated(this));
         LocationId = location?.Id;
         return Result.Success();
     }

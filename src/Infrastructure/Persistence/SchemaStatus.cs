@@ -5,7 +5,7 @@ namespace UnifiedCustomers.Infrastructure.Persistence;
 /// <summary>The schema this build requires: the last migration it was built with (SchemaStatusTests holds it to the migrations).</summary>
 public static class SchemaVersion
 {
-    public const string Required = "20261203175525_EventPositionsPerOrganization";
+    public const string Required = "20261203201930_PublishEventsSkipsDeletedSubscriptions";
 }
 
 /// <summary>

@@ -129,6 +129,11 @@ public sealed partial class WebhookDispatcher : IDisposable
         {
             return new AttemptResult(AttemptOutcome.NetworkError, null, null, ex.Message, watch.Elapsed);
         }
+        // An answer cut short (HttpIOException) fails while its body is read, outside HttpRequestException.
+        catch (IOException ex)
+        {
+            return new AttemptResult(AttemptOutcome.NetworkError, null, null, ex.Message, watch.Elapsed);
+        }
     }
 
     private static async Task<string?> ReadExcerptAsync(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -39,6 +39,7 @@ public sealed class EventCatalogTests(ApiFactory api) : IClassFixture<ApiFactory
         await (await s.PatchAsync($"/api/v1/sessions/{s4}", new { startsAt = api.Clock.GetUtcNow().AddMinutes(25) })).ShouldBe(HttpStatusCode.OK);
         var s5 = await s.SessionAsync(classType, TimeSpan.FromDays(2));
         var cancelledWithClass = await s.BookingAsync(c, s5);
+        await (await s.PatchAsync($"/api/v1/sessions/{s5}", new { capacity = 5 })).ShouldBe(HttpStatusCode.OK);
         await (await s.PostAsync($"/api/v1/sessions/{s5}/cancel", null)).ShouldBe(HttpStatusCode.OK);
         api.Clock.Advance(TimeSpan.FromMinutes(30));
         await (await s.PostAsync($"/api/v1/bookings/{missed}/no-show", null)).ShouldBe(HttpStatusCode.OK);
@@ -92,6 +93,7 @@ public sealed class EventCatalogTests(ApiFactory api) : IClassFixture<ApiFactory
         One("booking.no_show", missed).GetProperty("data").Str("status").Should().Be("no_show");
         One("session.scheduled", s1).GetProperty("data").GetProperty("capacity").GetInt32().Should().Be(1);
         One("session.cancelled", s5).GetProperty("data").Str("status").Should().Be("cancelled");
+        One("session.updated", s5).GetProperty("data").GetProperty("capacity").GetInt32().Should().Be(5);
         One("session.rescheduled", s4).GetProperty("data").GetProperty("seatsTaken").GetInt32().Should().Be(1);
         One("booking.cancelled", cancelledWithClass).GetProperty("data").Str("status").Should().Be("cancelled");
         One("membership.sold", membership).GetProperty("data").Str("allowancePeriod").Should().Be("unlimited");

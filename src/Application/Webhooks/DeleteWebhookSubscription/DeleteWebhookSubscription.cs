@@ -5,12 +5,12 @@ namespace UnifiedCustomers.Application.Webhooks.DeleteWebhookSubscription;
 /// <summary>The subscription goes, with its deliveries and their log; the events stay in the feed.</summary>
 public sealed record DeleteWebhookSubscriptionCommand(Guid OrganizationId, Guid SubscriptionId) : ITenantCommand<Result>;
 
-internal sealed class DeleteWebhookSubscriptionHandler(IAppDbContext db) : ICommandHandler<DeleteWebhookSubscriptionCommand, Result>
+internal sealed class DeleteWebhookSubscriptionHandler(IAppDbContext db, IRowLocks locks) : ICommandHandler<DeleteWebhookSubscriptionCommand, Result>
 {
     public async ValueTask<Result> Handle(DeleteWebhookSubscriptionCommand command, CancellationToken ct)
     {
         var id = command.SubscriptionId;
-        var subscription = await db.WebhookSubscriptions.FirstOrDefaultAsync(s => s.Id == id, ct);
+        var subscription = await locks.LockAndLoadWebhookSubscriptionAsync(command.OrganizationId, id, ct);
         if (subscription is null) return WebhookErrors.NotFound;
         // Nothing cascades in this schema: children first, set-based.
         var deliveries = db.WebhookDeliveries.Where(d => d.SubscriptionId == id);

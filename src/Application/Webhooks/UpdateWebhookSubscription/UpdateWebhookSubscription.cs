@@ -31,8 +31,14 @@ internal sealed class UpdateWebhookSubscriptionHandler(IAppDbContext db, IWebhoo
         if (subscription is null) return WebhookErrors.NotFound;
         var types = command.EventTypes.IsSet ? command.EventTypes.Value ?? [] : subscription.EventTypes;
         if (!WebhookEventTypes.AllKnown(types)) return WebhookErrors.EventTypeUnknown;
-        return (await urls.CheckAsync(command.Url.Or(subscription.Url)!, ct))
-            .Bind(url => subscription.Change(url, types, command.Description.Or(subscription.Description), command.Enabled.Or(subscription.Enabled) ?? subscription.Enabled, clock.GetUtcNow()))
+        var enabled = command.Enabled.Or(subscription.Enabled) ?? subscription.Enabled;
+        // The URL is checked when it is saved or switched on (ADR 0014), so one whose host has since moved
+        // can still be switched off or described.
+        var url = command.Url.IsSet || (enabled && !subscription.Enabled)
+            ? await urls.CheckAsync(command.Url.Or(subscription.Url), ct)
+            : new Uri(subscription.Url);
+        return url
+            .Bind(url => subscription.Change(url, types, command.Description.Or(subscription.Description), enabled, clock.GetUtcNow()))
             .Map(() => WebhookSubscriptionResponse.From(subscription));
     }
 }

@@ -58,4 +58,8 @@ internal sealed class RowLocks(AppDbContext db) : IRowLocks
                 ? db.PackProducts.FromSql($"SELECT * FROM pack_products WHERE organization_id = {organizationId} AND id = {productId} FOR UPDATE")
                 : db.PackProducts.FromSql($"SELECT * FROM pack_products WHERE organization_id = {organizationId} AND id = {productId} FOR SHARE"))
             .FilteredByItsOwnSql().ToListAsync(cancellationToken)).SingleOrDefault();
+
+    public async Task<Domain.Webhooks.WebhookSubscription?> LockAndLoadWebhookSubscriptionAsync(Guid organizationId, Guid subscriptionId, CancellationToken cancellationToken) =>
+        (await db.WebhookSubscriptions.FromSql($"SELECT * FROM webhook_subscriptions WHERE organization_id = {organizationId} AND id = {subscriptionId} FOR UPDATE")
+            .FilteredByItsOwnSql().ToListAsync(cancellationToken)).SingleOrDefault();
 }
