@@ -35,6 +35,7 @@ builder.Services.AddEventWorkers(builder.Configuration);
 var app = builder.Build();
 
 app.UseForwardedHeaders();
+app.UseMiddleware<NoStoreResponses>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<HeaderLimitMiddleware>();

@@ -32,11 +32,25 @@ internal static class PublicRateLimits
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(PerAddress, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                ClientOf(http.Connection.RemoteIpAddress),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RequestsPerAddressPerMinute, Window = TimeSpan.FromMinutes(1) }));
             limiter.OnRejected = async (context, _) => await TooManyRequests(context.Lease).ExecuteAsync(context.HttpContext);
         });
         return services;
+    }
+
+    /// <summary>
+    /// Who a limit counts: an IPv4 address, or an IPv6 address's /64. An IPv6 host holds a /64 at
+    /// least and rotates its own addresses inside it (RFC 4941), so the whole address would bound nothing.
+    /// </summary>
+    public static string ClientOf(IPAddress? address)
+    {
+        if (address is null) return "unknown";
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6) return address.ToString();
+        var prefix = address.GetAddressBytes();
+        Array.Clear(prefix, 8, 8);
+        return new IPAddress(prefix) + "/64";
     }
 
     public static IResult TooManyRequests(RateLimitLease lease) =>
@@ -56,7 +70,7 @@ internal static class PublicRateLimits
 }
 
 /// <summary>
-/// Booking requests per (organization, normalised email, client address) and hour. Only accepted
+/// Booking requests per (organization, normalised email, client: <see cref="PublicRateLimits.ClientOf"/>) and hour. Only accepted
 /// requests count: a request is reserved while it runs and given back when it is refused, so
 /// nobody's failed attempts count, and another address's requests never count against this one,
 /// so a stranger cannot lock a customer out of the widget.
@@ -70,7 +84,7 @@ internal sealed class BookingsPerEmail(PublicRateLimitOptions options, TimeProvi
     public Reservation Reserve(Guid organizationId, string email, IPAddress? address)
     {
         // The form the customer is looked up by: "mia .robinson@…" is Mia's address, so it counts against hers.
-        var key = string.Join('\n', organizationId.ToString("N"), EmailAddress.Normalize(email) ?? "", address?.ToString() ?? "-");
+        var key = string.Join('\n', organizationId.ToString("N"), EmailAddress.Normalize(email) ?? "", PublicRateLimits.ClientOf(address));
         var now = clock.GetUtcNow();
         if (_accepted.Count > SweepAbove) Sweep(now);
         var times = _accepted.GetOrAdd(key, _ => new Queue<DateTimeOffset>());
