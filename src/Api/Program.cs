@@ -51,7 +51,8 @@ app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/docs", options => options.WithTitle("UnifiedCustomers API").AddPreferredSecuritySchemes("bearer")).AllowAnonymous();
 app.MapHealth();
 
-var api = app.MapGroup("/api/v1");
+// Date and instant parameters are read as in JSON bodies (yyyy-MM-dd, an instant with its offset), not as the binder guesses.
+var api = app.MapGroup("/api/v1").AddEndpointFilterFactory(QueryValues.StrictDates);
 api.MapCustomers();
 api.MapCatalog();
 api.MapScheduling();

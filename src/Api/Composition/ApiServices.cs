@@ -42,10 +42,13 @@ public static class ApiServices
         return services;
     }
 
-    /// <summary>Strict JSON: snake_case enum strings, numbers as numbers, no unknown or missing required fields, no null where none is allowed.</summary>
+    /// <summary>Strict JSON: snake_case enum strings, numbers as numbers, instants with an offset, no unknown or missing required fields, no null where none is allowed.</summary>
     public static void ConfigureJson(JsonSerializerOptions options)
     {
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        // Instants carry their offset: the default reader took one without as the server's local time. Dates are
+        // already read as yyyy-MM-dd only.
+        options.Converters.Add(new IsoDates.InstantJsonConverter());
         // Numbers are numbers: the web default also reads "12", which would make every integer `number | string` for clients.
         options.NumberHandling = JsonNumberHandling.Strict;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;

@@ -37,8 +37,8 @@ internal static class UnreadableRequests
                 var field = Join(path);
                 return (field, $"The field '{field}' is not part of this request.");
             }
+            return path.Count == 0 ? (null, "The body is not valid JSON.") : Invalid(path, type);
         }
-        return path.Count == 0 ? (null, "The body is not valid JSON.") : Invalid(path);
     }
 
     /// <summary>The route or query parameter that could not be bound to its type, or that is required and absent.</summary>
@@ -61,7 +61,11 @@ internal static class UnreadableRequests
                 if (raw is not null) givenEmpty ??= name;
                 continue;
             }
-            if (!Parses(type, raw)) return (name, $"The value of '{name}' is not valid.");
+            if (IsoDates.Covers(type))
+            {
+                if (!IsoDates.Parses(type, raw)) return (name, QueryValues.NotADate(name, type));
+            }
+            else if (!Parses(type, raw)) return (name, $"The value of '{name}' is not valid.");
         }
         // Nothing else failed: the parameter given with no value ("?from=") is the one the binder refused.
         return givenEmpty is { } empty ? (empty, $"The parameter '{empty}' has no value; leave it out or give one.") : null;
@@ -71,10 +75,12 @@ internal static class UnreadableRequests
     public static Endpoint? FailedEndpoint(HttpContext context) =>
         context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
 
-    private static (string?, string) Invalid(IReadOnlyList<string> path)
+    private static (string?, string) Invalid(IReadOnlyList<string> path, Type? type = null)
     {
         var field = Join(path);
-        return (field, $"The value of '{field}' is not valid here (wrong type, format or unknown value).");
+        return type is not null && IsoDates.Expected(type) is { } expected
+            ? (field, $"The value of '{field}' is not {expected}.")
+            : (field, $"The value of '{field}' is not valid here (wrong type, format or unknown value).");
     }
 
     /// <summary>"$.payment.method" → [payment, method]; "$.sessionIds[0]" → [sessionIds, [0]]; "$['x']" → [x].</summary>

@@ -70,6 +70,13 @@ internal static class ApiDocument
             options.AddSchemaTransformer((schema, context, _) =>
             {
                 if (context.JsonTypeInfo.Type == typeof(ProblemDetails)) ProblemSchema.Extend(schema);
+                // Instants are read by a converter of ours (IsoDates), which hides their schema from the exporter: said again here.
+                // A nullable one is `null | string` in a body or an event, a plain string as a query parameter.
+                if (context.JsonTypeInfo.Type == typeof(DateTimeOffset) || context.JsonTypeInfo.Type == typeof(DateTimeOffset?))
+                {
+                    var nullable = context.JsonTypeInfo.Type == typeof(DateTimeOffset?) && context.JsonPropertyInfo is not null;
+                    (schema.Type, schema.Format) = (nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String, "date-time");
+                }
                 return Task.CompletedTask;
             });
         });
