@@ -42,7 +42,7 @@ public static class ApiServices
         return services;
     }
 
-    /// <summary>Strict JSON: snake_case enum strings, numbers as numbers, instants with an offset, no unknown or missing required fields, no null where none is allowed.</summary>
+    /// <summary>Strict JSON: snake_case enum strings, numbers as numbers, instants with an offset, no unknown, repeated or missing required fields, no null where none is allowed.</summary>
     public static void ConfigureJson(JsonSerializerOptions options)
     {
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
@@ -52,6 +52,8 @@ public static class ApiServices
         // Numbers are numbers: the web default also reads "12", which would make every integer `number | string` for clients.
         options.NumberHandling = JsonNumberHandling.Strict;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        // {"firstName":"A","firstName":null} is one request saying two things: the last would win unseen.
+        options.AllowDuplicateProperties = false;
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
     }

@@ -29,7 +29,7 @@ public sealed class SchemaStatusTests
         {
             await using var db = database.CreateDbContext();
 
-            (await new SchemaStatus(db).CheckAsync(CancellationToken.None)).Should().BeOfType<SchemaState.Current>();
+            (await StatusOf(db).CheckAsync(CancellationToken.None)).Should().BeOfType<SchemaState.Current>();
         }
         finally
         {
@@ -46,7 +46,7 @@ public sealed class SchemaStatusTests
         {
             await using var db = database.CreateDbContext();
 
-            (await new SchemaStatus(db).CheckAsync(CancellationToken.None))
+            (await StatusOf(db).CheckAsync(CancellationToken.None))
                 .Should().BeOfType<SchemaState.Behind>().Which.Missing.Should().Equal(SchemaVersion.Required);
         }
         finally
@@ -65,7 +65,7 @@ public sealed class SchemaStatusTests
             await using var db = database.CreateDbContext();
             await db.GetService<IMigrator>().MigrateAsync(db.Database.GetMigrations().SkipLast(1).Last());
 
-            (await new SchemaStatus(db).CheckAsync(CancellationToken.None))
+            (await StatusOf(db).CheckAsync(CancellationToken.None))
                 .Should().BeOfType<SchemaState.Behind>().Which.Missing.Should().Equal(SchemaVersion.Required);
         }
         finally
@@ -80,7 +80,10 @@ public sealed class SchemaStatusTests
         var nowhere = new NpgsqlConnectionStringBuilder(TestServer.ConnectionString) { Host = "127.0.0.1", Port = 1, Timeout = 2 }.ConnectionString;
         await using var db = AppDbContext.Create(nowhere);
 
-        (await new SchemaStatus(db).CheckAsync(CancellationToken.None))
+        (await StatusOf(db).CheckAsync(CancellationToken.None))
             .Should().BeOfType<SchemaState.Unreachable>().Which.Reason.Should().StartWith("The database cannot be reached");
     }
+
+    private static SchemaStatus StatusOf(AppDbContext db) =>
+        new(db, new ConnectionRecovery(NpgsqlDataSource.Create(db.Database.GetConnectionString()!)));
 }

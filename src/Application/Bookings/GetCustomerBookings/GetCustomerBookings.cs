@@ -49,9 +49,10 @@ internal sealed class GetCustomerBookingsHandler(CurrentOrganization current, IA
         if (query.Status is { } status) rows = rows.Where(r => r.Booking.Status == status);
         rows = query.When switch
         {
-            BookingPeriod.Upcoming => rows.Where(r => r.StartsAt >= now).OrderBy(r => r.StartsAt),
-            BookingPeriod.Past => rows.Where(r => r.StartsAt < now).OrderByDescending(r => r.StartsAt),
-            _ => rows.OrderByDescending(r => r.StartsAt),
+            // The id breaks ties (two rooms at 18:00, a class booked again after a cancellation): pages never repeat or skip one.
+            BookingPeriod.Upcoming => rows.Where(r => r.StartsAt >= now).OrderBy(r => r.StartsAt).ThenBy(r => r.Booking.Id),
+            BookingPeriod.Past => rows.Where(r => r.StartsAt < now).OrderByDescending(r => r.StartsAt).ThenByDescending(r => r.Booking.Id),
+            _ => rows.OrderByDescending(r => r.StartsAt).ThenByDescending(r => r.Booking.Id),
         };
         var (page, total) = await query.PageOfAsync(rows.AsNoTracking(), ct);
         return query.Answer(page.Select(r => BookingResponses.Listed(r.Booking, r.StartsAt, r.ClassTypeId, r.ClassName, organization)).ToList(), total);
