@@ -1723,6 +1723,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "pack.replenished": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A credit came back to a pack that had none left (a timely cancellation, a cancelled class): it pays again.
+         * @description Signed per Standard Webhooks: headers webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256 with the subscription's whsec_ secret). Answer 2xx within 10 seconds; anything else is retried.
+         */
+        post: operations["Webhook_PackReplenishedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "pack.expired": {
         parameters: {
             query?: never;
@@ -2879,6 +2899,21 @@ export interface components {
             classTypeIds: string[];
             isTrial: boolean;
             isActive: boolean;
+        };
+        /** @description A credit came back to a pack that had none left (a timely cancellation, a cancelled class): it pays again. */
+        PackReplenishedEvent: {
+            /**
+             * Format: uuid
+             * @description Unique; the same in every delivery (the webhook-id header).
+             */
+            id: string;
+            /** @enum {string} */
+            type: "pack.replenished";
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            data: components["schemas"]["PackEventData"];
         };
         PackResponse: {
             /** Format: uuid */
@@ -9180,6 +9215,35 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PackExhaustedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Webhook_PackReplenishedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: drop a delivery whose id you have already processed. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse ones far from now. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64>` signatures, one per active secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PackReplenishedEvent"];
             };
         };
         responses: {

@@ -48,6 +48,7 @@ public static class EventCatalog
         Of("membership.expired", "A membership reached its end date (noticed by the daily run).", typeof(MembershipEventData)),
         Of("pack.sold", "A class pack was sold.", typeof(PackEventData)),
         Of("pack.exhausted", "A pack's last credit was spent.", typeof(PackEventData)),
+        Of("pack.replenished", "A credit came back to a pack that had none left (a timely cancellation, a cancelled class): it pays again.", typeof(PackEventData)),
         Of("pack.expired", "A pack expired with credits left (noticed by the daily run).", typeof(PackEventData)),
         Of("webhook_subscription.disabled", "A webhook subscription was disabled after failing for the documented time.", typeof(WebhookSubscriptionDisabledData)),
     ];
@@ -92,6 +93,7 @@ public static class EventCatalog
         MembershipExpired e => ("membership.expired", EventPayloads.Of(e.Membership)),
         PackSold e => ("pack.sold", EventPayloads.Of(e.Pack)),
         PackExhausted e => ("pack.exhausted", EventPayloads.Of(e.Pack)),
+        PackReplenished e => ("pack.replenished", EventPayloads.Of(e.Pack)),
         PackExpired e => ("pack.expired", EventPayloads.Of(e.Pack)),
         WebhookSubscriptionDisabled e => ("webhook_subscription.disabled", EventPayloads.Of(e.Subscription)),
         _ => throw new InvalidOperationException($"{domainEvent.GetType().Name} has no published event type: add it to EventCatalog and docs/events.md."),

@@ -84,7 +84,10 @@ public sealed class ClassPack : Entity, ITenantOwned
     /// <summary>Gives a credit back (a timely cancellation, a cancelled class). Never above the total.</summary>
     public void Refund()
     {
-        if (CreditsRemaining < CreditsTotal) CreditsRemaining++;
+        if (CreditsRemaining >= CreditsTotal) return;
+        // Whoever acted on pack.exhausted (offer a new pack) hears that it pays again.
+        if (CreditsRemaining == 0) RaiseOnce(new PackReplenished(this));
+        CreditsRemaining++;
     }
 
     private static readonly Criterion<ClassPack, DateTimeOffset> ExpiryToRecordRule = Criterion<ClassPack>.Of<DateTimeOffset>((p, at) =>

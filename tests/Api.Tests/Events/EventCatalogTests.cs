@@ -83,6 +83,7 @@ public sealed class EventCatalogTests(ApiFactory api) : IClassFixture<ApiFactory
         becameMember.Str("cause").Should().NotBeNullOrEmpty();
         One("pack.sold", pack).GetProperty("data").GetProperty("creditsRemaining").GetInt32().Should().Be(1);
         One("pack.exhausted", pack).GetProperty("data").GetProperty("creditsRemaining").GetInt32().Should().Be(0);
+        One("pack.replenished", pack).GetProperty("data").GetProperty("creditsRemaining").GetInt32().Should().Be(1);
         One("booking.confirmed", bookingA).GetProperty("data").Str("paymentMethod").Should().Be("pack");
         One("booking.waitlisted", bookingB).GetProperty("data").GetProperty("waitlistPosition").GetInt32().Should().Be(1);
         One("booking.cancelled", bookingA).GetProperty("data").Str("status").Should().Be("cancelled");

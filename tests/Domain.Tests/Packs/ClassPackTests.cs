@@ -123,6 +123,23 @@ public sealed class ClassPackTests
     }
 
     [Fact]
+    public void Refund_OfAnExhaustedPack_IsReplenished_OnceForItsFirstCredit()
+    {
+        var pack = A.Pack.WithCredits(2).Build();
+        pack.Consume(Yoga, Now).ShouldSucceed();
+        pack.Refund();
+        pack.PendingEvents().Select(e => e.Event).OfType<PackReplenished>().Should().BeEmpty("it never ran out");
+        pack.Consume(Yoga, Now).ShouldSucceed();
+        pack.Consume(Yoga, Now).ShouldSucceed();
+
+        pack.Refund();
+        pack.Refund();
+
+        pack.PendingEvents().Select(e => e.Event).OfType<PackReplenished>().Should().ContainSingle();
+        pack.CreditsRemaining.Should().Be(2);
+    }
+
+    [Fact]
     public void Refund_WhenFull_NeverGoesAboveTheTotal()
     {
         var pack = A.Pack.WithCredits(2).Build();
