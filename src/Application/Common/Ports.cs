@@ -49,8 +49,10 @@ public interface IRowLocks
     Task<Domain.Packs.PackProduct?> LockAndLoadPackProductAsync(Guid organizationId, Guid productId, bool exclusive, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Loads (tracked) a webhook subscription under an exclusive row lock, to delete it: the publisher's
-    /// pass that is creating a delivery for it commits first, so that delivery is deleted too.
+    /// Loads (tracked) a webhook subscription under an exclusive row lock, as every writer of it or its
+    /// deliveries does: they take turns (two rotations keep each other's secret), one that waited on a
+    /// delete finds nothing, and a delete waits for the publisher's pass that is creating a delivery for
+    /// it, so that delivery is deleted too.
     /// </summary>
     Task<Domain.Webhooks.WebhookSubscription?> LockAndLoadWebhookSubscriptionAsync(Guid organizationId, Guid subscriptionId, CancellationToken cancellationToken);
 }

@@ -170,7 +170,9 @@ public sealed class Customer : Entity, ITenantOwned
     {
         if (ErasedAt is not null) return CustomerErrors.AlreadyErased;
         if (MergedIntoId is not null) return CustomerErrors.EraseMergedAway;
-        if (mergedDuplicates.Any(d => d.MergedIntoId != Id)) throw new ArgumentException("Only duplicates merged into this customer are erased with it.", nameof(mergedDuplicates));
+        // Merged into this customer directly, or into one merged into it later (C into A, then A into B: C goes with B).
+        if (mergedDuplicates.Any(d => d.MergedIntoId != Id && mergedDuplicates.All(other => other.Id != d.MergedIntoId)))
+            throw new ArgumentException("Only duplicates merged into this customer are erased with it.", nameof(mergedDuplicates));
 
         Anonymise(now);
         foreach (var duplicate in mergedDuplicates.Where(d => d.ErasedAt is null)) duplicate.Anonymise(now);

@@ -24,9 +24,17 @@ internal sealed class EraseCustomerHandler(IAppDbContext db, IRowLocks locks, Ty
         locks.LockCustomersWithNextQuery(command.OrganizationId, [command.CustomerId]);
         var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == command.CustomerId, ct);
         if (customer is null) return CustomerErrors.NotFound;
-        var duplicates = await db.Customers
-            .Where(c => c.MergedIntoId == customer.Id)
-            .ToListAsync(ct);
+        // Every duplicate merged into them, through a chain of merges too (C into A, then A into B).
+        var duplicates = new List<Customer>();
+        List<Guid> mergedInto = [customer.Id];
+        while (mergedInto.Count > 0)
+        {
+            var next = await db.Customers.Where(c => c.MergedIntoId != null && mergedInto.Contains(c.MergedIntoId.Value)).ToListAsync(ct);
+            // A cycle would be a bug; it ends the walk rather than loop.
+            next.RemoveAll(d => d.Id == customer.Id || duplicates.Contains(d));
+            duplicates.AddRange(next);
+            mergedInto = next.Select(d => d.Id).ToList();
+        }
         var now = clock.GetUtcNow();
 
         var erased = customer.Erase(duplicates, now);

@@ -28,11 +28,13 @@ internal sealed class RecomputeLifecyclesHandler(CurrentOrganization current, IA
         var today = organization.LocalDate(now);
 
         // Their owners locked first (as every writer of a membership does), then the memberships read: a cancellation or
-        // pause committed meanwhile is what the run sees, where it wrote Expired over it from a copy read before.
+        // pause committed meanwhile is what the run sees, where it wrote Expired over it from a copy read before. Only
+        // memberships still of a locked owner are read: one a merge moved meanwhile waits for tomorrow's run.
         var owners = await db.Memberships.Where(Membership.Ended(today)).Select(m => m.CustomerId).Distinct().ToListAsync(ct);
-        await locks.LockCustomersAsync(organizationId, owners, ct);
+        var lockedOwners = await locks.LockCustomersAsync(organizationId, owners, ct);
         var ended = await db.Memberships
             .Where(Membership.Ended(today))
+            .Where(m => lockedOwners.Contains(m.CustomerId))
             .ToListAsync(ct);
         var expired = ended.Count(m => m.ExpireIfEnded(today));
 

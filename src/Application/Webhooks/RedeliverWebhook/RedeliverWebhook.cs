@@ -6,11 +6,11 @@ namespace UnifiedCustomers.Application.Webhooks.RedeliverWebhook;
 /// <summary>Send a delivery again now (same event id), with a new retry period. Its attempt log continues.</summary>
 public sealed record RedeliverWebhookCommand(Guid OrganizationId, Guid SubscriptionId, Guid DeliveryId) : ITenantCommand<Result<WebhookDeliveryResponse>>;
 
-internal sealed class RedeliverWebhookHandler(IAppDbContext db, TimeProvider clock) : ICommandHandler<RedeliverWebhookCommand, Result<WebhookDeliveryResponse>>
+internal sealed class RedeliverWebhookHandler(IAppDbContext db, IRowLocks locks, TimeProvider clock) : ICommandHandler<RedeliverWebhookCommand, Result<WebhookDeliveryResponse>>
 {
     public async ValueTask<Result<WebhookDeliveryResponse>> Handle(RedeliverWebhookCommand command, CancellationToken ct)
     {
-        if (!await db.WebhookSubscriptions.AnyAsync(s => s.Id == command.SubscriptionId, ct))
+        if (await locks.LockAndLoadWebhookSubscriptionAsync(command.OrganizationId, command.SubscriptionId, ct) is null)
             return WebhookErrors.NotFound;
         var delivery = await db.WebhookDeliveries
             .FirstOrDefaultAsync(d => d.SubscriptionId == command.SubscriptionId && d.Id == command.DeliveryId, ct);

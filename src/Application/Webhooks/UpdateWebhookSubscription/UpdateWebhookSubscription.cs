@@ -21,13 +21,12 @@ internal sealed class UpdateWebhookSubscriptionValidator : AbstractValidator<Upd
     }
 }
 
-internal sealed class UpdateWebhookSubscriptionHandler(IAppDbContext db, IWebhookUrlPolicy urls, TimeProvider clock)
+internal sealed class UpdateWebhookSubscriptionHandler(IRowLocks locks, IWebhookUrlPolicy urls, TimeProvider clock)
     : ICommandHandler<UpdateWebhookSubscriptionCommand, Result<WebhookSubscriptionResponse>>
 {
     public async ValueTask<Result<WebhookSubscriptionResponse>> Handle(UpdateWebhookSubscriptionCommand command, CancellationToken ct)
     {
-        var subscription = await db.WebhookSubscriptions
-            .FirstOrDefaultAsync(s => s.Id == command.SubscriptionId, ct);
+        var subscription = await locks.LockAndLoadWebhookSubscriptionAsync(command.OrganizationId, command.SubscriptionId, ct);
         if (subscription is null) return WebhookErrors.NotFound;
         var types = command.EventTypes.IsSet ? command.EventTypes.Value ?? [] : subscription.EventTypes;
         if (!WebhookEventTypes.AllKnown(types)) return WebhookErrors.EventTypeUnknown;
