@@ -107,7 +107,7 @@ public sealed class Booking : Entity, ITenantOwned
     /// </summary>
     public Result<CancellationOutcome> Cancel(ClassSession session, BookingPolicy policy, bool waiveLateFee, DateTimeOffset now)
     {
-        if (Status is not (BookingStatus.Confirmed or BookingStatus.Waitlisted)) return BookingErrors.NotCancellable;
+        if (!BookingStatuses.Cancellable.Contains(Status)) return BookingErrors.NotCancellable;
         CancelledAt = now;
         if (Status == BookingStatus.Waitlisted)
         {
@@ -173,6 +173,7 @@ public sealed class Booking : Entity, ITenantOwned
 
     public Result CheckIn(ClassSession session, DateTimeOffset now)
     {
+        if (session.Status == SessionStatus.Cancelled) return SessionErrors.Cancelled;
         if (Status != BookingStatus.Confirmed) return BookingErrors.NotConfirmed;
         if (now < session.StartsAt - CheckInOpensBefore) return BookingErrors.CheckInNotOpen;
         if (now > session.EndsAt) return BookingErrors.CheckInClosed;
@@ -182,8 +183,10 @@ public sealed class Booking : Entity, ITenantOwned
         return Result.Success();
     }
 
-    public Result UndoCheckIn()
+    public Result UndoCheckIn(ClassSession session)
     {
+        // A cancelled class keeps no booking alive (a legacy check-in on one included).
+        if (session.Status == SessionStatus.Cancelled) return SessionErrors.Cancelled;
         if (Status != BookingStatus.Attended) return BookingErrors.NotCheckedIn;
         Status = BookingStatus.Confirmed;
         CheckedInAt = null;
@@ -204,11 +207,6 @@ public sealed class Booking : Entity, ITenantOwned
     internal void MoveTo(Customer survivor) => CustomerId = survivor.Id;
 
     /// <summary>Part of a merge: a second active booking of the same class collapses into the survivor's.</summary>
-    internal CancellationOutcome CollapseAsDuplicate(DateTimeOffset now)
-    {
-        // One person checked in under both records: the duplicate must stop being active all the same,
-        // or the merge leaves two active bookings of one class.
-        if (Status == BookingStatus.Attended) Status = BookingStatus.Confirmed;
-        return CancelWithSession(now);
-    }
+    /// <remarks>Checked in under both records, the duplicate stops being active all the same, or the merge would leave two active bookings of one class.</remarks>
+    internal CancellationOutcome CollapseAsDuplicate(DateTimeOffset now) => CancelWithSession(now);
 }

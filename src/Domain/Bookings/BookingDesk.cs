@@ -141,7 +141,7 @@ public static class BookingDesk
 
     /// <summary>A check-in made by mistake is taken back.</summary>
     public static Result<BookingDecision> UndoCheckIn(CustomerAccount account, SessionAtDesk session, Booking booking) =>
-        Changed(account, session, booking, booking.UndoCheckIn());
+        Changed(account, session, booking, booking.UndoCheckIn(session.Session));
 
     /// <summary>The customer did not come: only once the class has started. What was spent stays spent.</summary>
     public static Result<BookingDecision> MarkNoShow(CustomerAccount account, SessionAtDesk session, Booking booking, DateTimeOffset now) =>

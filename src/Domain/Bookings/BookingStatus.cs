@@ -28,6 +28,12 @@ public static class BookingStatuses
     /// <summary>These occupy a seat of the session's capacity.</summary>
     public static readonly BookingStatus[] HoldingSeat = [BookingStatus.Confirmed, BookingStatus.Attended, BookingStatus.NoShow];
 
-    /// <summary>Cancelling a class cancels these of its bookings, and refunds what they spent.</summary>
-    public static readonly BookingStatus[] CancelledWithTheirSession = [BookingStatus.Confirmed, BookingStatus.Waitlisted];
+    /// <summary>
+    /// Cancelling a class (which has not started) cancels every active booking of it, an early check-in too,
+    /// and refunds what they spent.
+    /// </summary>
+    public static readonly BookingStatus[] CancelledWithTheirSession = Active;
+
+    /// <summary>What a customer or staff may cancel: a booking not yet checked in, or a waitlist place.</summary>
+    public static readonly BookingStatus[] Cancellable = [BookingStatus.Confirmed, BookingStatus.Waitlisted];
 }

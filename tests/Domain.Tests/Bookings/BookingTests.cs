@@ -272,14 +272,14 @@ public sealed class BookingTests
         var booking = Confirmed(ByPack);
         booking.CheckIn(_session, Start).ShouldSucceed();
 
-        booking.UndoCheckIn().ShouldSucceed();
+        booking.UndoCheckIn(_session).ShouldSucceed();
 
         (booking.Status, booking.CheckedInAt).Should().Be((BookingStatus.Confirmed, (DateTimeOffset?)null));
     }
 
     [Fact]
     public void UndoCheckIn_WhenNotCheckedIn_FailsWithNotCheckedIn() =>
-        Confirmed(ByPack).UndoCheckIn().ShouldFailWith("booking.not_checked_in");
+        Confirmed(ByPack).UndoCheckIn(_session).ShouldFailWith("booking.not_checked_in");
 
     [Fact]
     public void MarkNoShow_FromTheStart_MarksNoShow()

@@ -12,6 +12,6 @@ internal static class DomainRulesInSql
     /// <summary>The stored statuses of a booking that holds a seat (<see cref="Booking.TakesSeat"/>).</summary>
     public static readonly string SeatHoldingStatuses = SnakeCaseEnumConverter<BookingStatus>.SqlValues(BookingStatuses.HoldingSeat);
 
-    /// <summary>The stored statuses of a booking that cancelling its class cancels (<see cref="BookingStatuses.CancelledWithTheirSession"/>).</summary>
-    public static readonly string CancelledWithTheirSession = SnakeCaseEnumConverter<BookingStatus>.SqlValues(BookingStatuses.CancelledWithTheirSession);
+    /// <summary>The stored statuses of a booking that staff may still cancel (<see cref="BookingStatuses.Cancellable"/>).</summary>
+    public static readonly string Cancellable = SnakeCaseEnumConverter<BookingStatus>.SqlValues(BookingStatuses.Cancellable);
 }

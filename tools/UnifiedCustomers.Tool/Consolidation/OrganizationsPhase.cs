@@ -98,7 +98,8 @@ internal static class OrganizationsPhase
     private const int BaseSlugLength = Organization.SlugMaxLength - 33;
 
     // PostgreSQL reads zone names in any case, so the legacy one is matched so too: its exact spelling
-    // first, else the first by name. Ids that share their first 8 hex digits (patterned ids) would
+    // first, else the first by name. Only IANA names count (a capital first, as Organization.IsKnownTimeZone
+    // says): the zone files also hold localtime, posixrules and the posix/ and right/ copies. Ids that share their first 8 hex digits (patterned ids) would
     // share the short suffix, so all but one of them get the whole id. A legacy slug may spell out
     // what another's suffix makes; the last resort, 'organization-' and the id twice, is longer than
     // any base or short slug and differs from every other slug built from a base and one id.
@@ -109,7 +110,7 @@ internal static class OrganizationsPhase
                    rtrim(left(coalesce(pg_temp.uc_slug(o.slug), pg_temp.uc_slug(o.name), 'organization'), {{BaseSlugLength}}), '-') AS base_slug
             FROM {legacy}.organizations o
             LEFT JOIN LATERAL (SELECT z.name FROM pg_timezone_names z
-                               WHERE lower(z.name) = lower(pg_temp.uc_text(o.timezone))
+                               WHERE lower(z.name) = lower(pg_temp.uc_text(o.timezone)) AND z.name ~ '^[A-Z]'
                                ORDER BY z.name = pg_temp.uc_text(o.timezone) DESC, z.name LIMIT 1) z ON true),
         short AS (
             SELECT o.*,

@@ -202,11 +202,11 @@ internal static class ReportPhase
         ORDER BY s.id
         """;
 
-    // The rules keep a booking's legacy status whatever its session's: a booking still active on a cancelled
-    // class (and the allowance or credit it spent) is the studio's to cancel and refund.
+    // The rules keep a booking's legacy status whatever its session's: a booking still confirmed or waitlisted on a
+    // cancelled class (and the allowance or credit it spent) is the studio's to cancel and refund.
     private static readonly string BookingsOnCancelledSessions = $"""
         SELECT t.session_id, t.id, t.status, t.charged FROM {Targets} t JOIN {Sessions} s ON s.id = t.session_id
-        WHERE s.status = 'cancelled' AND t.status IN ({CancelledWithTheirSession})
+        WHERE s.status = 'cancelled' AND t.status IN ({Cancellable})
         ORDER BY t.session_id, t.id
         """;
 
