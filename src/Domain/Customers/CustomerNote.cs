@@ -15,6 +15,8 @@ public sealed class CustomerNote : Entity, ITenantOwned
 
     public static Result<CustomerNote> Write(Customer customer, string content, Guid? author, DateTimeOffset now)
     {
+        // Notes about a person are deleted with their details (ADR 0021); none is written afterwards.
+        if (customer.ErasedAt is not null) return CustomerErrors.Erased;
         if (CleanText.Check(content, "content", multiline: true) is { } unclean) return unclean;
         var text = content.Trim();
         if (text.Length == 0) return CustomerErrors.NoteEmpty;

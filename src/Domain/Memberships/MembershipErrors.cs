@@ -13,7 +13,7 @@ public static class MembershipErrors
     public static readonly Error Paused = new("membership.paused", "The membership is paused on the class's date.");
     public static readonly Error Expired = new("membership.expired", "The membership is not active on the class's date.");
     public static readonly Error ClassTypeNotCovered = new("membership.class_type_not_covered", "The membership does not cover this class type.");
-    public static readonly Error NotActive = Error.Conflict("membership.not_active", "Only an active membership can be paused or cancelled.");
+    public static readonly Error NotActive = Error.Conflict("membership.not_active", "Only an active membership can be paused, and only an active or paused one cancelled.");
     public static readonly Error NotPaused = Error.Conflict("membership.not_paused", "The membership is not paused.");
     public static readonly Error AllowanceInvalid = Error.Invalid(
         "membership_plan.allowance_invalid", "A limited allowance needs a number of classes of at least 1; an unlimited one has none.", "allowanceClasses");

@@ -176,15 +176,19 @@ public sealed partial class WebhookDispatcher : IDisposable
         await using var scope = _scopes.CreateAsyncScope();
         var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var locks = scope.ServiceProvider.GetRequiredService<IRowLocks>();
         var organizationId = (attempts.Count > 0 ? attempts[0].Claim : handBack[0]).OrganizationId;
         var subscriptionId = (attempts.Count > 0 ? attempts[0].Claim : handBack[0]).SubscriptionId;
         var failed = await unitOfWork.RunAsync(organizationId, async ct =>
         {
             var now = _clock.GetUtcNow();
+            var failures = new List<(Claim, AttemptResult)>();
+            // Locked as its other writers lock it (a PATCH's switch, a rotation): a failure count is not lost. Deleted
+            // while the POSTs ran, its deliveries went with it: nothing is left to record.
+            var subscription = await locks.LockAndLoadWebhookSubscriptionAsync(organizationId, subscriptionId, ct);
+            if (subscription is null) return failures;
             var ids = attempts.Select(a => a.Claim.DeliveryId).ToList();
             var deliveries = ids.Count == 0 ? [] : await db.WebhookDeliveries.Where(d => ids.Contains(d.Id)).ToListAsync(ct);
-            var subscription = await db.WebhookSubscriptions.FirstAsync(s => s.Id == subscriptionId, ct);
-            var failures = new List<(Claim, AttemptResult)>();
             foreach (var (claim, result) in attempts)
             {
                 // Redelivered or taken over meanwhile: this attempt is not the one that counts.

@@ -125,6 +125,7 @@ public sealed class PrivacyEndpointsTests(ApiFactory api) : IClassFixture<ApiFac
         await (await person.Studio.PutAsync($"/api/v1/customers/{person.Id}", new { firstName = "Grace", lastName = "Hopper", email = (string?)null, phone = (string?)null }))
             .ShouldBeProblem(HttpStatusCode.Conflict, "customer.erased");
         await (await person.Studio.PostAsync($"/api/v1/customers/{person.Id}/restore", null)).ShouldBeProblem(HttpStatusCode.Conflict, "customer.erased");
+        await (await person.Studio.PostAsync($"/api/v1/customers/{person.Id}/notes", new { content = "Grace said hello" })).ShouldBeProblem(HttpStatusCode.Conflict, "customer.erased");
         await (await person.Studio.PostAsync($"/api/v1/customers/{Guid.NewGuid()}/erase", null)).ShouldBeProblem(HttpStatusCode.NotFound, "customer.not_found");
         (await Rows.FingerprintAsync(api.Database)).Should().Be(after);
 

@@ -17,11 +17,13 @@ internal sealed class AddCustomerNoteValidator : AbstractValidator<AddCustomerNo
     }
 }
 
-internal sealed class AddCustomerNoteHandler(IAppDbContext db, TypeAdapterConfig mapping, TimeProvider clock)
+internal sealed class AddCustomerNoteHandler(IAppDbContext db, IRowLocks locks, TypeAdapterConfig mapping, TimeProvider clock)
     : ICommandHandler<AddCustomerNoteCommand, Result<CustomerNoteResponse>>
 {
     public async ValueTask<Result<CustomerNoteResponse>> Handle(AddCustomerNoteCommand command, CancellationToken ct)
     {
+        // The customer's lock, as an erasure takes it: a note never lands on a record erased meanwhile.
+        locks.LockCustomersWithNextQuery(command.OrganizationId, [command.CustomerId]);
         var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == command.CustomerId, ct);
         if (customer is null) return CustomerErrors.NotFound;
         return CustomerNote.Write(customer, command.Content, command.AuthorId, clock.GetUtcNow())
