@@ -9,6 +9,12 @@ public interface IRowLocks
     /// <returns>false when the row does not exist in that organization</returns>
     Task<bool> LockCustomerAsync(Guid organizationId, Guid customerId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The customer's row in key share (FOR KEY SHARE): waits for a writer of the customer in flight, exactly as
+    /// inserting a row that references the customer waits for its foreign key, and holds up no other writer.
+    /// </summary>
+    Task KeyShareCustomerAsync(Guid organizationId, Guid customerId, CancellationToken cancellationToken);
+
     /// <summary>Locks many customers at once, in id order (the order every multi-customer writer uses).</summary>
     /// <returns>the ids that exist in that organization</returns>
     Task<IReadOnlyList<Guid>> LockCustomersAsync(Guid organizationId, IReadOnlyCollection<Guid> customerIds, CancellationToken cancellationToken);
@@ -49,12 +55,13 @@ public interface IRowLocks
     Task<Domain.Packs.PackProduct?> LockAndLoadPackProductAsync(Guid organizationId, Guid productId, bool exclusive, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Loads (tracked) a webhook subscription under an exclusive row lock, as every writer of it or its
-    /// deliveries does: they take turns (two rotations keep each other's secret), one that waited on a
-    /// delete finds nothing, and a delete waits for the publisher's pass that is creating a delivery for
-    /// it, so that delivery is deleted too.
+    /// Loads (tracked) a webhook subscription under a row lock, as every writer of it or its deliveries
+    /// does: they take turns (two rotations keep each other's secret) and one that waited on a delete
+    /// finds nothing. Only a delete locks it exclusively (FOR UPDATE), so it waits for the publisher's
+    /// pass that is creating a delivery for it (FOR KEY SHARE) and deletes that delivery too; the other
+    /// writers (FOR NO KEY UPDATE) never hold the publisher up.
     /// </summary>
-    Task<Domain.Webhooks.WebhookSubscription?> LockAndLoadWebhookSubscriptionAsync(Guid organizationId, Guid subscriptionId, CancellationToken cancellationToken);
+    Task<Domain.Webhooks.WebhookSubscription?> LockAndLoadWebhookSubscriptionAsync(Guid organizationId, Guid subscriptionId, bool toDelete, CancellationToken cancellationToken);
 }
 
 /// <summary>Runs work in one database transaction, retried from the start on a serialization failure or deadlock.</summary>

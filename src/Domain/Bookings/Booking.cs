@@ -207,6 +207,5 @@ public sealed class Booking : Entity, ITenantOwned
     internal void MoveTo(Customer survivor) => CustomerId = survivor.Id;
 
     /// <summary>Part of a merge: a second active booking of the same class collapses into the survivor's.</summary>
-    /// <remarks>Checked in under both records, the duplicate stops being active all the same, or the merge would leave two active bookings of one class.</remarks>
     internal CancellationOutcome CollapseAsDuplicate(DateTimeOffset now) => CancelWithSession(now);
 }

@@ -180,7 +180,7 @@ public static class BookingDesk
     private static CreditLedgerEntry Refund(CustomerAccount account, Booking booking, LedgerReason reason, DateTimeOffset now)
     {
         if (booking.PackId is { } packId)
-            (account.Pack(packId) ?? throw new InvalidOperationException($"Pack {packId} paid for booking {booking.Id}: include it in the account to refund it.")).Refund();
+            (account.Pack(packId) ?? throw new InvalidOperationException($"Pack {packId} paid for booking {booking.Id}: include it in the account to refund it.")).Refund(now);
         account.RemoveCharge(booking);
         return CreditLedgerEntry.Refunded(booking, reason, now);
     }

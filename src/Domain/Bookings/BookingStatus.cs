@@ -29,8 +29,9 @@ public static class BookingStatuses
     public static readonly BookingStatus[] HoldingSeat = [BookingStatus.Confirmed, BookingStatus.Attended, BookingStatus.NoShow];
 
     /// <summary>
-    /// Cancelling a class (which has not started) cancels every active booking of it, an early check-in too,
-    /// and refunds what they spent.
+    /// Cancelling a class cancels every active booking of it, an early check-in too (a class cancels only
+    /// before it starts: <see cref="Scheduling.ClassSession.Cancel"/>), and refunds what they spent; a merge
+    /// collapses a duplicate booking the same way.
     /// </summary>
     public static readonly BookingStatus[] CancelledWithTheirSession = Active;
 

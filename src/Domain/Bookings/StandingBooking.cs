@@ -64,13 +64,42 @@ public sealed class StandingBooking : Entity, ITenantOwned
     }
 
     /// <summary>Whether a session of the same class type falls on this pattern, in the studio's local time.</summary>
-    public bool Matches(ClassSession session, Organization organization)
+    public bool Matches(ClassSession session, Organization organization) => OccurrenceOf(session, organization) is not null;
+
+    /// <summary>
+    /// The occurrence a session falls on (class type, local date and wall time), or null. Sessions of one occurrence
+    /// are rooms side by side, or the two instants of an hour clocks going back repeat: a pattern books one of them.
+    /// </summary>
+    public StandingOccurrence? OccurrenceOf(ClassSession session, Organization organization)
     {
-        if (!IsActive || session.ClassTypeId != ClassTypeId) return false;
+        if (!IsActive || session.ClassTypeId != ClassTypeId) return null;
         var local = organization.LocalTime(session.StartsAt);
         var date = DateOnly.FromDateTime(local.DateTime);
-        return date >= FromDate && date <= UntilDate && Weekdays.Contains(date.DayOfWeek) && TimeOnly.FromDateTime(local.DateTime) == LocalTime;
+        return date >= FromDate && date <= UntilDate && Weekdays.Contains(date.DayOfWeek) && TimeOnly.FromDateTime(local.DateTime) == LocalTime
+            ? new StandingOccurrence(ClassTypeId, date, LocalTime)
+            : null;
+    }
+
+    /// <summary>
+    /// What one customer's patterns book among sessions: per occurrence the first session (in time, then id), and
+    /// nothing for an occurrence on whose sessions the customer already has a booking (booked by hand, in another
+    /// room, or cancelled: their own choice, never undone).
+    /// </summary>
+    /// <param name="sessionsWithABooking">the sessions the customer has a booking of, in any status</param>
+    public static IReadOnlyList<(ClassSession Session, StandingBooking Pattern)> SessionsToBook(
+        IEnumerable<StandingBooking> patterns, IEnumerable<ClassSession> sessions, IReadOnlySet<Guid> sessionsWithABooking, Organization organization)
+    {
+        var byAge = patterns.OrderBy(p => p.CreatedAt).ToList();
+        var matched = sessions.OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
+            .SelectMany(session => byAge.Select(pattern => (Session: session, Pattern: pattern, Occurrence: pattern.OccurrenceOf(session, organization)))
+                .Where(m => m.Occurrence is not null).Take(1))
+            .ToList();
+        var filled = matched.Where(m => sessionsWithABooking.Contains(m.Session.Id)).Select(m => m.Occurrence).ToHashSet();
+        return matched.Where(m => !filled.Contains(m.Occurrence)).DistinctBy(m => m.Occurrence).Select(m => (m.Session, m.Pattern)).ToList();
     }
 
     public void Stop() => IsActive = false;
 }
+
+/// <summary>One occurrence of a standing booking: a class type at a local date and wall time.</summary>
+public readonly record struct StandingOccurrence(Guid ClassTypeId, DateOnly Date, TimeOnly Time);

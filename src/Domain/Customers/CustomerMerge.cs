@@ -49,7 +49,7 @@ public static class CustomerMerge
                 atDesk.Left(loser, heldSeat, wasWaitlisted);
                 if (outcome.Refund)
                 {
-                    if (loser.Payment.PackId is { } packId && packs.TryGetValue(packId, out var pack)) pack.Refund();
+                    if (loser.Payment.PackId is { } packId && packs.TryGetValue(packId, out var pack)) pack.Refund(now);
                     refunds.Add(CreditLedgerEntry.Refunded(loser, LedgerReason.MergeDuplicate, now));
                 }
                 survivorBySession[booking.SessionId] = winner;

@@ -82,11 +82,11 @@ public sealed class ClassPack : Entity, ITenantOwned
     }
 
     /// <summary>Gives a credit back (a timely cancellation, a cancelled class). Never above the total.</summary>
-    public void Refund()
+    public void Refund(DateTimeOffset now)
     {
         if (CreditsRemaining >= CreditsTotal) return;
-        // Whoever acted on pack.exhausted (offer a new pack) hears that it pays again.
-        if (CreditsRemaining == 0) RaiseOnce(new PackReplenished(this));
+        // Whoever acted on pack.exhausted (offer a new pack) hears that it pays again, if it still can.
+        if (CreditsRemaining == 0 && Status == PackStatus.Active && !IsExpired(now)) RaiseOnce(new PackReplenished(this));
         CreditsRemaining++;
     }
 

@@ -185,7 +185,7 @@ public sealed partial class WebhookDispatcher : IDisposable
             var failures = new List<(Claim, AttemptResult)>();
             // Locked as its other writers lock it (a PATCH's switch, a rotation): a failure count is not lost. Deleted
             // while the POSTs ran, its deliveries went with it: nothing is left to record.
-            var subscription = await locks.LockAndLoadWebhookSubscriptionAsync(organizationId, subscriptionId, ct);
+            var subscription = await locks.LockAndLoadWebhookSubscriptionAsync(organizationId, subscriptionId, toDelete: false, ct);
             if (subscription is null) return failures;
             var ids = attempts.Select(a => a.Claim.DeliveryId).ToList();
             var deliveries = ids.Count == 0 ? [] : await db.WebhookDeliveries.Where(d => ids.Contains(d.Id)).ToListAsync(ct);

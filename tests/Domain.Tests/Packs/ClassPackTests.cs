@@ -117,7 +117,7 @@ public sealed class ClassPackTests
         var pack = A.Pack.WithCredits(2).Build();
         pack.Consume(Yoga, Now).ShouldSucceed();
 
-        pack.Refund();
+        pack.Refund(Now);
 
         pack.CreditsRemaining.Should().Be(2);
     }
@@ -127,13 +127,13 @@ public sealed class ClassPackTests
     {
         var pack = A.Pack.WithCredits(2).Build();
         pack.Consume(Yoga, Now).ShouldSucceed();
-        pack.Refund();
+        pack.Refund(Now);
         pack.PendingEvents().Select(e => e.Event).OfType<PackReplenished>().Should().BeEmpty("it never ran out");
         pack.Consume(Yoga, Now).ShouldSucceed();
         pack.Consume(Yoga, Now).ShouldSucceed();
 
-        pack.Refund();
-        pack.Refund();
+        pack.Refund(Now);
+        pack.Refund(Now);
 
         pack.PendingEvents().Select(e => e.Event).OfType<PackReplenished>().Should().ContainSingle();
         pack.CreditsRemaining.Should().Be(2);
@@ -144,7 +144,7 @@ public sealed class ClassPackTests
     {
         var pack = A.Pack.WithCredits(2).Build();
 
-        pack.Refund();
+        pack.Refund(Now);
 
         pack.CreditsRemaining.Should().Be(2);
     }

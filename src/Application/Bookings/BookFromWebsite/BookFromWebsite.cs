@@ -55,8 +55,9 @@ internal sealed class BookFromWebsiteHandler(CurrentOrganization current, IAppDb
         await locks.LockEmailAsync(organization.Id, email, ct);
         // An archived customer is known too: registering their email again as a lead blocked restoring them (409).
         var ofEmail = db.Customers.Where(c => c.Email == email && c.MergedIntoId == null).OrderBy(c => c.Status == LifecycleStatus.Archived);
-        // Locked, then read: an erasure (or a change of email) committed meanwhile leaves no one to write a note on.
-        if (await ofEmail.Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct) is { } knownId) await locks.LockCustomerAsync(organization.Id, knownId, ct);
+        // Read after the wait the note's foreign key makes anyway (a writer of the customer in flight, ADR 0007): an
+        // erasure (or a change of email) committed meanwhile leaves no one to write a note on.
+        if (await ofEmail.Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct) is { } knownId) await locks.KeyShareCustomerAsync(organization.Id, knownId, ct);
         var known = await ofEmail.FirstOrDefaultAsync(ct);
         // A known email books a guest: the email is the customer's (one per studio), and booking as the customer would
         // spend what they own on an email anyone can type. Holding a seat either way keeps the public counts the same.

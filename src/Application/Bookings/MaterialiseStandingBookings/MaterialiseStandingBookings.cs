@@ -43,17 +43,13 @@ internal sealed class MaterialiseStandingBookingsHandler(CurrentOrganization cur
                 .Where(b => sessionIds.Contains(b.SessionId) && customerIds.Contains(b.CustomerId))
                 .Select(b => new { b.CustomerId, b.SessionId })
                 .ToListAsync(ct))
-            .Select(b => (b.CustomerId, b.SessionId))
-            .ToHashSet();
+            .ToLookup(b => b.CustomerId, b => b.SessionId);
 
         // Customers in id order (the order of every multi-customer writer), their pattern's sessions in time order.
         var (booked, waitlisted, refused) = (0, 0, 0);
         foreach (var customerPatterns in patterns.GroupBy(p => p.CustomerId).OrderBy(g => g.Key))
         {
-            var wanted = sessions
-                .Select(session => (Session: session, Pattern: customerPatterns.OrderBy(p => p.CreatedAt).FirstOrDefault(p => p.Matches(session, organization))))
-                .Where(w => w.Pattern is not null && !held.Contains((customerPatterns.Key, w.Session.Id)))
-                .ToList();
+            var wanted = StandingBooking.SessionsToBook(customerPatterns, sessions, held[customerPatterns.Key].ToHashSet(), organization);
             if (wanted.Count == 0) continue;
             var account = await loader.AccountAsync(organizationId, customerPatterns.Key, CustomerAccount.ChargesNeededFrom(now), forUpdate: true, ct);
             if (account is null)
@@ -63,10 +59,9 @@ internal sealed class MaterialiseStandingBookingsHandler(CurrentOrganization cur
             }
             // Read again under the customer's lock: a booking made since the first read, even one cancelled since, was the
             // customer's own choice and is never undone (the job booked a cancelled class again, spending a credit).
-            var wantedIds = wanted.Select(w => w.Session.Id).ToList();
-            var heldNow = await db.Bookings.Where(b => b.CustomerId == account.Customer.Id && wantedIds.Contains(b.SessionId))
+            var heldNow = await db.Bookings.Where(b => b.CustomerId == account.Customer.Id && sessionIds.Contains(b.SessionId))
                 .Select(b => b.SessionId).ToListAsync(ct);
-            wanted.RemoveAll(w => heldNow.Contains(w.Session.Id));
+            wanted = StandingBooking.SessionsToBook(customerPatterns, sessions, heldNow.ToHashSet(), organization);
             if (wanted.Count == 0) continue;
             // The customer's sessions locked at once, in id order, then booked in time order.
             var atDesk = (await loader.SessionsAsync(organizationId, wanted.Select(w => w.Session.Id).ToList(), account.Customer.Id, withWaitlist: false, forUpdate: true, ct))
@@ -74,7 +69,7 @@ internal sealed class MaterialiseStandingBookingsHandler(CurrentOrganization cur
             foreach (var (session, pattern) in wanted)
             {
                 var made = BookingDesk.Book(
-                    account, atDesk.GetValueOrDefault(session.Id), new BookingRequest(null, pattern!.JoinWaitlistIfFull, BookingSource.Staff), now);
+                    account, atDesk.GetValueOrDefault(session.Id), new BookingRequest(null, pattern.JoinWaitlistIfFull, BookingSource.Staff), now);
                 if (made.IsFailure)
                 {
                     refused++;

@@ -81,8 +81,27 @@ internal sealed class ScheduleSessionHandler(CurrentOrganization current, IAppDb
             .Where(s => s.ClassTypeId == classType.Id && s.IsActive)
             .OrderBy(s => s.CreatedAt)
             .ToListAsync(ct);
-        foreach (var pattern in standing.Where(s => s.Matches(session, organization)))
+        var matching = standing.Where(s => s.Matches(session, organization)).ToList();
+        // A pattern books one session per occurrence: none here when its customer already has a booking of another
+        // session of the same occurrence (a room beside this one, the other instant of a repeated hour).
+        var day = organization.LocalDate(session.StartsAt);
+        var (dayStarts, dayEnds) = (organization.StartOfDay(day), organization.StartOfDay(day.AddDays(1)));
+        var standingCustomers = matching.Select(p => p.CustomerId).Distinct().ToList();
+        var sameDay = matching.Count == 0 ? [] : await db.ClassSessions.AsNoTracking()
+            .Where(s => s.ClassTypeId == classType.Id && s.StartsAt >= dayStarts && s.StartsAt < dayEnds)
+            .ToListAsync(ct);
+        var sameDayIds = sameDay.Select(s => s.Id).ToList();
+        var bookedThatDay = (await db.Bookings.Where(b => sameDayIds.Contains(b.SessionId) && standingCustomers.Contains(b.CustomerId))
+                .Select(b => new { b.CustomerId, b.SessionId }).ToListAsync(ct))
+            .ToLookup(b => b.CustomerId, b => b.SessionId);
+        foreach (var pattern in matching)
         {
+            var occurrence = pattern.OccurrenceOf(session, organization);
+            if (sameDay.Any(s => bookedThatDay[pattern.CustomerId].Contains(s.Id) && pattern.OccurrenceOf(s, organization) == occurrence))
+            {
+                outcomes.Add(StandingBookingOutcome.Refused(pattern, BookingErrors.AlreadyBooked));
+                continue;
+            }
             // One account per customer, so a second pattern of theirs counts what the first one booked.
             if (!accounts.TryGetValue(pattern.CustomerId, out var account))
             {

@@ -10,7 +10,7 @@ internal sealed class DeleteWebhookSubscriptionHandler(IAppDbContext db, IRowLoc
     public async ValueTask<Result> Handle(DeleteWebhookSubscriptionCommand command, CancellationToken ct)
     {
         var id = command.SubscriptionId;
-        var subscription = await locks.LockAndLoadWebhookSubscriptionAsync(command.OrganizationId, id, ct);
+        var subscription = await locks.LockAndLoadWebhookSubscriptionAsync(command.OrganizationId, id, toDelete: true, ct);
         if (subscription is null) return WebhookErrors.NotFound;
         // Nothing cascades in this schema: children first, set-based.
         var deliveries = db.WebhookDeliveries.Where(d => d.SubscriptionId == id);

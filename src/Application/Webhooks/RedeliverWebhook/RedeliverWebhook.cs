@@ -10,7 +10,7 @@ internal sealed class RedeliverWebhookHandler(IAppDbContext db, IRowLocks locks,
 {
     public async ValueTask<Result<WebhookDeliveryResponse>> Handle(RedeliverWebhookCommand command, CancellationToken ct)
     {
-        if (await locks.LockAndLoadWebhookSubscriptionAsync(command.OrganizationId, command.SubscriptionId, ct) is null)
+        if (await locks.LockAndLoadWebhookSubscriptionAsync(command.OrganizationId, command.SubscriptionId, toDelete: false, ct) is null)
             return WebhookErrors.NotFound;
         var delivery = await db.WebhookDeliveries
             .FirstOrDefaultAsync(d => d.SubscriptionId == command.SubscriptionId && d.Id == command.DeliveryId, ct);

@@ -9,7 +9,7 @@ internal sealed class RotateWebhookSecretHandler(IRowLocks locks, TimeProvider c
 {
     public async ValueTask<Result<RotatedWebhookSecretResponse>> Handle(RotateWebhookSecretCommand command, CancellationToken ct)
     {
-        var subscription = await locks.LockAndLoadWebhookSubscriptionAsync(command.OrganizationId, command.SubscriptionId, ct);
+        var subscription = await locks.LockAndLoadWebhookSubscriptionAsync(command.OrganizationId, command.SubscriptionId, toDelete: false, ct);
         if (subscription is null) return WebhookErrors.NotFound;
         var secret = subscription.RotateSecret(clock.GetUtcNow());
         return new RotatedWebhookSecretResponse(secret, subscription.PreviousSecretExpiresAt!.Value);

@@ -26,7 +26,7 @@ internal sealed class UpdateWebhookSubscriptionHandler(IRowLocks locks, IWebhook
 {
     public async ValueTask<Result<WebhookSubscriptionResponse>> Handle(UpdateWebhookSubscriptionCommand command, CancellationToken ct)
     {
-        var subscription = await locks.LockAndLoadWebhookSubscriptionAsync(command.OrganizationId, command.SubscriptionId, ct);
+        var subscription = await locks.LockAndLoadWebhookSubscriptionAsync(command.OrganizationId, command.SubscriptionId, toDelete: false, ct);
         if (subscription is null) return WebhookErrors.NotFound;
         var types = command.EventTypes.IsSet ? command.EventTypes.Value ?? [] : subscription.EventTypes;
         if (!WebhookEventTypes.AllKnown(types)) return WebhookErrors.EventTypeUnknown;

@@ -24,6 +24,10 @@ internal sealed class RowLocks(AppDbContext db) : IRowLocks
             .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM class_sessions WHERE organization_id = {organizationId} AND id = {sessionId} FOR UPDATE")
             .ToListAsync(cancellationToken)).Count == 1;
 
+    public Task KeyShareCustomerAsync(Guid organizationId, Guid customerId, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM customers WHERE organization_id = {organizationId} AND id = {customerId} FOR KEY SHARE")
+            .ToListAsync(cancellationToken);
+
     public void LockCustomersWithNextQuery(Guid organizationId, IReadOnlyCollection<Guid> customerIds) =>
         db.Prefix.Add("SELECT id FROM customers WHERE organization_id = $1 AND id = ANY($2) ORDER BY id FOR UPDATE", organizationId, customerIds.ToArray());
 
@@ -59,7 +63,9 @@ internal sealed class RowLocks(AppDbContext db) : IRowLocks
                 : db.PackProducts.FromSql($"SELECT * FROM pack_products WHERE organization_id = {organizationId} AND id = {productId} FOR SHARE"))
             .FilteredByItsOwnSql().ToListAsync(cancellationToken)).SingleOrDefault();
 
-    public async Task<Domain.Webhooks.WebhookSubscription?> LockAndLoadWebhookSubscriptionAsync(Guid organizationId, Guid subscriptionId, CancellationToken cancellationToken) =>
-        (await db.WebhookSubscriptions.FromSql($"SELECT * FROM webhook_subscriptions WHERE organization_id = {organizationId} AND id = {subscriptionId} FOR UPDATE")
+    public async Task<Domain.Webhooks.WebhookSubscription?> LockAndLoadWebhookSubscriptionAsync(Guid organizationId, Guid subscriptionId, bool toDelete, CancellationToken cancellationToken) =>
+        (await (toDelete
+                ? db.WebhookSubscriptions.FromSql($"SELECT * FROM webhook_subscriptions WHERE organization_id = {organizationId} AND id = {subscriptionId} FOR UPDATE")
+                : db.WebhookSubscriptions.FromSql($"SELECT * FROM webhook_subscriptions WHERE organization_id = {organizationId} AND id = {subscriptionId} FOR NO KEY UPDATE"))
             .FilteredByItsOwnSql().ToListAsync(cancellationToken)).SingleOrDefault();
 }
